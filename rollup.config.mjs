@@ -1,0 +1,80 @@
+// Builds: npm ESM (unbundled, dependencies external), the CDN module, the frame bundles and the
+// sandbox. Prints the gzip and brotli size of every browser bundle.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const dependencies = Object.keys(pkg.dependencies ?? {});
+const isExternalDependency = (id) =>
+  dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)) ||
+  id.startsWith('node:') ||
+  builtinModules.includes(id);
+
+const ts = (target = 'es2022') => esbuild({ target, tsconfig: 'tsconfig.json', sourceMap: true });
+
+/** Prints the size of each emitted chunk, raw, gzip and brotli. */
+function sizes(label) {
+  return {
+    name: 'print-sizes',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const code = Buffer.from(chunk.code);
+        const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+        console.log(
+          `  ${label.padEnd(8)} ${chunk.fileName.padEnd(28)} ${kb(code.length).padStart(9)}  gzip ${kb(gzipSync(code, { level: 9 }).length).padStart(8)}  brotli ${kb(brotliCompressSync(code).length).padStart(8)}`,
+        );
+      }
+    },
+  };
+}
+
+const elementEntries = () =>
+  readdirSync('src/elements', { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      readdirSync(`src/elements/${d.name}`)
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.styles.ts'))
+        .map((f) => `src/elements/${d.name}/${f}`),
+    );
+
+const frameEntries = Object.fromEntries(
+  ['card', 'wallet', 'checkout']
+    .filter((kind) => existsSync(`src/frame/${kind}/main.ts`))
+    .map((kind) => [kind, `src/frame/${kind}/main.ts`]),
+);
+
+const browserPlugins = (label) => [nodeResolve({ browser: true }), commonjs(), ts(), minify({ target: 'es2022' }), sizes(label)];
+
+export default [
+  // npm: one module per source file, dependencies left as imports, declarations from tsc.
+  {
+    input: ['src/index.ts', ...elementEntries()],
+    external: isExternalDependency,
+    plugins: [ts()],
+    output: { dir: 'dist/npm', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+  },
+  // CDN: everything in one minified ES module.
+  {
+    input: 'src/index.ts',
+    plugins: browserPlugins('cdn'),
+    output: { file: 'dist/cdn/moment-elements.js', format: 'esm', sourcemap: true },
+  },
+  // Frames: one bundle per frame page, served by the sandbox (and the provider) from the frames origin.
+  {
+    input: frameEntries,
+    plugins: browserPlugins('frame'),
+    output: { dir: 'dist/frames', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js', sourcemap: true },
+  },
+  // Sandbox: Node, dependencies external.
+  {
+    input: { index: 'src/sandbox/index.ts', cli: 'src/sandbox/cli.ts' },
+    external: isExternalDependency,
+    plugins: [esbuild({ target: 'node20', tsconfig: 'tsconfig.json', platform: 'node' })],
+    output: { dir: 'dist/sandbox', format: 'esm', banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
+  },
+];

@@ -1,0 +1,39 @@
+/**
+ * Reading a client token in the host realm. The host cannot verify the signature (the provider
+ * does); it reads the claims it needs to decide the variant and the frames origin, and fails
+ * early, with a clear message, on a token that cannot be one.
+ */
+import { CHECKOUT_VARIANTS, type ClientTokenClaims } from '../protocol/api.js';
+import { ConfigError } from './keys.js';
+
+function decodeSegment(segment: string): unknown {
+  const base64 = segment.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(segment.length / 4) * 4, '=');
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+/** Decodes the claims of a client token; throws `ConfigError` when it is not a well-formed one. */
+export function readClientToken(token: unknown, now = Date.now()): ClientTokenClaims {
+  const invalid = (why: string) =>
+    new ConfigError('invalid_client_token', `The client token is not valid (${why}). Pass the client_token your server received when it created the payment session.`);
+  if (typeof token !== 'string' || token.length > 8192) throw invalid('not a string of a JWT');
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) throw invalid('not a JWT');
+  let payload: unknown;
+  try {
+    payload = decodeSegment(parts[1]!);
+  } catch {
+    throw invalid('its payload is not JSON');
+  }
+  if (typeof payload !== 'object' || payload === null) throw invalid('its payload is not an object');
+  const claims = payload as Partial<ClientTokenClaims>;
+  if (typeof claims.sid !== 'string' || !claims.sid) throw invalid('no session id');
+  if (typeof claims.iss !== 'string') throw invalid('no issuer');
+  if (typeof claims.exp !== 'number') throw invalid('no expiry');
+  const variant = claims.variant ?? 'modal';
+  if (!(CHECKOUT_VARIANTS as readonly string[]).includes(variant)) throw invalid(`unknown variant "${String(variant)}"`);
+  if (claims.exp * 1000 <= now) {
+    throw new ConfigError('client_token_expired', 'The client token has expired. Create a new payment session on your server and pass its client_token.');
+  }
+  return { ...(claims as ClientTokenClaims), variant };
+}

@@ -1,0 +1,122 @@
+/**
+ * Host side of the bridge, as a reactive controller: gives each frame a fresh channel, accepts
+ * the frame's `hello` only from the exact frames origin, from its own iframe and with its own
+ * channel, hands the frame a `MessagePort`, and tears everything down when the element leaves
+ * the page: no listener, timer or pending request outlives the connection.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type * as v from 'valibot';
+import { FRAME_PATHS } from '../protocol/api.js';
+import { ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '../protocol/messages.js';
+import { PortEndpoint, randomId } from '../protocol/port.js';
+import type { LoadErrorDetail } from './events.js';
+
+type Schema = v.GenericSchema;
+type RequestTable = Record<string, { params: Schema; result: Schema }>;
+type EventTable = Record<string, Schema>;
+
+export type ConnectionState = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface FrameConnectionOptions<Out extends RequestTable, In extends EventTable> {
+  kind: FrameKind;
+  requests: Out;
+  events: In;
+  /** The iframe currently rendered for this connection. */
+  iframe: () => HTMLIFrameElement | null | undefined;
+  /** Runs once the port is up; resolve when the frame is configured (the connection is then ready). */
+  onConnected: (endpoint: PortEndpoint<Out, In>) => Promise<void>;
+  /** Runs when the frame is connected and configured. */
+  onReady: () => void;
+  onEvent: <E extends keyof In & string>(name: E, detail: v.InferOutput<In[E]>) => void;
+  onFailure: (error: LoadErrorDetail) => void;
+}
+
+export class FrameConnection<Out extends RequestTable, In extends EventTable> implements ReactiveController {
+  /** Channel id of the current frame; changes on every `open()`. */
+  channel = '';
+  /** URL of the current frame, or `undefined` when none should be rendered. */
+  src: string | undefined;
+  state: ConnectionState = 'idle';
+  endpoint: PortEndpoint<Out, In> | undefined;
+
+  private framesOrigin = '';
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private listening = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: FrameConnectionOptions<Out, In>,
+  ) {
+    host.addController(this);
+  }
+
+  /** Starts a new frame on `framesOrigin`; fails with `timeout` after `timeoutMs` without readiness. */
+  open(framesOrigin: string, timeoutMs: number): void {
+    this.close();
+    this.framesOrigin = framesOrigin;
+    this.channel = randomId();
+    const hash = new URLSearchParams({ channel: this.channel, origin: window.location.origin });
+    this.src = `${framesOrigin}${FRAME_PATHS[this.options.kind]}#${hash}`;
+    this.state = 'loading';
+    window.addEventListener('message', this.onWindowMessage);
+    this.listening = true;
+    this.timer = setTimeout(
+      () => this.fail({ code: 'timeout', message: `The secure frame did not load within ${timeoutMs} ms. Check your network and the frames origin (${framesOrigin}), then call retry().` }),
+      timeoutMs,
+    );
+    this.host.requestUpdate();
+  }
+
+  /** Closes the port, stops listening and forgets the frame. */
+  close(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.listening) window.removeEventListener('message', this.onWindowMessage);
+    this.listening = false;
+    this.endpoint?.close();
+    this.endpoint = undefined;
+    this.src = undefined;
+    if (this.state !== 'error') this.state = 'idle';
+  }
+
+  hostDisconnected(): void {
+    this.close();
+    this.state = 'idle';
+  }
+
+  private fail(error: LoadErrorDetail): void {
+    this.close();
+    this.state = 'error';
+    this.host.requestUpdate();
+    this.options.onFailure(error);
+  }
+
+  private readonly onWindowMessage = (event: MessageEvent): void => {
+    const iframe = this.options.iframe();
+    if (this.endpoint || event.origin !== this.framesOrigin || !iframe || event.source !== iframe.contentWindow) return;
+    const hello = parse(HelloMessage, event.data);
+    if (!hello || hello.channel !== this.channel || hello.frame !== this.options.kind) return;
+    const { port1, port2 } = new MessageChannel();
+    const endpoint = new PortEndpoint(port1, this.options.requests, {
+      events: this.options.events,
+      onEvent: this.options.onEvent,
+    });
+    this.endpoint = endpoint;
+    const connect: ConnectMessage = { ...envelope(), kind: 'connect', channel: this.channel };
+    iframe.contentWindow!.postMessage(connect, this.framesOrigin, [port2]);
+    this.options.onConnected(endpoint).then(
+      () => {
+        if (this.endpoint !== endpoint) return;
+        if (this.timer !== undefined) clearTimeout(this.timer);
+        this.timer = undefined;
+        this.state = 'ready';
+        this.host.requestUpdate();
+        this.options.onReady();
+      },
+      (error: unknown) => {
+        if (this.endpoint !== endpoint) return;
+        this.fail({ code: 'frame_error', message: `The secure frame could not be set up: ${error instanceof Error ? error.message : String(error)}` });
+      },
+    );
+  };
+}

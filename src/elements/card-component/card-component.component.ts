@@ -1,0 +1,575 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import {
+  CARD_FIELDS,
+  type AdditionalInfo,
+  type CardChange,
+  type CardField,
+  type CardStyles,
+  type CardText,
+  type CssDeclarations,
+  type ErrorMessages,
+  type FieldStyle,
+  type TransactionResult,
+  type ValidationError,
+} from '../../protocol/card.js';
+import { cardEvents, cardRequests, type CardEventDetail, type CardEventName, type CardFrameConfig } from '../../protocol/messages.js';
+import { BridgeError, randomId, type PortEndpoint } from '../../protocol/port.js';
+import { filterDeclarations, isAllowedFontUrl } from '../../protocol/style-policy.js';
+import { readClientToken } from '../../core/client-token.js';
+import { emit, type LoadErrorDetail, type MomentEventDetails } from '../../core/events.js';
+import { FrameConnection } from '../../core/frame-connection.js';
+import { ConfigError, parseClientKey, resolveFramesOrigin } from '../../core/keys.js';
+import { PaymentError } from '../../core/payment-error.js';
+import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
+import { cardComponentStyles } from './card-component.styles.js';
+
+/** Callbacks of the provider's card config (seed 004, "Card callbacks"). */
+export interface CardCallbacks {
+  onFormComplete?: () => void;
+  onFormFieldValid?: (fieldName: CardField) => void;
+}
+
+type CardEndpoint = PortEndpoint<typeof cardRequests, typeof cardEvents>;
+
+const DEFAULT_LOAD_TIMEOUT = 15_000;
+/** A payment can wait on a 3-D Secure challenge; the frame itself times out each network call. */
+const PAYMENT_TIMEOUT = 15 * 60_000;
+const REQUEST_TIMEOUT = 10_000;
+/** Height reserved while the frame loads, matching the frame's default layout (no layout shift). */
+const RESERVED_HEIGHT = { withName: 232, withoutName: 152 } as const;
+
+const TEXT_ATTRIBUTES: Record<CardField, { label: string; placeholder: string }> = {
+  cardNumber: { label: 'card-number-label', placeholder: 'card-number-placeholder' },
+  expiryDate: { label: 'expiry-date-label', placeholder: 'expiry-date-placeholder' },
+  cv2: { label: 'cv2-label', placeholder: 'cv2-placeholder' },
+  cardName: { label: 'card-name-label', placeholder: 'card-name-placeholder' },
+};
+
+/**
+ * Card number, expiry, security code and cardholder name in one secure iframe served from the
+ * provider's origin. The page never sees card data: only the brand, which fields are complete and
+ * valid, validation errors and the payment result.
+ *
+ * @summary Secure card fields with `executePayment()`.
+ * @tagname card-component
+ *
+ * @event ready - The frame is loaded and configured; `detail.height` is its content height.
+ * @event load-error - The frame could not load, or the configuration is wrong (`detail.code`, `detail.message`). Call `retry()` after a `timeout`.
+ * @event change - The masked state changed: `detail.brand`, `empty`, `complete`, `valid` and per-field state. Never card data.
+ * @event validation-error - The shown validation errors changed: `detail.errors` is `[{errorType, message, field}]`.
+ * @event field-valid - A field became valid: `detail.field`.
+ * @event form-complete - Every field is complete and valid.
+ * @event field-focus - A field gained focus: `detail.field`.
+ * @event field-blur - A field lost focus: `detail.field`, `detail.formValid`.
+ * @event submit-request - The customer pressed Enter in a field.
+ * @event payment-success - `executePayment()` succeeded (`statusCode` 0): `detail` is the `TransactionResult`.
+ * @event payment-attempt-failed - The card was declined or referred, or the provider failed (`statusCode` 4, 5, 30); the customer can try again.
+ * @event payment-failure - The payment cannot go on (`statusCode` 3, 20, 400, 401, 404, 500, or no result).
+ * @event payment-expired - The client token expired before the payment.
+ *
+ * @csspart box - The box that holds the frame and keeps its height.
+ * @csspart frame - The secure iframe.
+ * @csspart skeleton - The placeholder shown while the frame loads.
+ * @csspart error - The message shown when the frame could not load.
+ *
+ * @cssproperty --moment-font-family - Font family of labels and inputs (forwarded into the frame).
+ * @cssproperty --moment-font-size - Font size of inputs.
+ * @cssproperty --moment-font-weight - Font weight of inputs.
+ * @cssproperty --moment-color-text - Text colour.
+ * @cssproperty --moment-color-label - Label colour.
+ * @cssproperty --moment-color-placeholder - Placeholder colour.
+ * @cssproperty --moment-color-background - Input background.
+ * @cssproperty --moment-color-border - Input border colour.
+ * @cssproperty --moment-color-primary - Focus ring and accent colour.
+ * @cssproperty --moment-color-danger - Error colour.
+ * @cssproperty --moment-color-success - Valid colour.
+ * @cssproperty --moment-border-radius - Corner radius of inputs.
+ * @cssproperty --moment-border-width - Border width of inputs.
+ * @cssproperty --moment-spacing - Gap between fields.
+ * @cssproperty --moment-input-padding - Padding inside inputs.
+ * @cssproperty --moment-input-height - Height of inputs.
+ * @cssproperty --moment-skeleton-color - Colour of the loading placeholder (host only).
+ */
+export class CardComponent extends LitElement {
+  static override styles = [themeTransitionStyles, cardComponentStyles];
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static formAssociated = true;
+  static readonly version = '0.1.0';
+
+  /** Your publishable key: `pk_test_…` (sandbox) or `pk_live_…` (production). */
+  @property({ attribute: 'client-key' }) clientKey: string | null = null;
+  /** The `client_token` of the payment session, created by your server. */
+  @property({ attribute: 'client-token' }) clientToken: string | null = null;
+  /** Origin of a local sandbox serving the frames, e.g. `http://127.0.0.1:4010`. Honoured for `pk_test_` keys only. */
+  @property({ attribute: 'frames-origin' }) framesOrigin: string | null = null;
+  /** Milliseconds to wait for the frame before `load-error`. */
+  @property({ attribute: 'load-timeout', type: Number }) loadTimeout = DEFAULT_LOAD_TIMEOUT;
+  /** Leaves out the cardholder name field. */
+  @property({ attribute: 'hide-card-name', type: Boolean }) hideCardName = false;
+  /** Shows validation messages under every field (same as `text.<field>.showValidation`). */
+  @property({ attribute: 'show-validation', type: Boolean }) showValidation = false;
+  /** Disables the fields. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** Accessible title of the iframe. */
+  @property({ attribute: 'frame-title' }) frameTitle = 'Secure card payment form';
+
+  /** Label of the card number field. */
+  @property({ attribute: 'card-number-label' }) cardNumberLabel: string | null = null;
+  /** Placeholder of the card number field. */
+  @property({ attribute: 'card-number-placeholder' }) cardNumberPlaceholder: string | null = null;
+  /** Label of the expiry date field. */
+  @property({ attribute: 'expiry-date-label' }) expiryDateLabel: string | null = null;
+  /** Placeholder of the expiry date field. */
+  @property({ attribute: 'expiry-date-placeholder' }) expiryDatePlaceholder: string | null = null;
+  /** Label of the security code field. */
+  @property({ attribute: 'cv2-label' }) cv2Label: string | null = null;
+  /** Placeholder of the security code field. */
+  @property({ attribute: 'cv2-placeholder' }) cv2Placeholder: string | null = null;
+  /** Label of the cardholder name field. */
+  @property({ attribute: 'card-name-label' }) cardNameLabel: string | null = null;
+  /** Placeholder of the cardholder name field. */
+  @property({ attribute: 'card-name-placeholder' }) cardNamePlaceholder: string | null = null;
+
+  /** Styles of the fields, with the provider's shape (`base`, `cardNumber`, … × `default`, `focus`, `error`, …). */
+  @property({ attribute: false }) styles: CardStyles = {};
+  /** Labels, placeholders and `showValidation` per field. */
+  @property({ attribute: false }) text: CardText = {};
+  /** Custom messages per validation error type. */
+  @property({ attribute: false }) errorMessages: ErrorMessages = {};
+  /** Font stylesheets to load in the frame (https, allowed font hosts only). */
+  @property({ attribute: false }) fontCss: string[] = [];
+
+  /** Called once the frame is loaded and configured (same moment as `ready`). */
+  @property({ attribute: false }) onIframeLoaded: (() => void) | undefined;
+  /** Called when the frame fails to load (same moment as `load-error`). */
+  @property({ attribute: false }) onIframeLoadFailed: ((error: LoadErrorDetail) => void) | undefined;
+  /** Called when the form becomes complete and valid (same moment as `form-complete`). */
+  @property({ attribute: false }) onFormComplete: (() => void) | undefined;
+  /** Called when a field becomes valid (same moment as `field-valid`). */
+  @property({ attribute: false }) onFormFieldValid: ((fieldName: CardField) => void) | undefined;
+  /** Called with the shown validation errors whenever they change (same moment as `validation-error`). */
+  @property({ attribute: false }) displayErrorsCallback: ((errors: ValidationError[]) => void) | undefined;
+  /** Called when the customer presses Enter (same moment as `submit-request`). */
+  @property({ attribute: false }) onSubmitTriggered: (() => void) | undefined;
+  /** Called when a field loses focus, with whether the whole form is valid (same moment as `field-blur`). */
+  @property({ attribute: false }) onBlur: ((isValid: boolean) => void) | undefined;
+  /** The provider's `callbacks` object: `onFormComplete`, `onFormFieldValid`. */
+  @property({ attribute: false }) callbacks: CardCallbacks = {};
+
+  /** The last masked state reported by the frame. */
+  @state() protected cardState: CardChange | undefined;
+  @state() private frameHeight: number | undefined;
+  @state() private loadError: LoadErrorDetail | undefined;
+
+  private readonly internals: ElementInternals;
+  private readonly connection: FrameConnection<typeof cardRequests, typeof cardEvents>;
+  private readonly theme: ThemeController;
+  private payment: Promise<TransactionResult> | undefined;
+  private formDisabled = false;
+  private resolvedOrigin: string | undefined;
+  private tokenExpiry = 0;
+  private needsResolve = true;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+    this.connection = new FrameConnection(this, {
+      kind: 'card',
+      requests: cardRequests,
+      events: cardEvents,
+      iframe: () => this.iframe,
+      onConnected: (endpoint) => this.configureFrame(endpoint),
+      onReady: () => {
+        this.loadError = undefined;
+        this.callback(this.onIframeLoaded);
+        emit(this, 'ready', { height: this.frameHeight ?? 0 });
+      },
+      onEvent: (name, detail) => this.onFrameEvent(name, detail),
+      onFailure: (error) => this.failLoad(error),
+    });
+    this.theme = new ThemeController(this, () => this.sendConfig());
+  }
+
+  /** The `<form>` this element belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  /** The form validity of the card fields: invalid until every field is complete and valid. */
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+
+  /** True when the loaded form is complete and valid. */
+  get complete(): boolean {
+    return this.cardState?.valid ?? false;
+  }
+
+  /** Checks form validity without showing anything (as `<input>.checkValidity()`). */
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** Checks form validity and lets the browser report a problem (as `<input>.reportValidity()`). */
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  private get iframe(): HTMLIFrameElement | null {
+    return this.renderRoot?.querySelector('iframe') ?? null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.internals.setFormValue(null);
+    this.updateValidity();
+    this.needsResolve = true;
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.needsResolve || changed.has('clientKey') || changed.has('clientToken') || changed.has('framesOrigin')) {
+      this.needsResolve = false;
+      this.resolveConfig();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const configKeys = [
+      'styles', 'text', 'errorMessages', 'fontCss', 'hideCardName', 'showValidation', 'disabled', 'lang',
+      'cardNumberLabel', 'cardNumberPlaceholder', 'expiryDateLabel', 'expiryDatePlaceholder',
+      'cv2Label', 'cv2Placeholder', 'cardNameLabel', 'cardNamePlaceholder',
+    ] as const;
+    if (configKeys.some((k) => changed.has(k))) this.sendConfig();
+  }
+
+  /**
+   * Works out the frames origin from the key, the token and `frames-origin`, and (re)opens the
+   * frame when it changed. Bad input fails loudly, with `load-error` and a console error.
+   */
+  private resolveConfig(): void {
+    if (!this.isConnected) return;
+    if (!this.clientKey && !this.clientToken) return; // Nothing configured yet: wait quietly.
+    let origin: string;
+    try {
+      const environment = parseClientKey(this.clientKey);
+      if (!this.clientToken) return; // The token often arrives after the key.
+      const claims = readClientToken(this.clientToken);
+      this.tokenExpiry = claims.exp * 1000;
+      if (environment === 'production' && this.framesOrigin) {
+        console.warn('Moment Elements: frames-origin is ignored for pk_live_ keys; production frames always come from the provider.');
+      }
+      origin = resolveFramesOrigin(environment, this.framesOrigin, claims);
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        this.connection.close();
+        this.resolvedOrigin = undefined;
+        return this.failLoad({ code: error.code, message: error.message });
+      }
+      throw error;
+    }
+    if (origin !== this.resolvedOrigin || this.connection.state === 'idle' || this.connection.state === 'error') {
+      this.resolvedOrigin = origin;
+      this.openFrame();
+    } else if (this.connection.state === 'ready') {
+      this.sendConfig();
+    }
+  }
+
+  private openFrame(): void {
+    if (!this.resolvedOrigin) return;
+    this.loadError = undefined;
+    this.cardState = undefined;
+    this.frameHeight = undefined;
+    const timeout = Number.isFinite(this.loadTimeout) && this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT;
+    this.connection.open(this.resolvedOrigin, timeout);
+    this.updateValidity();
+  }
+
+  private failLoad(error: LoadErrorDetail): void {
+    this.loadError = error;
+    this.updateValidity();
+    console.error(`Moment Elements <card-component>: ${error.message}`);
+    this.callback(this.onIframeLoadFailed, error);
+    emit(this, 'load-error', error);
+  }
+
+  /** Builds the frame config from properties and attributes, warning about anything dropped. */
+  private frameConfig(): CardFrameConfig {
+    const text: CardText = {};
+    for (const field of CARD_FIELDS) {
+      const fromProperty = this.text?.[field] ?? {};
+      const label = this.getAttribute(TEXT_ATTRIBUTES[field].label);
+      const placeholder = this.getAttribute(TEXT_ATTRIBUTES[field].placeholder);
+      text[field] = {
+        ...fromProperty,
+        ...(label !== null ? { label } : {}),
+        ...(placeholder !== null ? { placeholder } : {}),
+        ...(this.showValidation && fromProperty.showValidation === undefined ? { showValidation: true } : {}),
+      };
+    }
+    const fontCss = (Array.isArray(this.fontCss) ? this.fontCss : []).filter((url) => {
+      const allowed = typeof url === 'string' && isAllowedFontUrl(url, this.resolvedOrigin ?? '');
+      if (!allowed) console.warn(`Moment Elements: fontCss "${String(url)}" is not loaded: fonts may come only over https from an allowed font host.`);
+      return allowed;
+    });
+    return {
+      clientToken: this.clientToken ?? '',
+      styles: sanitizeStyles(this.styles),
+      text,
+      errorMessages: this.errorMessages ?? {},
+      fontCss,
+      hideCardName: this.hideCardName,
+      disabled: this.disabled || this.formDisabled,
+      themeVariables: this.theme.values,
+      locale: this.lang || document.documentElement.lang || navigator.language || 'en',
+    };
+  }
+
+  private async configureFrame(endpoint: CardEndpoint): Promise<void> {
+    const { height } = await endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT);
+    this.frameHeight = height;
+  }
+
+  private sendConfig(): void {
+    const endpoint = this.connection.endpoint;
+    if (this.connection.state !== 'ready' || !endpoint) return;
+    endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT).then(
+      ({ height }) => (this.frameHeight = height),
+      (error: unknown) => console.error('Moment Elements <card-component>: the frame refused the configuration.', error),
+    );
+  }
+
+  private onFrameEvent(name: CardEventName, detail: unknown): void {
+    if (name === 'resize') {
+      this.frameHeight = (detail as CardEventDetail<'resize'>).height;
+      return;
+    }
+    switch (name) {
+      case 'change':
+        this.cardState = detail as CardChange;
+        this.updateValidity();
+        break;
+      case 'validation-error':
+        this.callback(this.displayErrorsCallback, (detail as CardEventDetail<'validation-error'>).errors);
+        break;
+      case 'field-valid': {
+        const { field } = detail as CardEventDetail<'field-valid'>;
+        this.callback(this.onFormFieldValid, field);
+        this.callback(this.callbacks?.onFormFieldValid, field);
+        break;
+      }
+      case 'form-complete':
+        this.callback(this.onFormComplete);
+        this.callback(this.callbacks?.onFormComplete);
+        break;
+      case 'field-blur':
+        this.callback(this.onBlur, (detail as CardEventDetail<'field-blur'>).formValid);
+        break;
+      case 'submit-request':
+        this.callback(this.onSubmitTriggered);
+        break;
+    }
+    emit(this, name, detail as MomentEventDetails[typeof name]);
+  }
+
+  /** Calls a merchant callback; an exception in it is reported, never breaks the element. */
+  private callback<A extends unknown[]>(fn: ((...args: A) => void) | undefined, ...args: A): void {
+    if (typeof fn !== 'function') return;
+    try {
+      fn(...args);
+    } catch (error) {
+      console.error('Moment Elements <card-component>: a callback threw.', error);
+    }
+  }
+
+  private updateValidity(): void {
+    const iframe = this.iframe ?? undefined;
+    if (this.cardState?.valid) this.internals.setValidity({});
+    else this.internals.setValidity({ customError: true }, 'Enter your card details.', iframe);
+  }
+
+  /**
+   * Pays with the card in the frame. Resolves with the transaction result (also for declines);
+   * rejects with a `PaymentError` when the form is invalid (`errors`), the frame is not ready,
+   * or no result could be had. A second call while a payment runs returns the same promise.
+   */
+  executePayment(additionalInfo?: AdditionalInfo): Promise<TransactionResult> {
+    if (this.payment) return this.payment;
+    const endpoint = this.connection.endpoint;
+    if (this.connection.state !== 'ready' || !endpoint) {
+      return Promise.reject(new PaymentError('not_ready', 'The card form is not ready: wait for the ready event before calling executePayment().'));
+    }
+    if (this.tokenExpiry && this.tokenExpiry <= Date.now()) {
+      const problem = { code: 'expired', message: 'The payment session has expired. Create a new session and pass its client token.' };
+      emit(this, 'payment-expired', problem);
+      return Promise.reject(new PaymentError('expired', problem.message));
+    }
+    const payment = endpoint
+      .request('executePayment', { ...(additionalInfo ? { additionalInfo } : {}), idempotencyKey: randomId() }, PAYMENT_TIMEOUT)
+      .then(
+        (result) => {
+          emit(this, outcomeEvent(result.statusCode), result);
+          return result as TransactionResult;
+        },
+        (error: unknown) => {
+          throw this.paymentError(error);
+        },
+      );
+    this.payment = payment;
+    const settle = () => {
+      if (this.payment === payment) this.payment = undefined;
+    };
+    payment.then(settle, settle);
+    return payment;
+  }
+
+  private paymentError(error: unknown): PaymentError {
+    if (!(error instanceof BridgeError)) return new PaymentError('internal', 'The payment failed unexpectedly.');
+    if (error.code === 'validation_failed') return new PaymentError('validation_failed', error.message, error.errors ?? []);
+    const unknownOutcome = 'Its outcome is unknown: check the payment session status on your server before trying again.';
+    const failure =
+      error.code === 'closed'
+        ? new PaymentError('closed', `The card form was removed while the payment was running. ${unknownOutcome}`)
+        : error.code === 'timeout'
+          ? new PaymentError('timeout', `The payment did not finish in time. ${unknownOutcome}`)
+          : error.code === 'network_error'
+            ? new PaymentError('network_error', error.message)
+            : new PaymentError('internal', error.message);
+    emit(this, 'payment-failure', { code: failure.code, message: failure.message });
+    return failure;
+  }
+
+  /** Moves focus into the frame: to `field`, or the first field. */
+  override focus(field?: CardField | FocusOptions): void {
+    const iframe = this.iframe;
+    const endpoint = this.connection.endpoint;
+    if (!iframe || this.connection.state !== 'ready' || !endpoint) return super.focus(typeof field === 'object' ? field : undefined);
+    iframe.focus();
+    endpoint.request('focus', { field: typeof field === 'string' ? field : null }, REQUEST_TIMEOUT).catch(() => undefined);
+  }
+
+  /** Empties every field. */
+  async clear(): Promise<void> {
+    const endpoint = this.connection.endpoint;
+    if (this.connection.state === 'ready' && endpoint) await endpoint.request('clear', {}, REQUEST_TIMEOUT);
+  }
+
+  /** Shows every validation error and tells whether the form is valid. */
+  async validate(): Promise<{ valid: boolean; errors: ValidationError[] }> {
+    const endpoint = this.connection.endpoint;
+    if (this.connection.state !== 'ready' || !endpoint) {
+      throw new PaymentError('not_ready', 'The card form is not ready: wait for the ready event before calling validate().');
+    }
+    return endpoint.request('validate', {}, REQUEST_TIMEOUT);
+  }
+
+  /** Loads the frame again after a `load-error`. */
+  retry(): void {
+    this.resolvedOrigin = undefined;
+    this.connection.close();
+    this.loadError = undefined;
+    this.needsResolve = true;
+    this.requestUpdate();
+  }
+
+  /** @internal Form-associated lifecycle: a form reset empties the fields. */
+  formResetCallback(): void {
+    void this.clear();
+  }
+
+  /** @internal Form-associated lifecycle: follows a disabled `<fieldset>` or form. */
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+    this.sendConfig();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resolvedOrigin = undefined;
+    this.cardState = undefined;
+    this.requestUpdate();
+  }
+
+  protected override render() {
+    const state = this.connection.state;
+    const reserved = this.hideCardName ? RESERVED_HEIGHT.withoutName : RESERVED_HEIGHT.withName;
+    if (this.loadError) {
+      const retryable = this.loadError.code === 'timeout' || this.loadError.code === 'frame_error';
+      return html`<div part="error" role="alert">
+        <span>${retryable ? 'The card form could not load.' : 'Card payments are unavailable on this page.'}</span>
+        ${retryable ? html`<button type="button" @click=${() => this.retry()}>Try again</button>` : nothing}
+      </div>`;
+    }
+    const height = state === 'ready' && this.frameHeight ? this.frameHeight : reserved;
+    return html`<div part="box" class="box ${state === 'ready' ? 'ready' : 'loading'}" style="--frame-height: ${height}px">
+      ${state !== 'ready' ? this.renderSkeleton() : nothing}
+      ${this.connection.src
+        ? keyed(
+            this.connection.channel,
+            html`<iframe
+              part="frame"
+              name="moment-card-${this.connection.channel}"
+              title=${this.frameTitle}
+              src=${this.connection.src}
+              sandbox="allow-scripts allow-same-origin allow-forms"
+              referrerpolicy="origin"
+              tabindex=${state === 'ready' ? 0 : -1}
+              aria-hidden=${state === 'ready' ? 'false' : 'true'}
+            ></iframe>`,
+          )
+        : nothing}
+    </div>`;
+  }
+
+  private renderSkeleton() {
+    return html`<div part="skeleton" aria-hidden="true">
+      <div class="bone"></div>
+      <div class="bone half"></div>
+      <div class="bone half"></div>
+      ${this.hideCardName ? nothing : html`<div class="bone"></div>`}
+    </div>`;
+  }
+}
+
+/** Which outcome event a status code fires. */
+export function outcomeEvent(statusCode: TransactionResult['statusCode']): 'payment-success' | 'payment-attempt-failed' | 'payment-failure' {
+  if (statusCode === 0) return 'payment-success';
+  if (statusCode === 4 || statusCode === 5 || statusCode === 30) return 'payment-attempt-failed';
+  return 'payment-failure';
+}
+
+/** Applies the style filter on the host side too, so a dropped declaration is reported here. */
+function sanitizeStyles(styles: unknown): CardStyles {
+  if (typeof styles !== 'object' || styles === null) {
+    if (styles !== undefined && styles !== null) console.error('Moment Elements: `styles` must be an object.');
+    return {};
+  }
+  const clean = (declarations: unknown, path: string): CssDeclarations => {
+    const { accepted, rejected } = filterDeclarations(declarations);
+    for (const r of rejected) console.warn(`Moment Elements: styles.${path}.${r.property} was dropped (${r.reason}).`);
+    return accepted;
+  };
+  const out: CardStyles = {};
+  for (const [key, value] of Object.entries(styles as Record<string, unknown>)) {
+    if (key === 'cardIcon' || key === 'form') out[key] = clean(value, key);
+    else if (key === 'base' || (CARD_FIELDS as readonly string[]).includes(key)) {
+      const fieldStyle: FieldStyle = {};
+      for (const [state, declarations] of Object.entries((value ?? {}) as Record<string, unknown>)) {
+        fieldStyle[state as keyof FieldStyle] = clean(declarations, `${key}.${state}`);
+      }
+      out[key as Exclude<keyof CardStyles, 'cardIcon' | 'form'>] = fieldStyle;
+    } else console.warn(`Moment Elements: styles.${key} is not a known style group and was dropped.`);
+  }
+  return out;
+}

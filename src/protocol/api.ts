@@ -1,0 +1,88 @@
+/**
+ * Shapes of the provider API as the frames and the sandbox speak it, and the claims of a client
+ * token. Plain types and constants only: the host reads token claims, the frames call the payment
+ * endpoints, the sandbox implements both.
+ */
+import type { AdditionalInfo, StatusCode } from './card.js';
+
+/** Display variants of the hosted checkout, carried in the client token's `variant` claim. */
+export const CHECKOUT_VARIANTS = ['modal', 'inline'] as const;
+export type CheckoutVariant = (typeof CHECKOUT_VARIANTS)[number];
+
+/** Claims of a client token (a JWT signed by the provider). */
+export interface ClientTokenClaims {
+  /** Origin of the API that issued the token; a loopback origin for a local sandbox. */
+  iss: string;
+  /** The payment session id. */
+  sid: string;
+  variant: CheckoutVariant;
+  /** `sandbox` or `production`. */
+  env: 'sandbox' | 'production';
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+  iat: number;
+  jti: string;
+}
+
+/** Paths on the frames origin. */
+export const FRAME_PATHS = {
+  card: '/frames/card',
+  wallet: '/frames/wallet',
+  checkout: '/frames/checkout',
+} as const;
+
+/** Payment endpoints on the frames origin, called by the frames with the client token. */
+export const PAYMENTS_PATH = '/v1/payments';
+/** Session status for the frames (`GET`, Bearer client token). */
+export const FRAME_SESSION_PATH = '/v1/session';
+
+/** Body of `POST /v1/payments` (Bearer client token, `Idempotency-Key` header). */
+export interface CardPaymentRequest {
+  card: {
+    number: string;
+    expiryMonth: number;
+    /** Four digits. */
+    expiryYear: number;
+    cvv: string;
+    name?: string;
+  };
+  additionalInfo?: AdditionalInfo;
+}
+
+/** EMV 3-D Secure challenge window sizes: 01 250×400, 02 390×400, 03 500×600, 04 600×400, 05 full screen. */
+export const CHALLENGE_WINDOW_SIZES = {
+  '01': { width: 250, height: 400 },
+  '02': { width: 390, height: 400 },
+  '03': { width: 500, height: 600 },
+  '04': { width: 600, height: 400 },
+  '05': { width: 0, height: 0 },
+} as const;
+export type ChallengeWindowSize = keyof typeof CHALLENGE_WINDOW_SIZES;
+
+export type PaymentStatus = 'succeeded' | 'requires_action' | 'declined' | 'referred' | 'failed';
+
+/** A payment attempt as `POST /v1/payments` and `GET /v1/payments/{id}` return it. */
+export interface PaymentAttempt {
+  id: string;
+  status: PaymentStatus;
+  statusCode: StatusCode;
+  authCode?: string;
+  message: string;
+  /** Present while `status` is `requires_action`. */
+  challenge?: { url: string; windowSize: ChallengeWindowSize };
+}
+
+/** A JSON error body from any sandbox endpoint. */
+export interface ApiError {
+  error: { type: string; message: string; param?: string };
+}
+
+/**
+ * Message the 3-D Secure challenge page posts to its parent (the card frame, same origin) when
+ * the customer has answered.
+ */
+export interface ChallengeCompleteMessage {
+  protocol: 'moment-elements';
+  kind: 'challenge-complete';
+  paymentId: string;
+}

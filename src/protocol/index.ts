@@ -1,0 +1,5 @@
+export * from './card.js';
+export * from './messages.js';
+export * from './api.js';
+export * from './style-policy.js';
+export * from './port.js';

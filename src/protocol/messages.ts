@@ -1,0 +1,258 @@
+/**
+ * The bridge protocol between the host realm and the frame realm, version 1.
+ *
+ * 1. The frame page loads with `#channel=<id>&origin=<host origin>` in its URL and posts
+ *    `hello` to `window.parent`, with the host origin as the exact target origin.
+ * 2. The host checks `event.origin` (the frames origin), `event.source` (its own iframe) and the
+ *    channel id, then posts `connect` with a `MessagePort` to the iframe, targeting the frames
+ *    origin exactly. The frame checks the same three things from its side.
+ * 3. Everything after that travels over the port: `request` / `response` pairs with ids, and
+ *    `event`s from the frame. Every message is schema-checked as plain data on receipt; anything
+ *    that does not parse is dropped without throwing.
+ */
+import * as v from 'valibot';
+import {
+  CARD_BRANDS,
+  CARD_FIELDS,
+  STATUS_CODES,
+  VALIDATION_ERROR_TYPES,
+  type AdditionalInfo,
+  type CardChange,
+  type CardField,
+  type CardStyles,
+  type CardText,
+  type ErrorMessages,
+  type TransactionResult,
+  type ValidationError,
+} from './card.js';
+
+export const PROTOCOL = 'moment-elements';
+export const PROTOCOL_VERSION = 1;
+
+/** Kinds of frame the elements create; each is a page on the frames origin. */
+export const FRAME_KINDS = ['card', 'wallet', 'checkout'] as const;
+export type FrameKind = (typeof FRAME_KINDS)[number];
+
+const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
+const ShortText = v.pipe(v.string(), v.maxLength(500));
+const Field = v.picklist(CARD_FIELDS);
+const Declarations = v.pipe(
+  v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))),
+  v.check((r) => Object.keys(r).length <= 64),
+);
+const FieldStyleSchema = v.partial(
+  v.object({
+    default: Declarations,
+    focus: Declarations,
+    error: Declarations,
+    valid: Declarations,
+    errorFocus: Declarations,
+    validFocus: Declarations,
+    container: Declarations,
+    label: Declarations,
+    validationText: Declarations,
+    validationIcon: Declarations,
+  }),
+);
+const StylesSchema = v.partial(
+  v.object({
+    base: FieldStyleSchema,
+    cardNumber: FieldStyleSchema,
+    expiryDate: FieldStyleSchema,
+    cv2: FieldStyleSchema,
+    cardName: FieldStyleSchema,
+    cardIcon: Declarations,
+    form: Declarations,
+  }),
+);
+const FieldTextSchema = v.partial(
+  v.object({ label: ShortText, placeholder: ShortText, showValidation: v.boolean() }),
+);
+const TextSchema = v.partial(
+  v.object({
+    cardNumber: FieldTextSchema,
+    expiryDate: FieldTextSchema,
+    cv2: FieldTextSchema,
+    cardName: FieldTextSchema,
+  }),
+);
+const ErrorMessagesSchema = v.partial(
+  v.object(
+    Object.fromEntries(VALIDATION_ERROR_TYPES.map((t) => [t, ShortText])) as Record<
+      (typeof VALIDATION_ERROR_TYPES)[number],
+      typeof ShortText
+    >,
+  ),
+);
+const AddressSchema = v.partial(
+  v.object({
+    address1: ShortText,
+    address2: ShortText,
+    address3: ShortText,
+    address4: ShortText,
+    city: ShortText,
+    state: ShortText,
+    postcode: ShortText,
+    countryCode: v.pipe(v.string(), v.maxLength(3)),
+  }),
+);
+const AdditionalInfoSchema = v.partial(
+  v.object({
+    userEmailAddress: ShortText,
+    userPhoneNumber: ShortText,
+    billingAddress: AddressSchema,
+    shippingDetails: v.partial(v.object({ name: ShortText, address: AddressSchema })),
+    metaData: v.record(v.pipe(v.string(), v.maxLength(100)), ShortText),
+  }),
+);
+const ValidationErrorSchema = v.object({
+  errorType: v.picklist(VALIDATION_ERROR_TYPES),
+  message: ShortText,
+  field: Field,
+});
+const FieldStateSchema = v.object({ empty: v.boolean(), complete: v.boolean(), valid: v.boolean() });
+const TransactionResultSchema = v.object({
+  statusCode: v.picklist(STATUS_CODES),
+  authCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  message: ShortText,
+  paymentId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+});
+const Height = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10000));
+
+/** The complete configuration the host sends to the card frame (on load and on every change). */
+export interface CardFrameConfig {
+  clientToken: string;
+  styles: CardStyles;
+  text: CardText;
+  errorMessages: ErrorMessages;
+  fontCss: string[];
+  hideCardName: boolean;
+  disabled: boolean;
+  /** Sanitized `--moment-*` values read from the element. */
+  themeVariables: Record<string, string>;
+  /** BCP 47 tag for messages and formatting, e.g. `en-GB`. */
+  locale: string;
+}
+
+const CardFrameConfigSchema = v.object({
+  clientToken: v.pipe(v.string(), v.maxLength(8192)),
+  styles: StylesSchema,
+  text: TextSchema,
+  errorMessages: ErrorMessagesSchema,
+  fontCss: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2048))), v.maxLength(8)),
+  hideCardName: v.boolean(),
+  disabled: v.boolean(),
+  themeVariables: Declarations,
+  locale: v.pipe(v.string(), v.maxLength(35)),
+});
+
+/**
+ * Requests the host makes of the card frame: parameter and result schemas by method.
+ * The frame validates `params`; the host validates `result`.
+ */
+export const cardRequests = {
+  configure: { params: CardFrameConfigSchema, result: v.object({ height: Height }) },
+  focus: { params: v.object({ field: v.nullable(Field) }), result: v.null() },
+  clear: { params: v.object({}), result: v.null() },
+  validate: {
+    params: v.object({}),
+    result: v.object({ valid: v.boolean(), errors: v.array(ValidationErrorSchema) }),
+  },
+  executePayment: {
+    params: v.object({ additionalInfo: v.optional(AdditionalInfoSchema), idempotencyKey: Id }),
+    result: TransactionResultSchema,
+  },
+} as const;
+export type CardMethod = keyof typeof cardRequests;
+export type CardRequestParams<M extends CardMethod> = v.InferOutput<(typeof cardRequests)[M]['params']>;
+export type CardRequestResult<M extends CardMethod> = v.InferOutput<(typeof cardRequests)[M]['result']>;
+
+/** Events the card frame sends to the host, with their detail schemas. */
+export const cardEvents = {
+  resize: v.object({ height: Height }),
+  change: v.object({
+    brand: v.picklist(CARD_BRANDS),
+    empty: v.boolean(),
+    complete: v.boolean(),
+    valid: v.boolean(),
+    fields: v.partial(
+      v.object({ cardNumber: FieldStateSchema, expiryDate: FieldStateSchema, cv2: FieldStateSchema, cardName: FieldStateSchema }),
+    ),
+  }),
+  'validation-error': v.object({ errors: v.array(ValidationErrorSchema) }),
+  'field-valid': v.object({ field: Field }),
+  'form-complete': v.object({}),
+  'field-focus': v.object({ field: Field }),
+  'field-blur': v.object({ field: Field, formValid: v.boolean() }),
+  'submit-request': v.object({}),
+} as const;
+export type CardEventName = keyof typeof cardEvents;
+export type CardEventDetail<E extends CardEventName> = v.InferOutput<(typeof cardEvents)[E]>;
+
+/** Error codes a request can fail with. */
+export const REQUEST_ERROR_CODES = [
+  'validation_failed',
+  'invalid_params',
+  'unknown_method',
+  'not_configured',
+  'network_error',
+  'timeout',
+  'closed',
+  'internal',
+] as const;
+export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
+
+export interface RequestError {
+  code: RequestErrorCode;
+  message: string;
+  /** Present when `code` is `validation_failed`. */
+  errors?: ValidationError[];
+}
+
+const Envelope = { protocol: v.literal(PROTOCOL), v: v.literal(PROTOCOL_VERSION) };
+
+/** Window-level messages of the handshake. */
+export const HelloMessage = v.object({ ...Envelope, kind: v.literal('hello'), channel: Id, frame: v.picklist(FRAME_KINDS) });
+export const ConnectMessage = v.object({ ...Envelope, kind: v.literal('connect'), channel: Id });
+export type HelloMessage = v.InferOutput<typeof HelloMessage>;
+export type ConnectMessage = v.InferOutput<typeof ConnectMessage>;
+
+/** Port-level messages. `params`, `result` and `detail` are checked per method or event. */
+export const PortMessage = v.variant('kind', [
+  v.object({ ...Envelope, kind: v.literal('request'), id: Id, method: v.pipe(v.string(), v.maxLength(64)), params: v.unknown() }),
+  v.object({ ...Envelope, kind: v.literal('response'), id: Id, ok: v.literal(true), result: v.unknown() }),
+  v.object({
+    ...Envelope,
+    kind: v.literal('response'),
+    id: Id,
+    ok: v.literal(false),
+    error: v.object({
+      code: v.picklist(REQUEST_ERROR_CODES),
+      message: ShortText,
+      errors: v.optional(v.array(ValidationErrorSchema)),
+    }),
+  }),
+  v.object({ ...Envelope, kind: v.literal('event'), name: v.pipe(v.string(), v.maxLength(64)), detail: v.unknown() }),
+]);
+export type PortMessage = v.InferOutput<typeof PortMessage>;
+
+/** Parses untrusted data with a schema; returns `undefined` instead of throwing. */
+export function parse<S extends v.GenericSchema>(schema: S, data: unknown): v.InferOutput<S> | undefined {
+  const result = v.safeParse(schema, data);
+  return result.success ? result.output : undefined;
+}
+
+/** Builds a message envelope. */
+export function envelope(): { protocol: typeof PROTOCOL; v: typeof PROTOCOL_VERSION } {
+  return { protocol: PROTOCOL, v: PROTOCOL_VERSION };
+}
+
+// Compile-time checks that the schemas and the public types agree.
+type Assert<T extends true> = T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type _Checks = [
+  Assert<Same<CardEventDetail<'change'>['brand'], CardChange['brand']>>,
+  Assert<Same<CardRequestResult<'executePayment'>['statusCode'], TransactionResult['statusCode']>>,
+  Assert<CardRequestParams<'focus'>['field'] extends CardField | null ? true : false>,
+  Assert<Required<CardRequestParams<'executePayment'>>['additionalInfo'] extends AdditionalInfo ? true : false>,
+];

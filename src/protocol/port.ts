@@ -1,0 +1,176 @@
+/**
+ * One end of the bridge after the handshake: requests with ids and timeouts, responses, events,
+ * all over a `MessagePort` and all schema-checked on receipt. Both realms use it; which
+ * requests and events are valid is decided by the schemas each side passes in.
+ */
+import * as v from 'valibot';
+import {
+  PortMessage,
+  envelope,
+  parse,
+  type RequestError,
+  type RequestErrorCode,
+} from './messages.js';
+
+/** A failed request, as a rejection of `PortEndpoint.request()`. */
+export class BridgeError extends Error implements RequestError {
+  readonly code: RequestErrorCode;
+  readonly errors?: RequestError['errors'];
+  constructor(error: RequestError) {
+    super(error.message);
+    this.name = 'BridgeError';
+    this.code = error.code;
+    if (error.errors) this.errors = error.errors;
+  }
+}
+
+type Schema = v.GenericSchema;
+type RequestTable = Record<string, { params: Schema; result: Schema }>;
+type EventTable = Record<string, Schema>;
+type Handlers<T extends RequestTable> = {
+  [M in keyof T]: (params: v.InferOutput<T[M]['params']>) => Promise<v.InferOutput<T[M]['result']>> | v.InferOutput<T[M]['result']>;
+};
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (reason: BridgeError) => void;
+  timer: ReturnType<typeof setTimeout>;
+  result: Schema;
+}
+
+/** Random id fit for channels, request ids and idempotency keys. */
+export function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface PortEndpointOptions<In extends EventTable> {
+  /** Events this side accepts, with their detail schemas. */
+  events?: In;
+  /** Called for every valid incoming event. */
+  onEvent?: <E extends keyof In & string>(name: E, detail: v.InferOutput<In[E]>) => void;
+  /** Called when a message was dropped (for diagnostics; never with its content). */
+  onDrop?: (reason: string) => void;
+}
+
+/**
+ * A bridge endpoint. `Out` is the table of requests this side may send (their results are
+ * validated on return); `handlers` serve requests coming in, validated against `accepts`.
+ */
+export class PortEndpoint<Out extends RequestTable, In extends EventTable = EventTable, Accepts extends RequestTable = RequestTable> {
+  private readonly pending = new Map<string, Pending>();
+  private closed = false;
+
+  constructor(
+    private readonly port: MessagePort,
+    private readonly outgoing: Out,
+    private readonly options: PortEndpointOptions<In> & {
+      accepts?: Accepts;
+      handlers?: Partial<Handlers<Accepts>>;
+    } = {},
+  ) {
+    port.onmessage = (event: MessageEvent) => this.receive(event.data);
+    port.onmessageerror = () => options.onDrop?.('messageerror');
+  }
+
+  /** Sends a request and waits for its validated result, or rejects after `timeoutMs`. */
+  request<M extends keyof Out & string>(
+    method: M,
+    params: v.InferInput<Out[M]['params']>,
+    timeoutMs: number,
+  ): Promise<v.InferOutput<Out[M]['result']>> {
+    if (this.closed) return Promise.reject(new BridgeError({ code: 'closed', message: 'The frame connection is closed.' }));
+    const id = randomId();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new BridgeError({ code: 'timeout', message: `The frame did not answer "${method}" within ${timeoutMs} ms.` }));
+      }, timeoutMs);
+      this.pending.set(id, {
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        timer,
+        result: this.outgoing[method]!.result,
+      });
+      this.post({ ...envelope(), kind: 'request', id, method, params });
+    });
+  }
+
+  /** Sends an event to the other side. */
+  emit(name: string, detail: unknown): void {
+    this.post({ ...envelope(), kind: 'event', name, detail });
+  }
+
+  /** Closes the port and rejects every pending request with `closed`. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.port.onmessage = null;
+    this.port.close();
+    for (const [id, pending] of this.pending) {
+      clearTimeout(pending.timer);
+      pending.reject(new BridgeError({ code: 'closed', message: 'The frame connection was closed.' }));
+      this.pending.delete(id);
+    }
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private post(message: PortMessage): void {
+    if (!this.closed) this.port.postMessage(message);
+  }
+
+  private receive(data: unknown): void {
+    const message = parse(PortMessage, data);
+    if (!message) return this.options.onDrop?.('malformed');
+    switch (message.kind) {
+      case 'response':
+        return this.settle(message);
+      case 'event':
+        return this.dispatchEvent(message.name, message.detail);
+      case 'request':
+        void this.serve(message.id, message.method, message.params);
+    }
+  }
+
+  private settle(message: Extract<PortMessage, { kind: 'response' }>): void {
+    const pending = this.pending.get(message.id);
+    if (!pending) return this.options.onDrop?.('unknown-response');
+    this.pending.delete(message.id);
+    clearTimeout(pending.timer);
+    if (!message.ok) return pending.reject(new BridgeError(message.error));
+    const result = parse(pending.result, message.result);
+    if (result === undefined && message.result !== undefined) {
+      this.options.onDrop?.('malformed-result');
+      return pending.reject(new BridgeError({ code: 'internal', message: 'The frame sent a malformed result.' }));
+    }
+    pending.resolve(result);
+  }
+
+  private dispatchEvent(name: string, detail: unknown): void {
+    const schema = this.options.events && Object.hasOwn(this.options.events, name) ? this.options.events[name] : undefined;
+    const parsed = schema ? parse(schema, detail) : undefined;
+    if (!schema || parsed === undefined) return this.options.onDrop?.(`event:${name}`);
+    this.options.onEvent?.(name as keyof In & string, parsed);
+  }
+
+  private async serve(id: string, method: string, rawParams: unknown): Promise<void> {
+    const { accepts, handlers } = this.options;
+    const spec = accepts && Object.hasOwn(accepts, method) ? accepts[method] : undefined;
+    const handler = handlers && Object.hasOwn(handlers, method) ? handlers[method as keyof Accepts] : undefined;
+    const reply = (body: { ok: true; result: unknown } | { ok: false; error: RequestError }) =>
+      this.post({ ...envelope(), kind: 'response', id, ...body } as PortMessage);
+    if (!spec || !handler) return reply({ ok: false, error: { code: 'unknown_method', message: `Unknown method "${method}".` } });
+    const params = parse(spec.params, rawParams);
+    if (params === undefined) return reply({ ok: false, error: { code: 'invalid_params', message: `Invalid parameters for "${method}".` } });
+    try {
+      const result: unknown = await handler(params);
+      reply({ ok: true, result: result ?? null });
+    } catch (error) {
+      const e = error instanceof BridgeError ? error : new BridgeError({ code: 'internal', message: error instanceof Error ? error.message : 'Request failed.' });
+      reply({ ok: false, error: { code: e.code, message: e.message, ...(e.errors ? { errors: e.errors } : {}) } });
+    }
+  }
+}

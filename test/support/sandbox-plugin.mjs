@@ -1,0 +1,118 @@
+// web-test-runner plugin: starts the local sandbox for the test run and gives the browser tests
+// server commands to create sessions (with a secret key, as a merchant backend would) and to act
+// inside the cross-origin frames through the browser's DevTools protocol, as a user or an
+// assistive-technology audit would.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const SECRET_KEY = 'sk_test_wtr';
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export function sandboxPlugin() {
+  /** @type {import('../../dist/sandbox/index.js').Sandbox | undefined} */
+  let sandbox;
+
+  const api = async (path, init = {}) => {
+    const response = await fetch(`${sandbox.origin}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${SECRET_KEY}`, 'Content-Type': 'application/json', ...init.headers },
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  const findFrame = async (session, name, timeout = 10_000) => {
+    const page = session.browser.getPage(session.id);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const frame = page.frames().find((f) => f.name() === name);
+      if (frame) return frame;
+      if (Date.now() > deadline) throw new Error(`No frame named "${name}" appeared within ${timeout} ms.`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  return {
+    name: 'moment-sandbox',
+    async serverStart() {
+      const { startSandbox } = await import('../../dist/sandbox/index.js');
+      sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
+    },
+    async serverStop() {
+      await sandbox?.close();
+    },
+    async executeCommand({ command, payload = {}, session }) {
+      switch (command) {
+        case 'sandbox-origin':
+          return { origin: sandbox.origin };
+        case 'create-session': {
+          const { amount = 1000, currency = 'GBP', variant, mode, successUrl, extra = {} } = payload;
+          const { status, body } = await api('/collect/payment_sessions', {
+            method: 'POST',
+            body: JSON.stringify({
+              amount,
+              currency,
+              type: 'one_time',
+              options: {
+                checkout_options: {
+                  presentation_mode: { mode: mode ?? 'embedded', ...(variant ? { variant } : {}) },
+                  ...(successUrl ? { success_url: successUrl } : {}),
+                },
+              },
+              ...extra,
+            }),
+          });
+          if (status !== 200) throw new Error(`create-session failed: ${status} ${JSON.stringify(body)}`);
+          return body;
+        }
+        case 'get-session':
+          return (await api(`/collect/payment_sessions/${encodeURIComponent(payload.id)}`)).body;
+        case 'expire-session':
+          sandbox.expireSession(payload.id);
+          return true;
+        case 'frame-eval': {
+          const frame = await findFrame(session, payload.frame);
+          return frame.evaluate(`(async () => { ${payload.script} })()`);
+        }
+        case 'frame-type': {
+          const frame = await findFrame(session, payload.frame);
+          await frame.waitForSelector(payload.selector, { timeout: 10_000 });
+          await frame.type(payload.selector, payload.text, { delay: payload.delay ?? 0 });
+          return true;
+        }
+        case 'frame-click': {
+          const frame = await findFrame(session, payload.frame);
+          await frame.waitForSelector(payload.selector, { timeout: 10_000 });
+          await frame.click(payload.selector);
+          return true;
+        }
+        case 'frame-child-click': {
+          // Clicks in a frame nested inside the named frame (the 3-D Secure challenge).
+          const parent = await findFrame(session, payload.frame);
+          const deadline = Date.now() + 10_000;
+          for (;;) {
+            const child = parent.childFrames().find((f) => f.url().includes(payload.urlIncludes));
+            if (child) {
+              await child.waitForSelector(payload.selector, { timeout: 10_000 });
+              await child.click(payload.selector);
+              return true;
+            }
+            if (Date.now() > deadline) throw new Error(`No child frame with "${payload.urlIncludes}" in its URL.`);
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
+        case 'frame-axe': {
+          const frame = await findFrame(session, payload.frame);
+          await frame.evaluate(axeSource);
+          return frame.evaluate(async () => {
+            // eslint-disable-next-line no-undef
+            const results = await axe.run(document, { resultTypes: ['violations'] });
+            return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+          });
+        }
+        default:
+          return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Browser tests in headless Chromium. The test page is served on http://localhost:PORT; the local
+// sandbox (started here) serves the frames on http://127.0.0.1:PORT, a different origin.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { findChrome } from './scripts/find-chrome.mjs';
+import { sandboxPlugin } from './test/support/sandbox-plugin.mjs';
+
+const commonjs = fromRollup(rollupCommonjs);
+const profile = mkdtempSync(join(tmpdir(), 'moment-wtr-'));
+process.env.XDG_CONFIG_HOME ??= join(profile, 'config');
+process.env.XDG_CACHE_HOME ??= join(profile, 'cache');
+
+const executablePath = findChrome();
+if (!executablePath) throw new Error('No Chrome/Chromium found: run `npm test` (it installs or explains), or set CHROME_PATH.');
+
+const chromeArgs = [
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-features=Translate,MediaRouter,OptimizationHints',
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+];
+
+export default {
+  files: ['test/**/*.test.ts', '!test/sandbox/**'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  hostname: 'localhost',
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 180_000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 15_000 } },
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
+    commonjs({ include: ['**/node_modules/card-validator/**', '**/node_modules/credit-card-type/**'] }),
+    sandboxPlugin(),
+  ],
+};
