@@ -1,0 +1,119 @@
+/**
+ * Helpers for browser tests: sessions from the sandbox (created in Node with a secret key, as a
+ * merchant backend does) and actions inside the cross-origin card frame.
+ */
+import { executeServerCommand } from '@web/test-runner-commands';
+import { fixture, html, oneEvent } from '@open-wc/testing';
+import type { CardComponent } from '../../src/elements/card-component/card-component.component.js';
+import '../../src/elements/card-component/card-component.js';
+
+export interface SandboxSession {
+  id: string;
+  client_token: string;
+  status: string;
+  amount: number;
+  currency: string;
+  failed_attempts: number;
+  payment: null | { id: string; status: string; status_code: number; auth_code?: string };
+}
+
+let cachedOrigin: string | undefined;
+export async function sandboxOrigin(): Promise<string> {
+  cachedOrigin ??= ((await executeServerCommand('sandbox-origin')) as { origin: string }).origin;
+  return cachedOrigin;
+}
+
+export async function createSession(payload: { amount?: number; currency?: string; variant?: string; mode?: string; successUrl?: string; extra?: object } = {}): Promise<SandboxSession> {
+  return (await executeServerCommand('create-session', payload)) as SandboxSession;
+}
+
+export async function getSession(id: string): Promise<SandboxSession> {
+  return (await executeServerCommand('get-session', { id })) as SandboxSession;
+}
+
+export const TEST_KEY = 'pk_test_moment';
+
+/** Renders a `<card-component>` on a fresh session and waits for `ready`. */
+export async function readyCard(options: { hideCardName?: boolean; attrs?: string } = {}): Promise<{ el: CardComponent; session: SandboxSession; frame: string }> {
+  const session = await createSession();
+  const el = document.createElement('card-component');
+  el.clientKey = TEST_KEY;
+  el.clientToken = session.client_token;
+  el.hideCardName = options.hideCardName ?? false;
+  const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 420px"></div>`);
+  const ready = oneEvent(el, 'ready');
+  wrapper.append(el);
+  await ready;
+  return { el, session, frame: frameName(el) };
+}
+
+/** The `name` of the element's iframe, by which the server commands find the frame. */
+export function frameName(el: Element): string {
+  const iframe = el.shadowRoot?.querySelector('iframe');
+  if (!iframe) throw new Error('The element has no iframe.');
+  return iframe.name;
+}
+
+export const FIELD_SELECTORS = {
+  cardNumber: '#card-number',
+  expiryDate: '#expiry-date',
+  cv2: '#cv2',
+  cardName: '#card-name',
+} as const;
+
+/** Types into a field of the frame with real key events. */
+export async function typeInFrame(frame: string, field: keyof typeof FIELD_SELECTORS, text: string): Promise<void> {
+  await executeServerCommand('frame-type', { frame, selector: FIELD_SELECTORS[field], text });
+}
+
+/** Fills the whole card form. */
+export async function fillCard(frame: string, card: { number: string; expiry?: string; cvv?: string; name?: string | null }): Promise<void> {
+  await typeInFrame(frame, 'cardNumber', card.number);
+  await typeInFrame(frame, 'expiryDate', card.expiry ?? '12/34');
+  await typeInFrame(frame, 'cv2', card.cvv ?? '123');
+  if (card.name !== null) await typeInFrame(frame, 'cardName', card.name ?? 'Ada Lovelace');
+}
+
+/** Runs a script (an async function body) inside the frame and returns its JSON result. */
+export async function frameEval<T>(frame: string, script: string): Promise<T> {
+  return (await executeServerCommand('frame-eval', { frame, script })) as T;
+}
+
+/** Clicks an element inside the frame. */
+export async function frameClick(frame: string, selector: string): Promise<void> {
+  await executeServerCommand('frame-click', { frame, selector });
+}
+
+/** Clicks inside the 3-D Secure challenge nested in the frame. */
+export async function challengeClick(frame: string, selector: string): Promise<void> {
+  await executeServerCommand('frame-child-click', { frame, urlIncludes: '/3ds/challenge/', selector });
+}
+
+/** Runs axe-core inside the frame; returns the violations. */
+export async function frameAxe(frame: string): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  return (await executeServerCommand('frame-axe', { frame })) as { id: string; impact: string; nodes: string[] }[];
+}
+
+/** Resolves after the next animation frames: lets bridged messages arrive. */
+export function nextFrames(count = 2): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (n: number) => (n === 0 ? resolve() : requestAnimationFrame(() => step(n - 1)));
+    step(count);
+  });
+}
+
+/** Waits until `predicate` holds, checking every 20 ms, at most `timeout` ms. */
+export async function until(predicate: () => boolean | Promise<boolean>, timeout = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Collects events of the given names fired on `target`. */
+export function record(target: EventTarget, names: string[]): { name: string; detail: unknown }[] {
+  const log: { name: string; detail: unknown }[] = [];
+  for (const name of names) target.addEventListener(name, (e) => log.push({ name, detail: (e as CustomEvent).detail }));
+  return log;
+}
