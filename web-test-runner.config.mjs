@@ -5,12 +5,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { fromRollup } from '@web/dev-server-rollup';
-import rollupCommonjs from '@rollup/plugin-commonjs';
+import { build } from 'esbuild';
 import { findChrome } from './scripts/find-chrome.mjs';
 import { sandboxPlugin } from './test/support/sandbox-plugin.mjs';
 
-const commonjs = fromRollup(rollupCommonjs);
+/** Serves card-validator (CommonJS) as one ES module for the frame's unit tests. */
+function cardValidatorEsm() {
+  let cached;
+  return {
+    name: 'card-validator-esm',
+    async serve(context) {
+      if (!/\/node_modules\/card-validator\/dist\/index\.js$/.test(context.path)) return undefined;
+      cached ??= build({ entryPoints: ['node_modules/card-validator/dist/index.js'], bundle: true, format: 'esm', write: false, logLevel: 'silent' }).then(
+        (result) => result.outputFiles[0].text,
+      );
+      return { body: await cached, type: 'js' };
+    },
+  };
+}
 const profile = mkdtempSync(join(tmpdir(), 'moment-wtr-'));
 process.env.XDG_CONFIG_HOME ??= join(profile, 'config');
 process.env.XDG_CACHE_HOME ??= join(profile, 'cache');
@@ -42,7 +54,7 @@ export default {
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
-    commonjs({ include: ['**/node_modules/card-validator/**', '**/node_modules/credit-card-type/**'] }),
+    cardValidatorEsm(),
     sandboxPlugin(),
   ],
 };

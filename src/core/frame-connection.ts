@@ -8,7 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as v from 'valibot';
 import { FRAME_PATHS } from '../protocol/api.js';
 import { ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '../protocol/messages.js';
-import { PortEndpoint, randomId } from '../protocol/port.js';
+import { PortEndpoint, randomId, type ResultSchemas } from '../protocol/port.js';
 import type { LoadErrorDetail } from './events.js';
 
 type Schema = v.GenericSchema;
@@ -19,7 +19,8 @@ export type ConnectionState = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface FrameConnectionOptions<Out extends RequestTable, In extends EventTable> {
   kind: FrameKind;
-  requests: Out;
+  /** Result schemas of the requests the host makes. */
+  results: ResultSchemas<Out>;
   events: In;
   /** The iframe currently rendered for this connection. */
   iframe: () => HTMLIFrameElement | null | undefined;
@@ -97,7 +98,7 @@ export class FrameConnection<Out extends RequestTable, In extends EventTable> im
     const hello = parse(HelloMessage, event.data);
     if (!hello || hello.channel !== this.channel || hello.frame !== this.options.kind) return;
     const { port1, port2 } = new MessageChannel();
-    const endpoint = new PortEndpoint(port1, this.options.requests, {
+    const endpoint = new PortEndpoint<Out, In>(port1, this.options.results, {
       events: this.options.events,
       onEvent: this.options.onEvent,
     });

@@ -146,22 +146,31 @@ const CardFrameConfigSchema = v.object({
   locale: v.pipe(v.string(), v.maxLength(35)),
 });
 
-/**
- * Requests the host makes of the card frame: parameter and result schemas by method.
- * The frame validates `params`; the host validates `result`.
- */
+/** Parameter schemas of the requests the host makes of the card frame (validated by the frame). */
+export const cardRequestParams = {
+  configure: CardFrameConfigSchema,
+  focus: v.object({ field: v.nullable(Field) }),
+  clear: v.object({}),
+  validate: v.object({}),
+  executePayment: v.object({ additionalInfo: v.optional(AdditionalInfoSchema), idempotencyKey: Id }),
+} as const;
+
+/** Result schemas of the same requests (validated by the host, which needs nothing else). */
+export const cardRequestResults = {
+  configure: v.object({ height: Height }),
+  focus: v.null(),
+  clear: v.null(),
+  validate: v.object({ valid: v.boolean(), errors: v.array(ValidationErrorSchema) }),
+  executePayment: TransactionResultSchema,
+} as const;
+
+/** Requests the host makes of the card frame: parameter and result schemas by method. */
 export const cardRequests = {
-  configure: { params: CardFrameConfigSchema, result: v.object({ height: Height }) },
-  focus: { params: v.object({ field: v.nullable(Field) }), result: v.null() },
-  clear: { params: v.object({}), result: v.null() },
-  validate: {
-    params: v.object({}),
-    result: v.object({ valid: v.boolean(), errors: v.array(ValidationErrorSchema) }),
-  },
-  executePayment: {
-    params: v.object({ additionalInfo: v.optional(AdditionalInfoSchema), idempotencyKey: Id }),
-    result: TransactionResultSchema,
-  },
+  configure: { params: cardRequestParams.configure, result: cardRequestResults.configure },
+  focus: { params: cardRequestParams.focus, result: cardRequestResults.focus },
+  clear: { params: cardRequestParams.clear, result: cardRequestResults.clear },
+  validate: { params: cardRequestParams.validate, result: cardRequestResults.validate },
+  executePayment: { params: cardRequestParams.executePayment, result: cardRequestResults.executePayment },
 } as const;
 export type CardMethod = keyof typeof cardRequests;
 export type CardRequestParams<M extends CardMethod> = v.InferOutput<(typeof cardRequests)[M]['params']>;

@@ -31,6 +31,9 @@ type Handlers<T extends RequestTable> = {
   [M in keyof T]: (params: v.InferOutput<T[M]['params']>) => Promise<v.InferOutput<T[M]['result']>> | v.InferOutput<T[M]['result']>;
 };
 
+/** The result schemas of a request table: all a requesting side needs at run time. */
+export type ResultSchemas<T extends RequestTable> = { [M in keyof T]: T[M]['result'] };
+
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (reason: BridgeError) => void;
@@ -54,8 +57,9 @@ export interface PortEndpointOptions<In extends EventTable> {
 }
 
 /**
- * A bridge endpoint. `Out` is the table of requests this side may send (their results are
- * validated on return); `handlers` serve requests coming in, validated against `accepts`.
+ * A bridge endpoint. `Out` is the table of requests this side may send; only their result
+ * schemas are needed at run time (results are validated on return). `handlers` serve requests
+ * coming in, whose parameters are validated against `accepts`.
  */
 export class PortEndpoint<Out extends RequestTable, In extends EventTable = EventTable, Accepts extends RequestTable = RequestTable> {
   private readonly pending = new Map<string, Pending>();
@@ -63,7 +67,7 @@ export class PortEndpoint<Out extends RequestTable, In extends EventTable = Even
 
   constructor(
     private readonly port: MessagePort,
-    private readonly outgoing: Out,
+    private readonly outgoing: ResultSchemas<Out>,
     private readonly options: PortEndpointOptions<In> & {
       accepts?: Accepts;
       handlers?: Partial<Handlers<Accepts>>;
@@ -90,7 +94,7 @@ export class PortEndpoint<Out extends RequestTable, In extends EventTable = Even
         resolve: resolve as (value: unknown) => void,
         reject,
         timer,
-        result: this.outgoing[method]!.result,
+        result: this.outgoing[method],
       });
       this.post({ ...envelope(), kind: 'request', id, method, params });
     });

@@ -14,7 +14,14 @@ import {
   type TransactionResult,
   type ValidationError,
 } from '../../protocol/card.js';
-import { cardEvents, cardRequests, type CardEventDetail, type CardEventName, type CardFrameConfig } from '../../protocol/messages.js';
+import {
+  cardEvents,
+  cardRequestResults,
+  type CardEventDetail,
+  type CardEventName,
+  type CardFrameConfig,
+  type cardRequests,
+} from '../../protocol/messages.js';
 import { BridgeError, randomId, type PortEndpoint } from '../../protocol/port.js';
 import { filterDeclarations, isAllowedFontUrl } from '../../protocol/style-policy.js';
 import { readClientToken } from '../../core/client-token.js';
@@ -175,9 +182,9 @@ export class CardComponent extends LitElement {
   constructor() {
     super();
     this.internals = this.attachInternals();
-    this.connection = new FrameConnection(this, {
+    this.connection = new FrameConnection<typeof cardRequests, typeof cardEvents>(this, {
       kind: 'card',
-      requests: cardRequests,
+      results: cardRequestResults,
       events: cardEvents,
       iframe: () => this.iframe,
       onConnected: (endpoint) => this.configureFrame(endpoint),

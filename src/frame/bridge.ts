@@ -1,0 +1,125 @@
+/**
+ * The frame side of the bridge handshake (see src/protocol/messages.ts), for any frame kind.
+ *
+ * The page URL carries `#channel=<id>&origin=<host origin>`. The frame posts `hello` to its parent
+ * with that exact origin as the target (never `*`), repeating every 500 ms (at most 20 times)
+ * until the host answers with `connect` and a `MessagePort`. A `connect` is accepted once, and
+ * only from the parent window, from the host origin, on the same channel, with exactly one port.
+ * Anything else is ignored without throwing.
+ */
+import type * as v from 'valibot';
+import { ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '../protocol/messages.js';
+import { PortEndpoint } from '../protocol/port.js';
+
+type RequestTable = Record<string, { params: v.GenericSchema; result: v.GenericSchema }>;
+
+/** Handlers for the requests a frame accepts (same shape `PortEndpoint` takes). */
+export type FrameHandlers<A extends RequestTable> = {
+  [M in keyof A]: (params: v.InferOutput<A[M]['params']>) => Promise<v.InferOutput<A[M]['result']>> | v.InferOutput<A[M]['result']>;
+};
+
+export interface FrameParams {
+  channel: string;
+  hostOrigin: string;
+}
+
+/** Reads and checks `channel` and `origin` from the page's hash; `null` when either is missing or invalid. */
+export function readFrameParams(hash: string, kind: FrameKind): FrameParams | null {
+  const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
+  const channel = params.get('channel');
+  const origin = params.get('origin');
+  if (!channel || !origin) return null;
+  if (!parse(HelloMessage, { ...envelope(), kind: 'hello', channel, frame: kind })) return null;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin) return null;
+  return { channel, hostOrigin: origin };
+}
+
+export interface FrameBridgeOptions<A extends RequestTable> {
+  kind: FrameKind;
+  accepts: A;
+  handlers: FrameHandlers<A>;
+  /** The frame's window (tests pass their own); defaults to `window`. */
+  window?: Window;
+  /** The window to greet; defaults to `window.parent`. */
+  parent?: Window;
+  /** Defaults to the frame's `location.hash`. */
+  hash?: string;
+  helloIntervalMs?: number;
+  maxHellos?: number;
+}
+
+export interface FrameBridge {
+  readonly channel: string;
+  readonly hostOrigin: string;
+  /** Resolves with the endpoint once the host has connected. */
+  readonly connected: Promise<PortEndpoint<Record<string, never>>>;
+  /** Sends an event to the host; dropped before the host has connected. */
+  emit(name: string, detail: unknown): void;
+  /** Stops greeting and listening, and closes the port. */
+  stop(): void;
+}
+
+export const HELLO_INTERVAL_MS = 500;
+export const MAX_HELLOS = 20;
+
+/** Starts the handshake; returns `null` (and does nothing) when the page was not opened correctly. */
+export function startFrameBridge<A extends RequestTable>(options: FrameBridgeOptions<A>): FrameBridge | null {
+  const win = options.window ?? window;
+  const parent = options.parent ?? win.parent;
+  const params = readFrameParams(options.hash ?? win.location.hash, options.kind);
+  if (!params || !parent || parent === win) return null;
+  const { channel, hostOrigin } = params;
+
+  let endpoint: PortEndpoint<Record<string, never>> | undefined;
+  let stopped = false;
+  let hellos = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let resolveConnected!: (endpoint: PortEndpoint<Record<string, never>>) => void;
+  const connected = new Promise<PortEndpoint<Record<string, never>>>((resolve) => (resolveConnected = resolve));
+
+  const hello = () => {
+    if (hellos >= (options.maxHellos ?? MAX_HELLOS)) return clearInterval(timer);
+    hellos++;
+    parent.postMessage({ ...envelope(), kind: 'hello', channel, frame: options.kind } satisfies HelloMessage, hostOrigin);
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    if (endpoint || stopped) return;
+    if (event.source !== parent || event.origin !== hostOrigin) return;
+    const message = parse(ConnectMessage, event.data);
+    if (!message || message.channel !== channel || event.ports.length !== 1) return;
+    win.removeEventListener('message', onMessage);
+    clearInterval(timer);
+    endpoint = new PortEndpoint<Record<string, never>>(event.ports[0]!, {}, {
+      accepts: options.accepts,
+      handlers: options.handlers,
+      events: {},
+    });
+    resolveConnected(endpoint);
+  };
+
+  win.addEventListener('message', onMessage);
+  hello();
+  timer = setInterval(hello, options.helloIntervalMs ?? HELLO_INTERVAL_MS);
+
+  return {
+    channel,
+    hostOrigin,
+    connected,
+    emit(name, detail) {
+      endpoint?.emit(name, detail);
+    },
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+      win.removeEventListener('message', onMessage);
+      endpoint?.close();
+    },
+  };
+}

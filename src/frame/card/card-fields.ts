@@ -1,0 +1,565 @@
+/**
+ * The card fields: one `<form novalidate>` with card number, expiry, security code and the
+ * optional cardholder name, mounted into a given container. Used by the card frame page and,
+ * later, by the hosted checkout page. Holds no global state.
+ *
+ * Whether a field HAS an error (always computed) is kept apart from whether it is SHOWN: an error
+ * is shown after the field is blurred following input, or after `validate()`/`executePayment()`.
+ * While the customer types, a shown error disappears as soon as the field is valid ("reward
+ * early") but a new one only appears on blur ("punish late").
+ */
+import type {
+  AdditionalInfo,
+  CardBrand,
+  CardChange,
+  CardField,
+  FieldState,
+  TransactionResult,
+  ValidationError,
+  ValidationErrorType,
+} from '../../protocol/card.js';
+import type { CardPaymentRequest } from '../../protocol/api.js';
+import type { CardEventDetail, CardEventName, CardFrameConfig } from '../../protocol/messages.js';
+import { BridgeError } from '../../protocol/port.js';
+import { brandIcon } from './brand-icons.js';
+import { detectBrand, type BrandInfo } from './brands.js';
+import {
+  deleteAcrossSeparator,
+  formatCardNumber,
+  formatCvv,
+  formatExpiry,
+  onlyDigits,
+  parseCardName,
+  parseCardNumber,
+  parseExpiry,
+  type Formatted,
+} from './format.js';
+import { errorMessage } from './messages.js';
+import { payWithCard, type PaymentApiOptions, type PendingChallenge } from './payment.js';
+import { FrameStyles, fieldClass } from './styles.js';
+import { runChallenge } from './three-ds.js';
+import { isFieldComplete, validateField, type CardModel, type ValidationContext } from './validators.js';
+
+/** Sends a card event to whoever hosts the fields (the bridge, in the card frame). */
+export type CardEventEmitter = <E extends CardEventName>(name: E, detail: CardEventDetail<E>) => void;
+
+/** The configuration the fields use; every part is optional (defaults apply). */
+export type CardFieldsConfig = Partial<CardFrameConfig>;
+
+export interface CardFieldsOptions {
+  emit?: CardEventEmitter;
+  /** Origin of the payments API; defaults to the page's own origin (the frames origin). */
+  apiOrigin?: string;
+  /** Overrides for the payment requests (fetch, timeouts, retries), e.g. in tests. */
+  payment?: Partial<Omit<PaymentApiOptions, 'origin' | 'clientToken'>>;
+  /** The current date, for the expiry check. */
+  now?: () => Date;
+}
+
+export interface ExecutePaymentParams {
+  additionalInfo?: AdditionalInfo;
+  idempotencyKey: string;
+}
+
+interface FieldDefinition {
+  id: string;
+  autocomplete: string;
+  name: string;
+  numeric: boolean;
+  label: string;
+  placeholder: string;
+}
+
+/** Fixed ids and autofill hints: browser autofill fills the whole card at once through them. */
+export const FIELD_DEFINITIONS: Readonly<Record<CardField, FieldDefinition>> = {
+  cardNumber: { id: 'card-number', autocomplete: 'cc-number', name: 'cardnumber', numeric: true, label: 'Card number', placeholder: '1234 1234 1234 1234' },
+  expiryDate: { id: 'expiry-date', autocomplete: 'cc-exp', name: 'exp-date', numeric: true, label: 'Expiry date', placeholder: 'MM/YY' },
+  cv2: { id: 'cv2', autocomplete: 'cc-csc', name: 'cvc', numeric: true, label: 'Security code', placeholder: 'CVV' },
+  cardName: { id: 'card-name', autocomplete: 'cc-name', name: 'ccname', numeric: false, label: 'Name on card', placeholder: '' },
+};
+
+const FIELD_ORDER: readonly CardField[] = ['cardNumber', 'expiryDate', 'cv2', 'cardName'];
+const MAX_NAME_LENGTH = 100;
+
+interface FieldRuntime {
+  field: CardField;
+  container: HTMLDivElement;
+  label: HTMLLabelElement;
+  input: HTMLInputElement;
+  error: HTMLDivElement;
+  errorText: HTMLSpanElement;
+  /** The value before the latest edit (to recognise a backspace over a gap). */
+  previous: string;
+  /** Edited since the last clear. */
+  dirty: boolean;
+  /** The error shown to the customer, if any. */
+  shown: ValidationErrorType | null;
+}
+
+interface Evaluation {
+  brand: BrandInfo | null;
+  model: CardModel;
+  errors: Partial<Record<CardField, ValidationErrorType | null>>;
+  fields: Partial<Record<CardField, FieldState>>;
+  empty: boolean;
+  complete: boolean;
+  valid: boolean;
+}
+
+type Trigger = 'input' | 'blur' | 'validate' | 'clear' | 'config';
+
+export class CardFields {
+  /** The element the fields render into (a child of the container). */
+  readonly root: HTMLDivElement;
+  readonly form: HTMLFormElement;
+  private readonly doc: Document;
+  private readonly styles: FrameStyles;
+  private readonly liveRegion: HTMLDivElement;
+  private readonly brandBadge: HTMLSpanElement;
+  private readonly brandText: HTMLSpanElement;
+  private readonly runtimes = new Map<CardField, FieldRuntime>();
+  private readonly abort = new AbortController();
+  private config: CardFieldsConfig = {};
+  private shownBrand: CardBrand | null = null;
+  private lastValid = new Map<CardField, boolean>();
+  private lastFormReady = false;
+  private lastShownKey = '[]';
+  private payment: Promise<TransactionResult> | null = null;
+  private busy = false;
+
+  constructor(
+    container: HTMLElement,
+    config: CardFieldsConfig = {},
+    private readonly options: CardFieldsOptions = {},
+  ) {
+    this.doc = container.ownerDocument;
+    const rootNode = container.getRootNode();
+    this.styles = new FrameStyles(rootNode instanceof ShadowRoot ? rootNode : this.doc);
+
+    this.root = this.create('div', 'mc-root');
+    this.form = this.create('form', 'mc-form');
+    this.form.noValidate = true;
+    this.form.autocomplete = 'on';
+    this.form.tabIndex = -1;
+    this.form.style.outline = 'none';
+    this.liveRegion = this.create('div', 'mc-visually-hidden');
+    this.liveRegion.setAttribute('role', 'status');
+    this.liveRegion.setAttribute('aria-live', 'polite');
+    this.liveRegion.setAttribute('aria-atomic', 'true');
+    this.brandBadge = this.create('span', 'mc-brand');
+    this.brandBadge.setAttribute('aria-hidden', 'true');
+    this.brandText = this.create('span', 'mc-visually-hidden');
+    this.brandText.id = 'card-brand';
+    this.root.append(this.form, this.liveRegion);
+
+    const signal = this.abort.signal;
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.options.emit?.('submit-request', {});
+    }, { signal });
+    this.form.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' || event.isComposing || !(event.target instanceof HTMLInputElement)) return;
+      event.preventDefault();
+      this.options.emit?.('submit-request', {});
+    }, { signal });
+
+    this.setConfig(config);
+    container.append(this.root);
+  }
+
+  // ----- public API -------------------------------------------------------------------------
+
+  /** Applies a (new) configuration in place; typed values are kept. Emits no events. */
+  setConfig(config: CardFieldsConfig): void {
+    this.config = config;
+    this.styles.update(config);
+    if (config.locale && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(config.locale)) this.root.lang = config.locale;
+    for (const field of FIELD_ORDER) {
+      const wanted = field !== 'cardName' || !config.hideCardName;
+      const runtime = this.runtimes.get(field);
+      if (wanted && !runtime) this.mountField(field);
+      if (!wanted && runtime) {
+        runtime.container.remove();
+        this.runtimes.delete(field);
+        this.lastValid.delete(field);
+      }
+    }
+    for (const runtime of this.runtimes.values()) this.applyText(runtime);
+    this.applyDisabled();
+    this.refresh('config');
+  }
+
+  /** Masked state: brand and per-field empty/complete/valid, never a value. */
+  get state(): CardChange {
+    const ev = this.evaluate();
+    return { brand: ev.brand?.brand ?? 'unknown', empty: ev.empty, complete: ev.complete, valid: ev.valid, fields: ev.fields };
+  }
+
+  /** Every current error, whether shown or not. */
+  get errors(): ValidationError[] {
+    const ev = this.evaluate();
+    return this.present().flatMap((rt) => {
+      const type = ev.errors[rt.field];
+      return type ? [this.toError(rt.field, type)] : [];
+    });
+  }
+
+  /** Shows every error and reports validity; always emits `validation-error`. */
+  validate(): { valid: boolean; errors: ValidationError[] } {
+    const ev = this.refresh('validate');
+    return { valid: ev.valid, errors: this.shownErrors() };
+  }
+
+  /** Focuses a field; `null` focuses the first field with an error, else the first field. */
+  focus(field: CardField | null = null): void {
+    const ev = this.evaluate();
+    const target =
+      (field ? this.runtimes.get(field) : undefined) ??
+      this.present().find((rt) => ev.errors[rt.field]) ??
+      this.present()[0];
+    target?.input.focus();
+  }
+
+  /** Empties every field and hides every error; emits `change`. */
+  clear(): void {
+    for (const rt of this.runtimes.values()) {
+      rt.input.value = '';
+      rt.previous = '';
+    }
+    this.refresh('clear');
+  }
+
+  /** The card as the payments API takes it, or `null` while the form is not valid. */
+  collect(): CardPaymentRequest['card'] | null {
+    const ev = this.evaluate();
+    const { expiryDate } = ev.model;
+    if (!ev.valid || expiryDate.month === null || expiryDate.year === null) return null;
+    return {
+      number: ev.model.cardNumber,
+      expiryMonth: expiryDate.month,
+      expiryYear: expiryDate.year,
+      cvv: ev.model.cv2,
+      ...(this.runtimes.has('cardName') ? { name: ev.model.cardName } : {}),
+    };
+  }
+
+  /**
+   * Validates, then pays with the client token. An invalid form rejects with `validation_failed`
+   * and its errors; while a payment runs, another call returns the same promise.
+   */
+  executePayment(params: ExecutePaymentParams): Promise<TransactionResult> {
+    if (!this.payment) {
+      this.payment = this.pay(params).finally(() => {
+        this.payment = null;
+      });
+    }
+    return this.payment;
+  }
+
+  get isPaying(): boolean {
+    return this.payment !== null;
+  }
+
+  /** Removes the fields, their styles and listeners; an open challenge is closed. */
+  destroy(): void {
+    this.abort.abort();
+    this.styles.destroy();
+    this.root.remove();
+  }
+
+  // ----- payment ----------------------------------------------------------------------------
+
+  private async pay({ additionalInfo, idempotencyKey }: ExecutePaymentParams): Promise<TransactionResult> {
+    const ev = this.refresh('validate', { emitValidation: false });
+    const card = this.collect();
+    if (!ev.valid || !card) {
+      const errors = this.shownErrors();
+      this.options.emit?.('validation-error', { errors });
+      throw new BridgeError({ code: 'validation_failed', message: 'The card details are not complete or not valid.', errors });
+    }
+    const clientToken = this.config.clientToken;
+    if (!clientToken) throw new BridgeError({ code: 'not_configured', message: 'The card fields have no client token.' });
+    const api: PaymentApiOptions = {
+      ...this.options.payment,
+      origin: this.options.apiOrigin ?? location.origin,
+      clientToken,
+    };
+    const request: CardPaymentRequest = { card, ...(additionalInfo ? { additionalInfo } : {}) };
+    this.setBusy(true);
+    try {
+      return await payWithCard(api, request, idempotencyKey, (challenge) => this.challenge(challenge));
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  private async challenge(challenge: PendingChallenge): Promise<void> {
+    this.form.hidden = true;
+    try {
+      await runChallenge({ container: this.root, ...challenge, signal: this.abort.signal });
+    } finally {
+      this.form.hidden = false;
+      if (!this.abort.signal.aborted) this.form.focus();
+    }
+  }
+
+  private setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.form.setAttribute('aria-busy', String(busy));
+    this.applyDisabled();
+  }
+
+  // ----- DOM --------------------------------------------------------------------------------
+
+  private create<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
+    const element = this.doc.createElement(tag);
+    if (className) element.className = className;
+    return element;
+  }
+
+  private mountField(field: CardField): void {
+    const def = FIELD_DEFINITIONS[field];
+    const container = this.create('div', `mc-field ${fieldClass(field)}`);
+    container.dataset.field = field;
+    const label = this.create('label', 'mc-label');
+    label.htmlFor = def.id;
+    const control = this.create('div', 'mc-control');
+    const input = this.create('input', 'mc-input');
+    input.type = 'text';
+    input.id = def.id;
+    input.name = def.name;
+    input.autocomplete = def.autocomplete as AutoFill;
+    if (def.numeric) input.inputMode = 'numeric';
+    input.setAttribute('autocorrect', 'off');
+    input.autocapitalize = field === 'cardName' ? 'words' : 'off';
+    input.spellcheck = false;
+    input.setAttribute('aria-required', 'true');
+    if (field === 'cardName') input.maxLength = MAX_NAME_LENGTH;
+    const error = this.create('div', 'mc-error');
+    error.id = `${def.id}-error`;
+    error.hidden = true;
+    const icon = this.create('span', 'mc-error-icon');
+    icon.setAttribute('aria-hidden', 'true');
+    icon.textContent = '!';
+    const errorText = this.create('span', 'mc-error-text');
+    error.append(icon, errorText);
+    control.append(input);
+    if (field === 'cardNumber') control.append(this.brandBadge, this.brandText);
+    container.append(label, control, error);
+
+    const runtime: FieldRuntime = { field, container, label, input, error, errorText, previous: '', dirty: false, shown: null };
+    const signal = this.abort.signal;
+    input.addEventListener('input', (event) => this.onInput(runtime, event as InputEvent), { signal });
+    input.addEventListener('focus', () => {
+      if (!this.busy) this.options.emit?.('field-focus', { field });
+    }, { signal });
+    input.addEventListener('blur', () => this.onBlur(runtime), { signal });
+
+    // Keep the DOM order of FIELD_ORDER whatever order the fields are mounted in.
+    const next = FIELD_ORDER.slice(FIELD_ORDER.indexOf(field) + 1)
+      .map((f) => this.runtimes.get(f)?.container)
+      .find(Boolean);
+    this.form.insertBefore(container, next ?? null);
+    this.runtimes.set(field, runtime);
+  }
+
+  private applyText(rt: FieldRuntime): void {
+    const def = FIELD_DEFINITIONS[rt.field];
+    const text = this.config.text?.[rt.field];
+    rt.label.textContent = text?.label?.trim() || def.label;
+    const brand = detectBrand(parseCardNumber(this.runtimes.get('cardNumber')?.input.value ?? ''));
+    const fallback = rt.field === 'cv2' && brand ? brand.cvvName : def.placeholder;
+    const placeholder = text?.placeholder?.trim() ? text.placeholder : fallback;
+    if (placeholder) rt.input.placeholder = placeholder;
+    else rt.input.removeAttribute('placeholder');
+    rt.error.classList.toggle('mc-visually-hidden', !text?.showValidation);
+  }
+
+  private applyDisabled(): void {
+    const disabled = this.busy || Boolean(this.config.disabled);
+    for (const rt of this.runtimes.values()) {
+      rt.input.disabled = disabled;
+      rt.container.classList.toggle('is-disabled', disabled);
+    }
+  }
+
+  private present(): FieldRuntime[] {
+    return FIELD_ORDER.flatMap((f) => {
+      const rt = this.runtimes.get(f);
+      return rt ? [rt] : [];
+    });
+  }
+
+  // ----- input handling ---------------------------------------------------------------------
+
+  private onInput(rt: FieldRuntime, event: InputEvent): void {
+    const { input } = rt;
+    const raw = input.value;
+    const caret = input.selectionStart ?? raw.length;
+    const inputType = event.inputType ?? '';
+    let formatted: Formatted | null = null;
+    switch (rt.field) {
+      case 'cardNumber': {
+        const edit = inputType === 'deleteContentBackward' ? deleteAcrossSeparator(rt.previous, raw, caret) : { value: raw, caret };
+        formatted = formatCardNumber(edit.value, edit.caret);
+        break;
+      }
+      case 'expiryDate':
+        formatted = formatExpiry(raw, caret, { deleting: inputType.startsWith('delete') });
+        break;
+      case 'cv2':
+        formatted = formatCvv(raw, caret, detectBrand(parseCardNumber(this.runtimes.get('cardNumber')?.input.value ?? ''))?.cvvSize ?? 4);
+        break;
+      case 'cardName':
+        break;
+    }
+    if (formatted && formatted.value !== raw) {
+      input.value = formatted.value;
+      if (this.isFocused(input)) input.setSelectionRange(formatted.caret, formatted.caret);
+    } else if (formatted && formatted.caret !== caret && this.isFocused(input)) {
+      input.setSelectionRange(formatted.caret, formatted.caret);
+    }
+    rt.previous = input.value;
+    rt.dirty = true;
+    this.refresh('input');
+  }
+
+  private onBlur(rt: FieldRuntime): void {
+    if (this.busy) return;
+    const ev = this.refresh('blur', { field: rt.field });
+    this.options.emit?.('field-blur', { field: rt.field, formValid: ev.valid });
+  }
+
+  private isFocused(input: HTMLInputElement): boolean {
+    const root = input.getRootNode() as Document | ShadowRoot;
+    return root.activeElement === input;
+  }
+
+  // ----- state ------------------------------------------------------------------------------
+
+  private readModel(): CardModel {
+    const value = (field: CardField) => this.runtimes.get(field)?.input.value ?? '';
+    return {
+      cardNumber: parseCardNumber(value('cardNumber')),
+      expiryDate: parseExpiry(value('expiryDate')),
+      cv2: onlyDigits(value('cv2')),
+      cardName: parseCardName(value('cardName')),
+    };
+  }
+
+  private evaluate(): Evaluation {
+    const model = this.readModel();
+    const brand = detectBrand(model.cardNumber);
+    const context: ValidationContext = { brand, now: this.options.now?.() ?? new Date() };
+    const errors: Evaluation['errors'] = {};
+    const fields: Evaluation['fields'] = {};
+    let empty = true;
+    let complete = true;
+    let valid = true;
+    for (const rt of this.present()) {
+      const error = validateField(rt.field, model, context);
+      const state: FieldState = {
+        empty: rt.input.value.trim() === '',
+        complete: isFieldComplete(rt.field, model, context),
+        valid: error === null,
+      };
+      errors[rt.field] = error;
+      fields[rt.field] = state;
+      empty &&= state.empty;
+      complete &&= state.complete;
+      valid &&= state.valid;
+    }
+    return { brand, model, errors, fields, empty, complete, valid };
+  }
+
+  private toError(field: CardField, errorType: ValidationErrorType): ValidationError {
+    return { errorType, message: errorMessage(errorType, this.config.errorMessages), field };
+  }
+
+  /** The errors currently shown, in field order. */
+  private shownErrors(): ValidationError[] {
+    return this.present().flatMap((rt) => (rt.shown ? [this.toError(rt.field, rt.shown)] : []));
+  }
+
+  /** Recomputes the state, updates which errors are shown, renders, and emits what changed. */
+  private refresh(trigger: Trigger, opts: { field?: CardField; emitValidation?: boolean } = {}): Evaluation {
+    const ev = this.evaluate();
+    const before = new Map(this.present().map((rt) => [rt.field, rt.shown]));
+    for (const rt of this.present()) {
+      const error = ev.errors[rt.field] ?? null;
+      if (trigger === 'clear') {
+        rt.shown = null;
+        rt.dirty = false;
+      } else if (trigger === 'validate' || (trigger === 'blur' && rt.field === opts.field && rt.dirty)) {
+        rt.shown = error;
+      } else if (error === null) {
+        rt.shown = null;
+      } else if (rt.shown !== null) {
+        rt.shown = error;
+      }
+    }
+    this.render(ev);
+
+    const shown = this.shownErrors();
+    const shownKey = JSON.stringify(shown);
+    const shownChanged = shownKey !== this.lastShownKey;
+    this.lastShownKey = shownKey;
+    const formReady = ev.complete && ev.valid;
+    const emit = trigger === 'config' ? undefined : this.options.emit;
+
+    if (trigger !== 'config') {
+      const fresh = this.present().filter((rt) => rt.shown !== null && rt.shown !== before.get(rt.field));
+      if (fresh.length > 0) this.announce(fresh.map((rt) => errorMessage(rt.shown!, this.config.errorMessages)).join(' '));
+    }
+    if (trigger === 'input' || trigger === 'clear') {
+      emit?.('change', { brand: ev.brand?.brand ?? 'unknown', empty: ev.empty, complete: ev.complete, valid: ev.valid, fields: ev.fields });
+    }
+    if (trigger === 'input') {
+      for (const rt of this.present()) {
+        if (ev.fields[rt.field]?.valid && !this.lastValid.get(rt.field)) emit?.('field-valid', { field: rt.field });
+      }
+      if (formReady && !this.lastFormReady) emit?.('form-complete', {});
+    }
+    if (trigger === 'validate' ? opts.emitValidation !== false : shownChanged) emit?.('validation-error', { errors: shown });
+
+    for (const rt of this.present()) this.lastValid.set(rt.field, ev.fields[rt.field]?.valid ?? false);
+    this.lastFormReady = formReady;
+    return ev;
+  }
+
+  private render(ev: Evaluation): void {
+    const brand = ev.brand?.brand ?? null;
+    if (brand !== this.shownBrand || !this.brandBadge.firstChild) {
+      this.shownBrand = brand;
+      this.brandBadge.dataset.brand = brand ?? 'unknown';
+      this.brandBadge.replaceChildren(brandIcon(brand ?? 'unknown'));
+      this.brandText.textContent = ev.brand ? ev.brand.name : '';
+      const cv2 = this.runtimes.get('cv2');
+      if (cv2) this.applyText(cv2);
+    }
+    for (const rt of this.present()) {
+      const state = ev.fields[rt.field];
+      const shown = rt.shown;
+      rt.container.classList.toggle('is-error', shown !== null);
+      rt.container.classList.toggle('is-valid', shown === null && Boolean(state?.valid && state.complete));
+      rt.container.classList.toggle('is-empty', Boolean(state?.empty));
+      if (shown) {
+        rt.errorText.textContent = errorMessage(shown, this.config.errorMessages);
+        rt.error.hidden = false;
+        rt.input.setAttribute('aria-invalid', 'true');
+        rt.input.setAttribute('aria-describedby', rt.error.id);
+      } else {
+        rt.errorText.textContent = '';
+        rt.error.hidden = true;
+        rt.input.setAttribute('aria-invalid', 'false');
+        rt.input.removeAttribute('aria-describedby');
+      }
+    }
+  }
+
+  /** Polite announcement; the same text twice still announces (a no-break space toggles). */
+  private announce(text: string): void {
+    const current = this.liveRegion.textContent ?? '';
+    this.liveRegion.textContent = current === text ? `${text}\u00a0` : text;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Entry of the card frame page (`/frames/card`): an empty page under a strict CSP, so everything
+ * is built here. Starts the bridge for kind `card`, renders the fields on the first `configure`,
+ * and serves the card requests of the protocol.
+ */
+import { cardEvents, cardRequests, parse, type CardEventName, type CardRequestParams } from '../../protocol/messages.js';
+import { BridgeError } from '../../protocol/port.js';
+import { startFrameBridge, type FrameBridge, type FrameHandlers } from '../bridge.js';
+import { contentHeight, observeContentHeight } from '../resize.js';
+import { CardFields, type CardEventEmitter } from './card-fields.js';
+import { FRAME_PAGE_CSS } from './styles.js';
+
+let fields: CardFields | undefined;
+let bridge: FrameBridge | null = null;
+
+const requireFields = (): CardFields => {
+  if (!fields) throw new BridgeError({ code: 'not_configured', message: 'The card frame has not been configured yet.' });
+  return fields;
+};
+
+/** Only what the event's schema describes leaves the frame (unknown keys are stripped). */
+const emit: CardEventEmitter = (name, detail) => {
+  const checked = parse(cardEvents[name as CardEventName], detail);
+  if (checked !== undefined) bridge?.emit(name, checked);
+};
+
+const handlers: FrameHandlers<typeof cardRequests> = {
+  configure(config: CardRequestParams<'configure'>) {
+    if (fields) fields.setConfig(config);
+    else {
+      const page = new CSSStyleSheet();
+      page.replaceSync(FRAME_PAGE_CSS);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, page];
+      fields = new CardFields(document.body, config, { emit });
+      observeContentHeight(document.body, (height) => emit('resize', { height }));
+    }
+    return { height: contentHeight(document.body) };
+  },
+  focus({ field }) {
+    requireFields().focus(field);
+    return null;
+  },
+  clear() {
+    requireFields().clear();
+    return null;
+  },
+  validate() {
+    return requireFields().validate();
+  },
+  executePayment(params) {
+    return requireFields().executePayment(params);
+  },
+};
+
+if (!document.title) document.title = 'Card details';
+
+bridge = startFrameBridge({ kind: 'card', accepts: cardRequests, handlers });

@@ -1,0 +1,165 @@
+/**
+ * The card frame's stylesheets: the defaults (themeable through `--moment-*` custom properties),
+ * the theme values, and the merchant's `styles`. Everything that comes from the host passes the
+ * protocol's style policy here again: the frame does not trust the host. Sheets are constructable
+ * (`adoptedStyleSheets`), which the frame's CSP does not block.
+ */
+import {
+  CARD_FIELDS,
+  FIELD_STYLE_STATES,
+  THEME_VARIABLES,
+  type CardField,
+  type CardStyles,
+  type CssDeclarations,
+  type FieldStyle,
+} from '../../protocol/card.js';
+import { filterDeclarations, isAllowedFontUrl, isSafeCssValue, toKebabCase } from '../../protocol/style-policy.js';
+
+type FieldStyleState = (typeof FIELD_STYLE_STATES)[number];
+
+const PRIMARY = 'var(--moment-color-primary,#0b63ce)';
+const DANGER = 'var(--moment-color-danger,#c5221f)';
+const SUCCESS = 'var(--moment-color-success,#1e7b34)';
+
+/**
+ * Rules for a page that holds nothing but the fields (the card frame): no margins, and a body
+ * whose height is the content height, which the frame reports to the host.
+ */
+export const FRAME_PAGE_CSS = 'html,body{margin:0;padding:0;background:transparent}body{display:flow-root}';
+
+/** Default look. `:where()` keeps it at zero specificity so merchant styles always win. */
+export const DEFAULT_CSS = `
+.mc-root{box-sizing:border-box;padding:4px;font-family:var(--moment-font-family,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);font-size:var(--moment-font-size,16px);font-weight:var(--moment-font-weight,400);line-height:1.4;color:var(--moment-color-text,#1b1b1f)}
+:where(.mc-form){display:grid;grid-template-columns:1fr 1fr;gap:var(--moment-spacing,12px);margin:0}
+:where(.mc-form[hidden]){display:none}
+:where(.mc-field){grid-column:1/-1;display:flex;flex-direction:column;gap:4px;min-width:0}
+:where(.mc-field-expiryDate,.mc-field-cv2){grid-column:auto}
+@media (max-width:220px){:where(.mc-field-expiryDate,.mc-field-cv2){grid-column:1/-1}}
+:where(.mc-label){color:var(--moment-color-label,#45464f);font-size:.875em;font-weight:500}
+:where(.mc-control){position:relative}
+:where(.mc-input){box-sizing:border-box;width:100%;min-height:44px;height:var(--moment-input-height,44px);margin:0;padding:var(--moment-input-padding,10px 12px);font:inherit;color:inherit;background:var(--moment-color-background,#fff);border:var(--moment-border-width,1px) solid var(--moment-color-border,#8e9099);border-radius:var(--moment-border-radius,6px);outline:2px solid transparent;outline-offset:1px;transition:border-color .15s,box-shadow .15s;-webkit-appearance:none;appearance:none}
+:where(.mc-field-cardNumber .mc-input){padding-right:54px}
+:where(.mc-input)::placeholder{color:var(--moment-color-placeholder,#6f7079);opacity:1}
+:where(.mc-input:focus){border-color:${PRIMARY};box-shadow:0 0 0 3px color-mix(in srgb,${PRIMARY} 35%,transparent)}
+:where(.is-valid .mc-input){border-color:${SUCCESS}}
+:where(.is-error .mc-input){border-color:${DANGER}}
+:where(.is-error .mc-input:focus){box-shadow:0 0 0 3px color-mix(in srgb,${DANGER} 30%,transparent)}
+:where(.mc-input:disabled){opacity:.6;cursor:not-allowed}
+:where(.mc-brand){position:absolute;top:50%;right:10px;display:flex;width:34px;height:22px;transform:translateY(-50%);pointer-events:none}
+:where(.mc-brand svg){width:100%;height:100%}
+:where(.mc-error){display:flex;align-items:center;gap:6px;color:${DANGER};font-size:.8125em}
+:where(.mc-error[hidden]){display:none}
+:where(.mc-error-icon){display:inline-flex;flex:none;align-items:center;justify-content:center;width:14px;height:14px;border-radius:50%;background-color:${DANGER};color:#fff;font-size:10px;font-weight:700;line-height:1}
+.mc-visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:-1px!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
+:where(.mc-challenge){display:flex;flex-direction:column;align-items:center;gap:8px;padding:8px 0}
+:where(.mc-challenge-heading){margin:0;font-size:1.125em;font-weight:600;outline:none}
+:where(.mc-challenge-text){margin:0;color:var(--moment-color-label,#45464f);font-size:.875em;text-align:center}
+:where(.mc-challenge-frame){box-sizing:border-box;max-width:100%;border:var(--moment-border-width,1px) solid var(--moment-color-border,#8e9099);border-radius:var(--moment-border-radius,6px);background:#fff}
+@media (forced-colors:active){:where(.mc-input:focus){outline-color:Highlight}}
+@media (prefers-reduced-motion:reduce){:where(.mc-input){transition:none}}
+`;
+
+const STATE_SELECTORS: Readonly<Record<FieldStyleState, (scope: string) => string>> = {
+  default: (s) => `${s} .mc-input`,
+  focus: (s) => `${s} .mc-input:focus`,
+  error: (s) => `${s}.is-error .mc-input`,
+  valid: (s) => `${s}.is-valid .mc-input`,
+  errorFocus: (s) => `${s}.is-error .mc-input:focus`,
+  validFocus: (s) => `${s}.is-valid .mc-input:focus`,
+  container: (s) => s,
+  label: (s) => `${s} .mc-label`,
+  validationText: (s) => `${s} .mc-error`,
+  validationIcon: (s) => `${s} .mc-error-icon`,
+};
+
+/** Class of each field's container, also the scope of its generated rules. */
+export const fieldClass = (field: CardField): string => `mc-field-${field}`;
+
+function rule(selector: string, declarations: CssDeclarations | undefined): string {
+  const { accepted } = filterDeclarations(declarations);
+  const body = Object.entries(accepted)
+    .map(([property, value]) => `${toKebabCase(property)}:${value}`)
+    .join(';');
+  return body ? `${selector}{${body}}` : '';
+}
+
+/**
+ * CSS for the merchant's `styles` (seed 004 shape). Per field, `base` and the field's own
+ * declarations merge (the field's win), and states come in the order default, focus, error, valid,
+ * errorFocus, validFocus so the more specific state wins. Every declaration is filtered.
+ */
+export function merchantCss(styles: CardStyles | undefined): string {
+  if (!styles || typeof styles !== 'object') return '';
+  const rules: string[] = [rule('.mc-form', styles.form), rule('.mc-brand', styles.cardIcon)];
+  for (const field of CARD_FIELDS) {
+    const base: FieldStyle = styles.base ?? {};
+    const own: FieldStyle = styles[field] ?? {};
+    for (const state of FIELD_STYLE_STATES) {
+      const merged = { ...filterDeclarations(base[state]).accepted, ...filterDeclarations(own[state]).accepted };
+      rules.push(rule(STATE_SELECTORS[state](`.mc-field.${fieldClass(field)}`), merged));
+    }
+  }
+  return rules.filter(Boolean).join('\n');
+}
+
+/** `:root` (or `:host`) declarations for the theme variables that are known and safe. */
+export function themeCss(variables: Record<string, string> | undefined, scope = ':root'): string {
+  if (!variables || typeof variables !== 'object') return '';
+  const known: ReadonlySet<string> = new Set(THEME_VARIABLES);
+  const body = Object.entries(variables)
+    .filter(([name, value]) => known.has(name) && isSafeCssValue(value))
+    .map(([name, value]) => `${name}:${value.trim()}`)
+    .join(';');
+  return body ? `${scope}{${body}}` : '';
+}
+
+/** The `fontCss` URLs that may be loaded in the frame. */
+export function allowedFontUrls(urls: readonly string[] | undefined, framesOrigin: string): string[] {
+  return (urls ?? []).filter((url) => typeof url === 'string' && isAllowedFontUrl(url, framesOrigin));
+}
+
+/** Owns the frame's sheets and font links on one document or shadow root. */
+export class FrameStyles {
+  private readonly defaults = new CSSStyleSheet();
+  private readonly theme = new CSSStyleSheet();
+  private readonly merchant = new CSSStyleSheet();
+  private readonly fontLinks = new Map<string, HTMLLinkElement>();
+
+  constructor(private readonly root: Document | ShadowRoot) {
+    this.defaults.replaceSync(DEFAULT_CSS);
+    const own = [this.defaults, this.theme, this.merchant];
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => !own.includes(s)), ...own];
+  }
+
+  update(config: { styles?: CardStyles; themeVariables?: Record<string, string>; fontCss?: readonly string[] }): void {
+    this.theme.replaceSync(themeCss(config.themeVariables, this.root instanceof ShadowRoot ? ':host' : ':root'));
+    this.merchant.replaceSync(merchantCss(config.styles));
+    this.updateFonts(allowedFontUrls(config.fontCss, location.origin));
+  }
+
+  private updateFonts(urls: string[]): void {
+    const doc = this.root instanceof ShadowRoot ? this.root.ownerDocument : this.root;
+    for (const [url, link] of this.fontLinks) {
+      if (!urls.includes(url)) {
+        link.remove();
+        this.fontLinks.delete(url);
+      }
+    }
+    for (const url of urls) {
+      if (this.fontLinks.has(url)) continue;
+      const link = doc.createElement('link');
+      link.rel = 'stylesheet';
+      link.referrerPolicy = 'no-referrer';
+      link.href = url;
+      doc.head.append(link);
+      this.fontLinks.set(url, link);
+    }
+  }
+
+  destroy(): void {
+    const own = [this.defaults, this.theme, this.merchant];
+    this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((s) => !own.includes(s));
+    for (const link of this.fontLinks.values()) link.remove();
+    this.fontLinks.clear();
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The 3-D Secure challenge, opened inside the card frame: a region with a heading and a nested
+ * iframe on the frames origin. It is in the document flow, so the frame's content height grows
+ * and the host resizes its iframe. Resolves when the challenge page posts `challenge-complete`.
+ */
+import { CHALLENGE_WINDOW_SIZES, type ChallengeCompleteMessage, type ChallengeWindowSize } from '../../protocol/api.js';
+import { PROTOCOL } from '../../protocol/messages.js';
+import { BridgeError } from '../../protocol/port.js';
+
+export interface ChallengeOptions {
+  /** Element the challenge region is inserted into (as its first child). */
+  container: HTMLElement;
+  url: string;
+  windowSize: ChallengeWindowSize;
+  paymentId: string;
+  /** Origin the challenge page must come from; the frame's own origin. */
+  origin?: string;
+  heading?: string;
+  signal?: AbortSignal;
+}
+
+/** Height used for size 05 ("full screen"), which fills the frame's width. */
+export const FULL_CHALLENGE_HEIGHT = 600;
+
+function isChallengeComplete(data: unknown, paymentId: string): data is ChallengeCompleteMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const message = data as Partial<ChallengeCompleteMessage>;
+  return message.protocol === PROTOCOL && message.kind === 'challenge-complete' && message.paymentId === paymentId;
+}
+
+/** Opens the challenge and waits for the customer to answer it. */
+export function runChallenge(options: ChallengeOptions): Promise<void> {
+  const origin = options.origin ?? location.origin;
+  let url: URL;
+  try {
+    url = new URL(options.url, origin);
+  } catch {
+    return Promise.reject(new BridgeError({ code: 'internal', message: 'The payment needs a verification that could not be opened.' }));
+  }
+  if (url.origin !== origin) {
+    return Promise.reject(new BridgeError({ code: 'internal', message: 'The payment needs a verification that could not be opened.' }));
+  }
+  const doc = options.container.ownerDocument;
+  const view = doc.defaultView ?? window;
+
+  const region = doc.createElement('section');
+  region.className = 'mc-challenge';
+  region.setAttribute('aria-labelledby', 'challenge-heading');
+  const heading = doc.createElement('h2');
+  heading.id = 'challenge-heading';
+  heading.className = 'mc-challenge-heading';
+  heading.tabIndex = -1;
+  heading.textContent = options.heading ?? 'Verify your payment';
+  const text = doc.createElement('p');
+  text.className = 'mc-challenge-text';
+  text.textContent = 'Your bank needs to confirm this payment. Follow the steps below.';
+  const iframe = doc.createElement('iframe');
+  iframe.className = 'mc-challenge-frame';
+  iframe.title = '3-D Secure payment verification';
+  const size = CHALLENGE_WINDOW_SIZES[options.windowSize];
+  if (size.width === 0) {
+    iframe.style.width = '100%';
+    iframe.style.height = `${FULL_CHALLENGE_HEIGHT}px`;
+  } else {
+    iframe.style.width = `${size.width}px`;
+    iframe.style.height = `${size.height}px`;
+  }
+  iframe.src = url.href;
+  region.append(heading, text, iframe);
+
+  return new Promise<void>((resolve, reject) => {
+    const finish = (error?: BridgeError) => {
+      view.removeEventListener('message', onMessage);
+      options.signal?.removeEventListener('abort', onAbort);
+      region.remove();
+      if (error) reject(error);
+      else resolve();
+    };
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin !== origin || event.source !== iframe.contentWindow) return;
+      if (isChallengeComplete(event.data, options.paymentId)) finish();
+    };
+    const onAbort = () => finish(new BridgeError({ code: 'closed', message: 'The verification was closed.' }));
+    if (options.signal?.aborted) return onAbort();
+    view.addEventListener('message', onMessage);
+    options.signal?.addEventListener('abort', onAbort);
+    options.container.prepend(region);
+    heading.focus();
+  });
+}

@@ -1,0 +1,26 @@
+import type { SessionStore } from './store.js';
+import type { TokenIssuer } from './tokens.js';
+import type { WebhookDispatcher } from './webhooks.js';
+
+/** Settings of one running sandbox, after defaults are applied. */
+export interface SandboxSettings {
+  sessionTtlSeconds: number;
+  maxFailedAttempts: number;
+  /** Directory holding the built frame bundles (`card.js`, …), as a file URL. */
+  framesDir: URL;
+}
+
+/**
+ * Everything a route needs, shared by the concerns of one sandbox instance. `origin` is filled in
+ * once the server listens (the port may be chosen by the OS), before any request can arrive.
+ */
+export interface SandboxContext {
+  origin: string;
+  settings: SandboxSettings;
+  store: SessionStore;
+  tokens: TokenIssuer;
+  webhooks: WebhookDispatcher;
+  /** Milliseconds since the epoch; injectable so tests can move time. */
+  now: () => number;
+  log: (line: string) => void;
+}

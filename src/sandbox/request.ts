@@ -1,0 +1,47 @@
+import * as v from 'valibot';
+import type { Context } from 'hono';
+import { ApiFailure } from './errors.js';
+
+/** Reads the body as JSON; anything that is not a JSON object is a 400. */
+export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiFailure(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ApiFailure(400, 'invalid_request_error', 'The request body must be a JSON object.');
+  }
+  return body as Record<string, unknown>;
+}
+
+/** The token of an `Authorization: Bearer …` header, or undefined. */
+export function bearerToken(c: Context): string | undefined {
+  const header = c.req.header('authorization');
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1];
+}
+
+/** Parses with a valibot schema; the first failing field becomes a 400 naming its `param`. */
+export function parseOrFail<const TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  input: unknown,
+): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, input, { abortEarly: true });
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const param = v.getDotPath(issue) ?? undefined;
+  throw new ApiFailure(400, 'invalid_request_error', issue.message, param);
+}
+
+/** True when `value` parses as an absolute http(s) URL. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,94 @@
+import { expect } from '@open-wc/testing';
+import * as v from 'valibot';
+import { envelope } from '../../src/protocol/messages.js';
+import { readFrameParams, startFrameBridge, type FrameBridge } from '../../src/frame/bridge.js';
+
+const CHANNEL = 'chan_12345678';
+const accepts = { ping: { params: v.object({}), result: v.object({ pong: v.boolean() }) } };
+
+/** A same-origin iframe stands in for the host page (the frame's `parent`). */
+async function hostWindow(): Promise<{ host: Window; hellos: unknown[]; remove: () => void }> {
+  const iframe = document.createElement('iframe');
+  document.body.append(iframe);
+  const host = iframe.contentWindow!;
+  const hellos: unknown[] = [];
+  host.addEventListener('message', (event) => hellos.push(event.data));
+  return { host, hellos, remove: () => iframe.remove() };
+}
+
+/** Runs `send` as script of `source`, so the message's `event.source` is that window. */
+function connectFrom(source: Window, data: unknown, ports: MessagePort[], origin = location.origin): void {
+  window.dispatchEvent(new MessageEvent('message', { data, origin, source, ports }));
+}
+
+describe('frame bridge handshake', () => {
+  let bridge: FrameBridge | null = null;
+  let cleanup: (() => void) | undefined;
+  afterEach(() => {
+    bridge?.stop();
+    bridge = null;
+    cleanup?.();
+  });
+
+  it('refuses to start without a valid channel and host origin', () => {
+    expect(readFrameParams('', 'card')).to.equal(null);
+    expect(readFrameParams('#channel=short&origin=https://shop.example', 'card')).to.equal(null);
+    expect(readFrameParams(`#channel=${CHANNEL}&origin=https://shop.example/path`, 'card')).to.equal(null);
+    expect(readFrameParams(`#channel=${CHANNEL}&origin=javascript:alert(1)`, 'card')).to.equal(null);
+    expect(readFrameParams(`#channel=${CHANNEL}`, 'card')).to.equal(null);
+    expect(readFrameParams(`#channel=${CHANNEL}&origin=${encodeURIComponent('https://shop.example')}`, 'card')).to.deep.equal({ channel: CHANNEL, hostOrigin: 'https://shop.example' });
+    expect(startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, hash: '' })).to.equal(null);
+  });
+
+  it('greets the parent with hello on the host origin and repeats until connected, at most maxHellos times', async () => {
+    const { host, hellos, remove } = await hostWindow();
+    cleanup = remove;
+    bridge = startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, parent: host, hash: `#channel=${CHANNEL}&origin=${location.origin}`, helloIntervalMs: 10, maxHellos: 3 });
+    await new Promise((r) => setTimeout(r, 120));
+    expect(hellos).to.deep.equal(Array(3).fill({ ...envelope(), kind: 'hello', channel: CHANNEL, frame: 'card' }));
+  });
+
+  it('sends no hello to a parent on another origin', async () => {
+    const { host, hellos, remove } = await hostWindow();
+    cleanup = remove;
+    bridge = startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, parent: host, hash: `#channel=${CHANNEL}&origin=https://other.example`, helloIntervalMs: 10, maxHellos: 2 });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(hellos).to.deep.equal([]);
+  });
+
+  it('accepts a connect only from the parent, the host origin and the same channel, with one port, once', async () => {
+    const { host, remove } = await hostWindow();
+    cleanup = remove;
+    bridge = startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, parent: host, hash: `#channel=${CHANNEL}&origin=${location.origin}`, helloIntervalMs: 1000 });
+    let connected = false;
+    void bridge!.connected.then(() => (connected = true));
+    const connect = { ...envelope(), kind: 'connect', channel: CHANNEL };
+    const wrongSource = new MessageChannel();
+    connectFrom(window, connect, [wrongSource.port2]);
+    connectFrom(host, connect, [new MessageChannel().port2], 'https://evil.example');
+    connectFrom(host, { ...connect, channel: 'chan_other_123' }, [new MessageChannel().port2]);
+    connectFrom(host, connect, []);
+    connectFrom(host, { ...connect, kind: 'nonsense' }, [new MessageChannel().port2]);
+    connectFrom(host, 'garbage', [new MessageChannel().port2]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(connected).to.equal(false);
+
+    const good = new MessageChannel();
+    connectFrom(host, connect, [good.port2]);
+    await bridge!.connected;
+    // The port serves requests: ping answers.
+    const answer = new Promise((resolve) => (good.port1.onmessage = (e) => resolve(e.data)));
+    good.port1.postMessage({ ...envelope(), kind: 'request', id: 'req_12345678', method: 'ping', params: {} });
+    expect(await answer).to.deep.equal({ ...envelope(), kind: 'response', id: 'req_12345678', ok: true, result: { pong: true } });
+
+    // A second connect is ignored: events keep going to the first port.
+    const late = new MessageChannel();
+    connectFrom(host, connect, [late.port2]);
+    let lateGotEvent = false;
+    late.port1.onmessage = () => (lateGotEvent = true);
+    const event = new Promise((resolve) => (good.port1.onmessage = (e) => resolve(e.data)));
+    bridge!.emit('resize', { height: 10 });
+    expect(await event).to.deep.equal({ ...envelope(), kind: 'event', name: 'resize', detail: { height: 10 } });
+    expect(lateGotEvent).to.equal(false);
+  });
+});
