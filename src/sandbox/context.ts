@@ -1,3 +1,4 @@
+import type { Fingerprinter } from './idempotency.js';
 import type { SessionStore } from './store.js';
 import type { TokenIssuer } from './tokens.js';
 import type { WebhookDispatcher } from './webhooks.js';
@@ -20,6 +21,7 @@ export interface SandboxContext {
   store: SessionStore;
   tokens: TokenIssuer;
   webhooks: WebhookDispatcher;
+  fingerprints: Fingerprinter;
   /** Milliseconds since the epoch; injectable so tests can move time. */
   now: () => number;
   log: (line: string) => void;

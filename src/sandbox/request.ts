@@ -24,16 +24,22 @@ export function bearerToken(c: Context): string | undefined {
   return match?.[1];
 }
 
-/** Parses with a valibot schema; the first failing field becomes a 400 naming its `param`. */
+/**
+ * Parses with a valibot schema; the first failing field becomes a 400 naming its `param`, e.g.
+ * `amount must be a positive integer in minor units`. Schema messages are written as predicates.
+ */
 export function parseOrFail<const TSchema extends v.GenericSchema>(
   schema: TSchema,
   input: unknown,
 ): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, input, { abortEarly: true });
+  const result = v.safeParse(schema, input, { abortEarly: true, message: 'is invalid' });
   if (result.success) return result.output;
   const issue = result.issues[0];
   const param = v.getDotPath(issue) ?? undefined;
-  throw new ApiFailure(400, 'invalid_request_error', issue.message, param);
+  if (param === undefined) throw new ApiFailure(400, 'invalid_request_error', `The request ${issue.message}`);
+  // Schema messages are predicates ("must be …"); a missing key is reported by its parent object.
+  const predicate = issue.input === undefined ? 'is required' : issue.message;
+  throw new ApiFailure(400, 'invalid_request_error', `${param} ${predicate}`, param);
 }
 
 /** True when `value` parses as an absolute http(s) URL. */

@@ -8,12 +8,15 @@ function fakeToken(claims: object): string {
   return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}.c2lnbmF0dXJl`;
 }
 
-async function mount(setup: (el: CardComponent) => void): Promise<CardComponent> {
+/** Mounts a configured element; `ready` and `load-error` are listened for before it connects. */
+async function mount(setup: (el: CardComponent) => void) {
   const el = document.createElement('card-component');
   setup(el);
   const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 400px"></div>`);
+  const ready = oneEvent(el, 'ready');
+  const loadError = oneEvent(el, 'load-error');
   wrapper.append(el);
-  return el;
+  return { el, ready, loadError };
 }
 
 describe('<card-component> loading', () => {
@@ -32,19 +35,19 @@ describe('<card-component> loading', () => {
   it('honours frames-origin for a pk_test_ key', async () => {
     const origin = await sandboxOrigin();
     const session = await createSession();
-    const el = await mount((e) => {
+    const { el, ready } = await mount((e) => {
       e.clientKey = TEST_KEY;
       e.framesOrigin = origin.replace('127.0.0.1', 'localhost');
       e.clientToken = session.client_token;
     });
-    await oneEvent(el, 'ready');
+    await ready;
     const iframe = el.shadowRoot!.querySelector('iframe')!;
     expect(new URL(iframe.src).hostname).to.equal('localhost');
   });
 
   it('reserves its height with a skeleton while the frame loads, then takes the frame height', async () => {
     const session = await createSession();
-    const el = await mount((e) => {
+    const { el, ready } = await mount((e) => {
       e.clientKey = TEST_KEY;
       e.clientToken = session.client_token;
     });
@@ -52,8 +55,9 @@ describe('<card-component> loading', () => {
     expect(skeleton).to.exist;
     const reserved = el.getBoundingClientRect().height;
     expect(reserved).to.be.greaterThan(100);
-    const { detail } = await oneEvent(el, 'ready');
+    const { detail } = await ready;
     expect(detail.height).to.be.greaterThan(100);
+    expect(Math.abs(detail.height - reserved), 'reserved height matches the frame').to.be.lessThan(4);
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="skeleton"]')).to.equal(null);
     expect(Math.round(el.getBoundingClientRect().height)).to.equal(Math.round(detail.height));
@@ -62,14 +66,14 @@ describe('<card-component> loading', () => {
   it('fires load-error with code timeout when the frame never answers, and loads on retry()', async () => {
     const session = await createSession();
     const failures: unknown[] = [];
-    const el = await mount((e) => {
+    const { el, loadError } = await mount((e) => {
       e.clientKey = TEST_KEY;
       e.clientToken = session.client_token;
       e.framesOrigin = window.location.origin; // serves no frame: nothing will say hello
       e.loadTimeout = 300;
       e.onIframeLoadFailed = (error) => failures.push(error);
     });
-    const { detail } = await oneEvent(el, 'load-error');
+    const { detail } = await loadError;
     expect(detail.code).to.equal('timeout');
     expect(failures).to.have.length(1);
     await el.updateComplete;
@@ -89,12 +93,12 @@ describe('<card-component> loading', () => {
 
   it('offers a Try again button after a load timeout', async () => {
     const session = await createSession();
-    const el = await mount((e) => {
+    const { el, loadError } = await mount((e) => {
       e.clientKey = TEST_KEY;
       e.clientToken = session.client_token;
       e.loadTimeout = 1; // the frame cannot answer in 1 ms
     });
-    await oneEvent(el, 'load-error');
+    await loadError;
     await el.updateComplete;
     el.loadTimeout = 15_000;
     const ready = oneEvent(el, 'ready');
@@ -123,11 +127,11 @@ describe('<card-component> configuration errors', () => {
       const original = console.error;
       console.error = (...args: unknown[]) => errors.push(args);
       try {
-        const el = await mount((e) => {
+        const { el, loadError } = await mount((e) => {
           e.clientKey = c.key;
           e.clientToken = token;
         });
-        const { detail } = await oneEvent(el, 'load-error');
+        const { detail } = await loadError;
         expect(detail.code).to.equal(c.code);
         expect(detail.message).to.match(c.says);
         await el.updateComplete;
@@ -141,17 +145,17 @@ describe('<card-component> configuration errors', () => {
 
   it('rejects a frames-origin that is not an origin', async () => {
     const session = await createSession();
-    const el = await mount((e) => {
+    const { loadError } = await mount((e) => {
       e.clientKey = TEST_KEY;
       e.framesOrigin = 'javascript:alert(1)';
       e.clientToken = session.client_token;
     });
-    const { detail } = await oneEvent(el, 'load-error');
+    const { detail } = await loadError;
     expect(detail.code).to.equal('invalid_frames_origin');
   });
 
   it('waits quietly for a client token that arrives after the key', async () => {
-    const el = await mount((e) => (e.clientKey = TEST_KEY));
+    const { el } = await mount((e) => (e.clientKey = TEST_KEY));
     let errored = false;
     el.addEventListener('load-error', () => (errored = true));
     await el.updateComplete;

@@ -45,7 +45,7 @@ const DEFAULT_LOAD_TIMEOUT = 15_000;
 const PAYMENT_TIMEOUT = 15 * 60_000;
 const REQUEST_TIMEOUT = 10_000;
 /** Height reserved while the frame loads, matching the frame's default layout (no layout shift). */
-const RESERVED_HEIGHT = { withName: 232, withoutName: 152 } as const;
+const RESERVED_HEIGHT = { withName: 235, withoutName: 152 } as const;
 
 const TEXT_ATTRIBUTES: Record<CardField, { label: string; placeholder: string }> = {
   cardNumber: { label: 'card-number-label', placeholder: 'card-number-placeholder' },

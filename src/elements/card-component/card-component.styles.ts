@@ -13,7 +13,6 @@ export const cardComponentStyles = css`
   .box {
     position: relative;
     height: var(--frame-height);
-    transition: height 120ms ease-out;
   }
   iframe {
     display: block;

@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { SandboxContext } from './context.js';
+import { ApiFailure, errorBody } from './errors.js';
+import { registerFramePages } from './frame-pages.js';
+import { registerPaymentRoutes } from './payments.js';
+import { registerSessionRoutes } from './sessions.js';
+import { registerThreeDsRoutes } from './three-ds.js';
+import { registerWebhookRoutes } from './webhooks.js';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The sandbox's HTTP surface: merchant API, frames API, frame pages, 3-D Secure, test hooks. */
+export function createApp(ctx: SandboxContext): Hono {
+  const app = new Hono();
+
+  // One line per request: method, path and status only — never a header, query or body.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    ctx.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+  });
+
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.headers.get('content-type')?.startsWith('application/json')) {
+      c.res.headers.set('cache-control', 'no-store');
+      c.res.headers.set('x-content-type-options', 'nosniff');
+    }
+  });
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody('request_too_large', `The request body must be at most ${MAX_BODY_BYTES / 1024} KB.`), 413),
+    }),
+  );
+
+  registerSessionRoutes(app, ctx);
+  registerPaymentRoutes(app, ctx);
+  registerThreeDsRoutes(app, ctx);
+  registerFramePages(app, ctx);
+  registerWebhookRoutes(app, ctx);
+
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
+
+  app.onError((error, c) => {
+    if (error instanceof ApiFailure) return c.json(error.toJSON(), error.status);
+    // The name and where, not the message: a message may quote the request (a card number).
+    const where = error.stack?.split('\n').find((line) => line.trimStart().startsWith('at '))?.trim() ?? '';
+    ctx.log(`error ${c.req.method} ${c.req.path}: ${error.name} ${where}`);
+    return c.json(errorBody('api_error', 'Something went wrong in the sandbox.'), 500);
+  });
+
+  return app;
+}

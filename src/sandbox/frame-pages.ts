@@ -1,0 +1,106 @@
+/// <reference types="node" />
+import { readFile, stat } from 'node:fs/promises';
+import type { Context, Hono } from 'hono';
+import type { SandboxContext } from './context.js';
+import { errorBody } from './errors.js';
+
+/**
+ * The frames' Content-Security-Policy: scripts only from this origin, fonts and font stylesheets
+ * only from the allowlisted hosts, no framing restriction (merchants embed these pages).
+ */
+export const FRAME_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline' https://fonts.googleapis.com https://fonts.bunny.net https://use.typekit.net",
+  "font-src 'self' https://fonts.gstatic.com https://fonts.bunny.net https://use.typekit.net",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** Headers of every HTML page the frames origin serves (frames, 3-D Secure challenge). */
+export const FRAME_PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': FRAME_CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+export function framePage(c: Context, html: string, status: 200 | 400 | 404 = 200): Response {
+  return c.body(html, status, FRAME_PAGE_HEADERS);
+}
+
+const FRAME_TITLES = {
+  card: 'Secure card payment',
+  wallet: 'Secure wallet payment',
+  checkout: 'Secure checkout',
+} as const;
+type FrameKind = keyof typeof FRAME_TITLES;
+const isFrameKind = (kind: string): kind is FrameKind => Object.hasOwn(FRAME_TITLES, kind);
+
+/** Files the frames may load: built bundles and their source maps, nothing with a path in it. */
+const ASSET_NAME = /^[A-Za-z0-9_-]+\.js(?:\.map)?$/;
+const MAX_DELAY_MS = 10_000;
+
+function pageHtml(title: string, script?: string): string {
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width,initial-scale=1">' +
+    `<title>${title}</title>` +
+    (script ? `<script type="module" src="${script}"></script>` : '') +
+    '</head><body></body></html>'
+  );
+}
+
+async function isFile(url: URL): Promise<boolean> {
+  try {
+    return (await stat(url)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Frame pages, their bundles, the test font and the test hooks for load failures. */
+export function registerFramePages(app: Hono, ctx: SandboxContext): void {
+  app.get('/frames/assets/:file', async (c) => {
+    const file = c.req.param('file');
+    const url = ASSET_NAME.test(file) ? new URL(file, ctx.settings.framesDir) : undefined;
+    if (!url || !(await isFile(url))) return c.json(errorBody('not_found', 'No such frame asset.'), 404);
+    const body = await readFile(url);
+    return c.body(body, 200, {
+      'content-type': file.endsWith('.map') ? 'application/json; charset=utf-8' : 'text/javascript; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      // Bundles are rebuilt in place during development; always revalidate.
+      'cache-control': 'no-cache',
+    });
+  });
+
+  app.get('/frames/:kind', async (c) => {
+    const kind = c.req.param('kind');
+    if (!isFrameKind(kind)) return c.json(errorBody('not_found', `No frame named '${kind}'.`), 404);
+    if (!(await isFile(new URL(`${kind}.js`, ctx.settings.framesDir)))) {
+      return c.json(errorBody('not_found', `The ${kind} frame bundle is not built (run \`npx rollup -c\`).`), 404);
+    }
+    // Test hook: a slow frames origin, to exercise the elements' load timeout.
+    const delay = Number(c.req.query('delay'));
+    if (Number.isFinite(delay) && delay > 0) await sleep(Math.min(delay, MAX_DELAY_MS));
+    return framePage(c, pageHtml(FRAME_TITLES[kind], `/frames/assets/${kind}.js`));
+  });
+
+  // Test hook: a frame that loads but never says hello.
+  app.get('/test/slow-frame', (c) => framePage(c, pageHtml(FRAME_TITLES.card)));
+
+  // A font stylesheet on the frames origin, so tests can pass a `fontCss` that the policy allows.
+  app.get('/fonts/test.css', (c) =>
+    c.body("@font-face { font-family: 'Moment Test'; src: local('DejaVu Sans'), local('Arial'); }\n", 200, {
+      'content-type': 'text/css; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+    }),
+  );
+}

@@ -1,0 +1,50 @@
+/// <reference types="node" />
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
+import { ApiFailure } from './errors.js';
+
+const KEY_PATTERN = /^[\x21-\x7E]{1,255}$/;
+
+/** The `Idempotency-Key` header, checked; undefined when absent. */
+export function optionalIdempotencyKey(c: Context): string | undefined {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined || key === '') return undefined;
+  if (!KEY_PATTERN.test(key)) {
+    throw new ApiFailure(400, 'invalid_request_error', 'Idempotency-Key must be 1–255 printable characters', 'Idempotency-Key');
+  }
+  return key;
+}
+
+/** The `Idempotency-Key` header, which payment requests must carry. */
+export function requireIdempotencyKey(c: Context): string {
+  const key = optionalIdempotencyKey(c);
+  if (key === undefined) {
+    throw new ApiFailure(400, 'invalid_request_error', 'Idempotency-Key header is required', 'Idempotency-Key');
+  }
+  return key;
+}
+
+/** JSON with object keys sorted, so that two equal requests serialize the same way. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Keyed SHA-256 of a request, to tell a retry from a different request under the same key.
+ * Keyed (HMAC with a per-instance secret) because payment bodies hold card numbers: a plain hash
+ * of a card number can be reversed by trying every number.
+ */
+export class Fingerprinter {
+  private readonly key = randomBytes(32);
+
+  of(value: unknown): string {
+    return createHmac('sha256', this.key).update(canonicalJson(value)).digest('base64url');
+  }
+}

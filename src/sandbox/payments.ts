@@ -1,0 +1,206 @@
+import * as v from 'valibot';
+import type { Hono } from 'hono';
+import { FRAME_SESSION_PATH, PAYMENTS_PATH } from '../protocol/api.js';
+import { requireClientSession } from './auth.js';
+import type { SandboxContext } from './context.js';
+import { ApiFailure, notFound } from './errors.js';
+import { requireIdempotencyKey } from './idempotency.js';
+import { authCode, randomId } from './ids.js';
+import { parseOrFail, readJsonObject } from './request.js';
+import type { PaymentRecord, SessionRecord } from './store.js';
+import { MESSAGES, detectBrand, outcomeFor, passesLuhn } from './test-cards.js';
+import { paymentAttempt, settlePayment } from './settlement.js';
+import { challengeUrl } from './three-ds.js';
+
+const OptionalText = (max: number) =>
+  v.nullish(v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`)));
+
+const AddressSchema = v.object(
+  {
+    address1: OptionalText(100),
+    address2: OptionalText(100),
+    address3: OptionalText(100),
+    address4: OptionalText(100),
+    city: OptionalText(100),
+    state: OptionalText(100),
+    postcode: OptionalText(20),
+    countryCode: OptionalText(3),
+  },
+  'must be an object',
+);
+
+/** Body of `POST /v1/payments`. Messages never repeat the value they reject. */
+export const CardPaymentSchema = v.object({
+  card: v.object(
+    {
+      number: v.pipe(
+        v.string('must be a string of 12 to 19 digits'),
+        v.regex(/^\d{12,19}$/, 'must be 12 to 19 digits'),
+        v.check(passesLuhn, 'is not a valid card number'),
+      ),
+      expiryMonth: v.pipe(
+        v.number('must be a month from 1 to 12'),
+        v.integer('must be a month from 1 to 12'),
+        v.minValue(1, 'must be a month from 1 to 12'),
+        v.maxValue(12, 'must be a month from 1 to 12'),
+      ),
+      expiryYear: v.pipe(
+        v.number('must be a four-digit year'),
+        v.integer('must be a four-digit year'),
+        v.minValue(1000, 'must be a four-digit year'),
+        v.maxValue(9999, 'must be a four-digit year'),
+      ),
+      cvv: v.pipe(v.string('must be 3 or 4 digits'), v.regex(/^\d{3,4}$/, 'must be 3 or 4 digits')),
+      name: OptionalText(100),
+    },
+    'must be an object',
+  ),
+  additionalInfo: v.nullish(
+    v.object(
+      {
+        userEmailAddress: OptionalText(254),
+        userPhoneNumber: OptionalText(40),
+        billingAddress: v.nullish(AddressSchema),
+        shippingDetails: v.nullish(v.object({ name: OptionalText(100), address: v.nullish(AddressSchema) }, 'must be an object')),
+        metaData: v.nullish(
+          v.record(
+            v.pipe(v.string(), v.maxLength(40, 'keys must be at most 40 characters')),
+            v.pipe(v.string('values must be strings'), v.maxLength(500, 'values must be at most 500 characters')),
+            'must be an object of string values',
+          ),
+        ),
+      },
+      'must be an object',
+    ),
+  ),
+});
+type CardPayment = v.InferOutput<typeof CardPaymentSchema>;
+
+/** Checks that need more than one field, or the clock. */
+function checkCard(card: CardPayment['card'], now: number): void {
+  const today = new Date(now);
+  const year = today.getUTCFullYear();
+  const month = today.getUTCMonth() + 1;
+  if (card.expiryYear < year) {
+    throw new ApiFailure(400, 'invalid_request_error', 'card.expiryYear is in the past', 'card.expiryYear');
+  }
+  if (card.expiryYear === year && card.expiryMonth < month) {
+    throw new ApiFailure(400, 'invalid_request_error', 'card.expiryMonth is in the past', 'card.expiryMonth');
+  }
+  if (detectBrand(card.number) === 'american-express' && card.cvv.length !== 4) {
+    throw new ApiFailure(400, 'invalid_request_error', 'card.cvv must be 4 digits for American Express', 'card.cvv');
+  }
+}
+
+/** Decides and records one payment attempt. Synchronous, so no two attempts interleave. */
+function attemptPayment(ctx: SandboxContext, session: SessionRecord, card: CardPayment['card']): PaymentRecord {
+  const base = {
+    id: randomId('pay_'),
+    sessionId: session.id,
+    brand: detectBrand(card.number),
+    last4: card.number.slice(-4),
+    createdAt: ctx.now(),
+  };
+  if (session.succeededPaymentId !== null) {
+    // Never a second charge; the duplicate is kept for lookups but does not touch the session.
+    const duplicate: PaymentRecord = { ...base, status: 'failed', statusCode: 20, message: MESSAGES.duplicate };
+    ctx.store.addPayment(duplicate);
+    return duplicate;
+  }
+  if (session.status === 'failed') {
+    throw new ApiFailure(429, 'too_many_attempts', 'Too many failed payment attempts for this session. Please start a new payment.');
+  }
+  if (session.status !== 'open') {
+    throw new ApiFailure(409, 'session_closed', `This payment session is ${session.status}.`);
+  }
+  abandonPendingChallenge(ctx, session);
+
+  const outcome = outcomeFor(card.number);
+  if (outcome.kind === 'challenge') {
+    const payment: PaymentRecord = {
+      ...base,
+      status: 'requires_action',
+      statusCode: 3,
+      message: MESSAGES.requiresAction,
+      challenge: { url: challengeUrl(ctx, base.id), windowSize: '02' },
+    };
+    ctx.store.addPayment(payment);
+    session.latestPaymentId = payment.id;
+    session.pendingChallengeId = payment.id;
+    return payment;
+  }
+  const payment: PaymentRecord = {
+    ...base,
+    status: outcome.status,
+    statusCode: outcome.statusCode,
+    message: outcome.message,
+    ...(outcome.status === 'succeeded' && { authCode: authCode() }),
+  };
+  ctx.store.addPayment(payment);
+  settlePayment(ctx, session, payment);
+  return payment;
+}
+
+/** A new attempt replaces a challenge nobody answered; that one can no longer succeed. */
+function abandonPendingChallenge(ctx: SandboxContext, session: SessionRecord): void {
+  const pending = session.pendingChallengeId ? ctx.store.payment(session.pendingChallengeId) : undefined;
+  session.pendingChallengeId = null;
+  if (pending?.status !== 'requires_action') return;
+  pending.status = 'declined';
+  pending.statusCode = 5;
+  pending.message = MESSAGES.authenticationAbandoned;
+  delete pending.challenge;
+}
+
+/** What the frames call with the client token: take a payment, read it back, read the session. */
+export function registerPaymentRoutes(app: Hono, ctx: SandboxContext): void {
+  app.post(PAYMENTS_PATH, async (c) => {
+    const session = await requireClientSession(c, ctx);
+    const key = requireIdempotencyKey(c);
+    const body = await readJsonObject(c);
+
+    const scopedKey = `${session.id}:${key}`;
+    const requestHash = ctx.fingerprints.of(body);
+    const prior = ctx.store.paymentKeys.get(scopedKey);
+    if (prior) {
+      if (prior.requestHash !== requestHash) {
+        throw new ApiFailure(409, 'idempotency_error', 'This Idempotency-Key was already used with a different payment request.');
+      }
+      return c.json(prior.result);
+    }
+
+    const request = parseOrFail(CardPaymentSchema, body);
+    checkCard(request.card, ctx.now());
+    // Time passed while the body was read: look at the session again.
+    if (ctx.store.session(session.id)?.status === 'expired') {
+      throw new ApiFailure(401, 'session_expired', 'This payment session has expired. Please start again.');
+    }
+    const attempt = paymentAttempt(attemptPayment(ctx, session, request.card));
+    ctx.store.paymentKeys.set(scopedKey, { requestHash, result: attempt });
+    return c.json(attempt);
+  });
+
+  app.get(`${PAYMENTS_PATH}/:id`, async (c) => {
+    const session = await requireClientSession(c, ctx);
+    const payment = ctx.store.payment(c.req.param('id'));
+    if (!payment || payment.sessionId !== session.id) throw notFound('No such payment for this session.');
+    return c.json(paymentAttempt(payment));
+  });
+
+  app.get(FRAME_SESSION_PATH, async (c) => {
+    const session = await requireClientSession(c, ctx);
+    return c.json({
+      id: session.id,
+      status: session.status,
+      amount: session.amount,
+      currency: session.currency,
+      variant: session.variant,
+      expires_at: new Date(session.expiresAt).toISOString(),
+      success_url: session.successUrl,
+      ...(session.title !== undefined && { title: session.title }),
+      ...(session.lineItems !== undefined && { line_items: session.lineItems }),
+      ...(session.taxLines !== undefined && { tax_lines: session.taxLines }),
+      ...(session.collect !== undefined && { collect: session.collect }),
+    });
+  });
+}

@@ -1,0 +1,251 @@
+import * as v from 'valibot';
+import type { Hono } from 'hono';
+import { CHECKOUT_VARIANTS } from '../protocol/api.js';
+import { requireSecretKey } from './auth.js';
+import type { SandboxContext } from './context.js';
+import { ApiFailure, notFound } from './errors.js';
+import { optionalIdempotencyKey } from './idempotency.js';
+import { randomId } from './ids.js';
+import { isHttpUrl, parseOrFail, readJsonObject } from './request.js';
+import type { SessionRecord } from './store.js';
+
+export const MAX_AMOUNT = 99_999_999;
+const SESSION_ID_PLACEHOLDER = /\{SESSION_ID\}|%7BSESSION_ID%7D/g;
+
+const MinorUnits = (max: number) =>
+  v.pipe(
+    v.number('must be an integer in minor units'),
+    v.integer('must be an integer in minor units'),
+    v.minValue(0, 'must not be negative'),
+    v.maxValue(max, `must be at most ${max} in minor units`),
+  );
+const Text = (max: number) =>
+  v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+const Flag = v.nullish(v.boolean('must be true or false'));
+
+/** Body of `POST /collect/payment_sessions` (seed 000), plus the checkout page extras of seed 004. */
+export const CreateSessionSchema = v.object({
+  amount: v.pipe(
+    v.number('must be a positive integer in minor units'),
+    v.integer('must be a positive integer in minor units'),
+    v.minValue(1, 'must be a positive integer in minor units'),
+    v.maxValue(MAX_AMOUNT, `must be at most ${MAX_AMOUNT} in minor units`),
+  ),
+  currency: v.pipe(
+    v.string('must be a three-letter ISO 4217 code in upper case, e.g. GBP'),
+    v.regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code in upper case, e.g. GBP'),
+  ),
+  type: v.literal('one_time', "must be 'one_time'"),
+  options: v.nullish(
+    v.object(
+      {
+        checkout_options: v.nullish(
+          v.object(
+            {
+              presentation_mode: v.nullish(
+                v.object(
+                  {
+                    mode: v.nullish(v.picklist(['embedded', 'hosted'], "must be 'embedded' or 'hosted'")),
+                    variant: v.nullish(v.picklist(CHECKOUT_VARIANTS, "must be 'modal' or 'inline'")),
+                  },
+                  'must be an object',
+                ),
+              ),
+              success_url: v.nullish(
+                v.pipe(
+                  v.string('must be an http or https URL'),
+                  v.maxLength(2048, 'must be at most 2048 characters'),
+                  v.check(isHttpUrl, 'must be an http or https URL'),
+                ),
+              ),
+            },
+            'must be an object',
+          ),
+        ),
+      },
+      'must be an object',
+    ),
+  ),
+  metadata: v.nullish(
+    v.pipe(
+      v.record(
+        v.pipe(v.string(), v.maxLength(40, 'keys must be at most 40 characters')),
+        v.pipe(v.string('values must be strings'), v.maxLength(500, 'values must be at most 500 characters')),
+        'must be an object of string values',
+      ),
+      v.check((record) => Object.keys(record).length <= 50, 'must have at most 50 keys'),
+    ),
+  ),
+  reference: v.nullish(Text(255)),
+  title: v.nullish(Text(200)),
+  line_items: v.nullish(
+    v.pipe(
+      v.array(
+        v.object(
+          {
+            name: Text(200),
+            quantity: v.pipe(
+              v.number('must be a positive integer'),
+              v.integer('must be a positive integer'),
+              v.minValue(1, 'must be a positive integer'),
+              v.maxValue(10_000, 'must be at most 10000'),
+            ),
+            amount: MinorUnits(MAX_AMOUNT),
+          },
+          'must be an object',
+        ),
+        'must be an array',
+      ),
+      v.maxLength(100, 'must have at most 100 items'),
+    ),
+  ),
+  tax_lines: v.nullish(
+    v.pipe(
+      v.array(v.object({ name: Text(200), amount: MinorUnits(MAX_AMOUNT) }, 'must be an object'), 'must be an array'),
+      v.maxLength(20, 'must have at most 20 items'),
+    ),
+  ),
+  collect: v.nullish(
+    v.object({ email: Flag, billing_address: Flag, shipping_address: Flag }, 'must be an object'),
+  ),
+});
+export type CreateSessionInput = v.InferOutput<typeof CreateSessionSchema>;
+
+/** The session object of seed 000, as the merchant API returns it. */
+export function sessionObject(ctx: SandboxContext, session: SessionRecord) {
+  const payment = session.latestPaymentId ? ctx.store.payment(session.latestPaymentId) : undefined;
+  return {
+    id: session.id,
+    object: 'payment_session' as const,
+    status: session.status,
+    amount: session.amount,
+    currency: session.currency,
+    type: session.type,
+    client_token: session.clientToken,
+    presentation_mode: session.mode,
+    variant: session.variant,
+    success_url: session.successUrl,
+    expires_at: new Date(session.expiresAt).toISOString(),
+    created_at: new Date(session.createdAt).toISOString(),
+    failed_attempts: session.failedAttempts,
+    payment: payment
+      ? {
+          id: payment.id,
+          status: payment.status,
+          status_code: payment.statusCode,
+          auth_code: payment.authCode ?? null,
+          message: payment.message,
+        }
+      : null,
+    metadata: session.metadata,
+    reference: session.reference,
+    ...(session.title !== undefined && { title: session.title }),
+    ...(session.lineItems !== undefined && { line_items: session.lineItems }),
+    ...(session.taxLines !== undefined && { tax_lines: session.taxLines }),
+    ...(session.collect !== undefined && { collect: session.collect }),
+  };
+}
+
+/** Builds, signs and stores a session; nothing is stored unless all of it succeeded. */
+async function createSession(ctx: SandboxContext, input: CreateSessionInput): Promise<SessionRecord> {
+  const id = randomId('ps_');
+  const createdAt = ctx.now();
+  const expiresAt = createdAt + ctx.settings.sessionTtlSeconds * 1000;
+  const checkout = input.options?.checkout_options;
+  const variant = checkout?.presentation_mode?.variant ?? 'modal';
+  const clientToken = await ctx.tokens.sign({ id, variant, expiresAt });
+  const session: SessionRecord = {
+    id,
+    status: 'open',
+    amount: input.amount,
+    currency: input.currency,
+    type: input.type,
+    mode: checkout?.presentation_mode?.mode ?? 'embedded',
+    variant,
+    successUrl: checkout?.success_url?.replace(SESSION_ID_PLACEHOLDER, id) ?? null,
+    createdAt,
+    expiresAt,
+    failedAttempts: 0,
+    latestPaymentId: null,
+    succeededPaymentId: null,
+    pendingChallengeId: null,
+    metadata: input.metadata ?? {},
+    reference: input.reference ?? null,
+    title: input.title ?? undefined,
+    lineItems: input.line_items ?? undefined,
+    taxLines: input.tax_lines ?? undefined,
+    collect: input.collect
+      ? {
+          email: input.collect.email ?? undefined,
+          billing_address: input.collect.billing_address ?? undefined,
+          shipping_address: input.collect.shipping_address ?? undefined,
+        }
+      : undefined,
+    clientToken,
+  };
+  ctx.store.addSession(session);
+  return session;
+}
+
+function existingSession(ctx: SandboxContext, id: string): SessionRecord {
+  const session = ctx.store.session(id);
+  if (!session) throw notFound(`No payment session with id '${id}'.`);
+  return session;
+}
+
+/** Test hook: ends an open session now, as if its time had run out. */
+export function expireSession(ctx: SandboxContext, id: string): SessionRecord {
+  const session = existingSession(ctx, id);
+  session.expiresAt = Math.min(session.expiresAt, ctx.now());
+  return existingSession(ctx, id);
+}
+
+/** The merchant API of seed 000: create and read payment sessions with a secret key. */
+export function registerSessionRoutes(app: Hono, ctx: SandboxContext): void {
+  app.post('/collect/payment_sessions', async (c) => {
+    const apiKey = requireSecretKey(c);
+    const key = optionalIdempotencyKey(c);
+    const body = await readJsonObject(c);
+    const input = parseOrFail(CreateSessionSchema, body);
+
+    let created: Promise<SessionRecord>;
+    if (key === undefined) {
+      created = createSession(ctx, input);
+    } else {
+      const scopedKey = `${ctx.fingerprints.of(apiKey)}:${key}`;
+      const requestHash = ctx.fingerprints.of(body);
+      const prior = ctx.store.sessionKeys.get(scopedKey);
+      if (prior && prior.requestHash !== requestHash) {
+        throw new ApiFailure(409, 'idempotency_error', 'This Idempotency-Key was already used with a different request body.');
+      }
+      // The entry is set before the first await, so a concurrent retry joins the same creation.
+      created = prior?.result ?? createSession(ctx, input);
+      if (!prior) {
+        ctx.store.sessionKeys.set(scopedKey, { requestHash, result: created });
+        created.catch(() => ctx.store.sessionKeys.delete(scopedKey));
+      }
+    }
+    const session = await created;
+    return c.json(sessionObject(ctx, existingSession(ctx, session.id)));
+  });
+
+  app.get('/collect/payment_sessions/:id', (c) => {
+    requireSecretKey(c);
+    return c.json(sessionObject(ctx, existingSession(ctx, c.req.param('id'))));
+  });
+
+  app.post('/collect/payment_sessions/:id/cancel', (c) => {
+    requireSecretKey(c);
+    const session = existingSession(ctx, c.req.param('id'));
+    if (session.status !== 'open') {
+      throw new ApiFailure(409, 'session_closed', `This payment session is already ${session.status}.`);
+    }
+    ctx.store.setStatus(session, 'cancelled');
+    return c.json(sessionObject(ctx, session));
+  });
+
+  app.post('/test/payment_sessions/:id/expire', (c) => {
+    requireSecretKey(c);
+    return c.json(sessionObject(ctx, expireSession(ctx, c.req.param('id'))));
+  });
+}

@@ -1,0 +1,132 @@
+import type { ChallengeWindowSize, CheckoutVariant, PaymentAttempt, PaymentStatus } from '../protocol/api.js';
+import type { CardBrand, StatusCode } from '../protocol/card.js';
+
+export type SessionStatus = 'open' | 'completed' | 'failed' | 'expired' | 'cancelled';
+export type PresentationMode = 'embedded' | 'hosted';
+
+export interface LineItem {
+  name: string;
+  quantity: number;
+  amount: number;
+}
+export interface TaxLine {
+  name: string;
+  amount: number;
+}
+export interface CollectOptions {
+  email?: boolean | undefined;
+  billing_address?: boolean | undefined;
+  shipping_address?: boolean | undefined;
+}
+
+export interface SessionRecord {
+  id: string;
+  status: SessionStatus;
+  amount: number;
+  currency: string;
+  type: 'one_time';
+  mode: PresentationMode;
+  variant: CheckoutVariant;
+  successUrl: string | null;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  expiresAt: number;
+  failedAttempts: number;
+  /** The latest payment attempt, whatever its outcome. */
+  latestPaymentId: string | null;
+  /** Set once a payment succeeded: the session never takes a second charge. */
+  succeededPaymentId: string | null;
+  /** A payment waiting for its 3-D Secure answer. */
+  pendingChallengeId: string | null;
+  metadata: Record<string, string>;
+  reference: string | null;
+  title?: string | undefined;
+  lineItems?: LineItem[] | undefined;
+  taxLines?: TaxLine[] | undefined;
+  collect?: CollectOptions | undefined;
+  clientToken: string;
+}
+
+/** A payment attempt. Card data is never kept: only the brand and the last four digits. */
+export interface PaymentRecord {
+  id: string;
+  sessionId: string;
+  status: PaymentStatus;
+  statusCode: StatusCode;
+  authCode?: string;
+  message: string;
+  brand: CardBrand;
+  last4: string;
+  createdAt: number;
+  challenge?: { url: string; windowSize: ChallengeWindowSize };
+}
+
+/** What an idempotency key remembers: a keyed hash of the request and the response given. */
+export interface IdempotentResult<T> {
+  requestHash: string;
+  result: T;
+}
+
+/** How long an ended session is kept after its expiry, for reads and webhooks. */
+const RETENTION_MS = 60 * 60 * 1000;
+
+/**
+ * All sandbox state, in memory. Reads go through `session()` so that a session past its expiry
+ * turns `expired` (and announces it) the first time anyone looks.
+ */
+export class SessionStore {
+  private readonly sessions = new Map<string, SessionRecord>();
+  private readonly payments = new Map<string, PaymentRecord>();
+  /** `apiKeyHash:key` → the session created for it (or being created). */
+  readonly sessionKeys = new Map<string, IdempotentResult<Promise<SessionRecord>>>();
+  /** `sessionId:key` → the payment response given for it. */
+  readonly paymentKeys = new Map<string, IdempotentResult<PaymentAttempt>>();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly onStatusChange: (session: SessionRecord) => void,
+  ) {}
+
+  addSession(session: SessionRecord): void {
+    this.prune();
+    this.sessions.set(session.id, session);
+  }
+
+  session(id: string): SessionRecord | undefined {
+    const session = this.sessions.get(id);
+    if (session && session.status === 'open' && this.now() >= session.expiresAt) {
+      this.setStatus(session, 'expired');
+    }
+    return session;
+  }
+
+  setStatus(session: SessionRecord, status: SessionStatus): void {
+    if (session.status === status) return;
+    session.status = status;
+    if (status !== 'open') session.pendingChallengeId = null;
+    this.onStatusChange(session);
+  }
+
+  addPayment(payment: PaymentRecord): void {
+    this.payments.set(payment.id, payment);
+  }
+
+  payment(id: string): PaymentRecord | undefined {
+    return this.payments.get(id);
+  }
+
+  /** Forgets sessions that ended long ago, with their payments and idempotency keys. */
+  private prune(): void {
+    const cutoff = this.now() - RETENTION_MS;
+    for (const [id, session] of this.sessions) {
+      if (session.expiresAt >= cutoff) continue;
+      this.sessions.delete(id);
+      for (const [paymentId, payment] of this.payments) {
+        if (payment.sessionId === id) this.payments.delete(paymentId);
+      }
+      for (const key of this.paymentKeys.keys()) {
+        if (key.startsWith(`${id}:`)) this.paymentKeys.delete(key);
+      }
+    }
+  }
+}
