@@ -46,7 +46,8 @@ export default {
   files: ['test/**/*.test.ts', '!test/sandbox/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   hostname: 'localhost',
-  concurrency: 2,
+  // Keyboard and focus tests need the one focused page: files run one after another.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,

@@ -353,7 +353,10 @@ export class CardComponent extends LitElement {
     if (this.connection.state !== 'ready' || !endpoint) return;
     endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT).then(
       ({ height }) => (this.frameHeight = height),
-      (error: unknown) => console.error('Moment Elements <card-component>: the frame refused the configuration.', error),
+      (error: unknown) => {
+        // A frame torn down mid-request is not a configuration problem.
+        if (!(error instanceof BridgeError && error.code === 'closed')) console.error('Moment Elements <card-component>: the frame refused the configuration.', error);
+      },
     );
   }
 
