@@ -77,6 +77,10 @@ export const CreateSessionSchema = v.object({
     ),
   ),
   reference: v.nullish(Text(255)),
+  /** Seconds until the session expires (default: the sandbox's session TTL, 30 minutes). */
+  expires_in: v.nullish(
+    v.pipe(v.number('must be a number of seconds'), v.integer('must be a whole number of seconds'), v.minValue(1, 'must be at least 1 second'), v.maxValue(86_400, 'must be at most 86400 seconds')),
+  ),
   title: v.nullish(Text(200)),
   line_items: v.nullish(
     v.pipe(
@@ -150,7 +154,7 @@ export function sessionObject(ctx: SandboxContext, session: SessionRecord) {
 async function createSession(ctx: SandboxContext, input: CreateSessionInput): Promise<SessionRecord> {
   const id = randomId('ps_');
   const createdAt = ctx.now();
-  const expiresAt = createdAt + ctx.settings.sessionTtlSeconds * 1000;
+  const expiresAt = createdAt + (input.expires_in ?? ctx.settings.sessionTtlSeconds) * 1000;
   const checkout = input.options?.checkout_options;
   const variant = checkout?.presentation_mode?.variant ?? 'modal';
   const clientToken = await ctx.tokens.sign({ id, variant, expiresAt });

@@ -118,3 +118,49 @@ describe('<card-component> events and callbacks', () => {
     expect(await frameEval<string>(frame, `return document.activeElement.id`)).to.equal('cv2');
   });
 });
+
+describe('<card-component> formatting in the frame', () => {
+  const read = (frame: string) =>
+    frameEval<{ value: string; caret: number | null }>(frame, `const i = document.querySelector('#card-number'); return { value: i.value, caret: i.selectionStart }`);
+
+  it('groups digits by brand as they are typed', async () => {
+    const { frame } = await readyCard();
+    await typeInFrame(frame, 'cardNumber', '378282246310005');
+    expect((await read(frame)).value).to.equal('3782 822463 10005');
+  });
+
+  it('keeps the caret after the same digit when a digit is inserted mid-number', async () => {
+    const { frame } = await readyCard();
+    await typeInFrame(frame, 'cardNumber', '424242424242');
+    await frameEval(frame, `document.querySelector('#card-number').setSelectionRange(6, 6)`); // "4242 4|2…"
+    await typeInFrame(frame, 'cardNumber', '9');
+    expect(await read(frame)).to.deep.equal({ value: '4242 4924 2424 2', caret: 7 });
+  });
+
+  it('normalizes a pasted spaced or dashed number', async () => {
+    const { el, frame } = await readyCard();
+    for (const pasted of ['4242 4242 4242 4242', '4242-4242-4242-4242']) {
+      await frameEval(frame, `const i = document.querySelector('#card-number'); i.focus(); i.select(); document.execCommand('insertText', false, ${JSON.stringify(pasted)})`);
+      expect((await read(frame)).value).to.equal('4242 4242 4242 4242');
+    }
+    await until(() => el.complete === false, 1000, 'state');
+  });
+
+  it('formats the expiry as MM/YY', async () => {
+    const { frame } = await readyCard();
+    await typeInFrame(frame, 'expiryDate', '4');
+    expect(await frameEval<string>(frame, `return document.querySelector('#expiry-date').value`)).to.equal('04/');
+    await typeInFrame(frame, 'expiryDate', '30');
+    expect(await frameEval<string>(frame, `return document.querySelector('#expiry-date').value`)).to.equal('04/30');
+  });
+
+  it('shows messages under the fields with show-validation, and sets the iframe title from frame-title', async () => {
+    const { el, frame } = await readyCard();
+    el.setAttribute('frame-title', 'Card details, secure');
+    el.showValidation = true;
+    await el.updateComplete;
+    await el.validate();
+    await until(async () => (await frameEval<number>(frame, `return [...document.querySelectorAll('.mc-error')].filter((e) => !e.hidden && e.offsetParent !== null && e.textContent.trim()).length`)) === 4, 3000, 'visible messages');
+    expect(el.shadowRoot!.querySelector('iframe')!.title).to.equal('Card details, secure');
+  });
+});

@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { TransactionResult } from '../../src/protocol/card.js';
 import { PaymentError } from '../../src/core/payment-error.js';
-import { challengeClick, fillCard, getSession, readyCard, record, until } from '../support/helpers.js';
+import { challengeClick, createSession, fillCard, frameName, getSession, readyCard, record, until } from '../support/helpers.js';
 
 const OUTCOMES: { card: string; cvv?: string; statusCode: number; event: string; authCode: boolean }[] = [
   { card: '4242424242424242', statusCode: 0, event: 'payment-success', authCode: true },
@@ -125,3 +125,32 @@ describe('<card-component> executePayment()', () => {
     expect(result.statusCode).to.equal(0);
   });
 });
+
+describe('<card-component> session expiry', () => {
+  it('fires payment-expired and rejects with code expired once the client token has expired', async () => {
+    const session = await createSession({ extra: { expires_in: 2 } });
+    const el = document.createElement('card-component');
+    el.clientKey = 'pk_test_moment';
+    el.clientToken = session.client_token;
+    const ready = oneEvent(el, 'ready');
+    document.body.append(el);
+    try {
+      await ready;
+      await fillCard(frameName(el), { number: '4242424242424242' });
+      await until(() => readClientTokenExpiry(session.client_token) < Date.now(), 4000, 'token expiry');
+      const expired = oneEvent(el, 'payment-expired');
+      let error: unknown;
+      await el.executePayment().catch((e: unknown) => (error = e));
+      expect((error as PaymentError).code).to.equal('expired');
+      expect((await expired).detail.message).to.match(/expired/);
+      expect((await getSession(session.id)).payment).to.equal(null);
+    } finally {
+      el.remove();
+    }
+  });
+});
+
+function readClientTokenExpiry(token: string): number {
+  const payload = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp: number };
+  return payload.exp * 1000;
+}

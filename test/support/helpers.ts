@@ -76,7 +76,7 @@ export async function fillCard(frame: string, card: { number: string; expiry?: s
 
 /** Runs a script (an async function body) inside the frame and returns its JSON result. */
 export async function frameEval<T>(frame: string, script: string): Promise<T> {
-  return (await executeServerCommand('frame-eval', { frame, script })) as T;
+  return ((await executeServerCommand('frame-eval', { frame, script })) as { result: T }).result;
 }
 
 /** Clicks an element inside the frame. */

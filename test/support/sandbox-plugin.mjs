@@ -72,7 +72,8 @@ export function sandboxPlugin() {
           return true;
         case 'frame-eval': {
           const frame = await findFrame(session, payload.frame);
-          return frame.evaluate(`(async () => { ${payload.script} })()`);
+          // Wrapped: a bare `undefined` or `null` would tell the runner the command was not handled.
+          return { result: await frame.evaluate(`(async () => { ${payload.script} })()`) };
         }
         case 'frame-type': {
           const frame = await findFrame(session, payload.frame);
