@@ -80,9 +80,9 @@ app.get('/*', async (c) => {
   }
 });
 
-const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => {
+const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
   console.log(`\n  Sandbox (provider, frames): ${sandbox.origin}`);
-  console.log(`  Demo shop:                  http://localhost:${port}/\n`);
+  console.log(`  Demo shop:                  http://localhost:${info.port}/\n`);
   if (!process.env.MOMENT_SECRET_KEY) console.log('  Using the demo secret key sk_test_demo (set MOMENT_SECRET_KEY to use your own).\n');
 });
 
