@@ -64,6 +64,12 @@ export default [
     plugins: browserPlugins('cdn'),
     output: { file: 'dist/cdn/moment-elements.js', format: 'esm', sourcemap: true },
   },
+  // Classic script: the seed's script-tag install, sets window.Moment.
+  {
+    input: 'src/classic.ts',
+    plugins: browserPlugins('classic'),
+    output: { file: 'dist/cdn/moment.js', format: 'iife', sourcemap: true },
+  },
   // Frames: one bundle per frame page, served by the sandbox (and the provider) from the frames origin.
   {
     input: frameEntries,

@@ -1,13 +1,30 @@
 /**
- * Moment Elements: registers `<card-component>` and exports the public API.
- * Import `@momentpay/elements/card-component.component.js` for the class without registering it.
+ * Moment Elements: registers `<moment-checkout>` and `<card-component>`, and exports `Moment()`
+ * and the public types. Import `@momentpay/elements/<element>.component.js` for a class without
+ * registering it.
  */
 import './elements/card-component/card-component.js';
+import './elements/moment-checkout/moment-checkout.js';
 
 export { CardComponent, outcomeEvent } from './elements/card-component/card-component.component.js';
 export type { CardCallbacks } from './elements/card-component/card-component.component.js';
+export { MomentCheckout, CheckoutError } from './elements/moment-checkout/moment-checkout.component.js';
+export type { LaunchOptions, LaunchResult, CheckoutCallback } from './elements/moment-checkout/moment-checkout.component.js';
+export { Moment } from './moment.js';
+export type { CheckoutConfig, Checkout, MomentInstance, MomentOptions } from './moment.js';
 export { PaymentError } from './core/payment-error.js';
 export { ConfigError } from './core/keys.js';
-export type { LoadErrorDetail, ReadyDetail, PaymentProblem, MomentEventDetails, MomentEventName } from './core/events.js';
+export type {
+  LoadErrorDetail,
+  ReadyDetail,
+  PaymentProblem,
+  CheckoutResult,
+  CheckoutOpenDetail,
+  CheckoutErrorDetail,
+  OutcomeDetail,
+  MomentEventDetails,
+  MomentEventName,
+} from './core/events.js';
+export type { SessionStatusResponse, SessionStatus } from './core/session-return.js';
 export type * from './protocol/card.js';
 export type { ClientTokenClaims, CheckoutVariant } from './protocol/api.js';

@@ -23,6 +23,34 @@ export interface PaymentProblem {
   code?: string;
 }
 
+/** An outcome of `<moment-checkout>` / `Moment().checkout()`: passed to the callbacks and the events. */
+export interface CheckoutResult {
+  sessionId: string;
+  /** The session status, when it was read from the merchant's status endpoint (redirect return). */
+  status?: string;
+  statusCode?: TransactionResult['statusCode'];
+  authCode?: string;
+  message: string;
+  paymentId?: string;
+  /** The whole answer of `fetchSessionStatus`, on a redirect return. */
+  session?: Record<string, unknown>;
+}
+
+/** Detail of `checkout-open`. */
+export interface CheckoutOpenDetail {
+  variant: 'modal' | 'inline';
+  checkoutUrl: string;
+}
+
+/** Detail of `checkout-error`. */
+export interface CheckoutErrorDetail {
+  code: string;
+  message: string;
+}
+
+/** Outcome events carry a card transaction result or a checkout result. */
+export type OutcomeDetail = TransactionResult | CheckoutResult;
+
 /** Every event the elements fire, by name, with its detail. */
 export interface MomentEventDetails {
   ready: ReadyDetail;
@@ -34,11 +62,14 @@ export interface MomentEventDetails {
   'field-focus': { field: CardField };
   'field-blur': { field: CardField; formValid: boolean };
   'submit-request': Record<string, never>;
-  'payment-success': TransactionResult;
-  'payment-failure': TransactionResult | PaymentProblem;
-  'payment-attempt-failed': TransactionResult;
-  'payment-cancel': Record<string, never>;
-  'payment-expired': PaymentProblem;
+  'payment-success': OutcomeDetail;
+  'payment-failure': OutcomeDetail | PaymentProblem;
+  'payment-attempt-failed': OutcomeDetail;
+  'payment-cancel': { sessionId?: string };
+  'payment-expired': PaymentProblem | CheckoutResult;
+  'checkout-open': CheckoutOpenDetail;
+  'checkout-close': Record<string, never>;
+  'checkout-error': CheckoutErrorDetail;
 }
 export type MomentEventName = keyof MomentEventDetails;
 
@@ -57,10 +88,13 @@ declare global {
     'field-focus': CustomEvent<{ field: CardField }>;
     'field-blur': CustomEvent<{ field: CardField; formValid: boolean }>;
     'submit-request': CustomEvent<Record<string, never>>;
-    'payment-success': CustomEvent<TransactionResult>;
-    'payment-failure': CustomEvent<TransactionResult | PaymentProblem>;
-    'payment-attempt-failed': CustomEvent<TransactionResult>;
-    'payment-cancel': CustomEvent<Record<string, never>>;
-    'payment-expired': CustomEvent<PaymentProblem>;
+    'payment-success': CustomEvent<OutcomeDetail>;
+    'payment-failure': CustomEvent<OutcomeDetail | PaymentProblem>;
+    'payment-attempt-failed': CustomEvent<OutcomeDetail>;
+    'payment-cancel': CustomEvent<{ sessionId?: string }>;
+    'payment-expired': CustomEvent<PaymentProblem | CheckoutResult>;
+    'checkout-open': CustomEvent<CheckoutOpenDetail>;
+    'checkout-close': CustomEvent<Record<string, never>>;
+    'checkout-error': CustomEvent<CheckoutErrorDetail>;
   }
 }

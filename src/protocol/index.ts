@@ -3,3 +3,4 @@ export * from './messages.js';
 export * from './api.js';
 export * from './style-policy.js';
 export * from './port.js';
+export * from './checkout.js';

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import {
@@ -25,6 +26,7 @@ import {
 import { BridgeError, randomId, type PortEndpoint } from '../../protocol/port.js';
 import { filterDeclarations, isAllowedFontUrl } from '../../protocol/style-policy.js';
 import { readClientToken } from '../../core/client-token.js';
+import { checkoutScope, type CheckoutScope } from '../../core/context.js';
 import { emit, type LoadErrorDetail, type MomentEventDetails } from '../../core/events.js';
 import { FrameConnection } from '../../core/frame-connection.js';
 import { ConfigError, parseClientKey, resolveFramesOrigin } from '../../core/keys.js';
@@ -165,6 +167,11 @@ export class CardComponent extends LitElement {
   /** The provider's `callbacks` object: `onFormComplete`, `onFormFieldValid`. */
   @property({ attribute: false }) callbacks: CardCallbacks = {};
 
+  /** Key, token and frames origin from an enclosing `<moment-checkout>`; own attributes win. */
+  @consume({ context: checkoutScope, subscribe: true })
+  @state()
+  protected scope: CheckoutScope | undefined;
+
   /** The last masked state reported by the frame. */
   @state() protected cardState: CardChange | undefined;
   @state() private frameHeight: number | undefined;
@@ -245,7 +252,7 @@ export class CardComponent extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.needsResolve || changed.has('clientKey') || changed.has('clientToken') || changed.has('framesOrigin')) {
+    if (this.needsResolve || changed.has('clientKey') || changed.has('clientToken') || changed.has('framesOrigin') || (changed as Map<PropertyKey, unknown>).has('scope')) {
       this.needsResolve = false;
       this.resolveConfig();
     }
@@ -266,17 +273,18 @@ export class CardComponent extends LitElement {
    */
   private resolveConfig(): void {
     if (!this.isConnected) return;
-    if (!this.clientKey && !this.clientToken) return; // Nothing configured yet: wait quietly.
+    const { clientKey, clientToken, framesOrigin } = this.effectiveConfig;
+    if (!clientKey && !clientToken) return; // Nothing configured yet: wait quietly.
     let origin: string;
     try {
-      const environment = parseClientKey(this.clientKey);
-      if (!this.clientToken) return; // The token often arrives after the key.
-      const claims = readClientToken(this.clientToken);
+      const environment = parseClientKey(clientKey);
+      if (!clientToken) return; // The token often arrives after the key.
+      const claims = readClientToken(clientToken);
       this.tokenExpiry = claims.exp * 1000;
-      if (environment === 'production' && this.framesOrigin) {
+      if (environment === 'production' && framesOrigin) {
         console.warn('Moment Elements: frames-origin is ignored for pk_live_ keys; production frames always come from the provider.');
       }
-      origin = resolveFramesOrigin(environment, this.framesOrigin, claims);
+      origin = resolveFramesOrigin(environment, framesOrigin, claims);
     } catch (error) {
       if (error instanceof ConfigError) {
         this.connection.close();
@@ -291,6 +299,15 @@ export class CardComponent extends LitElement {
     } else if (this.connection.state === 'ready') {
       this.sendConfig();
     }
+  }
+
+  /** Own attributes, else the enclosing checkout's scope. */
+  private get effectiveConfig(): { clientKey: string | null; clientToken: string | null; framesOrigin: string | null } {
+    return {
+      clientKey: this.clientKey ?? this.scope?.clientKey ?? null,
+      clientToken: this.clientToken ?? this.scope?.clientToken ?? null,
+      framesOrigin: this.framesOrigin ?? this.scope?.framesOrigin ?? null,
+    };
   }
 
   private openFrame(): void {
@@ -331,7 +348,7 @@ export class CardComponent extends LitElement {
       return allowed;
     });
     return {
-      clientToken: this.clientToken ?? '',
+      clientToken: this.effectiveConfig.clientToken ?? '',
       styles: sanitizeStyles(this.styles),
       text,
       errorMessages: this.errorMessages ?? {},

@@ -1,0 +1,517 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { property, query, state } from 'lit/decorators.js';
+import { FRAME_PATHS, type CheckoutVariant } from '../../protocol/api.js';
+import {
+  checkoutRequestResults,
+  type CheckoutEventDetail,
+  type CheckoutEventName,
+  type checkoutEvents,
+  type checkoutRequests,
+} from '../../protocol/checkout.js';
+import { checkoutEvents as checkoutEventSchemas } from '../../protocol/checkout.js';
+import { readClientToken } from '../../core/client-token.js';
+import { checkoutScope, type CheckoutScope } from '../../core/context.js';
+import { emit, type CheckoutResult, type LoadErrorDetail } from '../../core/events.js';
+import { fetchJson } from '../../core/fetch-json.js';
+import { FrameConnection } from '../../core/frame-connection.js';
+import { ConfigError, parseClientKey, parseOrigin, resolveFramesOrigin } from '../../core/keys.js';
+import {
+  outcomeForStatus,
+  removeSessionIdFromUrl,
+  sessionIdFromUrl,
+  type ReturnOutcome,
+  type SessionStatusResponse,
+} from '../../core/session-return.js';
+import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
+import { momentCheckoutStyles } from './moment-checkout.styles.js';
+
+/** Options of `launch()`. */
+export interface LaunchOptions {
+  /** Where an inline checkout renders: a CSS selector or an element. */
+  container?: string | Element;
+}
+
+/** What `launch()` resolves with once the checkout is open. */
+export interface LaunchResult {
+  checkoutUrl: string;
+  variant: CheckoutVariant;
+}
+
+/** The seed's outcome callbacks. */
+export type CheckoutCallback = (result: CheckoutResult) => void;
+
+const DEFAULT_LOAD_TIMEOUT = 15_000;
+const REQUEST_TIMEOUT = 10_000;
+
+/** A problem `launch()` rejects with; `code` is stable. */
+export class CheckoutError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CheckoutError';
+  }
+}
+
+/** The deepest focused element, through shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+/**
+ * The hosted checkout: a modal dialog (a bottom sheet on narrow screens) or an inline box, with
+ * the provider's checkout page in a secure iframe. Each `launch()` fetches a fresh client token;
+ * the token's `variant` claim decides modal or inline. After a redirect payment, the page comes
+ * back with `?session_id=` and the element reports the outcome and cleans the URL.
+ *
+ * It is also the scope of nested `<card-component>` and `<wallet-button>` elements: they take the
+ * client key, token and frames origin from it.
+ *
+ * @summary Modal or inline hosted checkout, with redirect return handling.
+ * @tagname moment-checkout
+ *
+ * @slot - Nested `<card-component>` / `<wallet-button>` elements and anything else of yours.
+ *
+ * @event checkout-open - The checkout is open: `detail.variant`, `detail.checkoutUrl`.
+ * @event checkout-close - The checkout closed (after an outcome, `close()`, or a cancel).
+ * @event checkout-error - The checkout could not open or go on: `detail.code`, `detail.message`.
+ * @event payment-success - The payment succeeded: `detail` is a `CheckoutResult`.
+ * @event payment-failure - The payment failed and the session cannot go on.
+ * @event payment-attempt-failed - An attempt failed (e.g. declined); the customer can retry in place.
+ * @event payment-cancel - The customer closed the checkout (close button, Escape) or cancelled at the bank.
+ * @event payment-expired - The session expired.
+ *
+ * @csspart dialog - The modal dialog (a bottom sheet under 600 px).
+ * @csspart header - The dialog's header with the title and the close button.
+ * @csspart title - The dialog's title.
+ * @csspart close-button - The dialog's close button.
+ * @csspart frame - The secure iframe.
+ * @csspart inline - The box an inline checkout renders in when no container is given.
+ *
+ * @cssproperty --moment-checkout-width - Width of the modal (default 480px).
+ * @cssproperty --moment-checkout-backdrop - Backdrop colour of the modal.
+ * @cssproperty --moment-color-background - Background of the modal.
+ * @cssproperty --moment-color-text - Text colour (forwarded into the frame too).
+ * @cssproperty --moment-border-radius - Corner radius (forwarded into the frame too).
+ * @cssproperty --moment-font-family - Font family (forwarded into the frame too).
+ */
+export class MomentCheckout extends LitElement {
+  static override styles = [themeTransitionStyles, momentCheckoutStyles];
+  static readonly version = '0.1.0';
+
+  /** Your publishable key: `pk_test_…` (sandbox) or `pk_live_…` (production). */
+  @property({ attribute: 'client-key' }) clientKey: string | null = null;
+  /** Origin of a local sandbox serving the frames, e.g. `http://127.0.0.1:4010`. Honoured for `pk_test_` keys only. */
+  @property({ attribute: 'frames-origin' }) framesOrigin: string | null = null;
+  /** A client token for nested elements, when your page already has one (else one is fetched when a nested element asks). */
+  @property({ attribute: 'client-token' }) clientToken: string | null = null;
+  /** URL of your backend endpoint that creates a session and answers `{ client_token }` (POST), for an HTML-only integration. */
+  @property({ attribute: 'session-endpoint' }) sessionEndpoint: string | null = null;
+  /** URL of your backend endpoint that answers a session's status for `?session_id=` (GET), for an HTML-only integration. */
+  @property({ attribute: 'status-endpoint' }) statusEndpoint: string | null = null;
+  /** Milliseconds to wait for the checkout frame before `checkout-error`. */
+  @property({ attribute: 'load-timeout', type: Number }) loadTimeout = DEFAULT_LOAD_TIMEOUT;
+  /** Title of the modal dialog. */
+  @property({ attribute: 'checkout-title' }) checkoutTitle = 'Secure checkout';
+
+  /** Returns a fresh client token; called on every `launch()`. */
+  @property({ attribute: false }) fetchClientToken: (() => Promise<string>) | undefined;
+  /** Returns `{ status, ... }` for a session id; called after a redirect brings the customer back. */
+  @property({ attribute: false }) fetchSessionStatus: ((sessionId: string) => Promise<SessionStatusResponse>) | undefined;
+  /** Called when the payment succeeds (same moment as `payment-success`). */
+  @property({ attribute: false }) onSuccess: CheckoutCallback | undefined;
+  /** Called when the payment fails (same moment as `payment-failure`). */
+  @property({ attribute: false }) onFailure: CheckoutCallback | undefined;
+  /** Called when the customer cancels (same moment as `payment-cancel`). */
+  @property({ attribute: false }) onCancel: CheckoutCallback | undefined;
+  /** Called when an attempt fails and the customer can retry (same moment as `payment-attempt-failed`). */
+  @property({ attribute: false }) onAttemptFailed: CheckoutCallback | undefined;
+  /** Called when the session expires (same moment as `payment-expired`). */
+  @property({ attribute: false }) onExpired: CheckoutCallback | undefined;
+
+  /** The variant of the open checkout, or `null` when closed. */
+  @state() openVariant: CheckoutVariant | null = null;
+  @state() private frameHeight = 0;
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+  @query('[part="inline"]') private inlineBox!: HTMLElement | null;
+
+  private readonly connection: FrameConnection<typeof checkoutRequests, typeof checkoutEvents>;
+  private readonly theme: ThemeController;
+  private readonly scopeProvider = new ContextProvider(this, { context: checkoutScope, initialValue: undefined });
+  private iframe: HTMLIFrameElement | undefined;
+  private launching: Promise<LaunchResult> | undefined;
+  private opener: HTMLElement | null = null;
+  private sessionId = '';
+  private token = '';
+  private scopeToken: string | null = null;
+  private scopeFetch: Promise<void> | undefined;
+  private finished = false;
+  private savedOverflow = '';
+  private pendingReturn: string | null = null;
+  private onReady: (() => void) | undefined;
+  private onLoadFailure: ((error: LoadErrorDetail) => void) | undefined;
+
+  constructor() {
+    super();
+    this.connection = new FrameConnection<typeof checkoutRequests, typeof checkoutEvents>(this, {
+      kind: 'checkout',
+      results: checkoutRequestResults,
+      events: checkoutEventSchemas,
+      iframe: () => this.iframe,
+      onConnected: async (endpoint) => {
+        const { height } = await endpoint.request(
+          'configure',
+          {
+            clientToken: this.token,
+            variant: this.openVariant ?? 'modal',
+            themeVariables: this.theme.values,
+            locale: this.lang || document.documentElement.lang || navigator.language || 'en',
+            hidePayButton: false,
+          },
+          REQUEST_TIMEOUT,
+        );
+        this.frameHeight = height;
+      },
+      onReady: () => this.onReady?.(),
+      onEvent: (name, detail) => this.onFrameEvent(name, detail),
+      onFailure: (error) => this.onLoadFailure?.(error),
+    });
+    this.theme = new ThemeController(this, () => undefined);
+    // A nested element asking for the scope is the moment to get a token for it.
+    this.addEventListener('context-request', (event) => {
+      if ((event as Event & { context?: unknown }).context === checkoutScope) void this.prepareScope();
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.pendingReturn = sessionIdFromUrl();
+    this.publishScope();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.teardown();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('clientKey') || changed.has('framesOrigin') || changed.has('clientToken')) this.publishScope();
+    if (this.pendingReturn && (this.fetchSessionStatus || this.statusEndpoint)) {
+      const sessionId = this.pendingReturn;
+      this.pendingReturn = null;
+      void this.handleReturn(sessionId);
+    }
+  }
+
+  /**
+   * Opens the checkout: fetches a fresh client token, reads its `variant`, and shows the modal or
+   * the inline checkout. Resolves once the checkout is ready; rejects (and fires
+   * `checkout-error`) with a clear message when the key, the token or the container is wrong.
+   */
+  launch(options: LaunchOptions = {}): Promise<LaunchResult> {
+    if (this.launching) return this.launching;
+    const launching = this.open(options).finally(() => {
+      if (this.launching === launching) this.launching = undefined;
+    });
+    this.launching = launching;
+    return launching;
+  }
+
+  /** Closes the checkout. */
+  close(): void {
+    if (!this.openVariant) return;
+    this.teardown();
+    emit(this, 'checkout-close', {});
+  }
+
+  /** Pays from an outside button (inline checkouts only). */
+  async submit(): Promise<void> {
+    if (this.openVariant !== 'inline') {
+      throw new CheckoutError('not_inline', 'submit() works with an open inline checkout; a modal checkout has its own pay button.');
+    }
+    const endpoint = this.connection.endpoint;
+    if (this.connection.state !== 'ready' || !endpoint) throw new CheckoutError('not_ready', 'The checkout is still loading: wait for launch() to resolve.');
+    await endpoint.request('submit', {}, REQUEST_TIMEOUT);
+  }
+
+  private async open(options: LaunchOptions): Promise<LaunchResult> {
+    try {
+      if (this.openVariant) this.teardown();
+      const environment = parseClientKey(this.clientKey);
+      const token = await this.freshToken();
+      const claims = readClientToken(token);
+      const framesOrigin = resolveFramesOrigin(environment, this.framesOrigin, claims);
+      const container = claims.variant === 'inline' ? this.resolveContainer(options.container) : undefined;
+      this.token = token;
+      this.sessionId = claims.sid;
+      this.finished = false;
+      const ready = new Promise<void>((resolve, reject) => {
+        this.onReady = resolve;
+        this.onLoadFailure = (error) => reject(new CheckoutError(error.code, error.message));
+      });
+      this.openVariant = claims.variant;
+      await this.updateComplete;
+      this.connection.open(framesOrigin, this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT);
+      const checkoutUrl = `${framesOrigin}${FRAME_PATHS.checkout}`;
+      this.mountFrame(this.connection.src!, container);
+      if (claims.variant === 'modal') this.showModal();
+      await ready;
+      emit(this, 'checkout-open', { variant: claims.variant, checkoutUrl });
+      return { checkoutUrl, variant: claims.variant };
+    } catch (error) {
+      this.teardown();
+      const failure =
+        error instanceof CheckoutError || error instanceof ConfigError
+          ? new CheckoutError(error.code, error.message)
+          : new CheckoutError('launch_failed', error instanceof Error ? error.message : String(error));
+      console.error(`Moment Elements <moment-checkout>: ${failure.message}`);
+      emit(this, 'checkout-error', { code: failure.code, message: failure.message });
+      throw failure;
+    }
+  }
+
+  /** A fresh client token from `fetchClientToken` or `session-endpoint`, checked before use. */
+  private async freshToken(): Promise<string> {
+    let token: unknown;
+    if (typeof this.fetchClientToken === 'function') {
+      try {
+        token = await this.fetchClientToken();
+      } catch (error) {
+        throw new CheckoutError('fetch_client_token_failed', `fetchClientToken() failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } else if (this.sessionEndpoint) {
+      const body = await fetchJson(this.sessionEndpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(
+        (error: Error) => {
+          throw new CheckoutError('fetch_client_token_failed', `session-endpoint: ${error.message}`);
+        },
+      );
+      token = (body as { client_token?: unknown } | null)?.client_token;
+    } else {
+      throw new CheckoutError('missing_fetch_client_token', 'Set fetchClientToken (a function returning a client token) or the session-endpoint attribute before launch().');
+    }
+    if (typeof token !== 'string' || !token) {
+      throw new CheckoutError('invalid_client_token', `fetchClientToken() must resolve with the client_token string from your server; it gave ${token === null ? 'null' : typeof token}.`);
+    }
+    return token;
+  }
+
+  private resolveContainer(container: LaunchOptions['container']): Element | undefined {
+    if (container === undefined) return undefined;
+    const element = typeof container === 'string' ? document.querySelector(container) : container;
+    if (!(element instanceof Element)) {
+      throw new CheckoutError('container_not_found', `The inline checkout container ${typeof container === 'string' ? `"${container}"` : ''} was not found in the page.`);
+    }
+    return element;
+  }
+
+  private mountFrame(src: string, container: Element | undefined): void {
+    const iframe = document.createElement('iframe');
+    iframe.name = `moment-checkout-${this.connection.channel}`;
+    iframe.title = this.checkoutTitle;
+    iframe.src = src;
+    iframe.setAttribute('part', 'frame');
+    iframe.setAttribute('allow', 'payment');
+    iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
+    iframe.setAttribute('referrerpolicy', 'origin');
+    Object.assign(iframe.style, { display: 'block', width: '100%', border: '0', height: '360px' });
+    this.iframe = iframe;
+    const parent = this.openVariant === 'modal' ? this.dialog?.querySelector('.body') : (container ?? this.inlineBox);
+    parent?.append(iframe);
+  }
+
+  private showModal(): void {
+    const dialog = this.dialog;
+    if (!dialog) return;
+    this.opener = deepActiveElement();
+    this.savedOverflow = document.documentElement.style.overflow;
+    document.documentElement.style.overflow = 'hidden';
+    dialog.showModal();
+  }
+
+  /** Removes the frame and the modal, restores scroll and focus; fires nothing. */
+  private teardown(): void {
+    this.connection.close();
+    this.iframe?.remove();
+    this.iframe = undefined;
+    if (this.dialog?.open) {
+      this.dialog.close();
+      document.documentElement.style.overflow = this.savedOverflow;
+      const opener = this.opener;
+      this.opener = null;
+      if (opener?.isConnected) opener.focus();
+    }
+    this.openVariant = null;
+    this.onReady = undefined;
+    this.onLoadFailure = undefined;
+  }
+
+  private onDialogCancel(event: Event): void {
+    event.preventDefault(); // Escape: close through the same path as the close button.
+    this.cancelByCustomer();
+  }
+
+  private cancelByCustomer(): void {
+    const sessionId = this.sessionId;
+    const finished = this.finished;
+    this.teardown();
+    if (!finished) this.report('cancel', { sessionId, message: 'The checkout was closed before the payment was made.' });
+    emit(this, 'checkout-close', {});
+  }
+
+  private onFrameEvent(name: CheckoutEventName, detail: unknown): void {
+    switch (name) {
+      case 'resize':
+        this.frameHeight = (detail as CheckoutEventDetail<'resize'>).height;
+        if (this.iframe) this.iframe.style.height = `${this.frameHeight}px`;
+        return;
+      case 'outcome': {
+        const { outcome, sessionId, message, result } = detail as CheckoutEventDetail<'outcome'>;
+        if (outcome !== 'attempt-failed') this.finished = true;
+        this.report(outcome, { sessionId, message, ...(result ?? {}) });
+        return;
+      }
+      case 'redirect':
+        return this.redirect((detail as CheckoutEventDetail<'redirect'>).url);
+      case 'error': {
+        const { message } = detail as CheckoutEventDetail<'error'>;
+        emit(this, 'checkout-error', { code: 'checkout_unavailable', message });
+        return;
+      }
+    }
+  }
+
+  /** The whole page leaves only for a page on the frames origin (3-D Secure in redirect mode). */
+  private redirect(url: string): void {
+    const framesOrigin = this.connection.src ? new URL(this.connection.src).origin : '';
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      return void emit(this, 'checkout-error', { code: 'invalid_redirect', message: 'The checkout asked for an invalid redirect.' });
+    }
+    if (target.origin !== framesOrigin) {
+      return void emit(this, 'checkout-error', { code: 'invalid_redirect', message: `Refused a redirect to ${target.origin}: only the frames origin may be navigated to.` });
+    }
+    window.location.assign(target.href);
+  }
+
+  /** Fires the outcome event and calls the matching callback: one code path for both forms. */
+  private report(outcome: ReturnOutcome, result: CheckoutResult): void {
+    const routes = {
+      success: ['payment-success', this.onSuccess],
+      failure: ['payment-failure', this.onFailure],
+      'attempt-failed': ['payment-attempt-failed', this.onAttemptFailed],
+      expired: ['payment-expired', this.onExpired],
+      cancel: ['payment-cancel', this.onCancel],
+    } as const;
+    const [event, callback] = routes[outcome];
+    emit(this, event, result);
+    if (typeof callback === 'function') {
+      try {
+        callback(result);
+      } catch (error) {
+        console.error('Moment Elements <moment-checkout>: a callback threw.', error);
+      }
+    }
+  }
+
+  /** Seed 000 steps 8–10: ask the merchant's backend for the status, route it, clean the URL. */
+  private async handleReturn(sessionId: string): Promise<void> {
+    let response: unknown;
+    try {
+      if (typeof this.fetchSessionStatus === 'function') response = await this.fetchSessionStatus(sessionId);
+      else {
+        const url = new URL(this.statusEndpoint!, window.location.href);
+        url.searchParams.set('session_id', sessionId);
+        response = await fetchJson(url.href, { method: 'GET' });
+      }
+    } catch (error) {
+      const message = `Could not read the status of session ${sessionId}: ${error instanceof Error ? error.message : String(error)}`;
+      console.error(`Moment Elements <moment-checkout>: ${message}`);
+      return void emit(this, 'checkout-error', { code: 'session_status_failed', message });
+    }
+    const status = (response as { status?: unknown } | null)?.status;
+    const outcome = typeof status === 'string' ? outcomeForStatus(status) : undefined;
+    if (!outcome) {
+      const message = `fetchSessionStatus must resolve with { status: 'completed' | 'failed' | 'expired' | 'cancelled' }; it gave ${JSON.stringify(status ?? null)}.`;
+      console.error(`Moment Elements <moment-checkout>: ${message}`);
+      return void emit(this, 'checkout-error', { code: 'invalid_session_status', message });
+    }
+    removeSessionIdFromUrl();
+    const session = response as Record<string, unknown>;
+    const payment = (session['payment'] ?? null) as { status_code?: unknown; auth_code?: unknown; id?: unknown; message?: unknown } | null;
+    this.report(outcome, {
+      sessionId,
+      status: status as string,
+      message: typeof payment?.message === 'string' ? payment.message : `The payment session is ${status}.`,
+      ...(typeof payment?.status_code === 'number' ? { statusCode: payment.status_code as CheckoutResult['statusCode'] } : {}),
+      ...(typeof payment?.auth_code === 'string' ? { authCode: payment.auth_code } : {}),
+      ...(typeof payment?.id === 'string' ? { paymentId: payment.id } : {}),
+      session,
+    });
+  }
+
+  /** Publishes key, token and frames origin to nested elements. */
+  private publishScope(): void {
+    let framesOrigin: string | null = null;
+    try {
+      framesOrigin = this.framesOrigin ? parseOrigin(this.framesOrigin) : null;
+    } catch {
+      framesOrigin = null; // Nested elements report the bad value themselves.
+    }
+    const clientToken = this.clientToken ?? this.scopeToken;
+    let sessionId: string | null = null;
+    try {
+      sessionId = clientToken ? readClientToken(clientToken).sid : null;
+    } catch {
+      sessionId = null;
+    }
+    const scope: CheckoutScope = { clientKey: this.clientKey, clientToken, framesOrigin, sessionId };
+    this.scopeProvider.setValue(scope);
+  }
+
+  /** Fetches one token for nested elements when they ask and none was given. */
+  private prepareScope(): Promise<void> {
+    if (this.clientToken || this.scopeToken || (!this.fetchClientToken && !this.sessionEndpoint)) return Promise.resolve();
+    this.scopeFetch ??= this.freshToken().then(
+      (token) => {
+        this.scopeToken = token;
+        this.publishScope();
+      },
+      (error: Error) => {
+        this.scopeFetch = undefined;
+        emit(this, 'checkout-error', { code: 'fetch_client_token_failed', message: error.message });
+      },
+    );
+    return this.scopeFetch;
+  }
+
+  protected override render() {
+    const modal = this.openVariant === 'modal';
+    return html`<slot></slot>
+      <dialog
+        part="dialog"
+        aria-modal="true"
+        aria-labelledby="title"
+        @cancel=${this.onDialogCancel}
+        @close=${() => this.dialog?.open === false && this.openVariant === 'modal' && this.cancelByCustomer()}
+      >
+        ${modal
+          ? html`<div part="header" class="header">
+                <h2 part="title" id="title">${this.checkoutTitle}</h2>
+                <button part="close-button" class="close" type="button" aria-label="Close checkout" autofocus @click=${() => this.cancelByCustomer()}>
+                  <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
+                </button>
+              </div>
+              <div class="body"></div>`
+          : nothing}
+      </dialog>
+      <div part="inline" ?hidden=${this.openVariant !== 'inline'}></div>`;
+  }
+}
+

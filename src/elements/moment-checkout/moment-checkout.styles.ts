@@ -1,0 +1,98 @@
+import { css } from 'lit';
+
+export const momentCheckoutStyles = css`
+  :host {
+    display: contents;
+  }
+  [part='inline'] {
+    display: block;
+  }
+  [part='inline'][hidden] {
+    display: none;
+  }
+  dialog {
+    box-sizing: border-box;
+    width: min(var(--moment-checkout-width, 480px), calc(100vw - 32px));
+    max-height: calc(100dvh - 32px);
+    padding: 0;
+    border: 0;
+    border-radius: calc(var(--moment-border-radius, 8px) * 1.5);
+    background: var(--moment-color-background, #fff);
+    color: var(--moment-color-text, #1b1b1f);
+    font-family: var(--moment-font-family, system-ui, sans-serif);
+    box-shadow: 0 24px 64px rgb(0 0 0 / 30%);
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+  dialog::backdrop {
+    background: var(--moment-checkout-backdrop, rgb(15 17 26 / 55%));
+  }
+  .header {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 12px;
+    padding: 12px 12px 4px 20px;
+    background: inherit;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.05rem;
+    font-weight: 600;
+  }
+  .close {
+    display: inline-grid;
+    place-items: center;
+    width: 44px;
+    height: 44px;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  .close:hover {
+    background: rgb(127 127 127 / 14%);
+  }
+  .close:focus-visible {
+    outline: 3px solid var(--moment-color-primary, #0b63ce);
+    outline-offset: 2px;
+  }
+  .body {
+    padding: 0 8px 12px;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    dialog[open] {
+      animation: rise 180ms ease-out;
+    }
+  }
+  @keyframes rise {
+    from {
+      opacity: 0;
+      transform: translateY(16px);
+    }
+  }
+  /* The mobile presentation of the provider's SDKs: a bottom sheet. */
+  @media (max-width: 599px) {
+    dialog {
+      width: 100vw;
+      max-width: 100vw;
+      max-height: 92dvh;
+      margin: auto 0 0;
+      border-radius: 16px 16px 0 0;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      dialog[open] {
+        animation: slide-up 220ms ease-out;
+      }
+    }
+  }
+  @keyframes slide-up {
+    from {
+      transform: translateY(100%);
+    }
+  }
+`;

@@ -1,0 +1,87 @@
+/**
+ * `Moment(clientKey)`: the provider's imperative SDK (seed 000), built on `<moment-checkout>`:
+ * `moment.checkout(config)` creates one element and drives it, so both forms share one code path.
+ */
+import { ConfigError, parseClientKey, parseOrigin } from './core/keys.js';
+import type { SessionStatusResponse } from './core/session-return.js';
+import type { CheckoutCallback, LaunchOptions, LaunchResult } from './elements/moment-checkout/moment-checkout.component.js';
+import { MomentCheckout } from './elements/moment-checkout/moment-checkout.component.js';
+import { define } from './core/define.js';
+
+/** `moment.checkout(config)`: the seed's configuration. */
+export interface CheckoutConfig {
+  /** Returns a fresh client token from your server; called on every `launch()`. Required. */
+  fetchClientToken: () => Promise<string>;
+  /** Returns `{ status, ... }` for a session id after a redirect payment. */
+  fetchSessionStatus?: (sessionId: string) => Promise<SessionStatusResponse>;
+  onSuccess?: CheckoutCallback;
+  onFailure?: CheckoutCallback;
+  onCancel?: CheckoutCallback;
+  onAttemptFailed?: CheckoutCallback;
+  onExpired?: CheckoutCallback;
+}
+
+/** What `moment.checkout()` returns. */
+export interface Checkout {
+  launch(options?: LaunchOptions): Promise<LaunchResult>;
+  close(): void;
+  submit(): Promise<void>;
+  /** The element behind this checkout, for events and styling. */
+  readonly element: MomentCheckout;
+}
+
+export interface MomentOptions {
+  /** A local sandbox serving the frames (test keys only), e.g. `http://127.0.0.1:4010`. */
+  framesOrigin?: string;
+}
+
+export interface MomentInstance {
+  /** `sandbox` for `pk_test_` keys, `production` for `pk_live_`. */
+  readonly environment: 'sandbox' | 'production';
+  checkout(config: CheckoutConfig): Checkout;
+}
+
+const CALLBACKS = ['onSuccess', 'onFailure', 'onCancel', 'onAttemptFailed', 'onExpired', 'fetchSessionStatus'] as const;
+
+/**
+ * Creates an SDK instance for a publishable key. Throws at once on a missing or malformed key,
+ * and refuses a secret key (which is never sent anywhere).
+ */
+export function Moment(clientKey: string, options: MomentOptions = {}): MomentInstance {
+  const environment = parseClientKey(clientKey);
+  const framesOrigin = options.framesOrigin ? parseOrigin(options.framesOrigin) : null;
+  return {
+    environment,
+    checkout(config: CheckoutConfig): Checkout {
+      if (typeof config?.fetchClientToken !== 'function') {
+        throw new ConfigError('invalid_config', 'moment.checkout() needs fetchClientToken: an async function that returns a client token from your server.');
+      }
+      for (const name of CALLBACKS) {
+        if (config[name] !== undefined && typeof config[name] !== 'function') {
+          throw new ConfigError('invalid_config', `moment.checkout(): ${name} must be a function.`);
+        }
+      }
+      define('moment-checkout', MomentCheckout);
+      const element = document.createElement('moment-checkout') as MomentCheckout;
+      element.clientKey = clientKey;
+      if (framesOrigin) element.framesOrigin = framesOrigin;
+      Object.assign(element, {
+        fetchClientToken: config.fetchClientToken,
+        fetchSessionStatus: config.fetchSessionStatus,
+        onSuccess: config.onSuccess,
+        onFailure: config.onFailure,
+        onCancel: config.onCancel,
+        onAttemptFailed: config.onAttemptFailed,
+        onExpired: config.onExpired,
+      });
+      // Connecting it detects a `?session_id=` return and calls fetchSessionStatus.
+      document.body.append(element);
+      return {
+        element,
+        launch: (launchOptions) => element.launch(launchOptions),
+        close: () => element.close(),
+        submit: () => element.submit(),
+      };
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Bridge messages of the hosted checkout frame (`/frames/checkout`). The handshake and the
+ * envelopes are those of messages.ts; this file adds the checkout's requests and events.
+ */
+import * as v from 'valibot';
+import { STATUS_CODES } from './card.js';
+import { CHECKOUT_VARIANTS } from './api.js';
+
+const ShortText = v.pipe(v.string(), v.maxLength(500));
+const Height = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10000));
+const Declarations = v.pipe(
+  v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))),
+  v.check((r) => Object.keys(r).length <= 64),
+);
+const TransactionResultSchema = v.object({
+  statusCode: v.picklist(STATUS_CODES),
+  authCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  message: ShortText,
+  paymentId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+});
+
+/** Configuration the host sends to the checkout frame. */
+export interface CheckoutFrameConfig {
+  clientToken: string;
+  variant: (typeof CHECKOUT_VARIANTS)[number];
+  /** Sanitized `--moment-*` values read from the element. */
+  themeVariables: Record<string, string>;
+  locale: string;
+  /** Inline checkouts paid from an outside button hide their own pay button. */
+  hidePayButton: boolean;
+}
+
+export const checkoutRequestParams = {
+  configure: v.object({
+    clientToken: v.pipe(v.string(), v.maxLength(8192)),
+    variant: v.picklist(CHECKOUT_VARIANTS),
+    themeVariables: Declarations,
+    locale: v.pipe(v.string(), v.maxLength(35)),
+    hidePayButton: v.boolean(),
+  }),
+  /** Pays with what the customer entered (the inline variant's external pay button). */
+  submit: v.object({}),
+} as const;
+
+export const checkoutRequestResults = {
+  configure: v.object({ height: Height }),
+  /** `null` once the attempt has started; outcomes arrive as events. */
+  submit: v.null(),
+} as const;
+
+export const checkoutRequests = {
+  configure: { params: checkoutRequestParams.configure, result: checkoutRequestResults.configure },
+  submit: { params: checkoutRequestParams.submit, result: checkoutRequestResults.submit },
+} as const;
+
+/** How a checkout attempt or session ended, as the frame reports it. */
+export const CHECKOUT_OUTCOMES = ['success', 'failure', 'attempt-failed', 'expired'] as const;
+export type CheckoutOutcome = (typeof CHECKOUT_OUTCOMES)[number];
+
+export const checkoutEvents = {
+  resize: v.object({ height: Height }),
+  /** A payment attempt or the session ended. `result` is present when a transaction was tried. */
+  outcome: v.object({
+    outcome: v.picklist(CHECKOUT_OUTCOMES),
+    sessionId: v.pipe(v.string(), v.maxLength(64)),
+    message: ShortText,
+    result: v.optional(TransactionResultSchema),
+  }),
+  /**
+   * The payment needs a full-page redirect (3-D Secure in redirect mode). The host navigates the
+   * top window only to a URL on the frames origin.
+   */
+  redirect: v.object({ url: v.pipe(v.string(), v.maxLength(4096)) }),
+  /** The frame could not show the checkout (e.g. the session cannot be read). */
+  error: v.object({ message: ShortText }),
+} as const;
+export type CheckoutEventName = keyof typeof checkoutEvents;
+export type CheckoutEventDetail<E extends CheckoutEventName> = v.InferOutput<(typeof checkoutEvents)[E]>;
+
+/** The frame's view of its session: `GET /v1/session` on the frames origin (Bearer client token). */
+export interface FrameSession {
+  id: string;
+  status: 'open' | 'completed' | 'failed' | 'expired' | 'cancelled';
+  amount: number;
+  currency: string;
+  variant: (typeof CHECKOUT_VARIANTS)[number];
+  expires_at: string;
+  success_url: string | null;
+  title?: string;
+  line_items?: { name: string; quantity: number; amount: number }[];
+  tax_lines?: { name: string; amount: number }[];
+  collect?: { email?: boolean | null; billing_address?: boolean | null; shipping_address?: boolean | null };
+}
