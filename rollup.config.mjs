@@ -70,12 +70,13 @@ export default [
     plugins: browserPlugins('classic'),
     output: { file: 'dist/cdn/moment.js', format: 'iife', sourcemap: true },
   },
-  // Frames: one bundle per frame page, served by the sandbox (and the provider) from the frames origin.
-  {
-    input: frameEntries,
+  // Frames: one self-contained bundle per frame page (one request each, budgeted each), served by
+  // the sandbox (and the provider) from the frames origin.
+  ...Object.entries(frameEntries).map(([kind, input]) => ({
+    input,
     plugins: browserPlugins('frame'),
-    output: { dir: 'dist/frames', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js', sourcemap: true },
-  },
+    output: { file: `dist/frames/${kind}.js`, format: 'esm', sourcemap: true },
+  })),
   // Sandbox: Node, dependencies external.
   {
     input: { index: 'src/sandbox/index.ts', cli: 'src/sandbox/cli.ts' },

@@ -15,11 +15,19 @@ function sandboxBackend(): Plugin {
       const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 0) });
       server.httpServer?.once('close', () => void sandbox.close());
       server.middlewares.use('/api/create-payment-session', async (req, res) => {
-        if (req.method !== 'POST') return void (res.statusCode = 405, res.end());
+        if (req.method !== 'POST') return void ((res.statusCode = 405), res.end());
+        const variant = new URL(req.url ?? '/', 'http://localhost').searchParams.get('variant') === 'inline' ? 'inline' : 'modal';
         const response = await fetch(`${sandbox.origin}/collect/payment_sessions`, {
           method: 'POST',
           headers: { Authorization: 'Bearer sk_test_storybook', 'Content-Type': 'application/json' },
-          body: JSON.stringify({ amount: 2500, currency: 'GBP', type: 'one_time' }),
+          body: JSON.stringify({
+            amount: 2500,
+            currency: 'GBP',
+            type: 'one_time',
+            title: 'Storybook shop',
+            line_items: [{ name: 'Moment tee', quantity: 1, amount: 2500 }],
+            options: { checkout_options: { presentation_mode: { mode: 'embedded', variant } } },
+          }),
         });
         const body = (await response.json()) as { client_token?: string };
         res.setHeader('Content-Type', 'application/json');

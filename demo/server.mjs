@@ -35,7 +35,12 @@ app.post('/api/create-payment-session', async (c) => {
   const order = await c.req.json().catch(() => ({}));
   const product = PRODUCTS[order.product] ?? PRODUCTS.tee;
   const quantity = Math.min(Math.max(Number.parseInt(order.quantity ?? 1, 10) || 1, 1), 10);
+  // Redirect payments (3-D Secure) come back to the page that started them, with ?session_id=.
   const origin = new URL(c.req.url).origin;
+  const referer = URL.canParse(c.req.header('Referer') ?? '') ? new URL(c.req.header('Referer')) : null;
+  const back = referer && referer.origin === origin ? referer : new URL('/', origin);
+  back.searchParams.delete('session_id');
+  const returnTo = `${origin}${back.pathname}${back.search ? `${back.search}&` : '?'}session_id={SESSION_ID}`;
   const { status, body } = await moment('/collect/payment_sessions', {
     method: 'POST',
     headers: { 'Idempotency-Key': order.orderId ? `order-${order.orderId}` : crypto.randomUUID() },
@@ -44,10 +49,12 @@ app.post('/api/create-payment-session', async (c) => {
       currency: 'GBP',
       type: 'one_time',
       reference: order.orderId,
+      title: 'Moment shop',
+      line_items: [{ name: product.name, quantity, amount: product.amount }],
       options: {
         checkout_options: {
           presentation_mode: { mode: 'embedded', variant: order.variant === 'inline' ? 'inline' : 'modal' },
-          success_url: `${origin}/?session_id={SESSION_ID}`,
+          ...(order.redirect === false ? {} : { success_url: returnTo }),
         },
       },
     }),

@@ -1,5 +1,6 @@
 // The merchant's front end: get a client token from our own backend, pay with <card-component>.
 const card = document.getElementById('card');
+const wallet = document.getElementById('wallet');
 const form = document.getElementById('pay-form');
 const payButton = document.getElementById('pay');
 const result = document.getElementById('result');
@@ -23,8 +24,26 @@ async function newSession() {
   });
   if (!response.ok) throw new Error('Could not start the payment.');
   const { client_token } = await response.json();
+  // One session, two ways to pay it.
   card.clientToken = client_token;
+  wallet.clientToken = client_token;
 }
+
+function paid(authCode) {
+  result.textContent = `${FRIENDLY[0]} Auth code ${authCode}.`;
+  result.className = 'success';
+  card.hidden = true;
+  wallet.hidden = true;
+  payButton.hidden = true;
+  again.hidden = false;
+}
+
+wallet.addEventListener('payment-success', (e) => paid(e.detail.authCode));
+wallet.addEventListener('payment-attempt-failed', (e) => {
+  result.textContent = FRIENDLY[e.detail.statusCode] ?? e.detail.message;
+  result.className = 'failure';
+});
+wallet.addEventListener('payment-cancel', () => (result.textContent = 'Wallet payment cancelled: nothing was charged.'));
 
 card.addEventListener('ready', () => (payButton.disabled = false));
 card.addEventListener('load-error', (e) => {
@@ -41,12 +60,7 @@ form.addEventListener('submit', async (event) => {
     const { statusCode, authCode, message } = await card.executePayment();
     result.textContent = FRIENDLY[statusCode] ?? message;
     result.className = statusCode === 0 ? 'success' : 'failure';
-    if (statusCode === 0) {
-      result.textContent += ` Auth code ${authCode}.`;
-      card.hidden = true;
-      payButton.hidden = true;
-      again.hidden = false;
-    }
+    if (statusCode === 0) paid(authCode);
   } catch (error) {
     // Validation errors are shown next to the fields; anything else is told here.
     if (error.code !== 'validation_failed') {
@@ -62,6 +76,7 @@ form.addEventListener('submit', async (event) => {
 again.addEventListener('click', async () => {
   again.hidden = true;
   card.hidden = false;
+  wallet.hidden = false;
   payButton.hidden = false;
   await card.clear();
   await newSession();

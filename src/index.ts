@@ -1,13 +1,17 @@
 /**
- * Moment Elements: registers `<moment-checkout>` and `<card-component>`, and exports `Moment()`
+ * Moment Elements: registers `<moment-checkout>`, `<card-component>` and `<wallet-button>`, and exports `Moment()`
  * and the public types. Import `@momentpay/elements/<element>.component.js` for a class without
  * registering it.
  */
 import './elements/card-component/card-component.js';
 import './elements/moment-checkout/moment-checkout.js';
+import './elements/wallet-button/wallet-button.js';
 
 export { CardComponent, outcomeEvent } from './elements/card-component/card-component.component.js';
 export type { CardCallbacks } from './elements/card-component/card-component.component.js';
+export { WalletButton } from './elements/wallet-button/wallet-button.component.js';
+export type { WalletButtonConfig } from './elements/wallet-button/wallet-button.component.js';
+export type { WalletAvailability, WalletKind, WalletButtonColor, WalletButtonType } from './protocol/wallet.js';
 export { MomentCheckout, CheckoutError } from './elements/moment-checkout/moment-checkout.component.js';
 export type { LaunchOptions, LaunchResult, CheckoutCallback } from './elements/moment-checkout/moment-checkout.component.js';
 export { Moment } from './moment.js';

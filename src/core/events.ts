@@ -3,6 +3,7 @@
  * registered in `GlobalEventHandlersEventMap` so listeners type-check.
  */
 import type { CardChange, CardField, TransactionResult, ValidationError } from '../protocol/card.js';
+import type { WalletAvailability, WalletKind } from '../protocol/wallet.js';
 import type { ConfigError } from './keys.js';
 
 /** Detail of `load-error`. */
@@ -51,6 +52,14 @@ export interface CheckoutErrorDetail {
 /** Outcome events carry a card transaction result or a checkout result. */
 export type OutcomeDetail = TransactionResult | CheckoutResult;
 
+/** Detail of `wallet-availability`: whether any wallet can pay in this browser, and which. */
+export type WalletAvailabilityDetail = WalletAvailability;
+
+/** Detail of `payment-initiated`: the customer pressed the wallet button. */
+export interface PaymentInitiatedDetail {
+  wallet: WalletKind;
+}
+
 /** Every event the elements fire, by name, with its detail. */
 export interface MomentEventDetails {
   ready: ReadyDetail;
@@ -70,6 +79,8 @@ export interface MomentEventDetails {
   'checkout-open': CheckoutOpenDetail;
   'checkout-close': Record<string, never>;
   'checkout-error': CheckoutErrorDetail;
+  'wallet-availability': WalletAvailabilityDetail;
+  'payment-initiated': PaymentInitiatedDetail;
 }
 export type MomentEventName = keyof MomentEventDetails;
 
@@ -96,5 +107,7 @@ declare global {
     'checkout-open': CustomEvent<CheckoutOpenDetail>;
     'checkout-close': CustomEvent<Record<string, never>>;
     'checkout-error': CustomEvent<CheckoutErrorDetail>;
+    'wallet-availability': CustomEvent<WalletAvailabilityDetail>;
+    'payment-initiated': CustomEvent<PaymentInitiatedDetail>;
   }
 }

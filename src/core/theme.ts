@@ -27,6 +27,8 @@ export class ThemeController implements ReactiveController {
   constructor(
     private readonly host: ReactiveElement,
     private readonly onChange: (values: Record<string, string>) => void,
+    /** The variables to read; the card's set unless an element needs others (the wallet's radius). */
+    private readonly variables: readonly string[] = THEME_VARIABLES,
   ) {
     host.addController(this);
   }
@@ -56,7 +58,7 @@ export class ThemeController implements ReactiveController {
   private read(): Record<string, string> {
     const computed = getComputedStyle(this.host);
     const values: Record<string, string> = {};
-    for (const name of THEME_VARIABLES) {
+    for (const name of this.variables) {
       const value = computed.getPropertyValue(name).trim();
       if (!value) continue;
       if (isSafeCssValue(value)) values[name] = value;

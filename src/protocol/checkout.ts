@@ -54,7 +54,7 @@ export const checkoutRequests = {
 } as const;
 
 /** How a checkout attempt or session ended, as the frame reports it. */
-export const CHECKOUT_OUTCOMES = ['success', 'failure', 'attempt-failed', 'expired'] as const;
+export const CHECKOUT_OUTCOMES = ['success', 'failure', 'attempt-failed', 'expired', 'cancel'] as const;
 export type CheckoutOutcome = (typeof CHECKOUT_OUTCOMES)[number];
 
 export const checkoutEvents = {

@@ -7,6 +7,7 @@ import { registerPaymentRoutes } from './payments.js';
 import { registerSessionRoutes } from './sessions.js';
 import { registerThreeDsRoutes } from './three-ds.js';
 import { registerWebhookRoutes } from './webhooks.js';
+import { registerWalletRoutes } from './wallet.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -29,12 +30,14 @@ export function createApp(ctx: SandboxContext): Hono {
     }
   });
 
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('request_too_large', `The request body must be at most ${MAX_BODY_BYTES / 1024} KB.`), 413),
-    }),
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody('request_too_large', `The request body must be at most ${MAX_BODY_BYTES / 1024} KB.`), 413),
+  });
+  // A request with neither header has no body (RFC 9112 §6.3). Measuring one anyway (a DELETE)
+  // makes the middleware rebuild node-server's request object, which throws: every DELETE was a 500.
+  app.use('*', (c, next) =>
+    c.req.header('content-length') === undefined && c.req.header('transfer-encoding') === undefined ? next() : limitBody(c, next),
   );
 
   registerSessionRoutes(app, ctx);
@@ -42,6 +45,7 @@ export function createApp(ctx: SandboxContext): Hono {
   registerThreeDsRoutes(app, ctx);
   registerFramePages(app, ctx);
   registerWebhookRoutes(app, ctx);
+  registerWalletRoutes(app, ctx);
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
 

@@ -18,8 +18,8 @@ import { SessionStore } from './store.js';
 import { TokenIssuer } from './tokens.js';
 import { WebhookDispatcher } from './webhooks.js';
 
-export { signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, RETRY_DELAYS_MS } from './webhooks.js';
-export type { SessionStatusEvent, WebhookEndpoint } from './webhooks.js';
+export { signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, RETRY_DELAYS_MS, WEBHOOK_EVENTS } from './webhooks.js';
+export type { SessionStatusEvent, WebhookEndpoint, WebhookEventName } from './webhooks.js';
 export { TEST_CARDS, type CardOutcome } from './test-cards.js';
 export type { SessionStatus, PresentationMode } from './store.js';
 export type { ApiErrorType } from './errors.js';

@@ -115,6 +115,25 @@ export const CreateSessionSchema = v.object({
 });
 export type CreateSessionInput = v.InferOutput<typeof CreateSessionSchema>;
 
+/**
+ * With line items, the amount must be what the page shows: the sum of the item lines (`amount` is
+ * the unit price, a line is `amount × quantity`) plus the tax lines. A mismatch is a merchant bug
+ * the customer would see as a wrong total, so it is refused here, naming `amount`.
+ */
+export function checkOrderTotal(input: CreateSessionInput): void {
+  if (!input.line_items || input.line_items.length === 0) return;
+  const items = input.line_items.reduce((sum, item) => sum + item.amount * item.quantity, 0);
+  const taxes = (input.tax_lines ?? []).reduce((sum, tax) => sum + tax.amount, 0);
+  if (items + taxes !== input.amount) {
+    throw new ApiFailure(
+      400,
+      'invalid_request_error',
+      `amount must equal the sum of the line_items (amount × quantity) plus the tax_lines: ${items + taxes}`,
+      'amount',
+    );
+  }
+}
+
 /** The session object of seed 000, as the merchant API returns it. */
 export function sessionObject(ctx: SandboxContext, session: SessionRecord) {
   const payment = session.latestPaymentId ? ctx.store.payment(session.latestPaymentId) : undefined;
@@ -211,6 +230,7 @@ export function registerSessionRoutes(app: Hono, ctx: SandboxContext): void {
     const key = optionalIdempotencyKey(c);
     const body = await readJsonObject(c);
     const input = parseOrFail(CreateSessionSchema, body);
+    checkOrderTotal(input);
 
     let created: Promise<SessionRecord>;
     if (key === undefined) {

@@ -45,6 +45,8 @@ button.pass { background: #1b4fd6; color: #fff; }
 button.fail { background: #fff; color: #1b4fd6; }
 button:focus-visible { outline: 3px solid #f0a400; outline-offset: 2px; }
 button:disabled { opacity: .6; cursor: progress; }
+a.cancel { justify-self: center; padding: .4rem; color: #1b4fd6; font-weight: 600; }
+a.cancel:focus-visible { outline: 3px solid #f0a400; outline-offset: 2px; }
 [role="status"] { min-height: 1.5em; margin-top: .75rem; }
 `;
 
@@ -71,14 +73,19 @@ function pendingPage(payment: PaymentRecord, amount: string, returnUrl: string |
       '<div class="actions">' +
       '<button type="button" class="pass" id="pass" value="pass">Pass authentication</button>' +
       '<button type="button" class="fail" id="fail" value="fail">Fail authentication</button>' +
+      // Redirect mode: leaving answers nothing; the payment stays unverified and the session open.
+      (returnUrl ? `<a class="cancel" id="cancel" href="${escapeHtml(returnUrl)}">Cancel and return to the shop</a>` : '') +
       '</div>' +
       '<p id="status" role="status" aria-live="polite"></p>',
     attributes,
   );
 }
 
-const messageOnly = (heading: string, text: string) =>
-  challengeHtml(`<p class="bank">Sandbox bank</p><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(text)}</p>`);
+const messageOnly = (heading: string, text: string, returnUrl?: string) =>
+  challengeHtml(
+    `<p class="bank">Sandbox bank</p><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(text)}</p>` +
+      (returnUrl ? `<p><a class="cancel" id="return" href="${escapeHtml(returnUrl)}">Return to the shop</a></p>` : ''),
+  );
 
 const completeMessage: Omit<ChallengeCompleteMessage, 'paymentId'> = { protocol: 'moment-elements', kind: 'challenge-complete' };
 
@@ -148,7 +155,7 @@ export function registerThreeDsRoutes(app: Hono, ctx: SandboxContext): void {
     }
     const session = ctx.store.session(payment.sessionId);
     if (payment.status !== 'requires_action' || session?.status !== 'open') {
-      return framePage(c, messageOnly('Nothing to verify', 'This payment needs no verification any more.'));
+      return framePage(c, messageOnly('Nothing to verify', 'This payment needs no verification any more.', returnUrl));
     }
     return framePage(c, pendingPage(payment, formatAmount(session.amount, session.currency), returnUrl));
   });

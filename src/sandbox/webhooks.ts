@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import type { Hono } from 'hono';
 import { requireSecretKey } from './auth.js';
 import type { SandboxContext } from './context.js';
+import { ApiFailure, notFound } from './errors.js';
 import { randomId } from './ids.js';
 import { isHttpUrl, parseOrFail, readJsonObject } from './request.js';
 import type { SessionStatus } from './store.js';
@@ -23,10 +24,22 @@ export interface SessionStatusEvent {
   };
 }
 
+/** Events a webhook endpoint can subscribe to. */
+export const WEBHOOK_EVENTS = ['payment_session.status_updated'] as const;
+export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
+
 export interface WebhookEndpoint {
+  /** `we_…` for endpoints registered through `POST /webhooks`; `test_…` for the test hook's. */
+  id: string;
   url: string;
   secret: string;
+  events: readonly WebhookEventName[];
+  /** Milliseconds since the epoch. */
+  createdAt: number;
 }
+
+/** Endpoints one sandbox keeps at most (merchant-registered and test hook together). */
+export const MAX_WEBHOOK_ENDPOINTS = 16;
 
 export const SIGNATURE_HEADER = 'Moment-Signature';
 /** Delays before each retry; the first delivery is immediate, so at most four tries. */
@@ -70,8 +83,31 @@ export class WebhookDispatcher {
     private readonly log: (line: string) => void,
   ) {}
 
-  register(url: string, secret: string): void {
-    this.endpoints.set(url, { url, secret });
+  /** Test hook and start option: one endpoint per URL, registering a URL again replaces it. */
+  register(url: string, secret: string): WebhookEndpoint {
+    for (const [id, endpoint] of this.endpoints) {
+      if (endpoint.url === url && id.startsWith('test_')) this.endpoints.delete(id);
+    }
+    return this.add(url, secret, WEBHOOK_EVENTS, randomId('test_'));
+  }
+
+  /** Adds an endpoint as a merchant registers it (`POST /webhooks`): with its own id and secret. */
+  add(url: string, secret: string, events: readonly WebhookEventName[], id = randomId('we_')): WebhookEndpoint {
+    const endpoint: WebhookEndpoint = { id, url, secret, events: [...new Set(events)], createdAt: this.now() };
+    this.endpoints.set(id, endpoint);
+    return endpoint;
+  }
+
+  remove(id: string): boolean {
+    return this.endpoints.delete(id);
+  }
+
+  get(id: string): WebhookEndpoint | undefined {
+    return this.endpoints.get(id);
+  }
+
+  get size(): number {
+    return this.endpoints.size;
   }
 
   clear(): void {
@@ -92,7 +128,9 @@ export class WebhookDispatcher {
       data,
     };
     const body = JSON.stringify(event);
-    for (const endpoint of this.endpoints.values()) this.deliver(endpoint, event.id, body, 0);
+    for (const endpoint of this.endpoints.values()) {
+      if (endpoint.events.includes(event.event)) this.deliver(endpoint, event.id, body, 0);
+    }
   }
 
   /** Stops retries and aborts deliveries under way. */
@@ -148,11 +186,63 @@ const RegisterWebhookSchema = v.object({
   secret: v.pipe(v.string('must be a string'), v.minLength(8, 'must be at least 8 characters'), v.maxLength(256, 'must be at most 256 characters')),
 });
 
-/** Test hooks: register (`POST`) or forget all (`DELETE`) webhook endpoints at run time. */
+const CreateWebhookSchema = v.object({
+  url: v.pipe(v.string('must be an http or https URL'), v.maxLength(2048, 'must be at most 2048 characters'), v.check(isHttpUrl, 'must be an http or https URL')),
+  events: v.nullish(
+    v.pipe(
+      v.array(v.picklist(WEBHOOK_EVENTS, `must name known events: ${WEBHOOK_EVENTS.join(', ')}`), 'must be an array of event names'),
+      v.minLength(1, 'must name at least one event'),
+      v.maxLength(WEBHOOK_EVENTS.length * 4, 'has too many entries'),
+    ),
+  ),
+});
+
+/** An endpoint as the merchant API shows it: never its secret after creation. */
+const endpointObject = (endpoint: WebhookEndpoint) => ({
+  id: endpoint.id,
+  object: 'webhook_endpoint' as const,
+  url: endpoint.url,
+  events: endpoint.events,
+  created_at: new Date(endpoint.createdAt).toISOString(),
+});
+
+function fullError(ctx: SandboxContext): void {
+  if (ctx.webhooks.size >= MAX_WEBHOOK_ENDPOINTS) {
+    throw new ApiFailure(400, 'invalid_request_error', `The sandbox keeps at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; delete one first.`);
+  }
+}
+
+/**
+ * Webhook endpoints. Merchant API (Bearer secret key): `POST /webhooks` registers one and answers
+ * its signing secret once, `GET /webhooks` lists them without secrets, `DELETE /webhooks/:id`
+ * removes one. Test hooks: `POST /test/webhooks` with a secret of your choice, `DELETE` forgets all.
+ */
 export function registerWebhookRoutes(app: Hono, ctx: SandboxContext): void {
+  app.post('/webhooks', async (c) => {
+    requireSecretKey(c);
+    const { url, events } = parseOrFail(CreateWebhookSchema, await readJsonObject(c));
+    fullError(ctx);
+    const endpoint = ctx.webhooks.add(url, randomId('whsec_', 32), events ?? WEBHOOK_EVENTS);
+    return c.json({ ...endpointObject(endpoint), secret: endpoint.secret }, 201);
+  });
+
+  app.get('/webhooks', (c) => {
+    requireSecretKey(c);
+    const data = ctx.webhooks.registered.filter((e) => e.id.startsWith('we_')).map(endpointObject);
+    return c.json({ object: 'list', data });
+  });
+
+  app.delete('/webhooks/:id', (c) => {
+    requireSecretKey(c);
+    const id = c.req.param('id');
+    if (!id.startsWith('we_') || !ctx.webhooks.remove(id)) throw notFound(`No webhook endpoint with id '${id}'.`);
+    return c.json({ id, object: 'webhook_endpoint', deleted: true });
+  });
+
   app.post('/test/webhooks', async (c) => {
     requireSecretKey(c);
     const { url, secret } = parseOrFail(RegisterWebhookSchema, await readJsonObject(c));
+    if (!ctx.webhooks.registered.some((e) => e.url === url && e.id.startsWith('test_'))) fullError(ctx);
     ctx.webhooks.register(url, secret);
     return c.json({ object: 'webhook_endpoint', url, events: ['payment_session.status_updated'] });
   });

@@ -30,6 +30,7 @@ import { checkoutScope, type CheckoutScope } from '../../core/context.js';
 import { emit, type LoadErrorDetail, type MomentEventDetails } from '../../core/events.js';
 import { FrameConnection } from '../../core/frame-connection.js';
 import { ConfigError, parseClientKey, resolveFramesOrigin } from '../../core/keys.js';
+import { outcomeEvent } from '../../core/outcome.js';
 import { PaymentError } from '../../core/payment-error.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
 import { cardComponentStyles } from './card-component.styles.js';
@@ -569,12 +570,8 @@ export class CardComponent extends LitElement {
   }
 }
 
-/** Which outcome event a status code fires. */
-export function outcomeEvent(statusCode: TransactionResult['statusCode']): 'payment-success' | 'payment-attempt-failed' | 'payment-failure' {
-  if (statusCode === 0) return 'payment-success';
-  if (statusCode === 4 || statusCode === 5 || statusCode === 30) return 'payment-attempt-failed';
-  return 'payment-failure';
-}
+/** Which outcome event a status code fires (defined in core/, shared with `<wallet-button>`). */
+export { outcomeEvent };
 
 /** Applies the style filter on the host side too, so a dropped declaration is reported here. */
 function sanitizeStyles(styles: unknown): CardStyles {

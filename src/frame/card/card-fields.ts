@@ -35,7 +35,7 @@ import {
   type Formatted,
 } from './format.js';
 import { errorMessage } from './messages.js';
-import { payWithCard, type PaymentApiOptions, type PendingChallenge } from './payment.js';
+import { payWithCard, type ChallengeHandling, type PaymentApiOptions, type PendingChallenge } from './payment.js';
 import { FrameStyles, fieldClass } from './styles.js';
 import { runChallenge } from './three-ds.js';
 import { isFieldComplete, validateField, type CardModel, type ValidationContext } from './validators.js';
@@ -54,6 +54,13 @@ export interface CardFieldsOptions {
   payment?: Partial<Omit<PaymentApiOptions, 'origin' | 'clientToken'>>;
   /** The current date, for the expiry check. */
   now?: () => Date;
+  /**
+   * Decides where a 3-D Secure challenge is answered: `'inline'` (the default) opens it inside
+   * the fields' container; `'redirect'` ends `executePayment()` at once with status 3 and the
+   * payment id, and the caller sends the customer to `challenge.url` (the hosted checkout's
+   * redirect mode).
+   */
+  onChallenge?: (challenge: PendingChallenge) => 'inline' | 'redirect';
 }
 
 export interface ExecutePaymentParams {
@@ -293,7 +300,8 @@ export class CardFields {
     }
   }
 
-  private async challenge(challenge: PendingChallenge): Promise<void> {
+  private async challenge(challenge: PendingChallenge): Promise<ChallengeHandling> {
+    if (this.options.onChallenge?.(challenge) === 'redirect') return 'redirect';
     this.form.hidden = true;
     try {
       await runChallenge({ container: this.root, ...challenge, signal: this.abort.signal });

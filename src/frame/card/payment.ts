@@ -31,6 +31,12 @@ export interface PendingChallenge {
   windowSize: ChallengeWindowSize;
 }
 
+/**
+ * How a challenge was handled: `undefined` once it was answered in the frame, `'redirect'` when
+ * the caller takes the customer to the challenge page itself (a full-page redirect).
+ */
+export type ChallengeHandling = void | 'redirect';
+
 /** What one API call came to: a final result, or a 3-D Secure challenge to run first. */
 export type PaymentOutcome = { kind: 'result'; result: TransactionResult } | { kind: 'challenge'; challenge: PendingChallenge };
 
@@ -142,16 +148,20 @@ export async function fetchPayment(api: PaymentApiOptions, paymentId: string): P
 /**
  * The whole payment: create it, run the 3-D Secure challenge when the API asks for one, then read
  * the final state. A challenge still pending after that is reported as status 3 (authorizing).
+ * When `runChallenge` answers `'redirect'`, the payment ends at once with status 3 and the
+ * payment's id: the customer answers the challenge on a page of its own.
  */
 export async function payWithCard(
   api: PaymentApiOptions,
   request: CardPaymentRequest,
   idempotencyKey: string,
-  runChallenge: (challenge: PendingChallenge) => Promise<void>,
+  runChallenge: (challenge: PendingChallenge) => Promise<ChallengeHandling>,
 ): Promise<TransactionResult> {
   const outcome = await createPayment(api, request, idempotencyKey);
   if (outcome.kind === 'result') return outcome.result;
-  await runChallenge(outcome.challenge);
+  if ((await runChallenge(outcome.challenge)) === 'redirect') {
+    return { statusCode: 3, message: DEFAULT_MESSAGES[3], paymentId: outcome.challenge.paymentId };
+  }
   const final = await fetchPayment(api, outcome.challenge.paymentId);
   if (final.kind === 'result') return final.result;
   return { statusCode: 3, message: DEFAULT_MESSAGES[3], paymentId: final.challenge.paymentId };

@@ -1,0 +1,376 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { consume } from '@lit/context';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { TransactionResult } from '../../protocol/card.js';
+import { BridgeError } from '../../protocol/port.js';
+import {
+  SANDBOX_WALLET_MODES,
+  WALLET_BUTTON_COLORS,
+  WALLET_BUTTON_TYPES,
+  WALLET_THEME_VARIABLES,
+  walletEvents,
+  walletRequestResults,
+  type SandboxWalletMode,
+  type WalletAvailability,
+  type WalletButtonColor,
+  type WalletButtonType,
+  type WalletEventDetail,
+  type WalletEventName,
+  type WalletFrameConfig,
+  type WalletKind,
+  type walletRequests,
+} from '../../protocol/wallet.js';
+import { checkoutScope, type CheckoutScope } from '../../core/context.js';
+import { invokeCallback, resolveFrameTarget, scopedConfig, type ElementConfig } from '../../core/element-config.js';
+import { emit, type LoadErrorDetail } from '../../core/events.js';
+import { FrameConnection } from '../../core/frame-connection.js';
+import { ConfigError, type Environment } from '../../core/keys.js';
+import { outcomeEvent } from '../../core/outcome.js';
+import { ThemeController } from '../../core/theme.js';
+import { walletButtonStyles, walletThemeTransitionStyles } from './wallet-button.styles.js';
+
+/** The seed's `buttonConfig` (seed 004, "Button configuration"); `colour` is accepted as well. */
+export interface WalletButtonConfig {
+  color?: WalletButtonColor;
+  colour?: WalletButtonColor;
+  type?: WalletButtonType;
+}
+
+type WalletEndpoint = NonNullable<FrameConnection<typeof walletRequests, typeof walletEvents>['endpoint']>;
+
+const DEFAULT_LOAD_TIMEOUT = 15_000;
+const REQUEST_TIMEOUT = 10_000;
+/** Height reserved while the frame loads: the button (48 px) and the frame's 4 px margin. */
+const RESERVED_HEIGHT = 56;
+
+/**
+ * An Apple Pay / Google Pay button in a secure iframe served from the provider's origin. The
+ * frame detects which wallets this browser has, draws the button by the wallets' rules, runs the
+ * wallet's sheet and charges its token; the page sees only availability, that a payment started
+ * or was cancelled, and its result. With a `pk_test_` key a simulated wallet sheet stands in for
+ * the real wallets. Hidden when no wallet is available, unless `show-unavailable` is set.
+ *
+ * Inside `<moment-checkout>` it takes the client key, token and frames origin from the checkout.
+ *
+ * @summary Apple Pay / Google Pay button, with a sandbox wallet for test keys.
+ * @tagname wallet-button
+ *
+ * @event ready - The frame is loaded and configured; `detail.height` is its content height.
+ * @event load-error - The frame could not load, or the configuration is wrong (`detail.code`, `detail.message`). Call `retry()` after a `timeout`.
+ * @event wallet-availability - Whether a wallet can pay in this browser: `detail.available`, `detail.wallets` (`apple-pay`, `google-pay`, `sandbox`). Fired when the frame is ready and whenever it changes.
+ * @event payment-initiated - The customer pressed the button; the wallet's sheet is opening (`detail.wallet`).
+ * @event payment-cancel - The customer closed the wallet's sheet without paying; nothing was charged.
+ * @event payment-success - The wallet payment succeeded (`statusCode` 0): `detail` is the `TransactionResult`.
+ * @event payment-attempt-failed - The card in the wallet was declined or referred, or the wallet or provider failed (`statusCode` 4, 5, 30); the customer can try again.
+ * @event payment-failure - The payment cannot go on (`statusCode` 3, 20, 400, 401, 404, 500).
+ *
+ * @csspart box - The box that holds the frame and keeps its height.
+ * @csspart frame - The secure iframe.
+ * @csspart skeleton - The placeholder shown while the frame loads.
+ * @csspart error - The message shown when the frame could not load.
+ *
+ * @cssproperty --moment-wallet-radius - Corner radius of the wallet button (falls back to `--moment-border-radius`).
+ * @cssproperty --moment-wallet-height - Height of the wallet button; never below 40px (default 48px).
+ * @cssproperty --moment-border-radius - Corner radius of the button and the sandbox sheet.
+ * @cssproperty --moment-font-family - Font of the sandbox sheet and of the button's label.
+ * @cssproperty --moment-color-primary - Focus ring colour.
+ * @cssproperty --moment-color-text - Text colour of the sandbox sheet.
+ * @cssproperty --moment-color-label - Colour of secondary text in the sandbox sheet.
+ * @cssproperty --moment-color-background - Background of the sandbox sheet.
+ * @cssproperty --moment-color-border - Borders in the sandbox sheet.
+ * @cssproperty --moment-color-danger - Error colour in the sandbox sheet.
+ * @cssproperty --moment-skeleton-color - Colour of the loading placeholder (host only).
+ */
+export class WalletButton extends LitElement {
+  static override styles = [walletThemeTransitionStyles, walletButtonStyles];
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static readonly version = '0.1.0';
+
+  /** Your publishable key: `pk_test_…` (sandbox) or `pk_live_…` (production). */
+  @property({ attribute: 'client-key' }) clientKey: string | null = null;
+  /** The `client_token` of the payment session, created by your server. */
+  @property({ attribute: 'client-token' }) clientToken: string | null = null;
+  /** Origin of a local sandbox serving the frames, e.g. `http://127.0.0.1:4010`. Honoured for `pk_test_` keys only. */
+  @property({ attribute: 'frames-origin' }) framesOrigin: string | null = null;
+  /** `black` (default) or `white`. */
+  @property({ attribute: 'button-color' }) buttonColor: WalletButtonColor = 'black';
+  /** `plain` (the wallet's mark only, default), `book`, `buy`, `checkout`, `donate` or `order` ("Buy with …"). */
+  @property({ attribute: 'button-type' }) buttonType: WalletButtonType = 'plain';
+  /** Asks the wallet for the customer's email address. */
+  @property({ attribute: 'email-required', type: Boolean }) emailRequired = false;
+  /** Asks the wallet for the billing address. */
+  @property({ attribute: 'billing-address-required', type: Boolean }) billingAddressRequired = false;
+  /** Asks the wallet for the shipping name and address. */
+  @property({ attribute: 'shipping-address-required', type: Boolean }) shippingAddressRequired = false;
+  /** Keeps the (disabled) button on the page when no wallet is available, instead of hiding it. */
+  @property({ attribute: 'show-unavailable', type: Boolean, reflect: true }) showUnavailable = false;
+  /** Milliseconds to wait for the frame before `load-error`. */
+  @property({ attribute: 'load-timeout', type: Number }) loadTimeout = DEFAULT_LOAD_TIMEOUT;
+  /** Disables the button. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** Accessible title of the iframe. */
+  @property({ attribute: 'frame-title' }) frameTitle = 'Wallet payment';
+  /**
+   * Test hook for `pk_test_` keys: `none` makes every wallet report "unavailable", as in a browser
+   * without Apple Pay or Google Pay. Ignored for live keys and production tokens.
+   */
+  @property({ attribute: 'sandbox-wallets' }) sandboxWallets: SandboxWalletMode | null = null;
+
+  /** Called when the customer presses the button (same moment as `payment-initiated`). */
+  @property({ attribute: false }) onPaymentInitiated: ((detail: { wallet: WalletKind }) => void) | undefined;
+  /** Called when the customer closes the wallet's sheet without paying (same moment as `payment-cancel`). */
+  @property({ attribute: false }) onPaymentCancelled: (() => void) | undefined;
+  /** Called with the `TransactionResult` of every payment attempt (same moment as the outcome events). */
+  @property({ attribute: false }) paymentComplete: ((result: TransactionResult) => void) | undefined;
+  /** Called once the frame is loaded and configured (same moment as `ready`). */
+  @property({ attribute: false }) onIframeLoaded: (() => void) | undefined;
+  /** Called when the frame fails to load (same moment as `load-error`). */
+  @property({ attribute: false }) onIframeLoadFailed: ((error: LoadErrorDetail) => void) | undefined;
+
+  /** Key, token and frames origin from an enclosing `<moment-checkout>`; own attributes win. */
+  @consume({ context: checkoutScope, subscribe: true })
+  @state()
+  protected scope: CheckoutScope | undefined;
+
+  @state() private frameHeight: number | undefined;
+  @state() private loadError: LoadErrorDetail | undefined;
+  @state() private walletAvailability: WalletAvailability | undefined;
+
+  private readonly connection: FrameConnection<typeof walletRequests, typeof walletEvents>;
+  private readonly theme: ThemeController;
+  private resolvedOrigin: string | undefined;
+  private environment: Environment | undefined;
+  private needsResolve = true;
+
+  constructor() {
+    super();
+    this.connection = new FrameConnection<typeof walletRequests, typeof walletEvents>(this, {
+      kind: 'wallet',
+      results: walletRequestResults,
+      events: walletEvents,
+      iframe: () => this.iframe,
+      onConnected: (endpoint) => this.configureFrame(endpoint),
+      onReady: () => {
+        this.loadError = undefined;
+        invokeCallback('wallet-button', this.onIframeLoaded);
+        emit(this, 'ready', { height: this.frameHeight ?? 0 });
+        if (this.walletAvailability) emit(this, 'wallet-availability', { ...this.walletAvailability });
+      },
+      onEvent: (name, detail) => this.onFrameEvent(name, detail),
+      onFailure: (error) => this.failLoad(error),
+    });
+    this.theme = new ThemeController(this, () => this.sendConfig(), WALLET_THEME_VARIABLES);
+  }
+
+  /**
+   * The seed's `buttonConfig`: `{color | colour, type}`. Setting it sets `buttonColor` and
+   * `buttonType`; reading it gives the current pair.
+   */
+  get buttonConfig(): WalletButtonConfig {
+    return { color: this.buttonColor, type: this.buttonType };
+  }
+  set buttonConfig(config: WalletButtonConfig | null | undefined) {
+    const color = config?.color ?? config?.colour;
+    if (color !== undefined) this.buttonColor = color;
+    if (config?.type !== undefined) this.buttonType = config.type;
+  }
+
+  /** What the frame found: whether a wallet can pay, and which; `undefined` until the frame is ready. */
+  get availability(): WalletAvailability | undefined {
+    return this.walletAvailability ? { ...this.walletAvailability, wallets: [...this.walletAvailability.wallets] } : undefined;
+  }
+
+  private get iframe(): HTMLIFrameElement | null {
+    return this.renderRoot?.querySelector('iframe') ?? null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.needsResolve = true;
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.needsResolve || changed.has('clientKey') || changed.has('clientToken') || changed.has('framesOrigin') || (changed as Map<PropertyKey, unknown>).has('scope')) {
+      this.needsResolve = false;
+      this.resolveConfig();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const configKeys = ['buttonColor', 'buttonType', 'emailRequired', 'billingAddressRequired', 'shippingAddressRequired', 'disabled', 'lang', 'sandboxWallets'] as const;
+    if (configKeys.some((k) => changed.has(k))) this.sendConfig();
+    // Hidden (no layout space) once the frame says no wallet can pay, unless `show-unavailable`.
+    this.toggleAttribute('unavailable', this.walletAvailability?.available === false);
+  }
+
+  private get ownConfig(): ElementConfig {
+    return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.scope);
+  }
+
+  /** Works out the frames origin and (re)opens the frame when it changed; bad input fails loudly. */
+  private resolveConfig(): void {
+    if (!this.isConnected) return;
+    let target;
+    try {
+      target = resolveFrameTarget(this.ownConfig);
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        this.connection.close();
+        this.resolvedOrigin = undefined;
+        return this.failLoad({ code: error.code, message: error.message });
+      }
+      throw error;
+    }
+    if (!target) return;
+    this.environment = target.environment;
+    if (target.origin !== this.resolvedOrigin || this.connection.state === 'idle' || this.connection.state === 'error') {
+      this.resolvedOrigin = target.origin;
+      this.openFrame();
+    } else if (this.connection.state === 'ready') {
+      this.sendConfig();
+    }
+  }
+
+  private openFrame(): void {
+    if (!this.resolvedOrigin) return;
+    this.loadError = undefined;
+    this.frameHeight = undefined;
+    this.walletAvailability = undefined;
+    const timeout = Number.isFinite(this.loadTimeout) && this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT;
+    this.connection.open(this.resolvedOrigin, timeout);
+  }
+
+  private failLoad(error: LoadErrorDetail): void {
+    this.loadError = error;
+    console.error(`Moment Elements <wallet-button>: ${error.message}`);
+    invokeCallback('wallet-button', this.onIframeLoadFailed, error);
+    emit(this, 'load-error', error);
+  }
+
+  /** Builds the frame config; unknown colours and types fall back to the defaults, with a warning. */
+  private frameConfig(): WalletFrameConfig {
+    const pick = <T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T => {
+      if ((allowed as readonly unknown[]).includes(value)) return value as T;
+      console.warn(`Moment Elements <wallet-button>: ${name} "${String(value)}" is not one of ${allowed.join(', ')}; using "${fallback}".`);
+      return fallback;
+    };
+    const sandboxWallets =
+      this.sandboxWallets && this.environment === 'sandbox' ? pick('sandbox-wallets', this.sandboxWallets, SANDBOX_WALLET_MODES, 'sandbox') : undefined;
+    return {
+      clientToken: this.ownConfig.clientToken ?? '',
+      buttonColor: pick('button-color', this.buttonColor, WALLET_BUTTON_COLORS, 'black'),
+      buttonType: pick('button-type', this.buttonType, WALLET_BUTTON_TYPES, 'plain'),
+      emailRequired: Boolean(this.emailRequired),
+      billingAddressRequired: Boolean(this.billingAddressRequired),
+      shippingAddressRequired: Boolean(this.shippingAddressRequired),
+      locale: this.lang || document.documentElement.lang || navigator.language || 'en',
+      themeVariables: this.theme.values,
+      disabled: Boolean(this.disabled),
+      ...(sandboxWallets ? { sandboxWallets } : {}),
+    };
+  }
+
+  private async configureFrame(endpoint: WalletEndpoint): Promise<void> {
+    const { height, available, wallets } = await endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT);
+    this.frameHeight = height;
+    this.walletAvailability = { available, wallets };
+  }
+
+  private sendConfig(): void {
+    const endpoint = this.connection.endpoint;
+    if (this.connection.state !== 'ready' || !endpoint) return;
+    endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT).then(
+      ({ height, available, wallets }) => {
+        this.frameHeight = height;
+        this.setAvailability({ available, wallets });
+      },
+      (error: unknown) => {
+        if (!(error instanceof BridgeError && error.code === 'closed')) console.error('Moment Elements <wallet-button>: the frame refused the configuration.', error);
+      },
+    );
+  }
+
+  /** Records the availability and fires `wallet-availability` when it differs from the last one. */
+  private setAvailability(next: WalletAvailability): void {
+    const last = this.walletAvailability;
+    this.walletAvailability = next;
+    if (!last || last.available !== next.available || last.wallets.join() !== next.wallets.join()) {
+      emit(this, 'wallet-availability', { ...next, wallets: [...next.wallets] });
+    }
+  }
+
+  private onFrameEvent(name: WalletEventName, detail: unknown): void {
+    switch (name) {
+      case 'resize':
+        this.frameHeight = (detail as WalletEventDetail<'resize'>).height;
+        return;
+      case 'availability':
+        return this.setAvailability(detail as WalletEventDetail<'availability'>);
+      case 'payment-initiated': {
+        const { wallet } = detail as WalletEventDetail<'payment-initiated'>;
+        invokeCallback('wallet-button', this.onPaymentInitiated, { wallet });
+        emit(this, 'payment-initiated', { wallet });
+        return;
+      }
+      case 'payment-cancel':
+        invokeCallback('wallet-button', this.onPaymentCancelled);
+        emit(this, 'payment-cancel', {});
+        return;
+      case 'payment-complete': {
+        const result = (detail as WalletEventDetail<'payment-complete'>).result as TransactionResult;
+        invokeCallback('wallet-button', this.paymentComplete, result);
+        emit(this, outcomeEvent(result.statusCode), result);
+        return;
+      }
+    }
+  }
+
+  /** Loads the frame again after a `load-error`. */
+  retry(): void {
+    this.resolvedOrigin = undefined;
+    this.connection.close();
+    this.loadError = undefined;
+    this.needsResolve = true;
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resolvedOrigin = undefined;
+    this.walletAvailability = undefined;
+    this.requestUpdate();
+  }
+
+  protected override render() {
+    const state = this.connection.state;
+    if (this.loadError) {
+      const retryable = this.loadError.code === 'timeout' || this.loadError.code === 'frame_error';
+      return html`<div part="error" role="alert">
+        <span>${retryable ? 'The wallet button could not load.' : 'Wallet payments are unavailable on this page.'}</span>
+        ${retryable ? html`<button type="button" @click=${() => this.retry()}>Try again</button>` : nothing}
+      </div>`;
+    }
+    const height = state === 'ready' && this.frameHeight ? this.frameHeight : RESERVED_HEIGHT;
+    return html`<div part="box" class="box ${state === 'ready' ? 'ready' : 'loading'}" style="--frame-height: ${height}px">
+      ${state !== 'ready' ? html`<div part="skeleton" aria-hidden="true"></div>` : nothing}
+      ${this.connection.src
+        ? keyed(
+            this.connection.channel,
+            html`<iframe
+              part="frame"
+              name="moment-wallet-${this.connection.channel}"
+              title=${this.frameTitle}
+              src=${this.connection.src}
+              allow="payment"
+              sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox"
+              referrerpolicy="origin"
+              tabindex=${state === 'ready' ? 0 : -1}
+              aria-hidden=${state === 'ready' ? 'false' : 'true'}
+            ></iframe>`,
+          )
+        : nothing}
+    </div>`;
+  }
+}

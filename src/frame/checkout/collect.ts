@@ -1,0 +1,172 @@
+/**
+ * The customer details the checkout collects besides the card (seed 004, "Collect billing address,
+ * shipping details, and customer email"): which fields a session asks for, their checks, their
+ * messages, and the `AdditionalInfo` they become. Pure: no DOM.
+ */
+import type { AdditionalInfo, Address } from '../../protocol/card.js';
+import type { FrameSession } from '../../protocol/checkout.js';
+import { NO_POSTCODE_COUNTRIES, numericCountryCode } from './countries.js';
+
+export type CollectedSection = 'contact' | 'shipping' | 'billing';
+
+export const COLLECTED_FIELDS = [
+  'email',
+  'shippingName',
+  'shippingAddress1',
+  'shippingAddress2',
+  'shippingCity',
+  'shippingPostcode',
+  'shippingCountry',
+  'billingAddress1',
+  'billingAddress2',
+  'billingCity',
+  'billingPostcode',
+  'billingCountry',
+] as const;
+export type CollectedField = (typeof COLLECTED_FIELDS)[number];
+
+/** What the customer typed, by field; absent and empty mean the same. */
+export type CollectedValues = Partial<Record<CollectedField, string>>;
+
+export type CollectedErrorType =
+  | 'emailRequired'
+  | 'emailInvalid'
+  | 'nameRequired'
+  | 'address1Required'
+  | 'cityRequired'
+  | 'postcodeRequired'
+  | 'countryRequired'
+  | 'tooLong';
+
+export const COLLECTED_ERROR_MESSAGES: Readonly<Record<CollectedErrorType, string>> = {
+  emailRequired: 'Enter your email address.',
+  emailInvalid: 'Enter an email address like name@example.com.',
+  nameRequired: 'Enter the full name of the recipient.',
+  address1Required: 'Enter the first line of the address.',
+  cityRequired: 'Enter the town or city.',
+  postcodeRequired: 'Enter the postcode.',
+  countryRequired: 'Select a country.',
+  tooLong: 'This is too long.',
+};
+
+export interface CollectedFieldDefinition {
+  field: CollectedField;
+  section: CollectedSection;
+  /** Element id; unique beside the card fields' ids. */
+  id: string;
+  label: string;
+  autocomplete: string;
+  kind: 'text' | 'email' | 'country';
+  /** Whether the field must be filled; the postcode depends on the country (see `validateCollected`). */
+  required: boolean;
+  maxLength: number;
+}
+
+const address = (section: 'shipping' | 'billing'): CollectedFieldDefinition[] => {
+  const f = (suffix: 'Address1' | 'Address2' | 'City' | 'Postcode' | 'Country') => `${section}${suffix}` as CollectedField;
+  return [
+    { field: f('Address1'), section, id: `${section}-address1`, label: 'Address line 1', autocomplete: `${section} address-line1`, kind: 'text', required: true, maxLength: 100 },
+    { field: f('Address2'), section, id: `${section}-address2`, label: 'Address line 2 (optional)', autocomplete: `${section} address-line2`, kind: 'text', required: false, maxLength: 100 },
+    { field: f('City'), section, id: `${section}-city`, label: 'Town or city', autocomplete: `${section} address-level2`, kind: 'text', required: true, maxLength: 100 },
+    { field: f('Postcode'), section, id: `${section}-postcode`, label: 'Postcode', autocomplete: `${section} postal-code`, kind: 'text', required: true, maxLength: 20 },
+    { field: f('Country'), section, id: `${section}-country`, label: 'Country', autocomplete: `${section} country`, kind: 'country', required: true, maxLength: 2 },
+  ];
+};
+
+/** The fields a session asks for, in display order: contact, shipping, then billing (after the card). */
+export function collectedFields(collect: FrameSession['collect']): CollectedFieldDefinition[] {
+  return [
+    ...(collect?.email
+      ? [{ field: 'email', section: 'contact', id: 'email', label: 'Email', autocomplete: 'email', kind: 'email', required: true, maxLength: 254 } as const]
+      : []),
+    ...(collect?.shipping_address
+      ? [
+          { field: 'shippingName', section: 'shipping', id: 'shipping-name', label: 'Full name', autocomplete: 'shipping name', kind: 'text', required: true, maxLength: 100 } as const,
+          ...address('shipping'),
+        ]
+      : []),
+    ...(collect?.billing_address ? address('billing') : []),
+  ];
+}
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+const REQUIRED_ERROR: Partial<Record<CollectedField, CollectedErrorType>> = {
+  email: 'emailRequired',
+  shippingName: 'nameRequired',
+  shippingAddress1: 'address1Required',
+  billingAddress1: 'address1Required',
+  shippingCity: 'cityRequired',
+  billingCity: 'cityRequired',
+  shippingPostcode: 'postcodeRequired',
+  billingPostcode: 'postcodeRequired',
+  shippingCountry: 'countryRequired',
+  billingCountry: 'countryRequired',
+};
+
+const value = (values: CollectedValues, field: CollectedField): string => (values[field] ?? '').trim();
+
+/** Whether a field must be filled, given the other values (a postcode only where the country has them). */
+export function isRequired(definition: CollectedFieldDefinition, values: CollectedValues): boolean {
+  if (!definition.required) return false;
+  if (definition.field === 'shippingPostcode' || definition.field === 'billingPostcode') {
+    const country = value(values, definition.section === 'shipping' ? 'shippingCountry' : 'billingCountry');
+    return !NO_POSTCODE_COUNTRIES.has(country);
+  }
+  return true;
+}
+
+/** The error of one field, or `null`. */
+export function validateCollectedField(definition: CollectedFieldDefinition, values: CollectedValues): CollectedErrorType | null {
+  const text = value(values, definition.field);
+  if (text === '') return isRequired(definition, values) ? REQUIRED_ERROR[definition.field] ?? null : null;
+  if (text.length > definition.maxLength) return 'tooLong';
+  if (definition.kind === 'email' && !EMAIL.test(text)) return 'emailInvalid';
+  if (definition.kind === 'country' && numericCountryCode(text) === undefined) return 'countryRequired';
+  return null;
+}
+
+/** Every field's error (only fields with one), in display order. */
+export function validateCollected(
+  definitions: readonly CollectedFieldDefinition[],
+  values: CollectedValues,
+): Partial<Record<CollectedField, CollectedErrorType>> {
+  const errors: Partial<Record<CollectedField, CollectedErrorType>> = {};
+  for (const definition of definitions) {
+    const error = validateCollectedField(definition, values);
+    if (error) errors[definition.field] = error;
+  }
+  return errors;
+}
+
+function addressOf(values: CollectedValues, section: 'shipping' | 'billing'): Address {
+  const out: Address = {};
+  const put = (key: 'address1' | 'address2' | 'city' | 'postcode', field: CollectedField) => {
+    const text = value(values, field);
+    if (text) out[key] = text;
+  };
+  put('address1', `${section}Address1`);
+  put('address2', `${section}Address2`);
+  put('city', `${section}City`);
+  put('postcode', `${section}Postcode`);
+  const country = numericCountryCode(value(values, `${section}Country`));
+  if (country) out.countryCode = country;
+  return out;
+}
+
+/**
+ * The `additionalInfo` of the payment (seed 004 shape) for the sections the session collects;
+ * `undefined` when it collects nothing. Countries go out as ISO 3166-1 numeric codes.
+ */
+export function buildAdditionalInfo(collect: FrameSession['collect'], values: CollectedValues): AdditionalInfo | undefined {
+  const info: AdditionalInfo = {};
+  if (collect?.email) {
+    const email = value(values, 'email');
+    if (email) info.userEmailAddress = email;
+  }
+  if (collect?.billing_address) info.billingAddress = addressOf(values, 'billing');
+  if (collect?.shipping_address) {
+    const name = value(values, 'shippingName');
+    info.shippingDetails = { ...(name ? { name } : {}), address: addressOf(values, 'shipping') };
+  }
+  return Object.keys(info).length > 0 ? info : undefined;
+}

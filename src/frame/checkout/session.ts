@@ -1,0 +1,114 @@
+/**
+ * Reads the frame's session (`GET /v1/session` on the frames origin, Bearer client token), checks
+ * its shape, and measures the server's clock so that expiry is scheduled on the server's time.
+ */
+import * as v from 'valibot';
+import { FRAME_SESSION_PATH, CHECKOUT_VARIANTS } from '../../protocol/api.js';
+import type { FrameSession } from '../../protocol/checkout.js';
+
+const Name = v.pipe(v.string(), v.maxLength(200));
+const Minor = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Flag = v.nullish(v.boolean());
+
+export const FrameSessionSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  status: v.picklist(['open', 'completed', 'failed', 'expired', 'cancelled']),
+  amount: Minor,
+  currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)),
+  variant: v.picklist(CHECKOUT_VARIANTS),
+  expires_at: v.pipe(v.string(), v.check((s) => !Number.isNaN(Date.parse(s)))),
+  success_url: v.nullable(v.pipe(v.string(), v.maxLength(2048))),
+  title: v.optional(Name),
+  line_items: v.optional(v.pipe(v.array(v.object({ name: Name, quantity: v.pipe(Minor, v.minValue(1)), amount: Minor })), v.maxLength(100))),
+  tax_lines: v.optional(v.pipe(v.array(v.object({ name: Name, amount: Minor })), v.maxLength(20))),
+  collect: v.optional(v.object({ email: Flag, billing_address: Flag, shipping_address: Flag })),
+});
+
+export type SessionRead =
+  | { ok: true; session: FrameSession; /** Server time minus local time, ms. */ clockOffsetMs: number }
+  | { ok: false; reason: 'expired' | 'invalid' | 'network' };
+
+export const SESSION_TIMEOUT_MS = 15_000;
+
+export interface ReadSessionOptions {
+  origin?: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+/** Fetches and checks the session; never throws. */
+export async function readSession(clientToken: string, options: ReadSessionOptions = {}): Promise<SessionRead> {
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? SESSION_TIMEOUT_MS);
+  try {
+    const response = await fetchImpl(`${options.origin ?? location.origin}${FRAME_SESSION_PATH}`, {
+      headers: { Authorization: `Bearer ${clientToken}`, Accept: 'application/json' },
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+      signal: controller.signal,
+    });
+    const body: unknown = await response.json().catch(() => null);
+    if (response.status === 401) {
+      const type = (body as { error?: { type?: unknown } } | null)?.error?.type;
+      return { ok: false, reason: type === 'session_expired' ? 'expired' : 'invalid' };
+    }
+    const parsed = v.safeParse(FrameSessionSchema, body);
+    if (!response.ok || !parsed.success) return { ok: false, reason: 'invalid' };
+    const serverDate = Date.parse(response.headers.get('date') ?? '');
+    return {
+      ok: true,
+      session: parsed.output as FrameSession,
+      clockOffsetMs: Number.isNaN(serverDate) ? 0 : serverDate - Date.now(),
+    };
+  } catch {
+    return { ok: false, reason: 'network' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The `sid` claim of a client token, read without verifying it (for reporting only); `''` if absent. */
+export function sessionIdFromToken(clientToken: string): string {
+  try {
+    const payload = clientToken.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    const sid = (JSON.parse(json) as { sid?: unknown }).sid;
+    return typeof sid === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(sid) ? sid : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Longest delay `setTimeout` takes (about 24.8 days); longer waits are re-armed. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Calls `onExpire` once `expiresAt` (ms, server clock) has passed on the server's clock. Returns a
+ * function that cancels it.
+ */
+export function scheduleExpiry(expiresAt: number, clockOffsetMs: number, onExpire: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    const remaining = expiresAt - (Date.now() + clockOffsetMs);
+    if (remaining <= 0) return onExpire();
+    timer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));
+  };
+  arm();
+  return () => clearTimeout(timer);
+}
+
+/** The URL the top window goes to for a 3-D Secure challenge in redirect mode. */
+export function redirectUrl(challengeUrl: string, successUrl: string, framesOrigin: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(challengeUrl, framesOrigin);
+  } catch {
+    return null;
+  }
+  if (url.origin !== framesOrigin || (url.protocol !== 'https:' && url.protocol !== 'http:')) return null;
+  url.hash = '';
+  const base = url.href;
+  return `${base}${url.search ? '&' : '?'}return_url=${encodeURIComponent(successUrl)}`;
+}

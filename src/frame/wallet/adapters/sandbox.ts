@@ -1,0 +1,28 @@
+/**
+ * The sandbox wallet: with a test key the button opens a simulated sheet inside the frame, and
+ * the chosen test card's token is charged through the sandbox exactly as a real wallet token
+ * would be. Available unless the test hook asks for a browser without wallets.
+ */
+import type { SandboxWalletMode } from '../../../protocol/wallet.js';
+import { openSandboxSheet } from '../sheet.js';
+import type { Authorize, WalletAdapter, WalletPayOutcome, WalletPayRequest } from './types.js';
+
+export interface SandboxWalletOptions {
+  /** Where the sheet opens. */
+  container: HTMLElement;
+  mode: SandboxWalletMode;
+}
+
+export class SandboxWalletAdapter implements WalletAdapter {
+  readonly wallet = 'sandbox' as const;
+
+  constructor(private readonly options: SandboxWalletOptions) {}
+
+  isAvailable(): Promise<boolean> {
+    return Promise.resolve(this.options.mode !== 'none');
+  }
+
+  pay(request: WalletPayRequest, authorize: Authorize): Promise<WalletPayOutcome> {
+    return openSandboxSheet({ container: this.options.container, request, authorize });
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * The sandbox wallet's sheet: a dialog-like panel inside the wallet frame that stands in for the
+ * Apple Pay / Google Pay sheet with test keys. The customer picks a test card, gives the email,
+ * billing and shipping address when the merchant asked for them, and pays or cancels. Focus moves
+ * into the sheet and stays there (Tab wraps); Escape cancels. The sheet is in the page's flow, so
+ * the frame grows while it is open.
+ */
+import { SANDBOX_WALLET_CARDS } from '../../protocol/wallet.js';
+import type { Address } from '../../protocol/card.js';
+import { decimalAmount, type Authorize, type WalletPayOutcome, type WalletPayRequest } from './adapters/types.js';
+
+/** Countries the sheet offers, with the ISO 3166-1 numeric codes of the provider's `Address`. */
+export const SHEET_COUNTRIES: readonly (readonly [code: string, name: string])[] = [
+  ['826', 'United Kingdom'],
+  ['372', 'Ireland'],
+  ['840', 'United States'],
+  ['250', 'France'],
+  ['276', 'Germany'],
+  ['724', 'Spain'],
+];
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type Attributes = Record<string, string | boolean | undefined>;
+
+function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attributes: Attributes = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const element = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === true) element.setAttribute(name, '');
+    else if (typeof value === 'string') element.setAttribute(name, value);
+  }
+  element.append(...children);
+  return element;
+}
+
+/** Formats minor units for the customer, e.g. 1000 GBP in `en-GB` → £10.00. */
+export function formatTotal(amount: number, currency: string, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale || 'en', { style: 'currency', currency }).format(Number(decimalAmount(amount, currency)));
+  } catch {
+    return `${decimalAmount(amount, currency)} ${currency}`;
+  }
+}
+
+interface TextField {
+  id: string;
+  label: string;
+  autocomplete: string;
+  type?: string;
+  required?: boolean;
+  message: string;
+}
+
+const addressFields = (prefix: 'billing' | 'shipping'): TextField[] => [
+  ...(prefix === 'shipping' ? [{ id: 'shipping-name', label: 'Full name', autocomplete: 'shipping name', required: true, message: 'Enter the name for delivery.' }] : []),
+  { id: `${prefix}-address1`, label: 'Address line 1', autocomplete: `${prefix} address-line1`, required: true, message: 'Enter the first line of the address.' },
+  { id: `${prefix}-address2`, label: 'Address line 2 (optional)', autocomplete: `${prefix} address-line2`, message: '' },
+  { id: `${prefix}-city`, label: 'Town or city', autocomplete: `${prefix} address-level2`, required: true, message: 'Enter the town or city.' },
+  { id: `${prefix}-postcode`, label: 'Postcode', autocomplete: `${prefix} postal-code`, required: true, message: 'Enter the postcode.' },
+];
+
+export interface SheetOptions {
+  /** Where the sheet is mounted (the frame's root). */
+  container: HTMLElement;
+  request: WalletPayRequest;
+  authorize: Authorize;
+}
+
+/** Opens the sheet; resolves when the customer paid (with the result) or cancelled. */
+export function openSandboxSheet({ container, request, authorize }: SheetOptions): Promise<WalletPayOutcome> {
+  const doc = container.ownerDocument;
+  const total = request.amount !== undefined ? formatTotal(request.amount, request.currency, request.locale) : undefined;
+
+  const inputs = new Map<string, { input: HTMLInputElement | HTMLSelectElement; error: HTMLElement | undefined; field: TextField | undefined }>();
+  const textField = (field: TextField) => {
+    const input = h(doc, 'input', {
+      id: field.id,
+      class: 'mw-input',
+      type: field.type ?? 'text',
+      autocomplete: field.autocomplete,
+      required: field.required,
+      'aria-required': field.required ? 'true' : undefined,
+      ...(field.required ? { 'aria-describedby': `${field.id}-error` } : {}),
+    });
+    const error = field.required ? h(doc, 'p', { id: `${field.id}-error`, class: 'mw-error', hidden: true }) : undefined;
+    inputs.set(field.id, { input, error, field });
+    return h(doc, 'div', { class: 'mw-field' }, h(doc, 'label', { for: field.id }, field.label), input, ...(error ? [error] : []));
+  };
+  const countryField = (prefix: 'billing' | 'shipping') => {
+    const id = `${prefix}-country`;
+    const select = h(doc, 'select', { id, class: 'mw-input', autocomplete: `${prefix} country` }, ...SHEET_COUNTRIES.map(([code, name]) => h(doc, 'option', { value: code }, name)));
+    inputs.set(id, { input: select, error: undefined, field: undefined });
+    return h(doc, 'div', { class: 'mw-field' }, h(doc, 'label', { for: id }, 'Country'), select);
+  };
+  const addressGroup = (prefix: 'billing' | 'shipping', legend: string) =>
+    h(doc, 'fieldset', { id: `wallet-${prefix}` }, h(doc, 'legend', {}, legend), ...addressFields(prefix).map(textField), countryField(prefix));
+
+  const cards = h(
+    doc,
+    'fieldset',
+    { class: 'mw-cards' },
+    h(doc, 'legend', {}, 'Card'),
+    ...SANDBOX_WALLET_CARDS.map((card, i) =>
+      h(
+        doc,
+        'label',
+        { class: 'mw-card' },
+        h(doc, 'input', { type: 'radio', name: 'card', value: card.token, checked: i === 0 }),
+        h(doc, 'span', {}, card.label),
+        h(doc, 'small', {}, card.outcome),
+      ),
+    ),
+  );
+  const status = h(doc, 'p', { class: 'mw-status', role: 'status', 'aria-live': 'polite' });
+  const cancel = h(doc, 'button', { type: 'button', id: 'sheet-cancel', class: 'mw-cancel' }, 'Cancel');
+  const pay = h(doc, 'button', { type: 'submit', id: 'sheet-pay', class: 'mw-pay' }, total ? `Pay ${total}` : 'Pay');
+  const form = h(
+    doc,
+    'form',
+    { novalidate: true, 'aria-label': 'Sandbox wallet payment' },
+    cards,
+    ...(request.emailRequired
+      ? [textField({ id: 'wallet-email', label: 'Email', type: 'email', autocomplete: 'email', required: true, message: 'Enter an email address, like name@example.com.' })]
+      : []),
+    ...(request.billingAddressRequired ? [addressGroup('billing', 'Billing address')] : []),
+    ...(request.shippingAddressRequired ? [addressGroup('shipping', 'Shipping address')] : []),
+    status,
+    h(doc, 'div', { class: 'mw-actions' }, cancel, pay),
+  );
+  const heading = h(doc, 'h2', { id: 'sheet-title', tabindex: '-1' }, 'Sandbox Pay');
+  const sheet = h(
+    doc,
+    'section',
+    { class: 'mw-sheet', id: 'wallet-sheet', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'sheet-title', 'aria-describedby': 'sheet-note' },
+    h(doc, 'div', { class: 'mw-sheet-head' }, heading, h(doc, 'span', { class: 'mw-badge' }, 'TEST')),
+    h(doc, 'p', { id: 'sheet-note', class: 'mw-note' }, 'A simulated wallet for test keys: no real card is charged.'),
+    ...(total ? [h(doc, 'p', { class: 'mw-total' }, h(doc, 'span', {}, request.label || 'Total'), h(doc, 'strong', {}, total))] : []),
+    form,
+  );
+
+  return new Promise<WalletPayOutcome>((resolve, reject) => {
+    let busy = false;
+    const close = () => {
+      sheet.remove();
+      doc.removeEventListener('keydown', onKeydown, true);
+    };
+    const cancelSheet = () => {
+      if (busy) return;
+      close();
+      resolve({ kind: 'cancelled' });
+    };
+
+    const value = (id: string) => inputs.get(id)?.input.value.trim() ?? '';
+    const validate = (): boolean => {
+      let first: HTMLElement | undefined;
+      for (const { input, error, field } of inputs.values()) {
+        if (!field?.required || !error) continue;
+        const text = input.value.trim();
+        const invalid = text === '' || (field.type === 'email' && !EMAIL.test(text));
+        input.setAttribute('aria-invalid', String(invalid));
+        error.hidden = !invalid;
+        error.textContent = invalid ? field.message : '';
+        if (invalid) first ??= input;
+      }
+      first?.focus();
+      return !first;
+    };
+    const address = (prefix: 'billing' | 'shipping'): Address => {
+      const out: Address = { address1: value(`${prefix}-address1`), city: value(`${prefix}-city`), postcode: value(`${prefix}-postcode`), countryCode: value(`${prefix}-country`) };
+      const line2 = value(`${prefix}-address2`);
+      if (line2) out.address2 = line2;
+      return out;
+    };
+
+    const onSubmit = (event: Event) => {
+      event.preventDefault();
+      if (busy || !validate()) return;
+      busy = true;
+      pay.disabled = true;
+      cancel.disabled = true;
+      form.setAttribute('aria-busy', 'true');
+      status.textContent = 'Processing payment…';
+      const token = form.querySelector<HTMLInputElement>('input[name=card]:checked')?.value ?? SANDBOX_WALLET_CARDS[0].token;
+      authorize({
+        token,
+        ...(request.emailRequired ? { email: value('wallet-email') } : {}),
+        ...(request.billingAddressRequired ? { billingAddress: address('billing') } : {}),
+        ...(request.shippingAddressRequired ? { shippingDetails: { name: value('shipping-name'), address: address('shipping') } } : {}),
+      }).then(
+        (result) => {
+          close();
+          resolve({ kind: 'result', result });
+        },
+        (error: unknown) => {
+          close();
+          reject(error);
+        },
+      );
+    };
+
+    const onKeydown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        cancelSheet();
+        return;
+      }
+      if (event.key !== 'Tab') return;
+      const focusable = [...sheet.querySelectorAll<HTMLElement>('input:not([type=radio]),input[type=radio]:checked,select,button')].filter(
+        (el) => !(el as HTMLButtonElement).disabled,
+      );
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      if (!first || !last) return;
+      const active = doc.activeElement;
+      if (event.shiftKey && (active === first || active === heading)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    };
+
+    form.addEventListener('submit', onSubmit);
+    cancel.addEventListener('click', cancelSheet);
+    doc.addEventListener('keydown', onKeydown, true);
+    container.append(sheet);
+    form.querySelector<HTMLInputElement>('input[name=card]:checked')?.focus();
+  });
+}

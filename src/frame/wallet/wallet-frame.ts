@@ -1,0 +1,258 @@
+/**
+ * The wallet frame's behaviour, apart from the page wiring: picks the adapters for the
+ * environment of the client token, detects which wallets this browser has, renders the button,
+ * and runs one payment at a time: `payment-initiated`, then `payment-cancel` or
+ * `payment-complete` with the result. Holds no global state; tests mount it with fake adapters.
+ */
+import type { TransactionResult } from '../../protocol/card.js';
+import { BridgeError, randomId } from '../../protocol/port.js';
+import type { WalletAvailability, WalletEventDetail, WalletEventName, WalletFrameConfig, WalletKind } from '../../protocol/wallet.js';
+import { NETWORK_ERROR_MESSAGE } from '../card/payment.js';
+import { ApplePayAdapter } from './adapters/apple-pay.js';
+import { GooglePayAdapter, loadGooglePayClient } from './adapters/google-pay.js';
+import { SandboxWalletAdapter } from './adapters/sandbox.js';
+import { WalletError, type WalletAdapter, type WalletPayOutcome, type WalletPayRequest } from './adapters/types.js';
+import { fetchSessionInfo, payWithWallet, validateAppleMerchant, type WalletApiOptions, type WalletSessionInfo } from './api.js';
+import { renderButton } from './button.js';
+import { buttonTexts } from './labels.js';
+import { WALLET_CSS, walletThemeCss } from './styles.js';
+
+export type WalletEventEmitter = <E extends WalletEventName>(name: E, detail: WalletEventDetail<E>) => void;
+export type Environment = 'sandbox' | 'production';
+
+/** What adapter factories get to build the adapters of one configuration. */
+export interface AdapterContext {
+  environment: Environment;
+  /** The sandbox test hook; always `sandbox` for production tokens. */
+  mode: 'sandbox' | 'none';
+  /** Where an in-frame sheet opens. */
+  container: HTMLElement;
+  api: WalletApiOptions;
+  session: WalletSessionInfo | undefined;
+  /**
+   * The host name of the merchant's page (the top-level page, not the frames origin): the domain
+   * Apple Pay validates, where the merchant hosts the domain association file.
+   */
+  merchantDomain: string;
+}
+
+export interface WalletFrameOptions {
+  /** The element the frame renders into (the page's `<body>`). */
+  root: HTMLElement;
+  emit: WalletEventEmitter;
+  /** Builds the adapters; defaults to `defaultAdapters`. Tests pass fakes. */
+  createAdapters?: (context: AdapterContext) => WalletAdapter[];
+  /** Origin of the provider API; defaults to the page's own origin (the frames origin). */
+  apiOrigin?: string;
+  fetch?: typeof fetch;
+  /** How long `configure` waits for availability before answering with what it knows. */
+  detectTimeoutMs?: number;
+  /** Origin of the merchant's page (the bridge's checked host origin). */
+  hostOrigin?: string;
+}
+
+/** The merchant's country when the provider does not say (Apple and Google require one). */
+const DEFAULT_COUNTRY = 'GB';
+
+/**
+ * Sandbox tokens get the sandbox wallet; production tokens get Apple Pay and Google Pay. Google
+ * Pay needs the merchant's gateway id, which the provider's session must carry.
+ */
+export function defaultAdapters(context: AdapterContext): WalletAdapter[] {
+  if (context.environment === 'sandbox') return [new SandboxWalletAdapter({ container: context.container, mode: context.mode })];
+  const doc = context.container.ownerDocument;
+  const adapters: WalletAdapter[] = [
+    new ApplePayAdapter({ validateMerchant: (url) => validateAppleMerchant(context.api, url, context.merchantDomain) }),
+  ];
+  const google = context.session?.wallet;
+  if (google?.gatewayMerchantId) {
+    adapters.push(
+      new GooglePayAdapter({
+        loadClient: () => loadGooglePayClient(doc, 'production'),
+        gateway: google.gateway ?? 'momentpay',
+        gatewayMerchantId: google.gatewayMerchantId,
+        ...(google.googleMerchantId ? { merchantId: google.googleMerchantId } : {}),
+      }),
+    );
+  }
+  return adapters;
+}
+
+/** The `env` claim of a client token, read without verifying it (the API verifies). */
+export function tokenEnvironment(token: string): Environment {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    return (JSON.parse(json) as { env?: unknown }).env === 'sandbox' ? 'sandbox' : 'production';
+  } catch {
+    // Unreadable: the strict choice, where no test hook applies.
+    return 'production';
+  }
+}
+
+/** A result for a payment that ended without one from the provider. */
+export function failureResult(error: unknown): TransactionResult {
+  if (error instanceof BridgeError && error.code === 'network_error') return { statusCode: 500, message: NETWORK_ERROR_MESSAGE };
+  const reason = error instanceof WalletError ? error.message : 'The wallet payment did not complete.';
+  return { statusCode: 30, message: `${reason} Try again or choose another way to pay.` };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+export class WalletFrame {
+  readonly button: HTMLButtonElement;
+  private readonly container: HTMLElement;
+  private readonly note: HTMLElement;
+  private readonly theme = new CSSStyleSheet();
+  private config: WalletFrameConfig | undefined;
+  private detectionKey = '';
+  private detection: Promise<void> = Promise.resolve();
+  private checking = false;
+  private adapter: WalletAdapter | undefined;
+  private session: WalletSessionInfo | undefined;
+  private availability: WalletAvailability = { available: false, wallets: [] };
+  /** What the host was last told, to report later changes with an `availability` event. */
+  private reported: WalletAvailability | undefined;
+  private running = false;
+
+  constructor(private readonly options: WalletFrameOptions) {
+    const doc = options.root.ownerDocument;
+    const page = new CSSStyleSheet();
+    page.replaceSync(WALLET_CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, page, this.theme];
+    this.container = doc.createElement('div');
+    this.container.className = 'mw-root';
+    this.button = doc.createElement('button');
+    this.button.type = 'button';
+    this.button.id = 'wallet-button';
+    this.button.addEventListener('click', this.onClick);
+    this.note = doc.createElement('p');
+    this.note.className = 'mw-note';
+    this.note.id = 'wallet-unavailable-note';
+    this.note.hidden = true;
+    this.container.append(this.button, this.note);
+    options.root.append(this.container);
+  }
+
+  /** The wallet the button starts, once detected. */
+  get wallet(): WalletKind | undefined {
+    return this.adapter?.wallet;
+  }
+
+  /** Applies a configuration; answers with the availability known within the detection timeout. */
+  async configure(config: WalletFrameConfig): Promise<WalletAvailability> {
+    this.config = config;
+    this.theme.replaceSync(walletThemeCss(config.themeVariables));
+    this.container.lang = LOCALE.test(config.locale) ? config.locale : 'en';
+    const environment = tokenEnvironment(config.clientToken);
+    const mode = environment === 'sandbox' ? (config.sandboxWallets ?? 'sandbox') : 'sandbox';
+    const key = `${environment}|${mode}|${config.clientToken}`;
+    if (key !== this.detectionKey) {
+      this.detectionKey = key;
+      this.detection = this.detect(key, environment, mode, config.clientToken);
+    }
+    this.render();
+    await Promise.race([this.detection, sleep(this.options.detectTimeoutMs ?? 2500)]);
+    this.reported = this.availability;
+    return this.availability;
+  }
+
+  private api(clientToken: string): WalletApiOptions {
+    return {
+      origin: this.options.apiOrigin ?? this.options.root.ownerDocument.location.origin,
+      clientToken,
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+    };
+  }
+
+  private async detect(key: string, environment: Environment, mode: 'sandbox' | 'none', clientToken: string): Promise<void> {
+    this.checking = true;
+    this.adapter = undefined;
+    this.availability = { available: false, wallets: [] };
+    const api = this.api(clientToken);
+    const session = await fetchSessionInfo(api);
+    if (key !== this.detectionKey) return;
+    const create = this.options.createAdapters ?? defaultAdapters;
+    const merchantDomain = new URL(this.options.hostOrigin ?? this.options.root.ownerDocument.location.origin).hostname;
+    const adapters = create({ environment, mode, container: this.container, api, session, merchantDomain });
+    const flags = await Promise.all(adapters.map((a) => a.isAvailable().catch(() => false)));
+    if (key !== this.detectionKey) return;
+    // A real wallet needs the amount for its sheet; without the session none can be offered.
+    const usable = adapters.filter((a, i) => flags[i] && (session !== undefined || a.wallet === 'sandbox'));
+    this.session = session;
+    this.adapter = usable[0];
+    this.availability = { available: usable.length > 0, wallets: usable.map((a) => a.wallet) };
+    this.checking = false;
+    this.render();
+    const told = this.reported;
+    if (told && (told.available !== this.availability.available || told.wallets.join() !== this.availability.wallets.join())) {
+      this.reported = this.availability;
+      this.options.emit('availability', this.availability);
+    }
+  }
+
+  private payRequest(config: WalletFrameConfig): WalletPayRequest {
+    const session = this.session;
+    return {
+      amount: session?.amount,
+      currency: session?.currency ?? 'GBP',
+      countryCode: session?.wallet?.countryCode ?? DEFAULT_COUNTRY,
+      label: session?.wallet?.merchantName ?? session?.title ?? 'Total',
+      emailRequired: config.emailRequired,
+      billingAddressRequired: config.billingAddressRequired,
+      shippingAddressRequired: config.shippingAddressRequired,
+      locale: this.container.lang,
+    };
+  }
+
+  /** One payment at a time: a click while one runs, or on a disabled button, does nothing. */
+  private readonly onClick = (): void => {
+    const adapter = this.adapter;
+    const config = this.config;
+    if (!adapter || !config || config.disabled || this.running || this.checking) return;
+    this.running = true;
+    const api = this.api(config.clientToken);
+    const idempotencyKey = randomId();
+    this.options.emit('payment-initiated', { wallet: adapter.wallet });
+    let outcome: Promise<WalletPayOutcome>;
+    try {
+      // Straight from the click: the wallets open their sheets only inside a user gesture.
+      outcome = adapter.pay(this.payRequest(config), (payment) => payWithWallet(api, { wallet: adapter.wallet, ...payment }, idempotencyKey));
+    } catch (error) {
+      outcome = Promise.reject(error);
+    }
+    this.render();
+    outcome
+      .then(
+        (o) => (o.kind === 'cancelled' ? this.options.emit('payment-cancel', {}) : this.options.emit('payment-complete', { result: o.result })),
+        (error: unknown) => this.options.emit('payment-complete', { result: failureResult(error) }),
+      )
+      .finally(() => {
+        this.running = false;
+        this.render();
+        const doc = this.button.ownerDocument;
+        // Focus goes back to the button when it was in the sheet (now gone), never away from the host page.
+        if (doc.hasFocus() && (doc.activeElement === doc.body || doc.activeElement === null)) this.button.focus({ preventScroll: true });
+      });
+  };
+
+  private render(): void {
+    const config = this.config;
+    if (!config) return;
+    renderButton(this.button, {
+      wallet: this.adapter?.wallet,
+      color: config.buttonColor,
+      type: config.buttonType,
+      locale: this.container.lang,
+      disabled: config.disabled,
+      busy: this.running,
+      checking: this.checking,
+    });
+    const unavailable = !this.checking && !this.adapter;
+    this.note.hidden = !unavailable;
+    this.note.textContent = unavailable ? buttonTexts(this.container.lang).unavailableNote : '';
+    this.button.setAttribute('aria-describedby', unavailable ? this.note.id : '');
+    if (!unavailable) this.button.removeAttribute('aria-describedby');
+  }
+}

@@ -1,0 +1,241 @@
+/// <reference types="node" />
+/**
+ * Wallet payments in the sandbox: the wallet frame posts the wallet's token (a `tok_sandbox_…`
+ * naming a test card) and the sandbox decides the outcome by that card, on the same session,
+ * idempotency and settlement rules as card payments. Also Apple Pay's merchant validation (a fake
+ * merchant session) and a placeholder of Apple's domain verification file.
+ */
+import { randomBytes } from 'node:crypto';
+import * as v from 'valibot';
+import type { Hono } from 'hono';
+import {
+  APPLE_PAY_DOMAIN_ASSOCIATION_PATH,
+  APPLE_PAY_VALIDATE_MERCHANT_PATH,
+  SANDBOX_WALLET_CARDS,
+  WALLET_KINDS,
+  WALLET_PAYMENTS_PATH,
+} from '../protocol/wallet.js';
+import { requireClientSession } from './auth.js';
+import type { SandboxContext } from './context.js';
+import { ApiFailure } from './errors.js';
+import { requireIdempotencyKey } from './idempotency.js';
+import { authCode, randomId } from './ids.js';
+import { parseOrFail, readJsonObject } from './request.js';
+import { paymentAttempt, settlePayment } from './settlement.js';
+import type { PaymentRecord, SessionRecord } from './store.js';
+import { MESSAGES, detectBrand, outcomeFor } from './test-cards.js';
+
+/**
+ * Test wallet tokens and the test card each stands for. The sheet offers the first three
+ * (`SANDBOX_WALLET_CARDS`); the others let tests and merchants' CI reach every outcome.
+ */
+export const SANDBOX_WALLET_TOKENS: ReadonlyMap<string, string> = new Map([
+  ['tok_sandbox_visa', '4242424242424242'],
+  ['tok_sandbox_mastercard', '5555555555554444'],
+  ['tok_sandbox_amex', '378282246310005'],
+  ['tok_sandbox_declined', '4000000000000002'],
+  ['tok_sandbox_insufficient_funds', '4000000000009995'],
+  ['tok_sandbox_referred', '4000000000000127'],
+  ['tok_sandbox_provider_error', '4000000000000119'],
+]);
+// The sheet must never offer a token the sandbox does not know.
+for (const card of SANDBOX_WALLET_CARDS) {
+  if (!SANDBOX_WALLET_TOKENS.has(card.token)) throw new Error(`Unknown sandbox wallet token ${card.token}.`);
+}
+
+const OptionalText = (max: number) =>
+  v.nullish(v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`)));
+
+const AddressSchema = v.object(
+  {
+    address1: OptionalText(100),
+    address2: OptionalText(100),
+    address3: OptionalText(100),
+    address4: OptionalText(100),
+    city: OptionalText(100),
+    state: OptionalText(100),
+    postcode: OptionalText(20),
+    countryCode: OptionalText(3),
+  },
+  'must be an object',
+);
+
+/** Body of `POST /v1/wallet/payments`. Messages never repeat the value they reject. */
+export const WalletPaymentSchema = v.object({
+  wallet: v.picklist(WALLET_KINDS, "must be 'apple-pay', 'google-pay' or 'sandbox'"),
+  token: v.pipe(
+    v.string('must be a string'),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(16_384, 'must be at most 16384 characters'),
+  ),
+  email: v.nullish(
+    v.pipe(
+      v.string('must be a string'),
+      v.maxLength(254, 'must be at most 254 characters'),
+      v.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address'),
+    ),
+  ),
+  billingAddress: v.nullish(AddressSchema),
+  shippingDetails: v.nullish(v.object({ name: OptionalText(100), address: v.nullish(AddressSchema) }, 'must be an object')),
+});
+type WalletPayment = v.InferOutput<typeof WalletPaymentSchema>;
+
+/** The test card behind a wallet token; `undefined` for a token the sandbox cannot read. */
+function cardFor(payment: WalletPayment): string | undefined {
+  const number = SANDBOX_WALLET_TOKENS.get(payment.token);
+  if (number) return number;
+  if (payment.wallet === 'sandbox') {
+    throw new ApiFailure(
+      400,
+      'invalid_request_error',
+      `token must be a sandbox wallet token (${[...SANDBOX_WALLET_TOKENS.keys()].join(', ')})`,
+      'token',
+    );
+  }
+  // A token from Apple's or Google's own test environment: the sandbox cannot decrypt it, and
+  // treats it like any other valid card (success).
+  return undefined;
+}
+
+/**
+ * Decides and records one wallet payment attempt, on the rules of card payments: never a second
+ * charge (a duplicate answers 20), a locked session answers 429, a closed one 409, and a 3-D
+ * Secure challenge nobody answered is abandoned. Synchronous, so no two attempts interleave.
+ */
+function attemptWalletPayment(ctx: SandboxContext, session: SessionRecord, payment: WalletPayment): PaymentRecord {
+  const number = cardFor(payment);
+  const base = {
+    id: randomId('pay_'),
+    sessionId: session.id,
+    brand: number ? detectBrand(number) : ('unknown' as const),
+    last4: number ? number.slice(-4) : '0000',
+    createdAt: ctx.now(),
+  };
+  if (session.succeededPaymentId !== null) {
+    const duplicate: PaymentRecord = { ...base, status: 'failed', statusCode: 20, message: MESSAGES.duplicate };
+    ctx.store.addPayment(duplicate);
+    return duplicate;
+  }
+  if (session.status === 'failed') {
+    throw new ApiFailure(429, 'too_many_attempts', 'Too many failed payment attempts for this session. Please start a new payment.');
+  }
+  if (session.status !== 'open') {
+    throw new ApiFailure(409, 'session_closed', `This payment session is ${session.status}.`);
+  }
+  const pending = session.pendingChallengeId ? ctx.store.payment(session.pendingChallengeId) : undefined;
+  session.pendingChallengeId = null;
+  if (pending?.status === 'requires_action') {
+    pending.status = 'declined';
+    pending.statusCode = 5;
+    pending.message = MESSAGES.authenticationAbandoned;
+    delete pending.challenge;
+  }
+
+  // Wallet tokens carry the wallet's own authentication: no 3-D Secure challenge follows.
+  const outcome = number ? outcomeFor(number) : undefined;
+  const settled =
+    outcome && outcome.kind === 'settled'
+      ? outcome
+      : { status: 'succeeded' as const, statusCode: 0 as const, message: MESSAGES.succeeded };
+  const record: PaymentRecord = {
+    ...base,
+    status: settled.status,
+    statusCode: settled.statusCode,
+    message: settled.message,
+    ...(settled.status === 'succeeded' && { authCode: authCode() }),
+  };
+  ctx.store.addPayment(record);
+  settlePayment(ctx, session, record);
+  return record;
+}
+
+const ValidateMerchantSchema = v.object({
+  validationURL: v.pipe(
+    v.string('must be a string'),
+    v.maxLength(2048, 'must be at most 2048 characters'),
+    v.check(isAppleValidationUrl, 'must be an https URL on apple.com'),
+  ),
+  domain: v.pipe(
+    v.string('must be a string'),
+    v.regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be a host name'),
+  ),
+});
+
+/** Apple's `validationURL` is always an https URL on one of its payment gateways. */
+export function isAppleValidationUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && (url.hostname === 'apple.com' || url.hostname.endsWith('.apple.com'));
+  } catch {
+    return false;
+  }
+}
+
+/** Served at Apple's well-known path so that a sandbox origin can be registered for testing. */
+export const DOMAIN_ASSOCIATION_PLACEHOLDER = [
+  'PLACEHOLDER — NOT A REAL APPLE PAY DOMAIN ASSOCIATION FILE',
+  '',
+  'This file is served by the Moment Elements local sandbox at',
+  '/.well-known/apple-developer-merchantid-domain-association so that integrations can check the path.',
+  'Apple will not verify a domain with it.',
+  '',
+  'In production, every domain (and subdomain) that shows the Apple Pay button must serve the',
+  'domain association file issued for your merchant by the payment provider, at exactly this path,',
+  'over https, with HTTP 200 and no redirect, reachable from Apple\'s verification IP addresses.',
+  '',
+].join('\n');
+
+/** Wallet payments, Apple Pay merchant validation and the domain association placeholder. */
+export function registerWalletRoutes(app: Hono, ctx: SandboxContext): void {
+  app.post(WALLET_PAYMENTS_PATH, async (c) => {
+    const session = await requireClientSession(c, ctx);
+    const key = requireIdempotencyKey(c);
+    const body = await readJsonObject(c);
+
+    const scopedKey = `${session.id}:${key}`;
+    const requestHash = ctx.fingerprints.of(body);
+    const prior = ctx.store.paymentKeys.get(scopedKey);
+    if (prior) {
+      if (prior.requestHash !== requestHash) {
+        throw new ApiFailure(409, 'idempotency_error', 'This Idempotency-Key was already used with a different payment request.');
+      }
+      return c.json(prior.result);
+    }
+
+    const request = parseOrFail(WalletPaymentSchema, body);
+    if (ctx.store.session(session.id)?.status === 'expired') {
+      throw new ApiFailure(401, 'session_expired', 'This payment session has expired. Please start again.');
+    }
+    const attempt = paymentAttempt(attemptWalletPayment(ctx, session, request));
+    ctx.store.paymentKeys.set(scopedKey, { requestHash, result: attempt });
+    return c.json(attempt);
+  });
+
+  app.post(APPLE_PAY_VALIDATE_MERCHANT_PATH, async (c) => {
+    const session = await requireClientSession(c, ctx);
+    const { domain } = parseOrFail(ValidateMerchantSchema, await readJsonObject(c));
+    const now = ctx.now();
+    // The shape of Apple's merchant session object; nothing in it is valid for Apple.
+    return c.json({
+      epochTimestamp: now,
+      expiresAt: now + 5 * 60_000,
+      merchantSessionIdentifier: randomId('SSH_sandbox_'),
+      nonce: randomBytes(4).toString('hex'),
+      merchantIdentifier: 'merchant.net.momentpay.sandbox',
+      domainName: domain,
+      displayName: session.title ?? 'Moment sandbox merchant',
+      signature: 'sandbox-not-signed-by-apple',
+      operationalAnalyticsIdentifier: 'sandbox',
+      retries: 0,
+      sandbox: true,
+    });
+  });
+
+  app.get(APPLE_PAY_DOMAIN_ASSOCIATION_PATH, (c) =>
+    c.body(DOMAIN_ASSOCIATION_PLACEHOLDER, 200, {
+      'content-type': 'text/plain; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+    }),
+  );
+}

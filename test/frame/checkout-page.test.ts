@@ -1,0 +1,340 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { CheckoutEventName, CheckoutFrameConfig } from '../../src/protocol/checkout.js';
+import { BridgeError } from '../../src/protocol/port.js';
+import { CheckoutPage } from '../../src/frame/checkout/checkout-page.js';
+
+type Emitted = { name: CheckoutEventName; detail: Record<string, unknown> };
+const ORIGIN = 'https://frames.test';
+const config = (extra: Partial<CheckoutFrameConfig> = {}): CheckoutFrameConfig => ({
+  clientToken: 'tok_checkout',
+  variant: 'inline',
+  themeVariables: { '--moment-color-primary': '#5b2ab5', '--moment-color-text': 'red;}body{' },
+  locale: 'en-GB',
+  hidePayButton: false,
+  ...extra,
+});
+const baseSession = {
+  id: 'ps_checkout',
+  status: 'open',
+  amount: 1510,
+  currency: 'GBP',
+  variant: 'inline',
+  expires_at: new Date(Date.now() + 30 * 60_000).toISOString(),
+  success_url: null as string | null,
+  title: 'Dog shop',
+  line_items: [
+    { name: 'Dog socks', quantity: 4, amount: 100 },
+    { name: 'Dog bandana', quantity: 1, amount: 600 },
+  ],
+  tax_lines: [
+    { name: 'VAT', amount: 10 },
+    { name: 'Delivery', amount: 500 },
+  ],
+};
+
+let container: HTMLDivElement;
+let page: CheckoutPage;
+let events: Emitted[];
+let payments: { body: Record<string, unknown>; key: string }[];
+
+interface Setup {
+  session?: object | null;
+  sessionStatus?: number;
+  payment?: (n: number) => [number, object];
+  afterPayment?: object;
+}
+
+/** A page against a fake frames API: `GET /v1/session`, `POST /v1/payments`, `GET /v1/payments/:id`. */
+async function mount(setup: Setup = {}, cfg = config()): Promise<CheckoutPage> {
+  container = document.createElement('div');
+  container.style.width = '360px';
+  document.body.append(container);
+  events = [];
+  payments = [];
+  let sessionReads = 0;
+  const fetchImpl = (async (url: RequestInfo | URL, init?: RequestInit) => {
+    const path = String(url).slice(ORIGIN.length);
+    if (path === '/v1/session') {
+      sessionReads++;
+      const body = sessionReads > 1 && setup.afterPayment ? setup.afterPayment : setup.session === undefined ? baseSession : setup.session;
+      return new Response(JSON.stringify(body), { status: setup.sessionStatus ?? 200 });
+    }
+    if (path === '/v1/payments' && init?.method === 'POST') {
+      payments.push({ body: JSON.parse(init.body as string), key: (init.headers as Record<string, string>)['Idempotency-Key']! });
+      const [status, body] = setup.payment?.(payments.length) ?? [200, { id: 'pay_1', status: 'succeeded', statusCode: 0, authCode: 'AB12CD', message: 'Payment successful.' }];
+      return new Response(JSON.stringify(body), { status });
+    }
+    return new Response(JSON.stringify({ error: { type: 'not_found', message: 'nope' } }), { status: 404 });
+  }) as typeof fetch;
+  page = new CheckoutPage(container, cfg, {
+    emit: (name, detail) => void events.push({ name, detail: detail as Record<string, unknown> }),
+    origin: ORIGIN,
+    fetch: fetchImpl,
+    payment: { fetch: fetchImpl, retryDelayMs: 0 },
+  });
+  await page.load();
+  return page;
+}
+
+const $ = <T extends Element = HTMLInputElement>(selector: string) => container.querySelector<T>(selector)!;
+function type(selector: string, value: string): void {
+  const el = $<HTMLInputElement | HTMLSelectElement>(selector);
+  el.value = value;
+  el.dispatchEvent(new InputEvent('input', { inputType: 'insertText', bubbles: true }));
+  if (el instanceof HTMLSelectElement) el.dispatchEvent(new Event('change', { bubbles: true }));
+}
+function fillCard(number = '4242424242424242'): void {
+  type('#card-number', number);
+  type('#expiry-date', '1239');
+  type('#cv2', '123');
+  type('#card-name', 'Ada Lovelace');
+}
+const named = (name: CheckoutEventName) => events.filter((e) => e.name === name).map((e) => e.detail);
+const outcome = async () => {
+  await waitUntil(() => named('outcome').length > 0, 'no outcome event', { timeout: 3000 });
+  return named('outcome')[0]!;
+};
+
+afterEach(() => {
+  page?.destroy();
+  container?.remove();
+});
+
+describe('checkout page: what it shows', () => {
+  it('shows the title, the item and tax lines, the total and "Pay £15.10"', async () => {
+    await mount();
+    expect($('h1').textContent).to.equal('Dog shop');
+    const lines = [...container.querySelectorAll('.mc-line')].map((li) => li.textContent);
+    expect(lines).to.deep.equal(['Dog socks × 4£4.00', 'Dog bandana£6.00', 'VAT£0.10', 'Delivery£5.00']);
+    expect($('.mc-total').textContent).to.equal('Total£15.10');
+    expect($('.mc-pay').textContent).to.equal('Pay £15.10');
+    expect($('#card-number').autocomplete).to.equal('cc-number');
+  });
+
+  it('defaults the title to "Checkout" and formats JPY without decimals', async () => {
+    await mount({ session: { ...baseSession, title: undefined, amount: 1234, currency: 'JPY', line_items: undefined, tax_lines: undefined } });
+    expect($('h1').textContent).to.equal('Checkout');
+    expect($('.mc-pay').textContent).to.equal('Pay JP¥1,234');
+  });
+
+  it('collects email, shipping and billing when asked, with labels and autofill tokens', async () => {
+    await mount({ session: { ...baseSession, collect: { email: true, billing_address: true, shipping_address: true } } });
+    const ids = ['email', 'shipping-name', 'shipping-address1', 'shipping-city', 'shipping-postcode', 'shipping-country', 'billing-address1', 'billing-postcode', 'billing-country'];
+    for (const id of ids) {
+      const field = $<HTMLInputElement | HTMLSelectElement>(`#${id}`);
+      expect(container.querySelector(`label[for="${id}"]`)?.textContent, id).to.not.equal('');
+      expect(field.autocomplete, id).to.not.equal('');
+    }
+    expect($('#email').autocomplete).to.equal('email');
+    expect($('#email').type).to.equal('email');
+    expect($('#shipping-postcode').autocomplete).to.equal('shipping postal-code');
+    expect($<HTMLSelectElement>('#billing-country').value).to.equal('GB');
+    // Shipping comes before the card, billing after it.
+    const order = [...container.querySelectorAll('input, select')].map((el) => el.id);
+    expect(order.indexOf('shipping-name')).to.be.lessThan(order.indexOf('card-number'));
+    expect(order.indexOf('billing-address1')).to.be.greaterThan(order.indexOf('card-number'));
+  });
+
+  it('is accessible, with all sections showing', async () => {
+    await mount({ session: { ...baseSession, collect: { email: true, billing_address: true, shipping_address: true } } });
+    await expect(container).to.be.accessible({ ignoredRules: ['landmark-one-main', 'page-has-heading-one', 'region'] });
+  });
+
+  it('applies safe theme variables only', async () => {
+    await mount();
+    const style = getComputedStyle(document.documentElement);
+    expect(style.getPropertyValue('--moment-color-primary').trim()).to.equal('#5b2ab5');
+    expect(style.getPropertyValue('--moment-color-text').trim()).to.equal('');
+  });
+
+  it('hides its pay button for an external one', async () => {
+    await mount({}, config({ hidePayButton: true }));
+    expect($<HTMLButtonElement>('.mc-pay').hidden).to.equal(true);
+  });
+});
+
+describe('checkout page: sessions it cannot take payments for', () => {
+  it('reports an unreadable session as an error, after answering configure', async () => {
+    await mount({ session: { error: { type: 'invalid_token', message: 'x' } }, sessionStatus: 401 });
+    expect(events).to.deep.equal([]);
+    await waitUntil(() => named('error').length === 1);
+    expect(named('error')[0]!.message).to.match(/could not be loaded/);
+    expect($('.mc-state-heading').textContent).to.match(/could not be loaded/);
+    expect(container.querySelector('#card-number')).to.equal(null);
+  });
+
+  const states: [string, string, string][] = [
+    ['completed', 'success', 'Payment successful'],
+    ['expired', 'expired', 'This checkout has expired'],
+    ['failed', 'failure', 'Payment failed'],
+    ['cancelled', 'cancel', 'This checkout was cancelled'],
+  ];
+  for (const [status, expected, heading] of states) {
+    it(`shows a ${status} session and reports ${expected}`, async () => {
+      await mount({ session: { ...baseSession, status } });
+      const detail = await outcome();
+      expect(detail).to.include({ outcome: expected, sessionId: 'ps_checkout' });
+      expect($('.mc-state-heading').textContent).to.equal(heading);
+      expect(container.querySelector('#card-number')).to.equal(null);
+    });
+  }
+
+  it('treats 401 session_expired as expired, with the id from the token', async () => {
+    const token = `e30.${btoa(JSON.stringify({ sid: 'ps_from_token' })).replace(/=+$/, '')}.sig`;
+    await mount({ session: { error: { type: 'session_expired', message: 'x' } }, sessionStatus: 401 }, config({ clientToken: token }));
+    expect(await outcome()).to.include({ outcome: 'expired', sessionId: 'ps_from_token' });
+  });
+
+  it('expires when expires_at passes: shows it, stops paying, reports expired', async () => {
+    await mount({ session: { ...baseSession, expires_at: new Date(Date.now() + 400).toISOString() } });
+    expect(page.currentPhase).to.equal('ready');
+    expect(await outcome()).to.include({ outcome: 'expired' });
+    expect($('.mc-state-heading').textContent).to.equal('This checkout has expired');
+    expect(() => page.submit()).to.throw(BridgeError).with.property('code', 'closed');
+  });
+});
+
+describe('checkout page: paying', () => {
+  it('refuses to pay an incomplete form: shows errors, focuses the first, rejects validation_failed', async () => {
+    await mount({ session: { ...baseSession, collect: { email: true } } });
+    let error: BridgeError | undefined;
+    try {
+      page.submit();
+    } catch (e) {
+      error = e as BridgeError;
+    }
+    expect(error).to.be.instanceOf(BridgeError);
+    expect(error!.code).to.equal('validation_failed');
+    expect(error!.errors!.map((e) => e.errorType)).to.include('cardNumberRequired');
+    expect($('#email').getAttribute('aria-invalid')).to.equal('true');
+    expect($('#email').getAttribute('aria-describedby')).to.equal('email-error');
+    expect($('#email-error').textContent).to.contain('Enter your email address.');
+    expect(document.activeElement).to.equal($('#email'));
+    expect(payments).to.have.length(0);
+  });
+
+  it('pays with the card and the collected details, then shows success and reports it', async () => {
+    await mount({ session: { ...baseSession, collect: { email: true, billing_address: true } } });
+    fillCard();
+    type('#email', 'ada@example.com');
+    type('#billing-address1', '1 Main Street');
+    type('#billing-city', 'London');
+    type('#billing-postcode', 'SW1A 1AA');
+    type('#billing-country', 'GB');
+    expect(page.submit()).to.equal(null);
+    expect($('.mc-pay').getAttribute('aria-busy')).to.equal('true');
+    expect($<HTMLButtonElement>('.mc-pay').disabled).to.equal(true);
+    expect($('.mc-pay').textContent).to.equal('Processing…');
+    const detail = await outcome();
+    expect(detail).to.deep.equal({
+      outcome: 'success',
+      sessionId: 'ps_checkout',
+      message: 'Payment successful.',
+      result: { statusCode: 0, message: 'Payment successful.', paymentId: 'pay_1', authCode: 'AB12CD' },
+    });
+    expect(payments).to.have.length(1);
+    expect(payments[0]!.key).to.match(/^[0-9a-f]{32}$/);
+    expect(payments[0]!.body.additionalInfo).to.deep.equal({
+      userEmailAddress: 'ada@example.com',
+      billingAddress: { address1: '1 Main Street', city: 'London', postcode: 'SW1A 1AA', countryCode: '826' },
+    });
+    expect($('.mc-state-heading').textContent).to.equal('Payment successful');
+    expect(container.querySelector('#card-number'), 'the card fields are gone').to.equal(null);
+  });
+
+  it('pays when Enter is pressed in a collected field', async () => {
+    await mount({ session: { ...baseSession, collect: { email: true } } });
+    fillCard();
+    type('#email', 'ada@example.com');
+    $('#email').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    expect((await outcome()).outcome).to.equal('success');
+  });
+
+  it('pays when Enter is pressed in a card field, once', async () => {
+    await mount();
+    fillCard();
+    $('#cv2').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    expect((await outcome()).outcome).to.equal('success');
+    expect(payments).to.have.length(1);
+  });
+
+  it('keeps the form after a decline: message shown, attempt-failed reported, a retry uses a new key', async () => {
+    await mount({
+      payment: (n) => (n === 1 ? [200, { id: 'pay_1', status: 'declined', statusCode: 5, message: 'Card declined.' }] : [200, { id: 'pay_2', status: 'succeeded', statusCode: 0, message: 'OK' }]),
+    });
+    fillCard('4000000000000002');
+    page.submit();
+    expect(await outcome()).to.deep.equal({
+      outcome: 'attempt-failed',
+      sessionId: 'ps_checkout',
+      message: 'Card declined.',
+      result: { statusCode: 5, message: 'Card declined.', paymentId: 'pay_1' },
+    });
+    await waitUntil(() => page.currentPhase === 'ready');
+    expect($('.mc-attempt').textContent).to.equal('Card declined.');
+    expect($<HTMLParagraphElement>('.mc-attempt').hidden).to.equal(false);
+    expect($('#card-number').value).to.equal('4000 0000 0000 0002');
+    expect($<HTMLButtonElement>('.mc-pay').disabled).to.equal(false);
+    page.submit();
+    await waitUntil(() => named('outcome').length === 2);
+    expect(named('outcome')[1]!.outcome).to.equal('success');
+    expect(payments[0]!.key).to.not.equal(payments[1]!.key);
+  });
+
+  it('ends with failure when a decline locked the session', async () => {
+    await mount({
+      payment: () => [200, { id: 'pay_1', status: 'declined', statusCode: 5, message: 'Card declined.' }],
+      afterPayment: { ...baseSession, status: 'failed' },
+    });
+    fillCard();
+    page.submit();
+    await waitUntil(() => named('outcome').length === 2, 'no second outcome');
+    expect(named('outcome').map((d) => d.outcome)).to.deep.equal(['attempt-failed', 'failure']);
+    expect($('.mc-state-heading').textContent).to.equal('Payment failed');
+  });
+
+  const ends: [string, [number, object], string][] = [
+    ['a duplicate (20)', [200, { id: 'pay_1', status: 'failed', statusCode: 20, message: 'Already paid.' }], 'failure'],
+    ['a server error (500)', [503, {}], 'failure'],
+    ['too many attempts (400)', [429, { error: { type: 'too_many_attempts', message: 'Too many attempts.' } }], 'failure'],
+    ['an expired token (401)', [401, { error: { type: 'session_expired', message: 'Expired.' } }], 'expired'],
+  ];
+  for (const [name, answer, expected] of ends) {
+    it(`ends with ${expected} after ${name}`, async () => {
+      await mount({ payment: () => answer });
+      fillCard();
+      page.submit();
+      expect((await outcome()).outcome).to.equal(expected);
+      expect(container.querySelector('#card-number')).to.equal(null);
+    });
+  }
+
+  it('answers a second submit while paying with null and pays once', async () => {
+    await mount();
+    fillCard();
+    expect(page.submit()).to.equal(null);
+    expect(page.submit()).to.equal(null);
+    await outcome();
+    expect(payments).to.have.length(1);
+  });
+});
+
+describe('checkout page: 3-D Secure in redirect mode', () => {
+  it('emits redirect to the challenge URL with ?return_url= the success_url, and does not open it in the frame', async () => {
+    const successUrl = 'https://shop.example/done?session_id=ps_checkout';
+    await mount({
+      session: { ...baseSession, success_url: successUrl },
+      payment: () => [200, { id: 'pay_3ds', status: 'requires_action', statusCode: 3, message: 'Verify', challenge: { url: `${ORIGIN}/3ds/challenge/pay_3ds`, windowSize: '02' } }],
+    });
+    fillCard('4000000000003220');
+    page.submit();
+    await waitUntil(() => named('redirect').length === 1);
+    expect(named('redirect')[0]).to.deep.equal({ url: `${ORIGIN}/3ds/challenge/pay_3ds?return_url=${encodeURIComponent(successUrl)}` });
+    expect(named('outcome')).to.deep.equal([]);
+    expect(container.querySelector('iframe')).to.equal(null);
+    expect(page.currentPhase).to.equal('redirecting');
+    const link = $<HTMLAnchorElement>('.mc-state-link');
+    expect(link.target).to.equal('_top');
+    expect(link.href).to.equal(named('redirect')[0]!.url);
+  });
+});
