@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { FRAME_SESSION_PATH, PAYMENTS_PATH } from '../protocol/api.js';
 import { requireClientSession } from './auth.js';
 import type { SandboxContext } from './context.js';
@@ -93,12 +93,21 @@ function checkCard(card: CardPayment['card'], now: number): void {
 }
 
 /** Decides and records one payment attempt. Synchronous, so no two attempts interleave. */
-function attemptPayment(ctx: SandboxContext, session: SessionRecord, card: CardPayment['card']): PaymentRecord {
+/** What is charged: the card a request names (unknown for an opaque wallet token), and whether a 3-D Secure challenge may follow. */
+export interface Charge {
+  number: string | undefined;
+  /** Wallet tokens carry the wallet's own authentication: no challenge follows them. */
+  allowChallenge: boolean;
+}
+
+/** One attempt on a session: never a second charge, never past the failed-attempt limit. */
+export function attemptPayment(ctx: SandboxContext, session: SessionRecord, charge: Charge): PaymentRecord {
+  const { number } = charge;
   const base = {
     id: randomId('pay_'),
     sessionId: session.id,
-    brand: detectBrand(card.number),
-    last4: card.number.slice(-4),
+    brand: number ? detectBrand(number) : ('unknown' as const),
+    last4: number ? number.slice(-4) : '0000',
     createdAt: ctx.now(),
   };
   if (session.succeededPaymentId !== null) {
@@ -115,8 +124,8 @@ function attemptPayment(ctx: SandboxContext, session: SessionRecord, card: CardP
   }
   abandonPendingChallenge(ctx, session);
 
-  const outcome = outcomeFor(card.number);
-  if (outcome.kind === 'challenge') {
+  const outcome = number ? outcomeFor(number) : undefined;
+  if (outcome?.kind === 'challenge' && charge.allowChallenge) {
     const payment: PaymentRecord = {
       ...base,
       status: 'requires_action',
@@ -129,16 +138,54 @@ function attemptPayment(ctx: SandboxContext, session: SessionRecord, card: CardP
     session.pendingChallengeId = payment.id;
     return payment;
   }
+  const settled = outcome?.kind === 'settled' ? outcome : SUCCEEDED;
   const payment: PaymentRecord = {
     ...base,
-    status: outcome.status,
-    statusCode: outcome.statusCode,
-    message: outcome.message,
-    ...(outcome.status === 'succeeded' && { authCode: authCode() }),
+    status: settled.status,
+    statusCode: settled.statusCode,
+    message: settled.message,
+    ...(settled.status === 'succeeded' && { authCode: authCode() }),
   };
   ctx.store.addPayment(payment);
   settlePayment(ctx, session, payment);
   return payment;
+}
+
+const SUCCEEDED = { status: 'succeeded', statusCode: 0, message: MESSAGES.succeeded } as const;
+
+/**
+ * A payment request from a frame (Bearer client token, `Idempotency-Key`): the same key and
+ * request replay the stored answer, the same key with another request is refused, and nothing
+ * is charged for a session that expired meanwhile.
+ */
+export async function handlePaymentRequest<T>(
+  c: Context,
+  ctx: SandboxContext,
+  parseRequest: (body: Record<string, unknown>) => T,
+  charge: (session: SessionRecord, request: T) => PaymentRecord,
+): Promise<Response> {
+  const session = await requireClientSession(c, ctx);
+  const key = requireIdempotencyKey(c);
+  const body = await readJsonObject(c);
+
+  const scopedKey = `${session.id}:${key}`;
+  const requestHash = ctx.fingerprints.of(body);
+  const prior = ctx.store.paymentKeys.get(scopedKey);
+  if (prior) {
+    if (prior.requestHash !== requestHash) {
+      throw new ApiFailure(409, 'idempotency_error', 'This Idempotency-Key was already used with a different payment request.');
+    }
+    return c.json(prior.result);
+  }
+
+  const request = parseRequest(body);
+  // Time passed while the body was read: look at the session again.
+  if (ctx.store.session(session.id)?.status === 'expired') {
+    throw new ApiFailure(401, 'session_expired', 'This payment session has expired. Please start again.');
+  }
+  const attempt = paymentAttempt(charge(session, request));
+  ctx.store.paymentKeys.set(scopedKey, { requestHash, result: attempt });
+  return c.json(attempt);
 }
 
 /** A new attempt replaces a challenge nobody answered; that one can no longer succeed. */
@@ -154,31 +201,18 @@ function abandonPendingChallenge(ctx: SandboxContext, session: SessionRecord): v
 
 /** What the frames call with the client token: take a payment, read it back, read the session. */
 export function registerPaymentRoutes(app: Hono, ctx: SandboxContext): void {
-  app.post(PAYMENTS_PATH, async (c) => {
-    const session = await requireClientSession(c, ctx);
-    const key = requireIdempotencyKey(c);
-    const body = await readJsonObject(c);
-
-    const scopedKey = `${session.id}:${key}`;
-    const requestHash = ctx.fingerprints.of(body);
-    const prior = ctx.store.paymentKeys.get(scopedKey);
-    if (prior) {
-      if (prior.requestHash !== requestHash) {
-        throw new ApiFailure(409, 'idempotency_error', 'This Idempotency-Key was already used with a different payment request.');
-      }
-      return c.json(prior.result);
-    }
-
-    const request = parseOrFail(CardPaymentSchema, body);
-    checkCard(request.card, ctx.now());
-    // Time passed while the body was read: look at the session again.
-    if (ctx.store.session(session.id)?.status === 'expired') {
-      throw new ApiFailure(401, 'session_expired', 'This payment session has expired. Please start again.');
-    }
-    const attempt = paymentAttempt(attemptPayment(ctx, session, request.card));
-    ctx.store.paymentKeys.set(scopedKey, { requestHash, result: attempt });
-    return c.json(attempt);
-  });
+  app.post(PAYMENTS_PATH, (c) =>
+    handlePaymentRequest(
+      c,
+      ctx,
+      (body) => {
+        const request = parseOrFail(CardPaymentSchema, body);
+        checkCard(request.card, ctx.now());
+        return request;
+      },
+      (session, request) => attemptPayment(ctx, session, { number: request.card.number, allowChallenge: true }),
+    ),
+  );
 
   app.get(`${PAYMENTS_PATH}/:id`, async (c) => {
     const session = await requireClientSession(c, ctx);

@@ -18,12 +18,9 @@ import {
 import { requireClientSession } from './auth.js';
 import type { SandboxContext } from './context.js';
 import { ApiFailure } from './errors.js';
-import { requireIdempotencyKey } from './idempotency.js';
-import { authCode, randomId } from './ids.js';
+import { randomId } from './ids.js';
 import { parseOrFail, readJsonObject } from './request.js';
-import { paymentAttempt, settlePayment } from './settlement.js';
-import type { PaymentRecord, SessionRecord } from './store.js';
-import { MESSAGES, detectBrand, outcomeFor } from './test-cards.js';
+import { attemptPayment, handlePaymentRequest } from './payments.js';
 
 /**
  * Test wallet tokens and the test card each stands for. The sheet offers the first three
@@ -102,53 +99,6 @@ function cardFor(payment: WalletPayment): string | undefined {
  * charge (a duplicate answers 20), a locked session answers 429, a closed one 409, and a 3-D
  * Secure challenge nobody answered is abandoned. Synchronous, so no two attempts interleave.
  */
-function attemptWalletPayment(ctx: SandboxContext, session: SessionRecord, payment: WalletPayment): PaymentRecord {
-  const number = cardFor(payment);
-  const base = {
-    id: randomId('pay_'),
-    sessionId: session.id,
-    brand: number ? detectBrand(number) : ('unknown' as const),
-    last4: number ? number.slice(-4) : '0000',
-    createdAt: ctx.now(),
-  };
-  if (session.succeededPaymentId !== null) {
-    const duplicate: PaymentRecord = { ...base, status: 'failed', statusCode: 20, message: MESSAGES.duplicate };
-    ctx.store.addPayment(duplicate);
-    return duplicate;
-  }
-  if (session.status === 'failed') {
-    throw new ApiFailure(429, 'too_many_attempts', 'Too many failed payment attempts for this session. Please start a new payment.');
-  }
-  if (session.status !== 'open') {
-    throw new ApiFailure(409, 'session_closed', `This payment session is ${session.status}.`);
-  }
-  const pending = session.pendingChallengeId ? ctx.store.payment(session.pendingChallengeId) : undefined;
-  session.pendingChallengeId = null;
-  if (pending?.status === 'requires_action') {
-    pending.status = 'declined';
-    pending.statusCode = 5;
-    pending.message = MESSAGES.authenticationAbandoned;
-    delete pending.challenge;
-  }
-
-  // Wallet tokens carry the wallet's own authentication: no 3-D Secure challenge follows.
-  const outcome = number ? outcomeFor(number) : undefined;
-  const settled =
-    outcome && outcome.kind === 'settled'
-      ? outcome
-      : { status: 'succeeded' as const, statusCode: 0 as const, message: MESSAGES.succeeded };
-  const record: PaymentRecord = {
-    ...base,
-    status: settled.status,
-    statusCode: settled.statusCode,
-    message: settled.message,
-    ...(settled.status === 'succeeded' && { authCode: authCode() }),
-  };
-  ctx.store.addPayment(record);
-  settlePayment(ctx, session, record);
-  return record;
-}
-
 const ValidateMerchantSchema = v.object({
   validationURL: v.pipe(
     v.string('must be a string'),
@@ -187,29 +137,14 @@ export const DOMAIN_ASSOCIATION_PLACEHOLDER = [
 
 /** Wallet payments, Apple Pay merchant validation and the domain association placeholder. */
 export function registerWalletRoutes(app: Hono, ctx: SandboxContext): void {
-  app.post(WALLET_PAYMENTS_PATH, async (c) => {
-    const session = await requireClientSession(c, ctx);
-    const key = requireIdempotencyKey(c);
-    const body = await readJsonObject(c);
-
-    const scopedKey = `${session.id}:${key}`;
-    const requestHash = ctx.fingerprints.of(body);
-    const prior = ctx.store.paymentKeys.get(scopedKey);
-    if (prior) {
-      if (prior.requestHash !== requestHash) {
-        throw new ApiFailure(409, 'idempotency_error', 'This Idempotency-Key was already used with a different payment request.');
-      }
-      return c.json(prior.result);
-    }
-
-    const request = parseOrFail(WalletPaymentSchema, body);
-    if (ctx.store.session(session.id)?.status === 'expired') {
-      throw new ApiFailure(401, 'session_expired', 'This payment session has expired. Please start again.');
-    }
-    const attempt = paymentAttempt(attemptWalletPayment(ctx, session, request));
-    ctx.store.paymentKeys.set(scopedKey, { requestHash, result: attempt });
-    return c.json(attempt);
-  });
+  app.post(WALLET_PAYMENTS_PATH, (c) =>
+    handlePaymentRequest(
+      c,
+      ctx,
+      (body) => parseOrFail(WalletPaymentSchema, body),
+      (session, request) => attemptPayment(ctx, session, { number: cardFor(request), allowChallenge: false }),
+    ),
+  );
 
   app.post(APPLE_PAY_VALIDATE_MERCHANT_PATH, async (c) => {
     const session = await requireClientSession(c, ctx);

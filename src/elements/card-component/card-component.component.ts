@@ -25,11 +25,11 @@ import {
 } from '../../protocol/messages.js';
 import { BridgeError, randomId, type PortEndpoint } from '../../protocol/port.js';
 import { filterDeclarations, isAllowedFontUrl } from '../../protocol/style-policy.js';
-import { readClientToken } from '../../core/client-token.js';
 import { checkoutScope, type CheckoutScope } from '../../core/context.js';
 import { emit, type LoadErrorDetail, type MomentEventDetails } from '../../core/events.js';
 import { FrameConnection } from '../../core/frame-connection.js';
-import { ConfigError, parseClientKey, resolveFramesOrigin } from '../../core/keys.js';
+import { ConfigError } from '../../core/keys.js';
+import { invokeCallback, resolveFrameTarget, scopedConfig, type ElementConfig } from '../../core/element-config.js';
 import { outcomeEvent } from '../../core/outcome.js';
 import { PaymentError } from '../../core/payment-error.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
@@ -43,6 +43,7 @@ export interface CardCallbacks {
 
 type CardEndpoint = PortEndpoint<typeof cardRequests, typeof cardEvents>;
 
+const TAG = 'card-component';
 const DEFAULT_LOAD_TIMEOUT = 15_000;
 /** A payment can wait on a 3-D Secure challenge; the frame itself times out each network call. */
 const PAYMENT_TIMEOUT = 15 * 60_000;
@@ -198,7 +199,7 @@ export class CardComponent extends LitElement {
       onConnected: (endpoint) => this.configureFrame(endpoint),
       onReady: () => {
         this.loadError = undefined;
-        this.callback(this.onIframeLoaded);
+        invokeCallback(TAG, this.onIframeLoaded);
         emit(this, 'ready', { height: this.frameHeight ?? 0 });
       },
       onEvent: (name, detail) => this.onFrameEvent(name, detail),
@@ -274,18 +275,12 @@ export class CardComponent extends LitElement {
    */
   private resolveConfig(): void {
     if (!this.isConnected) return;
-    const { clientKey, clientToken, framesOrigin } = this.effectiveConfig;
-    if (!clientKey && !clientToken) return; // Nothing configured yet: wait quietly.
     let origin: string;
     try {
-      const environment = parseClientKey(clientKey);
-      if (!clientToken) return; // The token often arrives after the key.
-      const claims = readClientToken(clientToken);
-      this.tokenExpiry = claims.exp * 1000;
-      if (environment === 'production' && framesOrigin) {
-        console.warn('Moment Elements: frames-origin is ignored for pk_live_ keys; production frames always come from the provider.');
-      }
-      origin = resolveFramesOrigin(environment, framesOrigin, claims);
+      const target = resolveFrameTarget(this.effectiveConfig);
+      if (!target) return; // Nothing yet, or the token has not arrived: wait quietly.
+      this.tokenExpiry = target.claims.exp * 1000;
+      origin = target.origin;
     } catch (error) {
       if (error instanceof ConfigError) {
         this.connection.close();
@@ -303,12 +298,8 @@ export class CardComponent extends LitElement {
   }
 
   /** Own attributes, else the enclosing checkout's scope. */
-  private get effectiveConfig(): { clientKey: string | null; clientToken: string | null; framesOrigin: string | null } {
-    return {
-      clientKey: this.clientKey ?? this.scope?.clientKey ?? null,
-      clientToken: this.clientToken ?? this.scope?.clientToken ?? null,
-      framesOrigin: this.framesOrigin ?? this.scope?.framesOrigin ?? null,
-    };
+  private get effectiveConfig(): ElementConfig {
+    return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.scope);
   }
 
   private openFrame(): void {
@@ -325,7 +316,7 @@ export class CardComponent extends LitElement {
     this.loadError = error;
     this.updateValidity();
     console.error(`Moment Elements <card-component>: ${error.message}`);
-    this.callback(this.onIframeLoadFailed, error);
+    invokeCallback(TAG, this.onIframeLoadFailed, error);
     emit(this, 'load-error', error);
   }
 
@@ -389,37 +380,29 @@ export class CardComponent extends LitElement {
         this.updateValidity();
         break;
       case 'validation-error':
-        this.callback(this.displayErrorsCallback, (detail as CardEventDetail<'validation-error'>).errors);
+        invokeCallback(TAG, this.displayErrorsCallback, (detail as CardEventDetail<'validation-error'>).errors);
         break;
       case 'field-valid': {
         const { field } = detail as CardEventDetail<'field-valid'>;
-        this.callback(this.onFormFieldValid, field);
-        this.callback(this.callbacks?.onFormFieldValid, field);
+        invokeCallback(TAG, this.onFormFieldValid, field);
+        invokeCallback(TAG, this.callbacks?.onFormFieldValid, field);
         break;
       }
       case 'form-complete':
-        this.callback(this.onFormComplete);
-        this.callback(this.callbacks?.onFormComplete);
+        invokeCallback(TAG, this.onFormComplete);
+        invokeCallback(TAG, this.callbacks?.onFormComplete);
         break;
       case 'field-blur':
-        this.callback(this.onBlur, (detail as CardEventDetail<'field-blur'>).formValid);
+        invokeCallback(TAG, this.onBlur, (detail as CardEventDetail<'field-blur'>).formValid);
         break;
       case 'submit-request':
-        this.callback(this.onSubmitTriggered);
+        invokeCallback(TAG, this.onSubmitTriggered);
         break;
     }
     emit(this, name, detail as MomentEventDetails[typeof name]);
   }
 
-  /** Calls a merchant callback; an exception in it is reported, never breaks the element. */
-  private callback<A extends unknown[]>(fn: ((...args: A) => void) | undefined, ...args: A): void {
-    if (typeof fn !== 'function') return;
-    try {
-      fn(...args);
-    } catch (error) {
-      console.error('Moment Elements <card-component>: a callback threw.', error);
-    }
-  }
+
 
   private updateValidity(): void {
     const iframe = this.iframe ?? undefined;

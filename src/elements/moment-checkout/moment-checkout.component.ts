@@ -13,6 +13,7 @@ import { checkoutEvents as checkoutEventSchemas } from '../../protocol/checkout.
 import { readClientToken } from '../../core/client-token.js';
 import { checkoutScope, type CheckoutScope } from '../../core/context.js';
 import { emit, type CheckoutResult, type LoadErrorDetail } from '../../core/events.js';
+import { invokeCallback } from '../../core/element-config.js';
 import { fetchJson } from '../../core/fetch-json.js';
 import { FrameConnection } from '../../core/frame-connection.js';
 import { ConfigError, parseClientKey, parseOrigin, resolveFramesOrigin } from '../../core/keys.js';
@@ -411,13 +412,7 @@ export class MomentCheckout extends LitElement {
     } as const;
     const [event, callback] = routes[outcome];
     emit(this, event, result);
-    if (typeof callback === 'function') {
-      try {
-        callback(result);
-      } catch (error) {
-        console.error('Moment Elements <moment-checkout>: a callback threw.', error);
-      }
-    }
+    invokeCallback('moment-checkout', callback, result);
   }
 
   /** Seed 000 steps 8–10: ask the merchant's backend for the status, route it, clean the URL. */

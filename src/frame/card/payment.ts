@@ -95,10 +95,18 @@ export function mapPaymentResponse(status: number, body: unknown): PaymentOutcom
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Sends one request, retrying the very same request after a network failure or a timeout. */
-async function send(api: PaymentApiOptions, path: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
+/**
+ * Sends one request to the provider with the client token, retrying the very same request after
+ * a network failure or a timeout (`retries` extra attempts). The card and wallet frames share it.
+ */
+export async function send(
+  api: PaymentApiOptions,
+  path: string,
+  init: RequestInit,
+  retries = api.retries ?? 2,
+): Promise<{ status: number; body: unknown }> {
   const fetchImpl = api.fetch ?? globalThis.fetch.bind(globalThis);
-  const attempts = 1 + (api.retries ?? 2);
+  const attempts = 1 + retries;
   for (let attempt = 0; attempt < attempts; attempt++) {
     if (attempt > 0) await sleep((api.retryDelayMs ?? 400) * attempt);
     const controller = new AbortController();

@@ -7,20 +7,10 @@
 import type { TransactionResult } from '../../protocol/card.js';
 import { FRAME_SESSION_PATH } from '../../protocol/api.js';
 import { APPLE_PAY_VALIDATE_MERCHANT_PATH, WALLET_PAYMENTS_PATH, type WalletPaymentRequest } from '../../protocol/wallet.js';
-import { BridgeError } from '../../protocol/port.js';
-import { NETWORK_ERROR_MESSAGE, mapPaymentResponse } from '../card/payment.js';
+import { mapPaymentResponse, send, type PaymentApiOptions } from '../card/payment.js';
 
-export interface WalletApiOptions {
-  /** Origin of the provider API: the frames origin. */
-  origin: string;
-  clientToken: string;
-  fetch?: typeof fetch;
-  /** Per attempt; default 30 s. */
-  timeoutMs?: number;
-  /** Extra attempts after a network failure (payments only); default 2. */
-  retries?: number;
-  retryDelayMs?: number;
-}
+/** The same options as the card's payment calls; `retries` applies to payments only. */
+export type WalletApiOptions = PaymentApiOptions;
 
 /**
  * What the wallet frame needs of the payment session. `wallet` is what a production provider
@@ -42,40 +32,6 @@ export interface WalletSessionInfo {
 }
 
 const text = (value: unknown, max = 200): string | undefined => (typeof value === 'string' && value.length <= max ? value : undefined);
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function send(api: WalletApiOptions, path: string, init: RequestInit, retries: number): Promise<{ status: number; body: unknown }> {
-  const fetchImpl = api.fetch ?? globalThis.fetch.bind(globalThis);
-  for (let attempt = 0; attempt <= retries; attempt++) {
-    if (attempt > 0) await sleep((api.retryDelayMs ?? 400) * attempt);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), api.timeoutMs ?? 30_000);
-    try {
-      const response = await fetchImpl(`${api.origin}${path}`, {
-        ...init,
-        headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${api.clientToken}`, Accept: 'application/json' },
-        credentials: 'omit',
-        cache: 'no-store',
-        referrerPolicy: 'no-referrer',
-        signal: controller.signal,
-      });
-      const text = await response.text();
-      let body: unknown = null;
-      try {
-        body = text ? JSON.parse(text) : null;
-      } catch {
-        body = null;
-      }
-      return { status: response.status, body };
-    } catch {
-      // Network failure or timeout: try the very same request again.
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-  throw new BridgeError({ code: 'network_error', message: NETWORK_ERROR_MESSAGE });
-}
 
 /** Charges a wallet token, once per idempotency key. */
 export async function payWithWallet(api: WalletApiOptions, request: WalletPaymentRequest, idempotencyKey: string): Promise<TransactionResult> {
