@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import {
   CARD_FIELDS,
   type AdditionalInfo,
@@ -27,6 +26,7 @@ import { BridgeError, randomId, type PortEndpoint } from '../../protocol/port.js
 import { filterDeclarations, isAllowedFontUrl } from '../../protocol/style-policy.js';
 import { checkoutScope, type CheckoutScope } from '../../core/context.js';
 import { emit, type LoadErrorDetail, type MomentEventDetails } from '../../core/events.js';
+import { frameBoxStyles, renderFrameBox, renderLoadError } from '../../core/frame-box.js';
 import { FrameConnection } from '../../core/frame-connection.js';
 import { ConfigError } from '../../core/keys.js';
 import { invokeCallback, resolveFrameTarget, scopedConfig, type ElementConfig } from '../../core/element-config.js';
@@ -104,7 +104,7 @@ const TEXT_ATTRIBUTES: Record<CardField, { label: string; placeholder: string }>
  * @cssproperty --moment-skeleton-color - Colour of the loading placeholder (host only).
  */
 export class CardComponent extends LitElement {
-  static override styles = [themeTransitionStyles, cardComponentStyles];
+  static override styles = [themeTransitionStyles, frameBoxStyles, cardComponentStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static formAssociated = true;
   static readonly version = '0.1.0';
@@ -513,34 +513,21 @@ export class CardComponent extends LitElement {
   }
 
   protected override render() {
+    if (this.loadError) {
+      return renderLoadError(this.loadError, { retryable: 'The card form could not load.', unavailable: 'Card payments are unavailable on this page.' }, () => this.retry());
+    }
     const state = this.connection.state;
     const reserved = this.hideCardName ? RESERVED_HEIGHT.withoutName : RESERVED_HEIGHT.withName;
-    if (this.loadError) {
-      const retryable = this.loadError.code === 'timeout' || this.loadError.code === 'frame_error';
-      return html`<div part="error" role="alert">
-        <span>${retryable ? 'The card form could not load.' : 'Card payments are unavailable on this page.'}</span>
-        ${retryable ? html`<button type="button" @click=${() => this.retry()}>Try again</button>` : nothing}
-      </div>`;
-    }
-    const height = state === 'ready' && this.frameHeight ? this.frameHeight : reserved;
-    return html`<div part="box" class="box ${state === 'ready' ? 'ready' : 'loading'}" style="--frame-height: ${height}px">
-      ${state !== 'ready' ? this.renderSkeleton() : nothing}
-      ${this.connection.src
-        ? keyed(
-            this.connection.channel,
-            html`<iframe
-              part="frame"
-              name="moment-card-${this.connection.channel}"
-              title=${this.frameTitle}
-              src=${this.connection.src}
-              sandbox="allow-scripts allow-same-origin allow-forms"
-              referrerpolicy="origin"
-              tabindex=${state === 'ready' ? 0 : -1}
-              aria-hidden=${state === 'ready' ? 'false' : 'true'}
-            ></iframe>`,
-          )
-        : nothing}
-    </div>`;
+    return renderFrameBox({
+      state,
+      height: state === 'ready' && this.frameHeight ? this.frameHeight : reserved,
+      skeleton: this.renderSkeleton(),
+      src: this.connection.src,
+      channel: this.connection.channel,
+      name: `moment-card-${this.connection.channel}`,
+      title: this.frameTitle,
+      sandbox: 'allow-scripts allow-same-origin allow-forms',
+    });
   }
 
   private renderSkeleton() {

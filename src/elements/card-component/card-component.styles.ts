@@ -10,23 +10,6 @@ export const cardComponentStyles = css`
   :host([hidden]) {
     display: none;
   }
-  .box {
-    position: relative;
-    height: var(--frame-height);
-  }
-  iframe {
-    display: block;
-    width: 100%;
-    height: 100%;
-    border: 0;
-    color-scheme: normal;
-    background: transparent;
-  }
-  .loading iframe {
-    position: absolute;
-    inset: 0;
-    opacity: 0;
-  }
   [part='skeleton'] {
     display: grid;
     gap: var(--moment-spacing, 12px);
@@ -59,26 +42,5 @@ export const cardComponentStyles = css`
     .bone::after {
       animation: pulse 1.2s ease-in-out infinite alternate;
     }
-  }
-  @keyframes pulse {
-    to {
-      opacity: 0.45;
-    }
-  }
-  [part='error'] {
-    display: grid;
-    gap: 8px;
-    justify-items: start;
-    padding: 12px;
-    border-radius: var(--moment-border-radius, 6px);
-    border: 1px solid var(--moment-color-danger, #b3261e);
-    color: var(--moment-color-text, inherit);
-    font: inherit;
-  }
-  [part='error'] button {
-    font: inherit;
-    min-height: 44px;
-    padding: 0 16px;
-    cursor: pointer;
   }
 `;

@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import type { TransactionResult } from '../../protocol/card.js';
 import { BridgeError } from '../../protocol/port.js';
 import {
@@ -24,6 +23,7 @@ import {
 import { checkoutScope, type CheckoutScope } from '../../core/context.js';
 import { invokeCallback, resolveFrameTarget, scopedConfig, type ElementConfig } from '../../core/element-config.js';
 import { emit, type LoadErrorDetail } from '../../core/events.js';
+import { frameBoxStyles, renderFrameBox, renderLoadError } from '../../core/frame-box.js';
 import { FrameConnection } from '../../core/frame-connection.js';
 import { ConfigError, type Environment } from '../../core/keys.js';
 import { outcomeEvent } from '../../core/outcome.js';
@@ -83,7 +83,7 @@ const RESERVED_HEIGHT = 56;
  * @cssproperty --moment-skeleton-color - Colour of the loading placeholder (host only).
  */
 export class WalletButton extends LitElement {
-  static override styles = [walletThemeTransitionStyles, walletButtonStyles];
+  static override styles = [walletThemeTransitionStyles, frameBoxStyles, walletButtonStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static readonly version = '0.1.0';
 
@@ -344,33 +344,20 @@ export class WalletButton extends LitElement {
   }
 
   protected override render() {
-    const state = this.connection.state;
     if (this.loadError) {
-      const retryable = this.loadError.code === 'timeout' || this.loadError.code === 'frame_error';
-      return html`<div part="error" role="alert">
-        <span>${retryable ? 'The wallet button could not load.' : 'Wallet payments are unavailable on this page.'}</span>
-        ${retryable ? html`<button type="button" @click=${() => this.retry()}>Try again</button>` : nothing}
-      </div>`;
+      return renderLoadError(this.loadError, { retryable: 'The wallet button could not load.', unavailable: 'Wallet payments are unavailable on this page.' }, () => this.retry());
     }
-    const height = state === 'ready' && this.frameHeight ? this.frameHeight : RESERVED_HEIGHT;
-    return html`<div part="box" class="box ${state === 'ready' ? 'ready' : 'loading'}" style="--frame-height: ${height}px">
-      ${state !== 'ready' ? html`<div part="skeleton" aria-hidden="true"></div>` : nothing}
-      ${this.connection.src
-        ? keyed(
-            this.connection.channel,
-            html`<iframe
-              part="frame"
-              name="moment-wallet-${this.connection.channel}"
-              title=${this.frameTitle}
-              src=${this.connection.src}
-              allow="payment"
-              sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox"
-              referrerpolicy="origin"
-              tabindex=${state === 'ready' ? 0 : -1}
-              aria-hidden=${state === 'ready' ? 'false' : 'true'}
-            ></iframe>`,
-          )
-        : nothing}
-    </div>`;
+    const state = this.connection.state;
+    return renderFrameBox({
+      state,
+      height: state === 'ready' && this.frameHeight ? this.frameHeight : RESERVED_HEIGHT,
+      skeleton: html`<div part="skeleton" aria-hidden="true"></div>`,
+      src: this.connection.src,
+      channel: this.connection.channel,
+      name: `moment-wallet-${this.connection.channel}`,
+      title: this.frameTitle,
+      allow: 'payment',
+      sandbox: 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox',
+    });
   }
 }

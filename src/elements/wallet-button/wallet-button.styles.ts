@@ -21,23 +21,6 @@ export const walletButtonStyles = css`
   :host([unavailable]:not([show-unavailable])) {
     display: none;
   }
-  .box {
-    position: relative;
-    height: var(--frame-height);
-  }
-  iframe {
-    display: block;
-    width: 100%;
-    height: 100%;
-    border: 0;
-    color-scheme: normal;
-    background: transparent;
-  }
-  .loading iframe {
-    position: absolute;
-    inset: 0;
-    opacity: 0;
-  }
   [part='skeleton'] {
     box-sizing: border-box;
     height: 100%;
@@ -54,26 +37,5 @@ export const walletButtonStyles = css`
     [part='skeleton']::before {
       animation: pulse 1.2s ease-in-out infinite alternate;
     }
-  }
-  @keyframes pulse {
-    to {
-      opacity: 0.45;
-    }
-  }
-  [part='error'] {
-    display: grid;
-    gap: 8px;
-    justify-items: start;
-    padding: 12px;
-    border-radius: var(--moment-border-radius, 6px);
-    border: 1px solid var(--moment-color-danger, #b3261e);
-    color: var(--moment-color-text, inherit);
-    font: inherit;
-  }
-  [part='error'] button {
-    font: inherit;
-    min-height: 44px;
-    padding: 0 16px;
-    cursor: pointer;
   }
 `;
