@@ -12,10 +12,11 @@ import { MESSAGES, detectBrand, outcomeFor, passesLuhn } from './test-cards.js';
 import { paymentAttempt, settlePayment } from './settlement.js';
 import { challengeUrl } from './three-ds.js';
 
-const OptionalText = (max: number) =>
+export const OptionalText = (max: number) =>
   v.nullish(v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`)));
 
-const AddressSchema = v.object(
+/** An address as seed 004's `Address`, shared by card and wallet payments. */
+export const AddressSchema = v.object(
   {
     address1: OptionalText(100),
     address2: OptionalText(100),

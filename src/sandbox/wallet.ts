@@ -20,7 +20,7 @@ import type { SandboxContext } from './context.js';
 import { ApiFailure } from './errors.js';
 import { randomId } from './ids.js';
 import { parseOrFail, readJsonObject } from './request.js';
-import { attemptPayment, handlePaymentRequest } from './payments.js';
+import { AddressSchema, OptionalText, attemptPayment, handlePaymentRequest } from './payments.js';
 
 /**
  * Test wallet tokens and the test card each stands for. The sheet offers the first three
@@ -39,23 +39,6 @@ export const SANDBOX_WALLET_TOKENS: ReadonlyMap<string, string> = new Map([
 for (const card of SANDBOX_WALLET_CARDS) {
   if (!SANDBOX_WALLET_TOKENS.has(card.token)) throw new Error(`Unknown sandbox wallet token ${card.token}.`);
 }
-
-const OptionalText = (max: number) =>
-  v.nullish(v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`)));
-
-const AddressSchema = v.object(
-  {
-    address1: OptionalText(100),
-    address2: OptionalText(100),
-    address3: OptionalText(100),
-    address4: OptionalText(100),
-    city: OptionalText(100),
-    state: OptionalText(100),
-    postcode: OptionalText(20),
-    countryCode: OptionalText(3),
-  },
-  'must be an object',
-);
 
 /** Body of `POST /v1/wallet/payments`. Messages never repeat the value they reject. */
 export const WalletPaymentSchema = v.object({
