@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MomentCheckout } from '../../src/elements/moment-checkout/moment-checkout.component.js';
 import '../../src/elements/moment-checkout/moment-checkout.js';
-import { TEST_KEY, createSession, fillCard, frameAxe, frameClick, getSession, record, until, type SandboxSession } from '../support/helpers.js';
+import { TEST_KEY, createSession, fillCard, frameAxe, frameClick, frameEval, getSession, record, until, type SandboxSession } from '../support/helpers.js';
 
 const PAY_BUTTON = '.mc-pay';
 
@@ -206,5 +206,20 @@ describe('<moment-checkout> inline', () => {
     await modal.el.launch();
     expect(((await modal.el.submit().catch((e: Error) => e)) as Error).message).to.match(/inline/);
     modal.el.close();
+  });
+});
+
+describe('<moment-checkout> theme', () => {
+  it('forwards --moment-* variables into the checkout frame and follows changes while open', async () => {
+    const { el } = await checkoutFor({ variant: 'inline' });
+    const box = await fixture<HTMLDivElement>(html`<div></div>`);
+    el.style.setProperty('--moment-color-text', 'rgb(9, 8, 7)');
+    await el.launch({ container: box });
+    const frame = box.querySelector('iframe')!.name;
+    const read = () => frameEval<string>(frame, `return getComputedStyle(document.documentElement).getPropertyValue('--moment-color-text').trim()`);
+    expect(await read()).to.equal('rgb(9, 8, 7)');
+    el.style.setProperty('--moment-color-text', 'rgb(1, 2, 3)');
+    await until(async () => (await read()) === 'rgb(1, 2, 3)', 3000, 'the new theme value in the frame');
+    el.close();
   });
 });

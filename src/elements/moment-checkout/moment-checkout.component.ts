@@ -5,6 +5,7 @@ import { FRAME_PATHS, type CheckoutVariant } from '../../protocol/api.js';
 import {
   checkoutRequestResults,
   type CheckoutEventDetail,
+  type CheckoutFrameConfig,
   type CheckoutEventName,
   type checkoutEvents,
   type checkoutRequests,
@@ -165,28 +166,32 @@ export class MomentCheckout extends LitElement {
       events: checkoutEventSchemas,
       iframe: () => this.iframe,
       onConnected: async (endpoint) => {
-        const { height } = await endpoint.request(
-          'configure',
-          {
-            clientToken: this.token,
-            variant: this.openVariant ?? 'modal',
-            themeVariables: this.theme.values,
-            locale: this.lang || document.documentElement.lang || navigator.language || 'en',
-            hidePayButton: false,
-          },
-          REQUEST_TIMEOUT,
-        );
+        const { height } = await endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT);
         this.frameHeight = height;
       },
       onReady: () => this.onReady?.(),
       onEvent: (name, detail) => this.onFrameEvent(name, detail),
       onFailure: (error) => this.onLoadFailure?.(error),
     });
-    this.theme = new ThemeController(this, () => undefined);
+    // Theme changes (a dark-mode switch) follow into an open checkout; the same token keeps its state.
+    this.theme = new ThemeController(this, () => {
+      const endpoint = this.connection.endpoint;
+      if (this.connection.state === 'ready' && endpoint) endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT).catch(() => undefined);
+    });
     // A nested element asking for the scope is the moment to get a token for it.
     this.addEventListener('context-request', (event) => {
       if ((event as Event & { context?: unknown }).context === checkoutScope) void this.prepareScope();
     });
+  }
+
+  private frameConfig(): CheckoutFrameConfig {
+    return {
+      clientToken: this.token,
+      variant: this.openVariant ?? 'modal',
+      themeVariables: this.theme.values,
+      locale: this.lang || document.documentElement.lang || navigator.language || 'en',
+      hidePayButton: false,
+    };
   }
 
   override connectedCallback(): void {
