@@ -91,11 +91,19 @@ describe('<card-component> in a form', () => {
     el.clientToken = session.client_token;
     await ready;
     expect(el.form).to.equal(form);
+    expect(el.willValidate).to.equal(true);
     expect(form.checkValidity()).to.equal(false);
     expect(el.validity.customError).to.equal(true);
+    expect(el.validationMessage).to.equal('Enter your card details.');
+    expect(el.complete).to.equal(false);
+    const invalid = oneEvent(el, 'invalid');
+    expect(el.reportValidity()).to.equal(false);
+    await invalid;
     await fillCard(frameName(el), { number: '4242424242424242' });
     await until(() => form.checkValidity(), 3000, 'form validity');
     expect(el.checkValidity()).to.equal(true);
+    expect(el.complete).to.equal(true);
+    expect(el.validationMessage).to.equal('');
     expect([...new FormData(form).keys()]).to.deep.equal([]);
   });
 

@@ -91,6 +91,27 @@ describe('<moment-checkout> modal', () => {
     expect(document.querySelectorAll('iframe[name^="moment-checkout-"]').length + el.shadowRoot!.querySelectorAll('iframe').length).to.equal(0);
   });
 
+  it('titles the dialog and the frame with checkout-title', async () => {
+    const { el } = await checkoutFor();
+    el.setAttribute('checkout-title', 'Pay Moment shop');
+    await el.launch();
+    expect(el.shadowRoot!.querySelector('[part="title"]')!.textContent).to.equal('Pay Moment shop');
+    expect(el.shadowRoot!.querySelector('iframe')!.title).to.equal('Pay Moment shop');
+    el.close();
+  });
+
+  it('rejects launch() with checkout-error when the frame does not load within load-timeout', async () => {
+    const { el } = await checkoutFor();
+    el.setAttribute('load-timeout', '1');
+    const errored = oneEvent(el, 'checkout-error');
+    const original = console.error;
+    console.error = () => undefined;
+    const error = await el.launch().catch((e: Error) => e).finally(() => (console.error = original));
+    expect((error as unknown as { code: string }).code).to.equal('timeout');
+    expect((await errored).detail.code).to.equal('timeout');
+    expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
+  });
+
   it('the close button cancels too', async () => {
     const { el } = await checkoutFor();
     await el.launch();
