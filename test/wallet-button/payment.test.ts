@@ -189,3 +189,25 @@ describe('<wallet-button> paying with the sandbox wallet', () => {
     await until(async () => !(await readButton(frame)).disabled, 3000, 'the frame button to be enabled');
   });
 });
+
+describe('<wallet-button> session expiry', () => {
+  it('fires payment-expired, not payment-failure, when the session expired before the wallet paid', async () => {
+    const session = await createSession({ extra: { expires_in: 3 } });
+    const el = document.createElement('wallet-button');
+    el.clientKey = TEST_KEY;
+    el.clientToken = session.client_token;
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"></div>`);
+    const ready = oneEvent(el, 'ready');
+    wrapper.append(el);
+    await ready;
+    const frame = frameName(el);
+    await openSheet(frame);
+    const exp = JSON.parse(atob(session.client_token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp: number };
+    await until(() => Date.now() > exp.exp * 1000 + 100, 5000, 'the session to expire');
+    const events = record(el, ['payment-expired', 'payment-failure']);
+    await frameEval(frame, `document.querySelector('#sheet-pay').click(); return true`);
+    await until(() => events.length > 0, 5000, 'an outcome');
+    expect(events.map((e) => e.name)).to.deep.equal(['payment-expired']);
+    expect((await getSession(session.id)).payment).to.equal(null);
+  });
+});

@@ -430,7 +430,10 @@ export class CardComponent extends LitElement {
       .request('executePayment', { ...(additionalInfo ? { additionalInfo } : {}), idempotencyKey: randomId() }, PAYMENT_TIMEOUT)
       .then(
         (result) => {
-          emit(this, outcomeEvent(result.statusCode), result);
+          // The session can expire on the provider's side while the customer authenticates.
+          const event = outcomeEvent(result.statusCode, this.tokenExpiry <= Date.now());
+          if (event === 'payment-expired') emit(this, event, { code: 'expired', message: result.message });
+          else emit(this, event, result);
           return result as TransactionResult;
         },
         (error: unknown) => {

@@ -64,6 +64,7 @@ const RESERVED_HEIGHT = 56;
  * @event payment-success - The wallet payment succeeded (`statusCode` 0): `detail` is the `TransactionResult`.
  * @event payment-attempt-failed - The card in the wallet was declined or referred, or the wallet or provider failed (`statusCode` 4, 5, 30); the customer can try again.
  * @event payment-failure - The payment cannot go on (`statusCode` 3, 20, 400, 401, 404, 500).
+ * @event payment-expired - The session expired before the wallet paid (the provider refused the expired token).
  *
  * @csspart box - The box that holds the frame and keeps its height.
  * @csspart frame - The secure iframe.
@@ -141,6 +142,7 @@ export class WalletButton extends LitElement {
   private readonly theme: ThemeController;
   private resolvedOrigin: string | undefined;
   private environment: Environment | undefined;
+  private tokenExpiry = 0;
   private needsResolve = true;
 
   constructor() {
@@ -225,6 +227,7 @@ export class WalletButton extends LitElement {
     }
     if (!target) return;
     this.environment = target.environment;
+    this.tokenExpiry = target.claims.exp * 1000;
     if (target.origin !== this.resolvedOrigin || this.connection.state === 'idle' || this.connection.state === 'error') {
       this.resolvedOrigin = target.origin;
       this.openFrame();
@@ -321,7 +324,9 @@ export class WalletButton extends LitElement {
       case 'payment-complete': {
         const result = (detail as WalletEventDetail<'payment-complete'>).result as TransactionResult;
         invokeCallback('wallet-button', this.paymentComplete, result);
-        emit(this, outcomeEvent(result.statusCode), result);
+        const event = outcomeEvent(result.statusCode, this.tokenExpiry <= Date.now());
+        if (event === 'payment-expired') emit(this, event, { code: 'expired', message: result.message });
+        else emit(this, event, result);
         return;
       }
     }
