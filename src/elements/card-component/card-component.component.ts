@@ -27,9 +27,8 @@ import { filterDeclarations, isAllowedFontUrl } from '../../protocol/style-polic
 import { checkoutScope, type CheckoutScope } from '../../core/context.js';
 import { emit, type LoadErrorDetail, type MomentEventDetails } from '../../core/events.js';
 import { frameBoxStyles, renderFrameBox, renderLoadError } from '../../core/frame-box.js';
-import { FrameConnection } from '../../core/frame-connection.js';
-import { ConfigError } from '../../core/keys.js';
-import { invokeCallback, resolveFrameTarget, scopedConfig, type ElementConfig } from '../../core/element-config.js';
+import { SecureFrameController } from '../../core/secure-frame.js';
+import { invokeCallback, scopedConfig, type ElementConfig } from '../../core/element-config.js';
 import { outcomeEvent } from '../../core/outcome.js';
 import { PaymentError } from '../../core/payment-error.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
@@ -177,33 +176,32 @@ export class CardComponent extends LitElement {
   /** The last masked state reported by the frame. */
   @state() protected cardState: CardChange | undefined;
   @state() private frameHeight: number | undefined;
-  @state() private loadError: LoadErrorDetail | undefined;
 
   private readonly internals: ElementInternals;
-  private readonly connection: FrameConnection<typeof cardRequests, typeof cardEvents>;
+  private readonly frame: SecureFrameController<typeof cardRequests, typeof cardEvents>;
   private readonly theme: ThemeController;
   private payment: Promise<TransactionResult> | undefined;
   private formDisabled = false;
-  private resolvedOrigin: string | undefined;
-  private tokenExpiry = 0;
-  private needsResolve = true;
 
   constructor() {
     super();
     this.internals = this.attachInternals();
-    this.connection = new FrameConnection<typeof cardRequests, typeof cardEvents>(this, {
+    this.frame = new SecureFrameController<typeof cardRequests, typeof cardEvents>(this, {
+      tag: TAG,
       kind: 'card',
       results: cardRequestResults,
       events: cardEvents,
-      iframe: () => this.iframe,
-      onConnected: (endpoint) => this.configureFrame(endpoint),
-      onReady: () => {
-        this.loadError = undefined;
-        invokeCallback(TAG, this.onIframeLoaded);
-        emit(this, 'ready', { height: this.frameHeight ?? 0 });
-      },
+      config: () => this.effectiveConfig,
+      configure: (endpoint) => this.configureFrame(endpoint),
+      reconfigure: () => this.sendConfig(),
+      height: () => this.frameHeight ?? 0,
       onEvent: (name, detail) => this.onFrameEvent(name, detail),
-      onFailure: (error) => this.failLoad(error),
+      onOpen: () => {
+        this.cardState = undefined;
+        this.frameHeight = undefined;
+        this.updateValidity();
+      },
+      onLoadError: () => this.updateValidity(),
     });
     this.theme = new ThemeController(this, () => this.sendConfig());
   }
@@ -241,23 +239,10 @@ export class CardComponent extends LitElement {
     return this.internals.reportValidity();
   }
 
-  private get iframe(): HTMLIFrameElement | null {
-    return this.renderRoot?.querySelector('iframe') ?? null;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.internals.setFormValue(null);
     this.updateValidity();
-    this.needsResolve = true;
-    this.requestUpdate();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.needsResolve || changed.has('clientKey') || changed.has('clientToken') || changed.has('framesOrigin') || (changed as Map<PropertyKey, unknown>).has('scope')) {
-      this.needsResolve = false;
-      this.resolveConfig();
-    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -269,55 +254,9 @@ export class CardComponent extends LitElement {
     if (configKeys.some((k) => changed.has(k))) this.sendConfig();
   }
 
-  /**
-   * Works out the frames origin from the key, the token and `frames-origin`, and (re)opens the
-   * frame when it changed. Bad input fails loudly, with `load-error` and a console error.
-   */
-  private resolveConfig(): void {
-    if (!this.isConnected) return;
-    let origin: string;
-    try {
-      const target = resolveFrameTarget(this.effectiveConfig);
-      if (!target) return; // Nothing yet, or the token has not arrived: wait quietly.
-      this.tokenExpiry = target.claims.exp * 1000;
-      origin = target.origin;
-    } catch (error) {
-      if (error instanceof ConfigError) {
-        this.connection.close();
-        this.resolvedOrigin = undefined;
-        return this.failLoad({ code: error.code, message: error.message });
-      }
-      throw error;
-    }
-    if (origin !== this.resolvedOrigin || this.connection.state === 'idle' || this.connection.state === 'error') {
-      this.resolvedOrigin = origin;
-      this.openFrame();
-    } else if (this.connection.state === 'ready') {
-      this.sendConfig();
-    }
-  }
-
   /** Own attributes, else the enclosing checkout's scope. */
   private get effectiveConfig(): ElementConfig {
     return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.scope);
-  }
-
-  private openFrame(): void {
-    if (!this.resolvedOrigin) return;
-    this.loadError = undefined;
-    this.cardState = undefined;
-    this.frameHeight = undefined;
-    const timeout = Number.isFinite(this.loadTimeout) && this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT;
-    this.connection.open(this.resolvedOrigin, timeout);
-    this.updateValidity();
-  }
-
-  private failLoad(error: LoadErrorDetail): void {
-    this.loadError = error;
-    this.updateValidity();
-    console.error(`Moment Elements <card-component>: ${error.message}`);
-    invokeCallback(TAG, this.onIframeLoadFailed, error);
-    emit(this, 'load-error', error);
   }
 
   /** Builds the frame config from properties and attributes, warning about anything dropped. */
@@ -335,7 +274,7 @@ export class CardComponent extends LitElement {
       };
     }
     const fontCss = (Array.isArray(this.fontCss) ? this.fontCss : []).filter((url) => {
-      const allowed = typeof url === 'string' && isAllowedFontUrl(url, this.resolvedOrigin ?? '');
+      const allowed = typeof url === 'string' && isAllowedFontUrl(url, this.frame.origin ?? '');
       if (!allowed) console.warn(`Moment Elements: fontCss "${String(url)}" is not loaded: fonts may come only over https from an allowed font host.`);
       return allowed;
     });
@@ -358,8 +297,8 @@ export class CardComponent extends LitElement {
   }
 
   private sendConfig(): void {
-    const endpoint = this.connection.endpoint;
-    if (this.connection.state !== 'ready' || !endpoint) return;
+    const endpoint = this.frame.endpoint;
+    if (!endpoint) return;
     endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT).then(
       ({ height }) => (this.frameHeight = height),
       (error: unknown) => {
@@ -405,7 +344,7 @@ export class CardComponent extends LitElement {
 
 
   private updateValidity(): void {
-    const iframe = this.iframe ?? undefined;
+    const iframe = this.frame.iframe ?? undefined;
     if (this.cardState?.valid) this.internals.setValidity({});
     else this.internals.setValidity({ customError: true }, 'Enter your card details.', iframe);
   }
@@ -417,11 +356,11 @@ export class CardComponent extends LitElement {
    */
   executePayment(additionalInfo?: AdditionalInfo): Promise<TransactionResult> {
     if (this.payment) return this.payment;
-    const endpoint = this.connection.endpoint;
-    if (this.connection.state !== 'ready' || !endpoint) {
+    const endpoint = this.frame.endpoint;
+    if (!endpoint) {
       return Promise.reject(new PaymentError('not_ready', 'The card form is not ready: wait for the ready event before calling executePayment().'));
     }
-    if (this.tokenExpiry && this.tokenExpiry <= Date.now()) {
+    if (this.frame.tokenExpiresIn <= 0) {
       const problem = { code: 'expired', message: 'The payment session has expired. Create a new session and pass its client token.' };
       emit(this, 'payment-expired', problem);
       return Promise.reject(new PaymentError('expired', problem.message));
@@ -431,7 +370,7 @@ export class CardComponent extends LitElement {
       .then(
         (result) => {
           // The session can expire on the provider's side while the customer authenticates.
-          const event = outcomeEvent(result.statusCode, this.tokenExpiry <= Date.now());
+          const event = outcomeEvent(result.statusCode, this.frame.tokenExpiresIn <= 0);
           if (event === 'payment-expired') emit(this, event, { code: 'expired', message: result.message });
           else emit(this, event, result);
           return result as TransactionResult;
@@ -466,23 +405,22 @@ export class CardComponent extends LitElement {
 
   /** Moves focus into the frame: to `field`, or the first field. */
   override focus(field?: CardField | FocusOptions): void {
-    const iframe = this.iframe;
-    const endpoint = this.connection.endpoint;
-    if (!iframe || this.connection.state !== 'ready' || !endpoint) return super.focus(typeof field === 'object' ? field : undefined);
+    const iframe = this.frame.iframe;
+    const endpoint = this.frame.endpoint;
+    if (!iframe || !endpoint) return super.focus(typeof field === 'object' ? field : undefined);
     iframe.focus();
     endpoint.request('focus', { field: typeof field === 'string' ? field : null }, REQUEST_TIMEOUT).catch(() => undefined);
   }
 
   /** Empties every field. */
   async clear(): Promise<void> {
-    const endpoint = this.connection.endpoint;
-    if (this.connection.state === 'ready' && endpoint) await endpoint.request('clear', {}, REQUEST_TIMEOUT);
+    await this.frame.endpoint?.request('clear', {}, REQUEST_TIMEOUT);
   }
 
   /** Shows every validation error and tells whether the form is valid. */
   async validate(): Promise<{ valid: boolean; errors: ValidationError[] }> {
-    const endpoint = this.connection.endpoint;
-    if (this.connection.state !== 'ready' || !endpoint) {
+    const endpoint = this.frame.endpoint;
+    if (!endpoint) {
       throw new PaymentError('not_ready', 'The card form is not ready: wait for the ready event before calling validate().');
     }
     return endpoint.request('validate', {}, REQUEST_TIMEOUT);
@@ -490,11 +428,7 @@ export class CardComponent extends LitElement {
 
   /** Loads the frame again after a `load-error`. */
   retry(): void {
-    this.resolvedOrigin = undefined;
-    this.connection.close();
-    this.loadError = undefined;
-    this.needsResolve = true;
-    this.requestUpdate();
+    this.frame.retry();
   }
 
   /** @internal Form-associated lifecycle: a form reset empties the fields. */
@@ -510,24 +444,24 @@ export class CardComponent extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resolvedOrigin = undefined;
     this.cardState = undefined;
     this.requestUpdate();
   }
 
   protected override render() {
-    if (this.loadError) {
-      return renderLoadError(this.loadError, { retryable: 'The card form could not load.', unavailable: 'Card payments are unavailable on this page.' }, () => this.retry());
+    const { loadError } = this.frame;
+    if (loadError) {
+      return renderLoadError(loadError, { retryable: 'The card form could not load.', unavailable: 'Card payments are unavailable on this page.' }, () => this.retry());
     }
-    const state = this.connection.state;
+    const state = this.frame.state;
     const reserved = this.hideCardName ? RESERVED_HEIGHT.withoutName : RESERVED_HEIGHT.withName;
     return renderFrameBox({
       state,
       height: state === 'ready' && this.frameHeight ? this.frameHeight : reserved,
       skeleton: this.renderSkeleton(),
-      src: this.connection.src,
-      channel: this.connection.channel,
-      name: `moment-card-${this.connection.channel}`,
+      src: this.frame.src,
+      channel: this.frame.channel,
+      name: `moment-card-${this.frame.channel}`,
       title: this.frameTitle,
       sandbox: 'allow-scripts allow-same-origin allow-forms',
     });

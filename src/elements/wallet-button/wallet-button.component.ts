@@ -2,7 +2,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
 import type { TransactionResult } from '../../protocol/card.js';
-import { BridgeError } from '../../protocol/port.js';
+import { BridgeError, type PortEndpoint } from '../../protocol/port.js';
 import {
   SANDBOX_WALLET_MODES,
   WALLET_BUTTON_COLORS,
@@ -21,11 +21,10 @@ import {
   type walletRequests,
 } from '../../protocol/wallet.js';
 import { checkoutScope, type CheckoutScope } from '../../core/context.js';
-import { invokeCallback, resolveFrameTarget, scopedConfig, type ElementConfig } from '../../core/element-config.js';
+import { invokeCallback, scopedConfig, type ElementConfig } from '../../core/element-config.js';
 import { emit, type LoadErrorDetail } from '../../core/events.js';
 import { frameBoxStyles, renderFrameBox, renderLoadError } from '../../core/frame-box.js';
-import { FrameConnection } from '../../core/frame-connection.js';
-import { ConfigError, type Environment } from '../../core/keys.js';
+import { SecureFrameController } from '../../core/secure-frame.js';
 import { outcomeEvent } from '../../core/outcome.js';
 import { ThemeController } from '../../core/theme.js';
 import { walletButtonStyles, walletThemeTransitionStyles } from './wallet-button.styles.js';
@@ -37,7 +36,7 @@ export interface WalletButtonConfig {
   type?: WalletButtonType;
 }
 
-type WalletEndpoint = NonNullable<FrameConnection<typeof walletRequests, typeof walletEvents>['endpoint']>;
+type WalletEndpoint = PortEndpoint<typeof walletRequests, typeof walletEvents>;
 
 const DEFAULT_LOAD_TIMEOUT = 15_000;
 const REQUEST_TIMEOUT = 10_000;
@@ -135,32 +134,30 @@ export class WalletButton extends LitElement {
   protected scope: CheckoutScope | undefined;
 
   @state() private frameHeight: number | undefined;
-  @state() private loadError: LoadErrorDetail | undefined;
   @state() private walletAvailability: WalletAvailability | undefined;
 
-  private readonly connection: FrameConnection<typeof walletRequests, typeof walletEvents>;
+  private readonly frame: SecureFrameController<typeof walletRequests, typeof walletEvents>;
   private readonly theme: ThemeController;
-  private resolvedOrigin: string | undefined;
-  private environment: Environment | undefined;
-  private tokenExpiry = 0;
-  private needsResolve = true;
 
   constructor() {
     super();
-    this.connection = new FrameConnection<typeof walletRequests, typeof walletEvents>(this, {
+    this.frame = new SecureFrameController<typeof walletRequests, typeof walletEvents>(this, {
+      tag: 'wallet-button',
       kind: 'wallet',
       results: walletRequestResults,
       events: walletEvents,
-      iframe: () => this.iframe,
-      onConnected: (endpoint) => this.configureFrame(endpoint),
+      config: () => this.ownConfig,
+      configure: (endpoint) => this.configureFrame(endpoint),
+      reconfigure: () => this.sendConfig(),
+      height: () => this.frameHeight ?? 0,
+      onEvent: (name, detail) => this.onFrameEvent(name, detail),
+      onOpen: () => {
+        this.frameHeight = undefined;
+        this.walletAvailability = undefined;
+      },
       onReady: () => {
-        this.loadError = undefined;
-        invokeCallback('wallet-button', this.onIframeLoaded);
-        emit(this, 'ready', { height: this.frameHeight ?? 0 });
         if (this.walletAvailability) emit(this, 'wallet-availability', { ...this.walletAvailability });
       },
-      onEvent: (name, detail) => this.onFrameEvent(name, detail),
-      onFailure: (error) => this.failLoad(error),
     });
     this.theme = new ThemeController(this, () => this.sendConfig(), WALLET_THEME_VARIABLES);
   }
@@ -183,23 +180,6 @@ export class WalletButton extends LitElement {
     return this.walletAvailability ? { ...this.walletAvailability, wallets: [...this.walletAvailability.wallets] } : undefined;
   }
 
-  private get iframe(): HTMLIFrameElement | null {
-    return this.renderRoot?.querySelector('iframe') ?? null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.needsResolve = true;
-    this.requestUpdate();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.needsResolve || changed.has('clientKey') || changed.has('clientToken') || changed.has('framesOrigin') || (changed as Map<PropertyKey, unknown>).has('scope')) {
-      this.needsResolve = false;
-      this.resolveConfig();
-    }
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     const configKeys = ['buttonColor', 'buttonType', 'emailRequired', 'billingAddressRequired', 'shippingAddressRequired', 'disabled', 'lang', 'sandboxWallets'] as const;
     if (configKeys.some((k) => changed.has(k))) this.sendConfig();
@@ -211,47 +191,6 @@ export class WalletButton extends LitElement {
     return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.scope);
   }
 
-  /** Works out the frames origin and (re)opens the frame when it changed; bad input fails loudly. */
-  private resolveConfig(): void {
-    if (!this.isConnected) return;
-    let target;
-    try {
-      target = resolveFrameTarget(this.ownConfig);
-    } catch (error) {
-      if (error instanceof ConfigError) {
-        this.connection.close();
-        this.resolvedOrigin = undefined;
-        return this.failLoad({ code: error.code, message: error.message });
-      }
-      throw error;
-    }
-    if (!target) return;
-    this.environment = target.environment;
-    this.tokenExpiry = target.claims.exp * 1000;
-    if (target.origin !== this.resolvedOrigin || this.connection.state === 'idle' || this.connection.state === 'error') {
-      this.resolvedOrigin = target.origin;
-      this.openFrame();
-    } else if (this.connection.state === 'ready') {
-      this.sendConfig();
-    }
-  }
-
-  private openFrame(): void {
-    if (!this.resolvedOrigin) return;
-    this.loadError = undefined;
-    this.frameHeight = undefined;
-    this.walletAvailability = undefined;
-    const timeout = Number.isFinite(this.loadTimeout) && this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT;
-    this.connection.open(this.resolvedOrigin, timeout);
-  }
-
-  private failLoad(error: LoadErrorDetail): void {
-    this.loadError = error;
-    console.error(`Moment Elements <wallet-button>: ${error.message}`);
-    invokeCallback('wallet-button', this.onIframeLoadFailed, error);
-    emit(this, 'load-error', error);
-  }
-
   /** Builds the frame config; unknown colours and types fall back to the defaults, with a warning. */
   private frameConfig(): WalletFrameConfig {
     const pick = <T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T => {
@@ -260,7 +199,7 @@ export class WalletButton extends LitElement {
       return fallback;
     };
     const sandboxWallets =
-      this.sandboxWallets && this.environment === 'sandbox' ? pick('sandbox-wallets', this.sandboxWallets, SANDBOX_WALLET_MODES, 'sandbox') : undefined;
+      this.sandboxWallets && this.frame.target?.environment === 'sandbox' ? pick('sandbox-wallets', this.sandboxWallets, SANDBOX_WALLET_MODES, 'sandbox') : undefined;
     return {
       clientToken: this.ownConfig.clientToken ?? '',
       buttonColor: pick('button-color', this.buttonColor, WALLET_BUTTON_COLORS, 'black'),
@@ -282,8 +221,8 @@ export class WalletButton extends LitElement {
   }
 
   private sendConfig(): void {
-    const endpoint = this.connection.endpoint;
-    if (this.connection.state !== 'ready' || !endpoint) return;
+    const endpoint = this.frame.endpoint;
+    if (!endpoint) return;
     endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT).then(
       ({ height, available, wallets }) => {
         this.frameHeight = height;
@@ -324,7 +263,7 @@ export class WalletButton extends LitElement {
       case 'payment-complete': {
         const result = (detail as WalletEventDetail<'payment-complete'>).result as TransactionResult;
         invokeCallback('wallet-button', this.paymentComplete, result);
-        const event = outcomeEvent(result.statusCode, this.tokenExpiry <= Date.now());
+        const event = outcomeEvent(result.statusCode, this.frame.tokenExpiresIn <= 0);
         if (event === 'payment-expired') emit(this, event, { code: 'expired', message: result.message });
         else emit(this, event, result);
         return;
@@ -334,32 +273,28 @@ export class WalletButton extends LitElement {
 
   /** Loads the frame again after a `load-error`. */
   retry(): void {
-    this.resolvedOrigin = undefined;
-    this.connection.close();
-    this.loadError = undefined;
-    this.needsResolve = true;
-    this.requestUpdate();
+    this.frame.retry();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resolvedOrigin = undefined;
     this.walletAvailability = undefined;
     this.requestUpdate();
   }
 
   protected override render() {
-    if (this.loadError) {
-      return renderLoadError(this.loadError, { retryable: 'The wallet button could not load.', unavailable: 'Wallet payments are unavailable on this page.' }, () => this.retry());
+    const { loadError } = this.frame;
+    if (loadError) {
+      return renderLoadError(loadError, { retryable: 'The wallet button could not load.', unavailable: 'Wallet payments are unavailable on this page.' }, () => this.retry());
     }
-    const state = this.connection.state;
+    const state = this.frame.state;
     return renderFrameBox({
       state,
       height: state === 'ready' && this.frameHeight ? this.frameHeight : RESERVED_HEIGHT,
       skeleton: html`<div part="skeleton" aria-hidden="true"></div>`,
-      src: this.connection.src,
-      channel: this.connection.channel,
-      name: `moment-wallet-${this.connection.channel}`,
+      src: this.frame.src,
+      channel: this.frame.channel,
+      name: `moment-wallet-${this.frame.channel}`,
       title: this.frameTitle,
       allow: 'payment',
       sandbox: 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox',
