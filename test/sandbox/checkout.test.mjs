@@ -2,49 +2,9 @@
 // redirect-mode 3-D Secure page, and webhook endpoints registered by the merchant backend.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { startSandbox, client, cardBody, sessionBody, verifyWebhookSignature, SECRET_KEY } from './helpers.mjs';
+import { startSandbox, client, cardBody, sessionBody, verifyWebhookSignature, startReceiver, SECRET_KEY } from './helpers.mjs';
 
 const merchant = { authorization: `Bearer ${SECRET_KEY}` };
-
-/** A webhook receiver on 127.0.0.1 that records every request; bounded waits only. */
-async function startReceiver() {
-  const requests = [];
-  const waiters = [];
-  const server = createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => {
-      requests.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.writeHead(200).end();
-      for (const waiter of waiters.splice(0)) waiter();
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}/hooks`,
-    requests,
-    async waitFor(count, ms = 4000) {
-      const deadline = Date.now() + ms;
-      while (requests.length < count) {
-        const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`expected ${count} webhook requests, got ${requests.length}`);
-        await new Promise((resolve) => {
-          const timer = setTimeout(resolve, left);
-          waiters.push(() => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-      }
-      return requests;
-    },
-    close() {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
 
 describe('checkout sessions: order summary', () => {
   let sandbox;

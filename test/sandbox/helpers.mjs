@@ -1,4 +1,5 @@
 // Shared helpers for the sandbox tests: they run against the built sandbox (dist/sandbox).
+import { createServer } from 'node:http';
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,4 +83,48 @@ export async function dummyFramesDir() {
   await writeFile(join(dir, 'card.js'), 'console.log("card frame");\n');
   await writeFile(join(dir, 'card.js.map'), '{"version":3}\n');
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A webhook receiver on 127.0.0.1 that answers each request with the next planned status. */
+export async function startReceiver(plan = () => 200) {
+  const requests = [];
+  const waiters = [];
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      const request = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+      requests.push(request);
+      const status = plan(requests.length);
+      if (status !== 'hang') {
+        res.writeHead(status).end();
+      }
+      for (const waiter of waiters.splice(0)) waiter();
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/hooks`,
+    requests,
+    /** Resolves once `count` requests arrived; rejects after `ms`. */
+    async waitFor(count, ms = 4000) {
+      const deadline = Date.now() + ms;
+      while (requests.length < count) {
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`expected ${count} webhook requests, got ${requests.length}`);
+        await new Promise((resolve) => {
+          const timer = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      return requests;
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
