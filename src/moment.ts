@@ -74,8 +74,9 @@ export function Moment(clientKey: string, options: MomentOptions = {}): MomentIn
         onAttemptFailed: config.onAttemptFailed,
         onExpired: config.onExpired,
       });
-      // Connecting it detects a `?session_id=` return and calls fetchSessionStatus.
-      document.body.append(element);
+      // Connecting it detects a `?session_id=` return and calls fetchSessionStatus. A script in
+      // <head> may run before <body> exists.
+      (document.body ?? document.documentElement).append(element);
       return {
         element,
         launch: (launchOptions) => element.launch(launchOptions),

@@ -32,3 +32,20 @@ describe('dist/cdn/moment-elements.js', () => {
     expect(result.statusCode).to.equal(0);
   });
 });
+
+describe('dist/cdn/moment.js (classic script)', () => {
+  it('sets window.Moment and works from a script in <head>, before <body> exists', async () => {
+    const iframe = document.createElement('iframe');
+    iframe.srcdoc = `<!doctype html><html><head><script src="/dist/cdn/moment.js"></script><script>
+      window.checkout = Moment('pk_test_head').checkout({ fetchClientToken: async () => 'token' });
+    </script></head><body></body></html>`;
+    const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+    document.body.append(iframe);
+    await loaded;
+    const win = iframe.contentWindow as Window & { Moment?: unknown; checkout?: { element: Element } };
+    expect(win.Moment).to.be.a('function');
+    expect(win.checkout?.element.localName).to.equal('moment-checkout');
+    expect(win.checkout?.element.isConnected).to.equal(true);
+    iframe.remove();
+  });
+});
