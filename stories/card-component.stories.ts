@@ -2,20 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import '../src/elements/card-component/card-component.js';
-import type { CardComponent } from '../src/elements/card-component/card-component.component.js';
 import type { CardStyles } from '../src/protocol/card.js';
-
-/** Gets a client token from the dev server's sandbox backend and hands it to the element. */
-async function connect(element: Element | undefined): Promise<void> {
-  const el = element as CardComponent | undefined;
-  if (!el || el.clientToken) return;
-  try {
-    const response = await fetch('/api/create-payment-session', { method: 'POST' });
-    el.clientToken = ((await response.json()) as { client_token: string }).client_token;
-  } catch {
-    el.insertAdjacentHTML('afterend', '<p>Run <code>npm run storybook</code> to load the frames from the local sandbox.</p>');
-  }
-}
+import { connect } from './sandbox-token.js';
 
 const pay = async (event: Event) => {
   const button = event.currentTarget as HTMLButtonElement;

@@ -2,13 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/moment-checkout/moment-checkout.js';
 import type { MomentCheckout } from '../src/elements/moment-checkout/moment-checkout.component.js';
-
-/** A fresh client token from the Storybook dev server's sandbox backend (see .storybook/main.ts). */
-const fetchClientToken = (variant: 'modal' | 'inline') => async (): Promise<string> => {
-  const response = await fetch(`/api/create-payment-session?variant=${variant}`, { method: 'POST' });
-  if (!response.ok) throw new Error('Run `npm run storybook` to use the local sandbox.');
-  return ((await response.json()) as { client_token: string }).client_token;
-};
+import { sandboxToken } from './sandbox-token.js';
 
 interface Args {
   variant: 'modal' | 'inline';
@@ -20,7 +14,7 @@ const launch = (variant: 'modal' | 'inline') => async (event: Event) => {
   const root = (event.currentTarget as HTMLElement).parentElement!;
   const checkout = root.querySelector('moment-checkout') as MomentCheckout;
   const output = root.querySelector('output')!;
-  checkout.fetchClientToken = fetchClientToken(variant);
+  checkout.fetchClientToken = () => sandboxToken(variant);
   checkout.onSuccess = (result) => (output.textContent = `Paid: ${result.authCode ?? ''}`);
   checkout.onCancel = () => (output.textContent = 'Cancelled');
   try {

@@ -2,20 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import '../src/elements/wallet-button/wallet-button.js';
-import type { WalletButton } from '../src/elements/wallet-button/wallet-button.component.js';
 import type { SandboxWalletMode, WalletButtonColor, WalletButtonType } from '../src/protocol/wallet.js';
-
-/** Gets a client token from the dev server's sandbox backend and hands it to the element. */
-async function connect(element: Element | undefined): Promise<void> {
-  const el = element as WalletButton | undefined;
-  if (!el || el.clientToken) return;
-  try {
-    const response = await fetch('/api/create-payment-session', { method: 'POST' });
-    el.clientToken = ((await response.json()) as { client_token: string }).client_token;
-  } catch {
-    el.insertAdjacentHTML('afterend', '<p>Run <code>npm run storybook</code> to load the frames from the local sandbox.</p>');
-  }
-}
+import { connect } from './sandbox-token.js';
 
 /** Prints what the button reports, so each story shows its events. */
 function log(event: Event): void {

@@ -39,6 +39,7 @@ import { payWithCard, type ChallengeHandling, type PaymentApiOptions, type Pendi
 import { FrameStyles, fieldClass } from './styles.js';
 import { runChallenge } from './three-ds.js';
 import { isFieldComplete, validateField, type CardModel, type ValidationContext } from './validators.js';
+import { createElement, createErrorMessage } from '../dom.js';
 
 /** Sends a card event to whoever hosts the fields (the bridge, in the card frame). */
 export type CardEventEmitter = <E extends CardEventName>(name: E, detail: CardEventDetail<E>) => void;
@@ -320,9 +321,7 @@ export class CardFields {
   // ----- DOM --------------------------------------------------------------------------------
 
   private create<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
-    const element = this.doc.createElement(tag);
-    if (className) element.className = className;
-    return element;
+    return createElement(this.doc, tag, className);
   }
 
   private mountField(field: CardField): void {
@@ -343,14 +342,7 @@ export class CardFields {
     input.spellcheck = false;
     input.setAttribute('aria-required', 'true');
     if (field === 'cardName') input.maxLength = MAX_NAME_LENGTH;
-    const error = this.create('div', 'mc-error');
-    error.id = `${def.id}-error`;
-    error.hidden = true;
-    const icon = this.create('span', 'mc-error-icon');
-    icon.setAttribute('aria-hidden', 'true');
-    icon.textContent = '!';
-    const errorText = this.create('span', 'mc-error-text');
-    error.append(icon, errorText);
+    const { error, errorText } = createErrorMessage(this.doc, `${def.id}-error`);
     control.append(input);
     if (field === 'cardNumber') control.append(this.brandBadge, this.brandText);
     container.append(label, control, error);

@@ -25,6 +25,7 @@ import { formatMoney, orderSummary, safeLocale } from './money.js';
 import { closedState, outcomeOfResult } from './outcome.js';
 import { readSession, redirectUrl, scheduleExpiry, sessionIdFromToken, type ReadSessionOptions } from './session.js';
 import { CHECKOUT_CSS } from './styles.js';
+import { createElement, createErrorMessage } from '../dom.js';
 
 /** Sends a checkout event to the host (the bridge, in the checkout frame). */
 export type CheckoutEmitter = <E extends CheckoutEventName>(name: E, detail: CheckoutEventDetail<E>) => void;
@@ -504,14 +505,7 @@ export class CheckoutPage {
     input.autocomplete = def.autocomplete as AutoFill;
     if (def.required) input.setAttribute('aria-required', 'true');
     input.setAttribute('aria-invalid', 'false');
-    const error = this.create('div', 'mc-error');
-    error.id = `${def.id}-error`;
-    error.hidden = true;
-    const icon = this.create('span', 'mc-error-icon');
-    icon.setAttribute('aria-hidden', 'true');
-    icon.textContent = '!';
-    const errorText = this.create('span', 'mc-error-text');
-    error.append(icon, errorText);
+    const { error, errorText } = createErrorMessage(this.doc, `${def.id}-error`);
     control.append(input);
     container.append(label, control, error);
 
@@ -646,8 +640,6 @@ export class CheckoutPage {
   }
 
   private create<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
-    const element = this.doc.createElement(tag);
-    if (className) element.className = className;
-    return element;
+    return createElement(this.doc, tag, className);
   }
 }
