@@ -9,10 +9,9 @@ import esbuild, { minify } from 'rollup-plugin-esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const dependencies = Object.keys(pkg.dependencies ?? {});
+const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id);
 const isExternalDependency = (id) =>
-  dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)) ||
-  id.startsWith('node:') ||
-  builtinModules.includes(id);
+  [...dependencies, ...Object.keys(pkg.peerDependencies ?? {})].some((dep) => id === dep || id.startsWith(`${dep}/`)) || isNodeBuiltin(id);
 
 const ts = (target = 'es2022') => esbuild({ target, tsconfig: 'tsconfig.json', sourceMap: true });
 
@@ -53,7 +52,7 @@ const browserPlugins = (label) => [nodeResolve({ browser: true }), commonjs(), t
 export default [
   // npm: one module per source file, dependencies left as imports, declarations from tsc.
   {
-    input: ['src/index.ts', ...elementEntries()],
+    input: ['src/index.ts', 'src/moment.ts', ...elementEntries()],
     external: isExternalDependency,
     plugins: [ts()],
     output: { dir: 'dist/npm', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
@@ -77,11 +76,16 @@ export default [
     plugins: browserPlugins('frame'),
     output: { file: `dist/frames/${kind}.js`, format: 'esm', sourcemap: true },
   })),
-  // Sandbox: Node, dependencies external.
+  // Sandbox: Node, with its server dependencies (hono, jose) bundled in, so that installing the
+  // package for the browser elements installs no server code as a dependency.
   {
     input: { index: 'src/sandbox/index.ts', cli: 'src/sandbox/cli.ts' },
-    external: isExternalDependency,
-    plugins: [esbuild({ target: 'node20', tsconfig: 'tsconfig.json', platform: 'node' })],
+    external: isNodeBuiltin,
+    plugins: [
+      nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
+      commonjs(),
+      esbuild({ target: 'node20', tsconfig: 'tsconfig.json', platform: 'node' }),
+    ],
     output: { dir: 'dist/sandbox', format: 'esm', banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
   },
 ];

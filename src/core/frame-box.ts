@@ -5,6 +5,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { LoadErrorDetail } from './events.js';
 import type { ConnectionState } from './frame-connection.js';
 
@@ -73,10 +74,14 @@ export interface FrameBoxOptions {
   sandbox: string;
 }
 
-/** The box with the skeleton and the iframe; a new channel gives a new iframe, never a second one. */
+/**
+ * The box with the skeleton and the iframe; a new channel gives a new iframe, never a second one.
+ * The height goes through the CSSOM (`styleMap`), never a `style` attribute, so a page whose CSP
+ * has no `'unsafe-inline'` in `style-src` still sizes the box.
+ */
 export function renderFrameBox(o: FrameBoxOptions): TemplateResult {
   const ready = o.state === 'ready';
-  return html`<div part="box" class="box ${ready ? 'ready' : 'loading'}" style="--frame-height: ${o.height}px">
+  return html`<div part="box" class="box ${ready ? 'ready' : 'loading'}" style=${styleMap({ '--frame-height': `${o.height}px` })}>
     ${ready ? nothing : o.skeleton}
     ${o.src
       ? keyed(
