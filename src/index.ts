@@ -28,6 +28,18 @@ export type {
   OutcomeDetail,
   MomentEventDetails,
   MomentEventName,
+  CardComponentEventMap,
+  WalletButtonEventMap,
+  MomentCheckoutEventMap,
+  MomentElementEventMaps,
+  CustomEventMap,
+  ElementEventMap,
+  ValidationErrorDetail,
+  FieldDetail,
+  FieldBlurDetail,
+  EmptyDetail,
+  WalletAvailabilityDetail,
+  PaymentInitiatedDetail,
 } from './core/events.js';
 export type { SessionStatusResponse, SessionStatus } from './core/session-return.js';
 export type * from './protocol/card.js';

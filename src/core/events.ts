@@ -1,6 +1,8 @@
 /**
- * The DOM events of the elements: one detail type per event, all `bubbles` and `composed`, all
- * registered in `GlobalEventHandlersEventMap` so listeners type-check.
+ * The DOM events of the elements, declared once: each element's event map (event name → detail)
+ * below is the source of `emit()`'s checks, the elements' typed `addEventListener`, the
+ * `GlobalEventHandlersEventMap` entries, the React event props and the framework types. All events
+ * are `bubbles` and `composed`.
  */
 import type { CardChange, CardField, TransactionResult, ValidationError } from '../protocol/card.js';
 import type { WalletAvailability, WalletKind } from '../protocol/wallet.js';
@@ -8,7 +10,7 @@ import type { ConfigError } from './keys.js';
 
 /** Detail of `load-error`. */
 export interface LoadErrorDetail {
-  code: ConfigError['code'] | 'timeout' | 'frame_error';
+  code: ConfigError['code'] | 'timeout' | 'frame_error' | 'origin_not_allowed' | 'session_mismatch';
   message: string;
 }
 
@@ -18,7 +20,7 @@ export interface ReadyDetail {
   height: number;
 }
 
-/** Detail of `payment-failure` when no transaction result exists (e.g. the frame was removed). */
+/** Detail of `payment-failure` when no transaction result exists (e.g. the frame was removed), and of `payment-expired` on the card and wallet. */
 export interface PaymentProblem {
   message: string;
   code?: string;
@@ -49,6 +51,26 @@ export interface CheckoutErrorDetail {
   message: string;
 }
 
+/** Detail of `validation-error`: the validation errors now shown. */
+export interface ValidationErrorDetail {
+  errors: ValidationError[];
+}
+
+/** Detail of `field-valid` and `field-focus`. */
+export interface FieldDetail {
+  field: CardField;
+}
+
+/** Detail of `field-blur`. */
+export interface FieldBlurDetail {
+  field: CardField;
+  /** Whether the whole form is valid. */
+  formValid: boolean;
+}
+
+/** Detail of events that carry nothing (`form-complete`, `submit-request`, `checkout-close`, the wallet's `payment-cancel`). */
+export type EmptyDetail = Record<string, never>;
+
 /** Outcome events carry a card transaction result or a checkout result. */
 export type OutcomeDetail = TransactionResult | CheckoutResult;
 
@@ -60,54 +82,91 @@ export interface PaymentInitiatedDetail {
   wallet: WalletKind;
 }
 
-/** Every event the elements fire, by name, with its detail. */
-export interface MomentEventDetails {
+/** The events of `<card-component>`, by name, with their detail. */
+export interface CardComponentEventMap {
   ready: ReadyDetail;
   'load-error': LoadErrorDetail;
   change: CardChange;
-  'validation-error': { errors: ValidationError[] };
-  'field-valid': { field: CardField };
-  'form-complete': Record<string, never>;
-  'field-focus': { field: CardField };
-  'field-blur': { field: CardField; formValid: boolean };
-  'submit-request': Record<string, never>;
-  'payment-success': OutcomeDetail;
-  'payment-failure': OutcomeDetail | PaymentProblem;
-  'payment-attempt-failed': OutcomeDetail;
-  'payment-cancel': { sessionId?: string };
-  'payment-expired': PaymentProblem | CheckoutResult;
-  'checkout-open': CheckoutOpenDetail;
-  'checkout-close': Record<string, never>;
-  'checkout-error': CheckoutErrorDetail;
+  'validation-error': ValidationErrorDetail;
+  'field-valid': FieldDetail;
+  'form-complete': EmptyDetail;
+  'field-focus': FieldDetail;
+  'field-blur': FieldBlurDetail;
+  'submit-request': EmptyDetail;
+  'payment-success': TransactionResult;
+  'payment-attempt-failed': TransactionResult;
+  'payment-failure': TransactionResult | PaymentProblem;
+  'payment-expired': PaymentProblem;
+}
+
+/** The events of `<wallet-button>`, by name, with their detail. */
+export interface WalletButtonEventMap {
+  ready: ReadyDetail;
+  'load-error': LoadErrorDetail;
   'wallet-availability': WalletAvailabilityDetail;
   'payment-initiated': PaymentInitiatedDetail;
+  'payment-cancel': EmptyDetail;
+  'payment-success': TransactionResult;
+  'payment-attempt-failed': TransactionResult;
+  'payment-failure': TransactionResult | PaymentProblem;
+  'payment-expired': PaymentProblem;
 }
+
+/** The events of `<moment-checkout>`, by name, with their detail. */
+export interface MomentCheckoutEventMap {
+  'checkout-open': CheckoutOpenDetail;
+  'checkout-close': EmptyDetail;
+  'checkout-error': CheckoutErrorDetail;
+  'payment-success': CheckoutResult;
+  'payment-failure': CheckoutResult;
+  'payment-attempt-failed': CheckoutResult;
+  'payment-cancel': CheckoutResult;
+  'payment-expired': CheckoutResult;
+}
+
+/** Each element's event map by tag name. */
+export interface MomentElementEventMaps {
+  'card-component': CardComponentEventMap;
+  'wallet-button': WalletButtonEventMap;
+  'moment-checkout': MomentCheckoutEventMap;
+}
+
+type AnyEventMap = MomentElementEventMaps[keyof MomentElementEventMaps];
+type KeysOfUnion<T> = T extends unknown ? keyof T : never;
+type DetailIn<M, K extends PropertyKey> = M extends Record<K, infer D> ? D : never;
+
+/** Every event any element fires, with the union of its details across elements. */
+export type MomentEventDetails = { [K in KeysOfUnion<AnyEventMap>]: DetailIn<AnyEventMap, K> };
 export type MomentEventName = keyof MomentEventDetails;
 
-/** Fires a typed, bubbling, composed event from an element. */
-export function emit<E extends MomentEventName>(target: EventTarget, name: E, detail: MomentEventDetails[E]): boolean {
+/** An event map as `CustomEvent`s. */
+export type CustomEventMap<M> = { [K in keyof M]: CustomEvent<M[K]> };
+
+/** What `addEventListener` of an element with event map `M` knows: the element's events and HTMLElement's. */
+export type ElementEventMap<M> = Omit<HTMLElementEventMap, keyof M> & CustomEventMap<M>;
+
+/**
+ * Type-only key under which an element declares its event map (never set at run time), so
+ * `emit(this, …)` checks the event name and detail against that element's map.
+ */
+export declare const eventMap: unique symbol;
+
+/** Fires a typed, bubbling, composed event from an element: the name and detail must be in the element's event map. */
+export function emit<M = MomentEventDetails, K extends keyof M & string = keyof M & string>(
+  target: EventTarget & { readonly [eventMap]?: M },
+  name: K,
+  detail: M[K],
+): boolean {
   return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }
 
+/**
+ * `change` is left out: the DOM already types it as `Event` for every element, so
+ * `<card-component>` types it with its own `addEventListener` overloads instead.
+ */
+type GlobalMomentEvents = CustomEventMap<Omit<MomentEventDetails, 'change'>>;
+
 declare global {
-  interface GlobalEventHandlersEventMap {
-    ready: CustomEvent<ReadyDetail>;
-    'load-error': CustomEvent<LoadErrorDetail>;
-    'validation-error': CustomEvent<{ errors: ValidationError[] }>;
-    'field-valid': CustomEvent<{ field: CardField }>;
-    'form-complete': CustomEvent<Record<string, never>>;
-    'field-focus': CustomEvent<{ field: CardField }>;
-    'field-blur': CustomEvent<{ field: CardField; formValid: boolean }>;
-    'submit-request': CustomEvent<Record<string, never>>;
-    'payment-success': CustomEvent<OutcomeDetail>;
-    'payment-failure': CustomEvent<OutcomeDetail | PaymentProblem>;
-    'payment-attempt-failed': CustomEvent<OutcomeDetail>;
-    'payment-cancel': CustomEvent<{ sessionId?: string }>;
-    'payment-expired': CustomEvent<PaymentProblem | CheckoutResult>;
-    'checkout-open': CustomEvent<CheckoutOpenDetail>;
-    'checkout-close': CustomEvent<Record<string, never>>;
-    'checkout-error': CustomEvent<CheckoutErrorDetail>;
-    'wallet-availability': CustomEvent<WalletAvailabilityDetail>;
-    'payment-initiated': CustomEvent<PaymentInitiatedDetail>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends GlobalMomentEvents {}
 }

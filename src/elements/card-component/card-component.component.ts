@@ -25,7 +25,7 @@ import {
 import { BridgeError, randomId, type PortEndpoint } from '../../protocol/port.js';
 import { filterDeclarations, isAllowedFontUrl } from '../../protocol/style-policy.js';
 import { checkoutScope, type CheckoutScope } from '../../core/context.js';
-import { emit, type LoadErrorDetail, type MomentEventDetails } from '../../core/events.js';
+import { emit, type LoadErrorDetail, type MomentEventDetails, type eventMap, type CardComponentEventMap, type ElementEventMap } from '../../core/events.js';
 import { frameBoxStyles, renderFrameBox, renderLoadError } from '../../core/frame-box.js';
 import { SecureFrameController } from '../../core/secure-frame.js';
 import { invokeCallback, scopedConfig, type ElementConfig } from '../../core/element-config.js';
@@ -65,19 +65,19 @@ const TEXT_ATTRIBUTES: Record<CardField, { label: string; placeholder: string }>
  * @summary Secure card fields with `executePayment()`.
  * @tagname card-component
  *
- * @event ready - The frame is loaded and configured; `detail.height` is its content height.
- * @event load-error - The frame could not load, or the configuration is wrong (`detail.code`, `detail.message`). Call `retry()` after a `timeout`.
- * @event change - The masked state changed: `detail.brand`, `empty`, `complete`, `valid` and per-field state. Never card data.
- * @event validation-error - The shown validation errors changed: `detail.errors` is `[{errorType, message, field}]`.
- * @event field-valid - A field became valid: `detail.field`.
- * @event form-complete - Every field is complete and valid.
- * @event field-focus - A field gained focus: `detail.field`.
- * @event field-blur - A field lost focus: `detail.field`, `detail.formValid`.
- * @event submit-request - The customer pressed Enter in a field.
- * @event payment-success - `executePayment()` succeeded (`statusCode` 0): `detail` is the `TransactionResult`.
- * @event payment-attempt-failed - The card was declined or referred, or the provider failed (`statusCode` 4, 5, 30); the customer can try again.
- * @event payment-failure - The payment cannot go on (`statusCode` 3, 20, 400, 401, 404, 500, or no result).
- * @event payment-expired - The client token expired before the payment.
+ * @event {CustomEvent<ReadyDetail>} ready - The frame is loaded and configured; `detail.height` is its content height.
+ * @event {CustomEvent<LoadErrorDetail>} load-error - The frame could not load, or the configuration is wrong (`detail.code`, `detail.message`). Call `retry()` after a `timeout`.
+ * @event {CustomEvent<CardChange>} change - The masked state changed: `detail.brand`, `empty`, `complete`, `valid` and per-field state. Never card data.
+ * @event {CustomEvent<ValidationErrorDetail>} validation-error - The shown validation errors changed: `detail.errors` is `[{errorType, message, field}]`.
+ * @event {CustomEvent<FieldDetail>} field-valid - A field became valid: `detail.field`.
+ * @event {CustomEvent<EmptyDetail>} form-complete - Every field is complete and valid.
+ * @event {CustomEvent<FieldDetail>} field-focus - A field gained focus: `detail.field`.
+ * @event {CustomEvent<FieldBlurDetail>} field-blur - A field lost focus: `detail.field`, `detail.formValid`.
+ * @event {CustomEvent<EmptyDetail>} submit-request - The customer pressed Enter in a field.
+ * @event {CustomEvent<TransactionResult>} payment-success - `executePayment()` succeeded (`statusCode` 0): `detail` is the `TransactionResult`.
+ * @event {CustomEvent<TransactionResult>} payment-attempt-failed - The card was declined or referred, or the provider failed (`statusCode` 4, 5, 30); the customer can try again.
+ * @event {CustomEvent<TransactionResult | PaymentProblem>} payment-failure - The payment cannot go on (`statusCode` 3, 20, 400, 401, 404, 500, or no result).
+ * @event {CustomEvent<PaymentProblem>} payment-expired - The client token expired before the payment.
  *
  * @csspart box - The box that holds the frame and keeps its height.
  * @csspart frame - The secure iframe.
@@ -503,4 +503,13 @@ function sanitizeStyles(styles: unknown): CardStyles {
     } else console.warn(`Moment Elements: styles.${key} is not a known style group and was dropped.`);
   }
   return out;
+}
+
+/** Type-only: the events of `CardComponent` for `emit()`, and typed `addEventListener` / `removeEventListener` as on `HTMLElement`. */
+export interface CardComponent {
+  readonly [eventMap]?: CardComponentEventMap;
+  addEventListener<K extends keyof ElementEventMap<CardComponentEventMap>>(type: K, listener: (this: CardComponent, ev: ElementEventMap<CardComponentEventMap>[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof ElementEventMap<CardComponentEventMap>>(type: K, listener: (this: CardComponent, ev: ElementEventMap<CardComponentEventMap>[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }

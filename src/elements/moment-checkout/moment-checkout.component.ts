@@ -13,7 +13,7 @@ import {
 import { checkoutEvents as checkoutEventSchemas } from '../../protocol/checkout.js';
 import { readClientToken } from '../../core/client-token.js';
 import { checkoutScope, type CheckoutScope } from '../../core/context.js';
-import { emit, type CheckoutResult, type LoadErrorDetail } from '../../core/events.js';
+import { emit, type CheckoutResult, type LoadErrorDetail, type eventMap, type MomentCheckoutEventMap, type ElementEventMap } from '../../core/events.js';
 import { invokeCallback } from '../../core/element-config.js';
 import { fetchJson } from '../../core/fetch-json.js';
 import { FrameConnection } from '../../core/frame-connection.js';
@@ -78,14 +78,14 @@ function deepActiveElement(): HTMLElement | null {
  *
  * @slot - Nested `<card-component>` / `<wallet-button>` elements and anything else of yours.
  *
- * @event checkout-open - The checkout is open: `detail.variant`, `detail.checkoutUrl`.
- * @event checkout-close - The checkout closed (after an outcome, `close()`, or a cancel).
- * @event checkout-error - The checkout could not open or go on: `detail.code`, `detail.message`.
- * @event payment-success - The payment succeeded: `detail` is a `CheckoutResult`.
- * @event payment-failure - The payment failed and the session cannot go on.
- * @event payment-attempt-failed - An attempt failed (e.g. declined); the customer can retry in place.
- * @event payment-cancel - The customer closed the checkout (close button, Escape) or cancelled at the bank.
- * @event payment-expired - The session expired.
+ * @event {CustomEvent<CheckoutOpenDetail>} checkout-open - The checkout is open: `detail.variant`, `detail.checkoutUrl`.
+ * @event {CustomEvent<EmptyDetail>} checkout-close - The checkout closed (after an outcome, `close()`, or a cancel).
+ * @event {CustomEvent<CheckoutErrorDetail>} checkout-error - The checkout could not open or go on: `detail.code`, `detail.message`.
+ * @event {CustomEvent<CheckoutResult>} payment-success - The payment succeeded: `detail` is a `CheckoutResult`.
+ * @event {CustomEvent<CheckoutResult>} payment-failure - The payment failed and the session cannot go on.
+ * @event {CustomEvent<CheckoutResult>} payment-attempt-failed - An attempt failed (e.g. declined); the customer can retry in place.
+ * @event {CustomEvent<CheckoutResult>} payment-cancel - The customer closed the checkout (close button, Escape) or cancelled at the bank.
+ * @event {CustomEvent<CheckoutResult>} payment-expired - The session expired.
  *
  * @csspart dialog - The modal dialog (a bottom sheet under 600 px).
  * @csspart header - The dialog's header with the title and the close button.
@@ -515,3 +515,11 @@ export class MomentCheckout extends LitElement {
   }
 }
 
+/** Type-only: the events of `MomentCheckout` for `emit()`, and typed `addEventListener` / `removeEventListener` as on `HTMLElement`. */
+export interface MomentCheckout {
+  readonly [eventMap]?: MomentCheckoutEventMap;
+  addEventListener<K extends keyof ElementEventMap<MomentCheckoutEventMap>>(type: K, listener: (this: MomentCheckout, ev: ElementEventMap<MomentCheckoutEventMap>[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof ElementEventMap<MomentCheckoutEventMap>>(type: K, listener: (this: MomentCheckout, ev: ElementEventMap<MomentCheckoutEventMap>[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}

@@ -22,7 +22,7 @@ import {
 } from '../../protocol/wallet.js';
 import { checkoutScope, type CheckoutScope } from '../../core/context.js';
 import { invokeCallback, scopedConfig, type ElementConfig } from '../../core/element-config.js';
-import { emit, type LoadErrorDetail } from '../../core/events.js';
+import { emit, type LoadErrorDetail, type eventMap, type WalletButtonEventMap, type ElementEventMap } from '../../core/events.js';
 import { frameBoxStyles, renderFrameBox, renderLoadError } from '../../core/frame-box.js';
 import { SecureFrameController } from '../../core/secure-frame.js';
 import { outcomeEvent } from '../../core/outcome.js';
@@ -55,15 +55,15 @@ const RESERVED_HEIGHT = 56;
  * @summary Apple Pay / Google Pay button, with a sandbox wallet for test keys.
  * @tagname wallet-button
  *
- * @event ready - The frame is loaded and configured; `detail.height` is its content height.
- * @event load-error - The frame could not load, or the configuration is wrong (`detail.code`, `detail.message`). Call `retry()` after a `timeout`.
- * @event wallet-availability - Whether a wallet can pay in this browser: `detail.available`, `detail.wallets` (`apple-pay`, `google-pay`, `sandbox`). Fired when the frame is ready and whenever it changes.
- * @event payment-initiated - The customer pressed the button; the wallet's sheet is opening (`detail.wallet`).
- * @event payment-cancel - The customer closed the wallet's sheet without paying; nothing was charged.
- * @event payment-success - The wallet payment succeeded (`statusCode` 0): `detail` is the `TransactionResult`.
- * @event payment-attempt-failed - The card in the wallet was declined or referred, or the wallet or provider failed (`statusCode` 4, 5, 30); the customer can try again.
- * @event payment-failure - The payment cannot go on (`statusCode` 3, 20, 400, 401, 404, 500).
- * @event payment-expired - The session expired before the wallet paid (the provider refused the expired token).
+ * @event {CustomEvent<ReadyDetail>} ready - The frame is loaded and configured; `detail.height` is its content height.
+ * @event {CustomEvent<LoadErrorDetail>} load-error - The frame could not load, or the configuration is wrong (`detail.code`, `detail.message`). Call `retry()` after a `timeout`.
+ * @event {CustomEvent<WalletAvailabilityDetail>} wallet-availability - Whether a wallet can pay in this browser: `detail.available`, `detail.wallets` (`apple-pay`, `google-pay`, `sandbox`). Fired when the frame is ready and whenever it changes.
+ * @event {CustomEvent<PaymentInitiatedDetail>} payment-initiated - The customer pressed the button; the wallet's sheet is opening (`detail.wallet`).
+ * @event {CustomEvent<EmptyDetail>} payment-cancel - The customer closed the wallet's sheet without paying; nothing was charged.
+ * @event {CustomEvent<TransactionResult>} payment-success - The wallet payment succeeded (`statusCode` 0): `detail` is the `TransactionResult`.
+ * @event {CustomEvent<TransactionResult>} payment-attempt-failed - The card in the wallet was declined or referred, or the wallet or provider failed (`statusCode` 4, 5, 30); the customer can try again.
+ * @event {CustomEvent<TransactionResult | PaymentProblem>} payment-failure - The payment cannot go on (`statusCode` 3, 20, 400, 401, 404, 500).
+ * @event {CustomEvent<PaymentProblem>} payment-expired - The session expired before the wallet paid (the provider refused the expired token).
  *
  * @csspart box - The box that holds the frame and keeps its height.
  * @csspart frame - The secure iframe.
@@ -300,4 +300,13 @@ export class WalletButton extends LitElement {
       sandbox: 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox',
     });
   }
+}
+
+/** Type-only: the events of `WalletButton` for `emit()`, and typed `addEventListener` / `removeEventListener` as on `HTMLElement`. */
+export interface WalletButton {
+  readonly [eventMap]?: WalletButtonEventMap;
+  addEventListener<K extends keyof ElementEventMap<WalletButtonEventMap>>(type: K, listener: (this: WalletButton, ev: ElementEventMap<WalletButtonEventMap>[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof ElementEventMap<WalletButtonEventMap>>(type: K, listener: (this: WalletButton, ev: ElementEventMap<WalletButtonEventMap>[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
