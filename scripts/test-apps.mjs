@@ -28,6 +28,9 @@ const APPS = {
   react18: { dir: 'react18' },
   angular: { dir: 'angular' },
 };
+// Offline: no telemetry or analytics prompts from the frameworks' tools.
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+process.env.NG_CLI_ANALYTICS = 'false';
 const SERVER_DEPENDENCIES = ['hono', '@hono/node-server', 'jose'];
 const MINUTE = 60_000;
 
