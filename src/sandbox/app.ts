@@ -2,7 +2,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { SandboxContext } from './context.js';
 import { ApiFailure, errorBody } from './errors.js';
+import { registerDemoRoutes } from './demo.js';
 import { registerFramePages } from './frame-pages.js';
+import { registerHomeRoutes } from './home.js';
+import { isAllowedHost } from './hosts.js';
 import { registerPaymentRoutes } from './payments.js';
 import { registerSessionRoutes } from './sessions.js';
 import { registerThreeDsRoutes } from './three-ds.js';
@@ -20,6 +23,17 @@ export function createApp(ctx: SandboxContext): Hono {
     const started = performance.now();
     await next();
     ctx.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+  });
+
+  // DNS rebinding: answer only requests addressed to a loopback name or a configured host.
+  app.use('*', async (c, next) => {
+    if (!isAllowedHost(c.req.header('host'), ctx.settings.allowedHosts)) {
+      return c.json(
+        errorBody('misdirected_request', 'This sandbox answers only requests for localhost, 127.0.0.1, [::1] or its configured public origin.'),
+        421,
+      );
+    }
+    return next();
   });
 
   app.use('*', async (c, next) => {
@@ -40,6 +54,8 @@ export function createApp(ctx: SandboxContext): Hono {
     c.req.header('content-length') === undefined && c.req.header('transfer-encoding') === undefined ? next() : limitBody(c, next),
   );
 
+  registerHomeRoutes(app, ctx);
+  registerDemoRoutes(app, ctx);
   registerSessionRoutes(app, ctx);
   registerPaymentRoutes(app, ctx);
   registerThreeDsRoutes(app, ctx);

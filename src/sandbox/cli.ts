@@ -19,6 +19,13 @@ Options:
   --frames-dir <path>     Directory of the built frame bundles. Default: dist/frames.
   --webhook-url <url>     Send signed webhooks to this URL (needs --webhook-secret).
   --webhook-secret <s>    Secret for the Moment-Signature HMAC.
+  --gallery <dir>         Also serve this static directory (e.g. storybook-static) on
+                          http://localhost:<gallery-port>/, an origin of its own.
+  --gallery-port <n>      Port for --gallery (0 picks a free one). Default 6007.
+  --public-origin <url>   The origin clients use when it is not a loopback URL; its host
+                          is accepted in Host headers and it names the frames origin.
+  --demo-url <url>        Where the demo shop runs, linked from the sandbox's home page.
+  --demo-rate-limit <n>   Demo sessions per minute per page origin and IP. Default 60.
   --quiet                 Do not log requests.
   -h, --help              Show this help.
 `;
@@ -46,6 +53,11 @@ async function main(): Promise<void> {
         'frames-dir': { type: 'string' },
         'webhook-url': { type: 'string' },
         'webhook-secret': { type: 'string' },
+        gallery: { type: 'string' },
+        'gallery-port': { type: 'string' },
+        'public-origin': { type: 'string' },
+        'demo-url': { type: 'string' },
+        'demo-rate-limit': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -77,17 +89,33 @@ async function main(): Promise<void> {
   if (values['webhook-url'] !== undefined && values['webhook-secret'] !== undefined) {
     options.webhook = { url: values['webhook-url'], secret: values['webhook-secret'] };
   }
+  if (values['gallery-port'] !== undefined && values.gallery === undefined) fail('--gallery-port needs --gallery <dir>.');
+  if (values.gallery !== undefined) {
+    options.gallery = { dir: values.gallery, port: integer('gallery-port', values['gallery-port']) ?? 6007 };
+  }
+  if (values['public-origin'] !== undefined) options.publicOrigin = values['public-origin'];
+  if (values['demo-url'] !== undefined) options.demoUrl = values['demo-url'];
+  const demoRate = integer('demo-rate-limit', values['demo-rate-limit']);
+  if (demoRate !== undefined) options.demoSessionsPerMinute = demoRate;
 
   let sandbox;
   try {
     sandbox = await startSandbox(options);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : error instanceof Error ? error.message : String(error);
+    const { code, port } = error as NodeJS.ErrnoException & { port?: number };
+    const reason =
+      code === 'EADDRINUSE'
+        ? `port ${port ?? options.port} is already in use (choose another with --port${options.gallery ? ' or --gallery-port' : ''})`
+        : code === 'ENOENT' && options.gallery
+          ? `gallery directory not found: ${options.gallery.dir}`
+          : error instanceof Error
+            ? error.message
+            : String(error);
     process.stderr.write(`moment-sandbox: cannot start: ${reason}\n`);
     process.exit(1);
   }
   process.stdout.write(`Moment sandbox listening on ${sandbox.origin}\n`);
+  if (sandbox.gallery) process.stdout.write(`Gallery: ${sandbox.gallery.origin}/\n`);
   if (!['127.0.0.1', 'localhost', '::1'].includes(options.host ?? '')) {
     process.stderr.write('moment-sandbox: warning: listening beyond loopback; the sandbox has no real security.\n');
   }

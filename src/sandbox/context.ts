@@ -9,6 +9,14 @@ export interface SandboxSettings {
   maxFailedAttempts: number;
   /** Directory holding the built frame bundles (`card.js`, …), as a file URL. */
   framesDir: URL;
+  /** Seconds a 3-D Secure challenge may stay unanswered before it counts as abandoned. */
+  challengeTtlSeconds: number;
+  /** Host names (lower case, no port) besides loopback names that requests may address. */
+  allowedHosts: ReadonlySet<string>;
+  /** Demo sessions (`POST /v1/demo/sessions`) one client may create per minute. */
+  demoSessionsPerMinute: number;
+  /** Where the demo shop runs, shown on the sandbox's home page; undefined when unknown. */
+  demoUrl: string | undefined;
 }
 
 /**

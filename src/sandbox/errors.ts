@@ -14,9 +14,12 @@ export type ApiErrorType =
   | 'too_many_attempts'
   | 'challenge_not_pending'
   | 'request_too_large'
+  | 'test_mode_only'
+  | 'rate_limited'
+  | 'misdirected_request'
   | 'api_error';
 
-export type ApiErrorStatus = 400 | 401 | 404 | 409 | 413 | 429 | 500;
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 421 | 429 | 500;
 
 /** Thrown by handlers; the app turns it into `{"error": {...}}` with its status. */
 export class ApiFailure extends Error {

@@ -24,16 +24,43 @@ export function requireIdempotencyKey(c: Context): string {
   return key;
 }
 
-/** JSON with object keys sorted, so that two equal requests serialize the same way. */
+/**
+ * JSON with object keys sorted, so that two equal requests serialize the same way. Iterative,
+ * so no nesting depth can overflow the stack (bodies are depth-checked before this anyway).
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
+  let out = '';
+  // Work items: a value to write, or literal text (separators and closing brackets).
+  const stack: ({ value: unknown } | string)[] = [{ value }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      out += item;
+      continue;
+    }
+    const current = item.value;
+    if (Array.isArray(current)) {
+      out += '[';
+      stack.push(']');
+      for (let i = current.length - 1; i >= 0; i--) {
+        stack.push({ value: current[i] });
+        if (i > 0) stack.push(',');
+      }
+    } else if (typeof current === 'object' && current !== null) {
+      const record = current as Record<string, unknown>;
+      const keys = Object.keys(record).sort();
+      out += '{';
+      stack.push('}');
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i]!;
+        stack.push({ value: record[key] });
+        stack.push(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:`);
+      }
+    } else {
+      out += JSON.stringify(current) ?? 'null';
+    }
   }
-  return JSON.stringify(value) ?? 'null';
+  return out;
 }
 
 /**

@@ -13,13 +13,26 @@ import { createApp } from './app.js';
 import type { SandboxContext } from './context.js';
 import { Fingerprinter } from './idempotency.js';
 import { isHttpUrl } from './request.js';
+import { hostName, isLoopbackName } from './hosts.js';
+import { abandonChallenge } from './settlement.js';
 import { expireSession } from './sessions.js';
+import { serveStatic, type StaticServer } from './static.js';
 import { SessionStore } from './store.js';
 import { TokenIssuer } from './tokens.js';
 import { WebhookDispatcher } from './webhooks.js';
 
-export { signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, RETRY_DELAYS_MS, WEBHOOK_EVENTS } from './webhooks.js';
-export type { SessionStatusEvent, WebhookEndpoint, WebhookEventName } from './webhooks.js';
+export {
+  signWebhookBody,
+  verifyWebhookSignature,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
+  RETRY_DELAYS_MS,
+  WEBHOOK_EVENTS,
+} from './webhooks.js';
+export type { SessionStatusEvent, WebhookEndpoint, WebhookEventName, WebhookHeaders, VerifyWebhookOptions } from './webhooks.js';
+export { serveStatic, type StaticServer, type StaticServerOptions } from './static.js';
+export { DEMO_SESSIONS_PATH } from './demo.js';
 export { TEST_CARDS, type CardOutcome } from './test-cards.js';
 export type { SessionStatus, PresentationMode } from './store.js';
 export type { ApiErrorType } from './errors.js';
@@ -43,6 +56,24 @@ export interface SandboxOptions {
   now?: () => number;
   /** Receives one line per request and per webhook delivery. Default: silent. */
   log?: (line: string) => void;
+  /** Seconds a 3-D Secure challenge may stay unanswered before it counts as abandoned. Default 600. */
+  challengeTtlSeconds?: number;
+  /**
+   * The origin clients reach this sandbox at when it is not a loopback URL (behind a proxy or on
+   * a LAN), e.g. `https://sandbox.dev.example`. Its host is accepted in `Host` headers (all other
+   * names but loopback ones get 421), and it becomes the sandbox's `origin`: the frames origin
+   * and the client tokens' issuer.
+   */
+  publicOrigin?: string;
+  /** Demo sessions (`POST /v1/demo/sessions`) one client (IP and page origin) may create per minute. Default 60. */
+  demoSessionsPerMinute?: number;
+  /** Where the demo shop runs; shown on the sandbox's home page. */
+  demoUrl?: string;
+  /**
+   * Also serve a static directory (e.g. `storybook-static`) at `http://localhost:PORT/`: an
+   * origin other than the frames' `127.0.0.1` one, so frames stay cross-origin to the gallery.
+   */
+  gallery?: { dir: string; port?: number; host?: string };
 }
 
 export interface Sandbox {
@@ -54,6 +85,8 @@ export interface Sandbox {
   /** Test hook: ends an open session now. Throws for an unknown id. */
   expireSession(id: string): void;
   registerWebhook(url: string, secret: string): void;
+  /** The gallery server when `gallery` was given: `origin` is `http://localhost:PORT`. */
+  readonly gallery: StaticServer | undefined;
 }
 
 const DEFAULT_FRAMES_DIR = new URL('../frames/', import.meta.url);
@@ -81,23 +114,44 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
 
+  let publicOrigin: URL | undefined;
+  if (options.publicOrigin !== undefined) {
+    publicOrigin = new URL(options.publicOrigin);
+    if ((publicOrigin.protocol !== 'http:' && publicOrigin.protocol !== 'https:') || publicOrigin.origin !== options.publicOrigin.replace(/\/$/, '')) {
+      throw new TypeError('publicOrigin must be an http(s) origin such as https://sandbox.example (no path).');
+    }
+  }
+  const allowedHosts = new Set<string>();
+  const boundName = hostName(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+  // Binding a specific address means clients use it; a wildcard bind names no host.
+  if (boundName && !['0.0.0.0', '[::]'].includes(boundName) && !isLoopbackName(boundName)) allowedHosts.add(boundName);
+  if (publicOrigin) allowedHosts.add(hostName(publicOrigin.host) ?? publicOrigin.hostname);
+
   const webhooks = new WebhookDispatcher(now, log);
   // Every session status change is announced to the webhook endpoints.
-  const store: SessionStore = new SessionStore(now, (session) => {
-    const payment = session.latestPaymentId ? store.payment(session.latestPaymentId) : undefined;
-    webhooks.emit({
-      sessionId: session.id,
-      status: session.status,
-      paymentId: payment?.id ?? null,
-      statusCode: payment?.statusCode ?? null,
-    });
-  });
+  const store: SessionStore = new SessionStore(
+    now,
+    (session) => {
+      const payment = session.latestPaymentId ? store.payment(session.latestPaymentId) : undefined;
+      webhooks.emit({
+        sessionId: session.id,
+        status: session.status,
+        paymentId: payment?.id ?? null,
+        statusCode: payment?.statusCode ?? null,
+      });
+    },
+    (session, payment) => abandonChallenge(ctx, session, payment),
+  );
   const ctx: SandboxContext = {
     origin: '',
     settings: {
       sessionTtlSeconds: checkWholeNumber('sessionTtlSeconds', options.sessionTtlSeconds ?? 1800, 1, 31 * 24 * 3600),
       maxFailedAttempts: checkWholeNumber('maxFailedAttempts', options.maxFailedAttempts ?? 5, 1, 1000),
       framesDir: toDirectoryUrl(options.framesDir ?? DEFAULT_FRAMES_DIR),
+      challengeTtlSeconds: checkWholeNumber('challengeTtlSeconds', options.challengeTtlSeconds ?? 600, 1, 24 * 3600),
+      allowedHosts,
+      demoSessionsPerMinute: checkWholeNumber('demoSessionsPerMinute', options.demoSessionsPerMinute ?? 60, 1, 1_000_000),
+      demoUrl: options.demoUrl,
     },
     store,
     tokens: new TokenIssuer(() => ctx.origin, now, options.tokenSecret),
@@ -123,20 +177,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
   });
   const actualPort = (server.address() as AddressInfo).port;
-  ctx.origin = originFor(host, actualPort);
+  ctx.origin = publicOrigin?.origin ?? originFor(host, actualPort);
+
+  let gallery: StaticServer | undefined;
+  if (options.gallery) {
+    try {
+      gallery = await serveStatic({ ...options.gallery, log });
+    } catch (error) {
+      server.close();
+      server.closeAllConnections();
+      throw error;
+    }
+  }
 
   let closing: Promise<void> | undefined;
   return {
     origin: ctx.origin,
     port: actualPort,
     close() {
-      closing ??= new Promise<void>((resolve, reject) => {
-        ctx.webhooks.close();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
+      closing ??= Promise.all([
+        new Promise<void>((resolve, reject) => {
+          ctx.webhooks.close();
+          server.close((error) => (error ? reject(error) : resolve()));
+          server.closeAllConnections();
+        }),
+        gallery?.close(),
+      ]).then(() => undefined);
       return closing;
     },
+    gallery,
     expireSession(id) {
       expireSession(ctx, id);
     },

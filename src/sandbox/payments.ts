@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { object, record } from './schema.js';
 import type { Context, Hono } from 'hono';
 import { FRAME_SESSION_PATH, PAYMENTS_PATH } from '../protocol/api.js';
 import { requireClientSession } from './auth.js';
@@ -9,14 +10,14 @@ import { authCode, randomId } from './ids.js';
 import { parseOrFail, readJsonObject } from './request.js';
 import type { PaymentRecord, SessionRecord } from './store.js';
 import { MESSAGES, detectBrand, outcomeFor, passesLuhn } from './test-cards.js';
-import { paymentAttempt, settlePayment } from './settlement.js';
+import { abandonChallenge, paymentAttempt, settlePayment } from './settlement.js';
 import { challengeUrl } from './three-ds.js';
 
 export const OptionalText = (max: number) =>
   v.nullish(v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`)));
 
 /** An address as seed 004's `Address`, shared by card and wallet payments. */
-export const AddressSchema = v.object(
+export const AddressSchema = object(
   {
     address1: OptionalText(100),
     address2: OptionalText(100),
@@ -31,8 +32,8 @@ export const AddressSchema = v.object(
 );
 
 /** Body of `POST /v1/payments`. Messages never repeat the value they reject. */
-export const CardPaymentSchema = v.object({
-  card: v.object(
+export const CardPaymentSchema = object({
+  card: object(
     {
       number: v.pipe(
         v.string('must be a string of 12 to 19 digits'),
@@ -57,14 +58,14 @@ export const CardPaymentSchema = v.object({
     'must be an object',
   ),
   additionalInfo: v.nullish(
-    v.object(
+    object(
       {
         userEmailAddress: OptionalText(254),
         userPhoneNumber: OptionalText(40),
         billingAddress: v.nullish(AddressSchema),
-        shippingDetails: v.nullish(v.object({ name: OptionalText(100), address: v.nullish(AddressSchema) }, 'must be an object')),
+        shippingDetails: v.nullish(object({ name: OptionalText(100), address: v.nullish(AddressSchema) }, 'must be an object')),
         metaData: v.nullish(
-          v.record(
+          record(
             v.pipe(v.string(), v.maxLength(40, 'keys must be at most 40 characters')),
             v.pipe(v.string('values must be strings'), v.maxLength(500, 'values must be at most 500 characters')),
             'must be an object of string values',
@@ -123,7 +124,13 @@ export function attemptPayment(ctx: SandboxContext, session: SessionRecord, char
   if (session.status !== 'open') {
     throw new ApiFailure(409, 'session_closed', `This payment session is ${session.status}.`);
   }
-  abandonPendingChallenge(ctx, session);
+  const pending = session.pendingChallengeId ? ctx.store.payment(session.pendingChallengeId) : undefined;
+  session.pendingChallengeId = null;
+  if (pending) abandonChallenge(ctx, session, pending);
+  // Counting the abandoned challenge may have reached the limit.
+  if ((session.status as SessionRecord['status']) === 'failed') {
+    throw new ApiFailure(429, 'too_many_attempts', 'Too many failed payment attempts for this session. Please start a new payment.');
+  }
 
   const outcome = number ? outcomeFor(number) : undefined;
   if (outcome?.kind === 'challenge' && charge.allowChallenge) {
@@ -133,6 +140,7 @@ export function attemptPayment(ctx: SandboxContext, session: SessionRecord, char
       statusCode: 3,
       message: MESSAGES.requiresAction,
       challenge: { url: challengeUrl(ctx, base.id), windowSize: '02' },
+      challengeExpiresAt: base.createdAt + ctx.settings.challengeTtlSeconds * 1000,
     };
     ctx.store.addPayment(payment);
     session.latestPaymentId = payment.id;
@@ -189,17 +197,6 @@ export async function handlePaymentRequest<T>(
   return c.json(attempt);
 }
 
-/** A new attempt replaces a challenge nobody answered; that one can no longer succeed. */
-function abandonPendingChallenge(ctx: SandboxContext, session: SessionRecord): void {
-  const pending = session.pendingChallengeId ? ctx.store.payment(session.pendingChallengeId) : undefined;
-  session.pendingChallengeId = null;
-  if (pending?.status !== 'requires_action') return;
-  pending.status = 'declined';
-  pending.statusCode = 5;
-  pending.message = MESSAGES.authenticationAbandoned;
-  delete pending.challenge;
-}
-
 /** What the frames call with the client token: take a payment, read it back, read the session. */
 export function registerPaymentRoutes(app: Hono, ctx: SandboxContext): void {
   app.post(PAYMENTS_PATH, (c) =>
@@ -232,6 +229,7 @@ export function registerPaymentRoutes(app: Hono, ctx: SandboxContext): void {
       variant: session.variant,
       expires_at: new Date(session.expiresAt).toISOString(),
       success_url: session.successUrl,
+      allowed_origins: session.allowedOrigins,
       ...(session.title !== undefined && { title: session.title }),
       ...(session.lineItems !== undefined && { line_items: session.lineItems }),
       ...(session.taxLines !== undefined && { tax_lines: session.taxLines }),

@@ -1,10 +1,48 @@
+/// <reference types="node" />
 import * as v from 'valibot';
 import type { Context } from 'hono';
 import { ApiFailure } from './errors.js';
 
-/** Reads the body as JSON; anything that is not a JSON object is a 400. */
+/** Largest JSON body any route reads (the app also refuses larger bodies by their headers). */
+export const MAX_JSON_BYTES = 64 * 1024;
+/** Deepest nesting of arrays and objects a JSON body may have. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * The deepest nesting of `[`/`{` in JSON text, counted in one pass without recursion and
+ * stopping as soon as `limit` is passed, so a 10,000-deep body costs nothing to refuse.
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) {
+      inString = true;
+    } else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (ch === 0x5d || ch === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/**
+ * Reads the body as JSON; anything that is not a JSON object is a 400. Size and depth are checked
+ * on the raw text before anything walks the value (schemas, idempotency fingerprints).
+ */
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
   const text = await c.req.text();
+  if (Buffer.byteLength(text, 'utf8') > MAX_JSON_BYTES) {
+    throw new ApiFailure(413, 'request_too_large', `The request body must be at most ${MAX_JSON_BYTES / 1024} KB.`);
+  }
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+    throw new ApiFailure(400, 'invalid_request_error', `The request body is nested too deeply (at most ${MAX_JSON_DEPTH} levels).`);
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { object, record } from './schema.js';
 import type { Hono } from 'hono';
 import { CHECKOUT_VARIANTS } from '../protocol/api.js';
 import { requireSecretKey } from './auth.js';
@@ -23,27 +24,57 @@ const Text = (max: number) =>
   v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
 const Flag = v.nullish(v.boolean('must be true or false'));
 
+/** ISO 4217 codes as this Node's ICU knows them (every active currency). */
+const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+export const Currency = v.pipe(
+  v.string('must be a three-letter ISO 4217 code in upper case, e.g. GBP'),
+  v.regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code in upper case, e.g. GBP'),
+  v.check(
+    (code) => ISO_CURRENCIES.has(code),
+    (issue) => `must be an ISO 4217 currency code, e.g. GBP, EUR or USD ('${String(issue.input)}' is not one)`,
+  ),
+);
+
+export const MAX_ALLOWED_ORIGINS = 20;
+
+/** True for an exact web origin: `scheme://host[:port]`, http(s), nothing after it. */
+export function isExactOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+const ORIGIN_MESSAGE = "must be exact origins such as 'https://shop.example' (http or https, lower case, no path, no '*')";
+const AllowedOrigins = v.pipe(
+  v.array(v.pipe(v.string(ORIGIN_MESSAGE), v.maxLength(2048, ORIGIN_MESSAGE), v.check(isExactOrigin, ORIGIN_MESSAGE)), 'must be an array of origins'),
+  v.minLength(1, 'must name at least one origin'),
+  v.maxLength(MAX_ALLOWED_ORIGINS, `must have at most ${MAX_ALLOWED_ORIGINS} origins`),
+);
+
 /** Body of `POST /collect/payment_sessions` (seed 000), plus the checkout page extras of seed 004. */
-export const CreateSessionSchema = v.object({
+export const CreateSessionSchema = object({
   amount: v.pipe(
     v.number('must be a positive integer in minor units'),
     v.integer('must be a positive integer in minor units'),
     v.minValue(1, 'must be a positive integer in minor units'),
     v.maxValue(MAX_AMOUNT, `must be at most ${MAX_AMOUNT} in minor units`),
   ),
-  currency: v.pipe(
-    v.string('must be a three-letter ISO 4217 code in upper case, e.g. GBP'),
-    v.regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code in upper case, e.g. GBP'),
-  ),
+  currency: Currency,
   type: v.literal('one_time', "must be 'one_time'"),
+  /** Origins allowed to host this session's frames (CSP frame-ancestors); success_url's origin is added. */
+  allowed_origins: v.nullish(AllowedOrigins),
   options: v.nullish(
-    v.object(
+    object(
       {
         checkout_options: v.nullish(
-          v.object(
+          object(
             {
               presentation_mode: v.nullish(
-                v.object(
+                object(
                   {
                     mode: v.nullish(v.picklist(['embedded', 'hosted'], "must be 'embedded' or 'hosted'")),
                     variant: v.nullish(v.picklist(CHECKOUT_VARIANTS, "must be 'modal' or 'inline'")),
@@ -68,7 +99,7 @@ export const CreateSessionSchema = v.object({
   ),
   metadata: v.nullish(
     v.pipe(
-      v.record(
+      record(
         v.pipe(v.string(), v.maxLength(40, 'keys must be at most 40 characters')),
         v.pipe(v.string('values must be strings'), v.maxLength(500, 'values must be at most 500 characters')),
         'must be an object of string values',
@@ -85,7 +116,7 @@ export const CreateSessionSchema = v.object({
   line_items: v.nullish(
     v.pipe(
       v.array(
-        v.object(
+        object(
           {
             name: Text(200),
             quantity: v.pipe(
@@ -105,12 +136,12 @@ export const CreateSessionSchema = v.object({
   ),
   tax_lines: v.nullish(
     v.pipe(
-      v.array(v.object({ name: Text(200), amount: MinorUnits(MAX_AMOUNT) }, 'must be an object'), 'must be an array'),
+      v.array(object({ name: Text(200), amount: MinorUnits(MAX_AMOUNT) }, 'must be an object'), 'must be an array'),
       v.maxLength(20, 'must have at most 20 items'),
     ),
   ),
   collect: v.nullish(
-    v.object({ email: Flag, billing_address: Flag, shipping_address: Flag }, 'must be an object'),
+    object({ email: Flag, billing_address: Flag, shipping_address: Flag }, 'must be an object'),
   ),
 });
 export type CreateSessionInput = v.InferOutput<typeof CreateSessionSchema>;
@@ -148,9 +179,17 @@ export function sessionObject(ctx: SandboxContext, session: SessionRecord) {
     presentation_mode: session.mode,
     variant: session.variant,
     success_url: session.successUrl,
+    allowed_origins: session.allowedOrigins,
     expires_at: new Date(session.expiresAt).toISOString(),
     created_at: new Date(session.createdAt).toISOString(),
     failed_attempts: session.failedAttempts,
+    last_attempt: session.lastAttempt
+      ? {
+          outcome: session.lastAttempt.outcome,
+          status_code: session.lastAttempt.statusCode,
+          at: new Date(session.lastAttempt.at).toISOString(),
+        }
+      : null,
     payment: payment
       ? {
           id: payment.id,
@@ -169,23 +208,38 @@ export function sessionObject(ctx: SandboxContext, session: SessionRecord) {
   };
 }
 
+/** The origins a session's frames may be hosted by: the given ones plus success_url's origin. */
+function allowedOriginsOf(input: CreateSessionInput, successUrl: string | null): string[] | null {
+  if (!input.allowed_origins) return null;
+  const origins = new Set(input.allowed_origins);
+  if (successUrl !== null) origins.add(new URL(successUrl).origin);
+  return [...origins];
+}
+
+/** The keyed hash a session's owner is stored as (the key itself is never kept). */
+export const ownerOf = (ctx: SandboxContext, apiKey: string): string => ctx.fingerprints.of(apiKey);
+
 /** Builds, signs and stores a session; nothing is stored unless all of it succeeded. */
-async function createSession(ctx: SandboxContext, input: CreateSessionInput): Promise<SessionRecord> {
+export async function createSession(ctx: SandboxContext, input: CreateSessionInput, ownerKey: string): Promise<SessionRecord> {
   const id = randomId('ps_');
   const createdAt = ctx.now();
   const expiresAt = createdAt + (input.expires_in ?? ctx.settings.sessionTtlSeconds) * 1000;
   const checkout = input.options?.checkout_options;
   const variant = checkout?.presentation_mode?.variant ?? 'modal';
   const clientToken = await ctx.tokens.sign({ id, variant, expiresAt });
+  const successUrl = checkout?.success_url?.replace(SESSION_ID_PLACEHOLDER, id) ?? null;
   const session: SessionRecord = {
     id,
+    ownerKey,
+    allowedOrigins: allowedOriginsOf(input, successUrl),
+    lastAttempt: null,
     status: 'open',
     amount: input.amount,
     currency: input.currency,
     type: input.type,
     mode: checkout?.presentation_mode?.mode ?? 'embedded',
     variant,
-    successUrl: checkout?.success_url?.replace(SESSION_ID_PLACEHOLDER, id) ?? null,
+    successUrl,
     createdAt,
     expiresAt,
     failedAttempts: 0,
@@ -210,9 +264,10 @@ async function createSession(ctx: SandboxContext, input: CreateSessionInput): Pr
   return session;
 }
 
-function existingSession(ctx: SandboxContext, id: string): SessionRecord {
+/** A session as its owner sees it: another key's session is a 404, as if it did not exist. */
+function existingSession(ctx: SandboxContext, id: string, ownerKey?: string): SessionRecord {
   const session = ctx.store.session(id);
-  if (!session) throw notFound(`No payment session with id '${id}'.`);
+  if (!session || (ownerKey !== undefined && session.ownerKey !== ownerKey)) throw notFound(`No payment session with id '${id}'.`);
   return session;
 }
 
@@ -227,6 +282,7 @@ export function expireSession(ctx: SandboxContext, id: string): SessionRecord {
 export function registerSessionRoutes(app: Hono, ctx: SandboxContext): void {
   app.post('/collect/payment_sessions', async (c) => {
     const apiKey = requireSecretKey(c);
+    const owner = ownerOf(ctx, apiKey);
     const key = optionalIdempotencyKey(c);
     const body = await readJsonObject(c);
     const input = parseOrFail(CreateSessionSchema, body);
@@ -234,16 +290,16 @@ export function registerSessionRoutes(app: Hono, ctx: SandboxContext): void {
 
     let created: Promise<SessionRecord>;
     if (key === undefined) {
-      created = createSession(ctx, input);
+      created = createSession(ctx, input, owner);
     } else {
-      const scopedKey = `${ctx.fingerprints.of(apiKey)}:${key}`;
+      const scopedKey = `${owner}:${key}`;
       const requestHash = ctx.fingerprints.of(body);
       const prior = ctx.store.sessionKeys.get(scopedKey);
       if (prior && prior.requestHash !== requestHash) {
         throw new ApiFailure(409, 'idempotency_error', 'This Idempotency-Key was already used with a different request body.');
       }
       // The entry is set before the first await, so a concurrent retry joins the same creation.
-      created = prior?.result ?? createSession(ctx, input);
+      created = prior?.result ?? createSession(ctx, input, owner);
       if (!prior) {
         ctx.store.sessionKeys.set(scopedKey, { requestHash, result: created });
         created.catch(() => ctx.store.sessionKeys.delete(scopedKey));
@@ -254,13 +310,13 @@ export function registerSessionRoutes(app: Hono, ctx: SandboxContext): void {
   });
 
   app.get('/collect/payment_sessions/:id', (c) => {
-    requireSecretKey(c);
-    return c.json(sessionObject(ctx, existingSession(ctx, c.req.param('id'))));
+    const owner = ownerOf(ctx, requireSecretKey(c));
+    return c.json(sessionObject(ctx, existingSession(ctx, c.req.param('id'), owner)));
   });
 
   app.post('/collect/payment_sessions/:id/cancel', (c) => {
-    requireSecretKey(c);
-    const session = existingSession(ctx, c.req.param('id'));
+    const owner = ownerOf(ctx, requireSecretKey(c));
+    const session = existingSession(ctx, c.req.param('id'), owner);
     if (session.status !== 'open') {
       throw new ApiFailure(409, 'session_closed', `This payment session is already ${session.status}.`);
     }
@@ -269,7 +325,8 @@ export function registerSessionRoutes(app: Hono, ctx: SandboxContext): void {
   });
 
   app.post('/test/payment_sessions/:id/expire', (c) => {
-    requireSecretKey(c);
+    const owner = ownerOf(ctx, requireSecretKey(c));
+    existingSession(ctx, c.req.param('id'), owner);
     return c.json(sessionObject(ctx, expireSession(ctx, c.req.param('id'))));
   });
 }

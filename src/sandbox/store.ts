@@ -19,8 +19,24 @@ export interface CollectOptions {
   shipping_address?: boolean | undefined;
 }
 
+/** How an attempt on a session ended, as `last_attempt.outcome` shows it. */
+export type AttemptOutcome = 'succeeded' | 'declined' | 'failed' | 'cancelled' | 'abandoned';
+
+export interface LastAttempt {
+  outcome: AttemptOutcome;
+  statusCode: StatusCode;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
 export interface SessionRecord {
   id: string;
+  /** Keyed hash of the secret key that created the session; only that key may read or cancel it. */
+  ownerKey: string;
+  /** Exact origins that may frame this session's pages; null when created without them. */
+  allowedOrigins: string[] | null;
+  /** The latest attempt that reached an outcome; null before any. */
+  lastAttempt: LastAttempt | null;
   status: SessionStatus;
   amount: number;
   currency: string;
@@ -59,6 +75,8 @@ export interface PaymentRecord {
   last4: string;
   createdAt: number;
   challenge?: { url: string; windowSize: ChallengeWindowSize };
+  /** While a challenge is pending: when it counts as abandoned (milliseconds since the epoch). */
+  challengeExpiresAt?: number;
 }
 
 /** What an idempotency key remembers: a keyed hash of the request and the response given. */
@@ -85,6 +103,8 @@ export class SessionStore {
   constructor(
     private readonly now: () => number,
     private readonly onStatusChange: (session: SessionRecord) => void,
+    /** Called when a read finds the session's pending challenge past its time. */
+    private readonly onChallengeExpired: (session: SessionRecord, payment: PaymentRecord) => void = () => {},
   ) {}
 
   addSession(session: SessionRecord): void {
@@ -96,6 +116,13 @@ export class SessionStore {
     const session = this.sessions.get(id);
     if (session && session.status === 'open' && this.now() >= session.expiresAt) {
       this.setStatus(session, 'expired');
+    }
+    // Abandoned challenges are found lazily, on the next look, rather than with a timer each.
+    if (session?.status === 'open' && session.pendingChallengeId !== null) {
+      const pending = this.payments.get(session.pendingChallengeId);
+      if (pending?.challengeExpiresAt !== undefined && this.now() >= pending.challengeExpiresAt) {
+        this.onChallengeExpired(session, pending);
+      }
     }
     return session;
   }

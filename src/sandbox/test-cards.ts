@@ -15,6 +15,7 @@ export const MESSAGES = {
   requiresAction: 'Your bank needs you to confirm this payment.',
   authenticationFailed: 'Authentication failed. Please try again or use a different card.',
   authenticationAbandoned: 'Authentication was not completed.',
+  authenticationCancelled: 'Authentication was cancelled. You can try again.',
   duplicate: 'This payment has already been completed.',
 } as const;
 

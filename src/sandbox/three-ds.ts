@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { object } from './schema.js';
 import type { Context, Hono } from 'hono';
 import type { ChallengeCompleteMessage } from '../protocol/api.js';
 import type { SandboxContext } from './context.js';
@@ -15,7 +16,7 @@ const CHALLENGE_SCRIPT_PATH = '/3ds/challenge.js';
 
 export const challengeUrl = (ctx: SandboxContext, paymentId: string): string => `${ctx.origin}${CHALLENGE_PATH}/${paymentId}`;
 
-const ChallengeAnswerSchema = v.object({ result: v.picklist(['pass', 'fail'], "must be 'pass' or 'fail'") });
+const ChallengeAnswerSchema = object({ result: v.picklist(['pass', 'fail'], "must be 'pass' or 'fail'") });
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

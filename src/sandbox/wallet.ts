@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
+import { object } from './schema.js';
 import type { Hono } from 'hono';
 import {
   APPLE_PAY_DOMAIN_ASSOCIATION_PATH,
@@ -41,7 +42,7 @@ for (const card of SANDBOX_WALLET_CARDS) {
 }
 
 /** Body of `POST /v1/wallet/payments`. Messages never repeat the value they reject. */
-export const WalletPaymentSchema = v.object({
+export const WalletPaymentSchema = object({
   wallet: v.picklist(WALLET_KINDS, "must be 'apple-pay', 'google-pay' or 'sandbox'"),
   token: v.pipe(
     v.string('must be a string'),
@@ -56,7 +57,7 @@ export const WalletPaymentSchema = v.object({
     ),
   ),
   billingAddress: v.nullish(AddressSchema),
-  shippingDetails: v.nullish(v.object({ name: OptionalText(100), address: v.nullish(AddressSchema) }, 'must be an object')),
+  shippingDetails: v.nullish(object({ name: OptionalText(100), address: v.nullish(AddressSchema) }, 'must be an object')),
 });
 type WalletPayment = v.InferOutput<typeof WalletPaymentSchema>;
 
@@ -82,7 +83,7 @@ function cardFor(payment: WalletPayment): string | undefined {
  * charge (a duplicate answers 20), a locked session answers 429, a closed one 409, and a 3-D
  * Secure challenge nobody answered is abandoned. Synchronous, so no two attempts interleave.
  */
-const ValidateMerchantSchema = v.object({
+const ValidateMerchantSchema = object({
   validationURL: v.pipe(
     v.string('must be a string'),
     v.maxLength(2048, 'must be at most 2048 characters'),

@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as v from 'valibot';
+import { object } from './schema.js';
 import type { Hono } from 'hono';
 import { requireSecretKey } from './auth.js';
 import type { SandboxContext } from './context.js';
@@ -42,28 +43,76 @@ export interface WebhookEndpoint {
 export const MAX_WEBHOOK_ENDPOINTS = 16;
 
 export const SIGNATURE_HEADER = 'Moment-Signature';
+/** Seconds since the epoch at signing, as decimal digits; covered by the signature. */
+export const TIMESTAMP_HEADER = 'Moment-Timestamp';
+/** How far a delivery's timestamp may be from the receiver's clock, either way. */
+export const DEFAULT_WEBHOOK_TOLERANCE_SECONDS = 300;
 /** Delays before each retry; the first delivery is immediate, so at most four tries. */
 export const RETRY_DELAYS_MS: readonly number[] = [250, 1000, 4000];
 const DELIVERY_TIMEOUT_MS = 5000;
 
 /**
- * `sha256=` and the HMAC-SHA256 of the exact body, as upper-case hex bytes joined by `-`
- * (the format of seed 004's `Dojo-Signature`).
+ * `sha256=` and an HMAC-SHA256 as upper-case hex bytes joined by `-` (the format of seed 004's
+ * `Dojo-Signature`). With a `timestamp` (seconds, as sent in `Moment-Timestamp`) the HMAC covers
+ * `timestamp + "." + body`, which is what the sandbox sends; without one, the body alone.
  */
-export function signWebhookBody(body: string | Uint8Array, secret: string): string {
-  const digest = createHmac('sha256', secret).update(body).digest();
+export function signWebhookBody(body: string | Uint8Array, secret: string, timestamp?: number | string): string {
+  const hmac = createHmac('sha256', secret);
+  if (timestamp !== undefined) hmac.update(`${timestamp}.`);
+  const digest = hmac.update(body).digest();
   return `sha256=${Array.from(digest, (byte) => byte.toString(16).toUpperCase().padStart(2, '0')).join('-')}`;
 }
 
-/** True when `header` is the signature of `body` under `secret`; compares in constant time. */
+/**
+ * A delivery's headers: a Fetch `Headers`, or a plain object such as Node's `req.headers`
+ * (names in any case).
+ */
+export type WebhookHeaders =
+  | { get(name: string): string | null }
+  | Readonly<Record<string, string | readonly string[] | undefined>>;
+
+export interface VerifyWebhookOptions {
+  /** Seconds a timestamp may differ from now, either way. Default 300 (5 minutes). */
+  tolerance?: number;
+  /** The receiver's clock, milliseconds since the epoch. Default `Date.now()`. */
+  now?: number;
+  /** The `Moment-Timestamp` value, when `headers` is only the `Moment-Signature` value. */
+  timestamp?: string | number;
+}
+
+function headerValue(headers: WebhookHeaders, name: string): string | undefined {
+  if (typeof (headers as { get?: unknown }).get === 'function') {
+    return (headers as { get(name: string): string | null }).get(name) ?? undefined;
+  }
+  const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
+  const key = Object.keys(record).find((k) => k.toLowerCase() === name.toLowerCase());
+  const value = key === undefined ? undefined : record[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * True when a delivery is authentic and fresh: `Moment-Signature` is the HMAC of
+ * `Moment-Timestamp + "." + body` under `secret` (compared in constant time) and the timestamp is
+ * within `tolerance` seconds of now. Pass the request's headers (`req.headers` or a `Headers`),
+ * or the signature header's value with `options.timestamp`.
+ */
 export function verifyWebhookSignature(
   body: string | Uint8Array,
-  header: string | null | undefined,
+  headers: WebhookHeaders | string | null | undefined,
   secret: string,
+  options: VerifyWebhookOptions = {},
 ): boolean {
-  const hex = typeof header === 'string' ? /^\s*sha256=((?:[0-9A-Fa-f]{2}-){31}[0-9A-Fa-f]{2})\s*$/.exec(header)?.[1] : undefined;
-  if (hex === undefined) return false;
-  const expected = Buffer.from(signWebhookBody(body, secret));
+  if (headers === null || headers === undefined || secret === '') return false;
+  const signature = typeof headers === 'string' ? headers : headerValue(headers, SIGNATURE_HEADER);
+  const timestamp = String(
+    (typeof headers === 'string' ? undefined : headerValue(headers, TIMESTAMP_HEADER)) ?? options.timestamp ?? '',
+  ).trim();
+  const hex = signature === undefined ? undefined : /^\s*sha256=((?:[0-9A-Fa-f]{2}-){31}[0-9A-Fa-f]{2})\s*$/.exec(signature)?.[1];
+  if (hex === undefined || !/^\d{1,12}$/.test(timestamp)) return false;
+  const tolerance = options.tolerance ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS;
+  const nowSeconds = (options.now ?? Date.now()) / 1000;
+  if (!(Math.abs(nowSeconds - Number(timestamp)) <= tolerance)) return false;
+  const expected = Buffer.from(signWebhookBody(body, secret, timestamp));
   const received = Buffer.from(`sha256=${hex.toUpperCase()}`);
   return received.length === expected.length && timingSafeEqual(received, expected);
 }
@@ -146,9 +195,15 @@ export class WebhookDispatcher {
     const controller = new AbortController();
     const timeout = setTimeout(() => controller.abort(), DELIVERY_TIMEOUT_MS);
     this.inFlight.add(controller);
+    // Each try is signed afresh: a retry carries its own time, so a receiver's tolerance holds.
+    const timestamp = Math.floor(this.now() / 1000);
     fetch(endpoint.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhookBody(body, endpoint.secret) },
+      headers: {
+        'content-type': 'application/json',
+        [TIMESTAMP_HEADER]: String(timestamp),
+        [SIGNATURE_HEADER]: signWebhookBody(body, endpoint.secret, timestamp),
+      },
       body,
       signal: controller.signal,
       redirect: 'manual',
@@ -181,12 +236,12 @@ export class WebhookDispatcher {
   }
 }
 
-const RegisterWebhookSchema = v.object({
+const RegisterWebhookSchema = object({
   url: v.pipe(v.string('must be an http or https URL'), v.maxLength(2048, 'must be at most 2048 characters'), v.check(isHttpUrl, 'must be an http or https URL')),
   secret: v.pipe(v.string('must be a string'), v.minLength(8, 'must be at least 8 characters'), v.maxLength(256, 'must be at most 256 characters')),
 });
 
-const CreateWebhookSchema = v.object({
+const CreateWebhookSchema = object({
   url: v.pipe(v.string('must be an http or https URL'), v.maxLength(2048, 'must be at most 2048 characters'), v.check(isHttpUrl, 'must be an http or https URL')),
   events: v.nullish(
     v.pipe(

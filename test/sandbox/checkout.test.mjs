@@ -94,6 +94,7 @@ describe('checkout sessions: order summary', () => {
       variant: 'inline',
       expires_at: session.expires_at,
       success_url: `https://shop.example/done?session_id=${session.id}`,
+      allowed_origins: null,
       title: 'Dog shop',
       line_items: order.line_items,
       tax_lines: order.tax_lines,
@@ -222,15 +223,16 @@ describe('webhook endpoints registered by the merchant backend', () => {
     await api.call('DELETE', `/webhooks/${res.body.id}`, { headers: merchant });
   });
 
-  it('signs deliveries with that secret (Moment-Signature, seed 004 format)', async () => {
+  it('signs deliveries with that secret (Moment-Signature in seed 004 format, over Moment-Timestamp and the body)', async () => {
     const endpoint = (await create({ url: receiver.url, events: ['payment_session.status_updated'] })).body;
     const seen = receiver.requests.length;
     const session = await api.openSession();
     await api.pay(session.client_token, cardBody('4242424242424242'));
     const [request] = (await receiver.waitFor(seen + 1)).slice(seen);
     assert.match(request.headers['moment-signature'], /^sha256=([0-9A-F]{2}-){31}[0-9A-F]{2}$/);
-    assert.equal(verifyWebhookSignature(request.body, request.headers['moment-signature'], endpoint.secret), true);
-    assert.equal(verifyWebhookSignature(request.body, request.headers['moment-signature'], 'whsec_other'), false);
+    assert.match(request.headers['moment-timestamp'], /^\d{10}$/);
+    assert.equal(verifyWebhookSignature(request.body, request.headers, endpoint.secret), true);
+    assert.equal(verifyWebhookSignature(request.body, request.headers, 'whsec_other'), false);
     const event = JSON.parse(request.body);
     assert.equal(event.event, 'payment_session.status_updated');
     assert.equal(event.data.sessionId, session.id);

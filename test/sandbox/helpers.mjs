@@ -4,7 +4,7 @@ import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export { startSandbox, verifyWebhookSignature, signWebhookBody } from '../../dist/sandbox/index.js';
+export { startSandbox, verifyWebhookSignature, signWebhookBody, serveStatic } from '../../dist/sandbox/index.js';
 
 export const SECRET_KEY = 'sk_test_sandbox_tests';
 export const TOKEN_SECRET = 'test-token-secret-for-the-sandbox-tests';

@@ -285,6 +285,7 @@ describe('frames API: payments', () => {
         variant: 'modal',
         expires_at: session.expires_at,
         success_url: null,
+        allowed_origins: null,
         title: 'Coffee',
         tax_lines: [{ name: 'VAT', amount: 83 }],
         collect: { email: true },

@@ -5,24 +5,62 @@ import { startSandbox, client, cardBody, verifyWebhookSignature, signWebhookBody
 const WEBHOOK_SECRET = 'whsec_sandbox_tests';
 
 describe('webhook signatures', () => {
-  it("reproduces seed 004's example signature", () => {
+  it("reproduces seed 004's example signature (the format, over the body alone)", () => {
     const body =
       '{"id":"evt_hnnHxIKR_Uy6bhZCusCltw","event":"payment_intent.created","accountId":"acc_test","createdAt":"2022-02-01T13:07:41.8667859Z","data":{"paymentIntentId":"pi_vpwd4ooAPEqyNAQe4z89WQ","paymentStatus":"Created","captureMode":"Auto"}}';
     const expected =
       'sha256=4B-49-F8-FE-25-A7-E6-7D-00-4F-A7-9C-F8-0B-63-00-C7-77-B4-F2-2D-E5-E1-22-84-FA-04-18-50-A1-76-FD';
     assert.equal(signWebhookBody(body, 'PDYkJQq6sESYHp_zJuTTBQ'), expected);
-    assert.equal(verifyWebhookSignature(body, expected, 'PDYkJQq6sESYHp_zJuTTBQ'), true);
-    assert.equal(verifyWebhookSignature(body, expected.toLowerCase().replace('SHA256', 'sha256'), 'PDYkJQq6sESYHp_zJuTTBQ'), true);
   });
 
-  it('rejects a wrong secret, a changed body and malformed headers', () => {
+  it('signs timestamp + "." + body, and verifies with the headers a receiver gets', () => {
     const body = '{"a":1}';
-    const header = signWebhookBody(body, 'secret-one');
-    assert.equal(verifyWebhookSignature(body, header, 'secret-two'), false);
-    assert.equal(verifyWebhookSignature('{"a":2}', header, 'secret-one'), false);
-    for (const bad of [undefined, null, '', 'sha256=', 'sha1=00', header.slice(0, -3)]) {
-      assert.equal(verifyWebhookSignature(body, bad, 'secret-one'), false);
+    const t = Math.floor(Date.now() / 1000);
+    const signature = signWebhookBody(body, 'secret-one', t);
+    assert.match(signature, /^sha256=([0-9A-F]{2}-){31}[0-9A-F]{2}$/);
+    assert.equal(signature, signWebhookBody(`${t}.${body}`, 'secret-one'));
+    assert.notEqual(signature, signWebhookBody(body, 'secret-one'));
+    // Node's req.headers (lower case), a Fetch Headers, or the signature value with the timestamp.
+    assert.equal(verifyWebhookSignature(body, { 'moment-signature': signature, 'moment-timestamp': String(t) }, 'secret-one'), true);
+    assert.equal(verifyWebhookSignature(body, new Headers({ 'Moment-Signature': signature, 'Moment-Timestamp': String(t) }), 'secret-one'), true);
+    assert.equal(verifyWebhookSignature(body, signature.toLowerCase().replace('SHA256', 'sha256'), 'secret-one', { timestamp: t }), true);
+    assert.equal(verifyWebhookSignature(new TextEncoder().encode(body), { 'Moment-Signature': signature, 'Moment-Timestamp': String(t) }, 'secret-one'), true);
+  });
+
+  it('rejects a wrong secret, a changed body, a changed timestamp and malformed headers', () => {
+    const body = '{"a":1}';
+    const t = Math.floor(Date.now() / 1000);
+    const headers = { 'moment-signature': signWebhookBody(body, 'secret-one', t), 'moment-timestamp': String(t) };
+    assert.equal(verifyWebhookSignature(body, headers, 'secret-two'), false);
+    assert.equal(verifyWebhookSignature('{"a":2}', headers, 'secret-one'), false);
+    assert.equal(verifyWebhookSignature(body, { ...headers, 'moment-timestamp': String(t - 1) }, 'secret-one'), false);
+    assert.equal(verifyWebhookSignature(body, { 'moment-signature': headers['moment-signature'] }, 'secret-one'), false, 'no timestamp');
+    // The seed-style signature of the body alone is no longer enough.
+    assert.equal(verifyWebhookSignature(body, { ...headers, 'moment-signature': signWebhookBody(body, 'secret-one') }, 'secret-one'), false);
+    for (const bad of [undefined, null, '', 'sha256=', 'sha1=00', headers['moment-signature'].slice(0, -3)]) {
+      assert.equal(verifyWebhookSignature(body, { ...headers, 'moment-signature': bad }, 'secret-one'), false);
+      assert.equal(verifyWebhookSignature(body, bad, 'secret-one', { timestamp: t }), false);
     }
+    for (const badTime of ['', 'abc', '1e9', '-5', `${t}.0`]) {
+      assert.equal(verifyWebhookSignature(body, { ...headers, 'moment-timestamp': badTime }, 'secret-one'), false, badTime);
+    }
+  });
+
+  it('rejects replays older than the tolerance (5 minutes by default) and timestamps from the future', () => {
+    const body = '{"a":1}';
+    const now = Date.now();
+    const signedAt = (seconds) => {
+      const t = Math.floor(now / 1000) + seconds;
+      return { 'moment-signature': signWebhookBody(body, 'k', t), 'moment-timestamp': String(t) };
+    };
+    assert.equal(verifyWebhookSignature(body, signedAt(-299), 'k', { now }), true);
+    assert.equal(verifyWebhookSignature(body, signedAt(-301), 'k', { now }), false);
+    assert.equal(verifyWebhookSignature(body, signedAt(299), 'k', { now }), true);
+    assert.equal(verifyWebhookSignature(body, signedAt(301), 'k', { now }), false);
+    assert.equal(verifyWebhookSignature(body, signedAt(-3600), 'k', { now, tolerance: 7200 }), true);
+    assert.equal(verifyWebhookSignature(body, signedAt(-61), 'k', { now, tolerance: 60 }), false);
+    // The clock defaults to now: a delivery captured an hour ago does not verify today.
+    assert.equal(verifyWebhookSignature(body, signedAt(-3600), 'k'), false);
   });
 });
 
@@ -51,7 +89,9 @@ describe('webhook delivery', () => {
     for (const request of [first, second]) {
       assert.match(request.headers['content-type'], /^application\/json/);
       assert.match(request.headers['moment-signature'], /^sha256=([0-9A-F]{2}-){31}[0-9A-F]{2}$/);
-      assert.equal(verifyWebhookSignature(request.body, request.headers['moment-signature'], WEBHOOK_SECRET), true);
+      assert.match(request.headers['moment-timestamp'], /^\d{10}$/);
+      assert.ok(Math.abs(Number(request.headers['moment-timestamp']) - request.at / 1000) < 5, 'signed at delivery time');
+      assert.equal(verifyWebhookSignature(request.body, request.headers, WEBHOOK_SECRET), true);
     }
     const event = JSON.parse(first.body);
     assert.match(event.id, /^evt_/);
