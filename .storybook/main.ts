@@ -1,48 +1,66 @@
+import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import type { Plugin } from 'vite';
+import { enrichedManifest } from './manifest.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const MANIFEST_ID = 'virtual:moment-manifest';
+
+/** The manifest with event detail types, as a module the preview imports (see manifest.ts). */
+function momentManifest(): Plugin {
+  return {
+    name: 'moment-manifest',
+    resolveId: {
+      filter: { id: /^virtual:moment-manifest$/ },
+      handler: () => `\0${MANIFEST_ID}`,
+    },
+    load: {
+      filter: { id: /^\0virtual:moment-manifest$/ },
+      handler() {
+        this.addWatchFile(`${root}custom-elements.json`);
+        this.addWatchFile(`${root}src/core/events.ts`);
+        return `export default ${JSON.stringify(enrichedManifest(root))};`;
+      },
+    },
+  };
+}
 
 /**
- * While `storybook dev` runs, a local sandbox runs beside it and the dev server answers
- * `POST /api/create-payment-session` as a merchant backend would, so the stories load real
- * frames and pay with the test cards. A static build has no backend: stories say so.
+ * `storybook dev` only: a local sandbox on 127.0.0.1:4010 (SANDBOX_PORT), the frames origin the
+ * stories use by default, unless one is already running there. The static build needs none:
+ * it is served beside any sandbox (`npm run gallery`).
  */
-function sandboxBackend(): Plugin {
+function devSandbox(): Plugin {
   return {
-    name: 'moment-sandbox-backend',
+    name: 'moment-dev-sandbox',
     apply: 'serve',
     async configureServer(server) {
       const { startSandbox } = await import('../dist/sandbox/index.js');
-      const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 0) });
-      server.httpServer?.once('close', () => void sandbox.close());
-      server.middlewares.use('/api/create-payment-session', async (req, res) => {
-        if (req.method !== 'POST') return void ((res.statusCode = 405), res.end());
-        const variant = new URL(req.url ?? '/', 'http://localhost').searchParams.get('variant') === 'inline' ? 'inline' : 'modal';
-        const response = await fetch(`${sandbox.origin}/collect/payment_sessions`, {
-          method: 'POST',
-          headers: { Authorization: 'Bearer sk_test_storybook', 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            amount: 2500,
-            currency: 'GBP',
-            type: 'one_time',
-            title: 'Storybook shop',
-            line_items: [{ name: 'Moment tee', quantity: 1, amount: 2500 }],
-            options: { checkout_options: { presentation_mode: { mode: 'embedded', variant } } },
-          }),
-        });
-        const body = (await response.json()) as { client_token?: string };
-        res.setHeader('Content-Type', 'application/json');
-        res.end(JSON.stringify({ client_token: body.client_token }));
-      });
+      const port = Number(process.env.SANDBOX_PORT ?? 4010);
+      try {
+        const sandbox = await startSandbox({ port });
+        server.httpServer?.once('close', () => void sandbox.close());
+        console.log(`Moment sandbox (frames origin): ${sandbox.origin}`);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        console.log(`Port ${port} is in use: the stories use the sandbox already running on http://127.0.0.1:${port}.`);
+      }
     },
   };
 }
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
-  core: { disableTelemetry: true },
+  // The preview page names its icon, or every static host answers the browser's /favicon.ico with a 404.
+  previewHead: (head) => `${head ?? ''}<link rel="icon" type="image/svg+xml" href="./favicon.svg" />`,
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(viteConfig) {
-    viteConfig.plugins = [...(viteConfig.plugins ?? []), sandboxBackend()];
+    viteConfig.plugins = [...(viteConfig.plugins ?? []), momentManifest(), devSandbox()];
+    // One Lit on the page: the stories import the elements from src/, Storybook's renderer imports lit too.
+    viteConfig.resolve = { ...viteConfig.resolve, dedupe: ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/context'] };
+    viteConfig.build = { ...viteConfig.build, chunkSizeWarningLimit: 2048 };
     return viteConfig;
   },
 };

@@ -1,18 +1,24 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
+import { expect, waitFor } from 'storybook/test';
 import '../src/elements/card-component/card-component.js';
+import type { CardComponent } from '../src/elements/card-component/card-component.component.js';
 import type { CardStyles } from '../src/protocol/card.js';
-import { connect } from './sandbox-token.js';
+import { NOTE_STYLE, PUBLISHABLE_KEY, applyArgs, connect, framesOriginOf, nextEvent, type DemoSessionRequest } from './sandbox-token.js';
 
+/** Pays with the card beside the button and prints the outcome (as a merchant's page would). */
 const pay = async (event: Event) => {
-  const button = event.currentTarget as HTMLButtonElement;
-  const card = button.parentElement!.querySelector('card-component')!;
-  const output = button.parentElement!.querySelector('output')!;
+  const root = (event.currentTarget as HTMLElement).closest('.story')!;
+  const card = root.querySelector('card-component')!;
+  const output = root.querySelector('output')!;
+  output.textContent = 'Paying…';
   try {
     const result = await card.executePayment();
-    output.textContent = `statusCode ${result.statusCode}: ${result.message}`;
+    output.dataset.statusCode = String(result.statusCode);
+    output.textContent = result.statusCode === 0 ? `Paid: statusCode 0, auth code ${result.authCode ?? ''}` : `statusCode ${result.statusCode}: ${result.message}`;
   } catch (error) {
+    output.dataset.statusCode = 'error';
     output.textContent = (error as Error).message;
   }
 };
@@ -23,51 +29,179 @@ interface Args {
   disabled: boolean;
   cardNumberLabel: string;
   styles: CardStyles;
+  lang: string;
+  /** Story only: inline style of the wrapper (theme variables, width). */
   theme: string;
+  /** Story only: the text above the card. */
+  note: string;
+  /** Story only: options of the demo session. */
+  session: DemoSessionRequest;
+  /** Story only: a frames origin or key that cannot work (load-error stories). */
+  framesOrigin: string;
+  clientKey: string;
+  loadTimeout: number;
+  /** Story only: give the element no token until the button is pressed (loading story). */
+  withholdToken: boolean;
 }
 
-const render = (args: Args) => html`<div style="max-width: 460px; display: grid; gap: 12px; ${args.theme}">
-  <card-component
-    client-key="pk_test_storybook"
-    ?hide-card-name=${args.hideCardName}
-    ?show-validation=${args.showValidation}
-    ?disabled=${args.disabled}
-    card-number-label=${args.cardNumberLabel}
-    .styles=${args.styles}
-    ${ref((el) => void connect(el))}
-  ></card-component>
-  <button type="button" @click=${pay}>Pay £25.00</button>
-  <output></output>
-</div>`;
+const render = (args: Args, context: StoryContext<Args>) => {
+  const origin = framesOriginOf(context);
+  const { theme, note, session, withholdToken, ...elementArgs } = args;
+  const attach = (el: Element | undefined) => {
+    applyArgs(el, elementArgs);
+    if (!withholdToken) void connect(el, origin, session);
+  };
+  const giveToken = (event: Event) => {
+    const card = (event.currentTarget as HTMLElement).closest('.story')!.querySelector('card-component')!;
+    void connect(card, origin, session);
+    (event.currentTarget as HTMLButtonElement).disabled = true;
+  };
+  return html`<div class="story" style="max-width: 460px; display: grid; gap: 12px; font-family: system-ui, sans-serif; ${theme}">
+    ${note ? html`<p style=${NOTE_STYLE}>${note}</p>` : nothing}
+    <card-component client-key=${PUBLISHABLE_KEY} ${ref(attach)}></card-component>
+    ${withholdToken ? html`<button type="button" @click=${giveToken}>Create the session now</button>` : nothing}
+    <button type="button" class="pay" @click=${pay}>Pay £25.00</button>
+    <output aria-live="polite"></output>
+  </div>`;
+};
 
 const meta: Meta<Args> = {
   title: 'Elements/card-component',
   component: 'card-component',
   render,
-  args: { hideCardName: false, showValidation: true, disabled: false, cardNumberLabel: 'Card number', styles: {}, theme: '' },
+  argTypes: {
+    theme: { table: { category: 'story' } },
+    note: { table: { category: 'story' } },
+    session: { table: { category: 'story' } },
+    withholdToken: { table: { category: 'story' } },
+    lang: { control: 'select', options: ['en', 'en-GB', 'fr', 'de', 'es', 'it', 'nl', 'pt', 'af', 'zu', 'ar'] },
+  },
+  args: {
+    hideCardName: false,
+    showValidation: true,
+    disabled: false,
+    styles: {},
+    lang: 'en',
+    theme: '',
+    note: 'Pay with 4242 4242 4242 4242, any future expiry, any CVV.',
+    session: {},
+    withholdToken: false,
+  },
 };
 export default meta;
 type Story = StoryObj<Args>;
 
-/** Card number, expiry, security code and name. Pay with 4242 4242 4242 4242. */
+const card = (canvas: HTMLElement) => canvas.querySelector('card-component') as CardComponent;
+
+/** Ready: card number, expiry, security code and name in the secure frame from the sandbox. */
 export const Default: Story = {};
+
+/** Success: pay with 4242 4242 4242 4242 and the output shows `statusCode 0` and an auth code. */
+export const Success: Story = {
+  tags: ['!autodocs'],
+  args: { note: 'Type 4242 4242 4242 4242, 12/34, 123 and a name, then press Pay: the payment succeeds (payment-success).' },
+};
+
+/** Declined: 4000 0000 0000 0002 declines with `statusCode` 5 and fires `payment-attempt-failed`. */
+export const Declined: Story = {
+  tags: ['!autodocs'],
+  args: { note: 'Type 4000 0000 0000 0002, 12/34, 123 and a name, then press Pay: the card is declined (statusCode 5, payment-attempt-failed).' },
+};
+
+/** 3-D Secure: 4000 0000 0000 3220 opens the challenge inside the provider's frame; pass or fail it. */
+export const ThreeDSecureChallenge: Story = {
+  name: '3-D Secure challenge',
+  tags: ['!autodocs'],
+  args: { note: 'Type 4000 0000 0000 3220, 12/34, 123 and a name, then press Pay: the 3-D Secure challenge opens in the frame. Pass → success, Fail → declined.' },
+};
+
+/** Invalid: `validate()` on an empty form shows every field's message (and `validation-error`). */
+export const Invalid: Story = {
+  tags: ['!autodocs'],
+  args: { note: 'validate() was called on the empty form: each field shows its message. Type to fix them.' },
+  play: async ({ canvasElement }) => {
+    const el = card(canvasElement);
+    await nextEvent(el, 'ready');
+    const result = await el.validate();
+    await expect(result.valid).toBe(false);
+    await expect(result.errors.length).toBeGreaterThan(0);
+  },
+};
+
+/** Disabled while something else happens on the page. */
+export const Disabled: Story = { args: { disabled: true, note: 'disabled: the fields take no input.' } };
+
+/** Loading: the element reserves its height and shows a skeleton until it has a client token. */
+export const Loading: Story = {
+  tags: ['!autodocs'],
+  args: {
+    withholdToken: true,
+    loadTimeout: 600_000,
+    note: 'No client token yet: the element shows its skeleton at its final height. Press the button to create the session.',
+  },
+};
+
+/** Expired: a session that lives 2 s; paying after that fires `payment-expired` and pays nothing. */
+export const ExpiredToken: Story = {
+  tags: ['!autodocs'],
+  args: { session: { expires_in: 2 }, note: 'This session expired 2 s after it was created: Pay fires payment-expired.' },
+  play: async ({ canvasElement }) => {
+    const el = card(canvasElement);
+    const ready = await nextEvent<{ height: number }>(el, 'ready');
+    await expect(ready.detail.height).toBeGreaterThan(0);
+    const expired = nextEvent(el, 'payment-expired', 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    canvasElement.querySelector<HTMLButtonElement>('button.pay')!.click();
+    await expired;
+  },
+};
+
+/** Load error: the frames origin does not answer; after `load-timeout` the element says so and offers `retry()`. */
+export const LoadErrorUnreachable: Story = {
+  name: 'Load error (frames origin unreachable)',
+  tags: ['!autodocs'],
+  args: { framesOrigin: 'http://127.0.0.1:9', loadTimeout: 3_000, note: 'frames-origin points at a port where nothing listens: load-error (timeout) after 3 s.' },
+  play: async ({ canvasElement }) => {
+    const error = await nextEvent<{ code: string }>(card(canvasElement), 'load-error');
+    await expect(error.detail.code).toBe('timeout');
+  },
+};
+
+/** Load error: a key that is not a publishable key is refused at once, before any network request. */
+export const LoadErrorBadKey: Story = {
+  name: 'Load error (bad key)',
+  tags: ['!autodocs'],
+  args: { clientKey: 'pk_oops', note: 'client-key="pk_oops" is not a publishable key: load-error (invalid_client_key).' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(card(canvasElement).shadowRoot?.querySelector('[part="error"]')).toBeTruthy(), { timeout: 10_000 });
+  },
+};
 
 /** Without the cardholder name. */
 export const WithoutName: Story = { args: { hideCardName: true } };
-
-/** Disabled while something else happens on the page. */
-export const Disabled: Story = { args: { disabled: true } };
 
 /** Theming with `--moment-*` custom properties on an ancestor: a dark theme. */
 export const DarkTheme: Story = {
   args: {
     theme:
-      'background:#121212; padding:16px; color:#eee; --moment-color-text:#f2f2f2; --moment-color-label:#cfcfcf; --moment-color-background:#1e1e1e; --moment-color-border:#444; --moment-color-primary:#8ab4f8; --moment-border-radius:10px;',
+      'background:#121212; padding:16px; color:#eee; --moment-color-text:#f2f2f2; --moment-color-label:#cfcfcf; --moment-color-background:#1e1e1e; --moment-color-border:#444; --moment-color-primary:#8ab4f8; --moment-color-placeholder:#8a8a8a; --moment-border-radius:10px;',
   },
 };
 
+/** Narrow mobile viewport (375 px). */
+export const Mobile: Story = {
+  name: 'Mobile (375 px)',
+  tags: ['!autodocs'],
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  args: { theme: 'max-width: 375px; box-sizing: border-box; padding: 0 8px;' },
+};
+
+/** Labels, placeholders and messages follow `lang` (here French); pick another in Controls. */
+export const Locale: Story = { tags: ['!autodocs'], args: { lang: 'fr', note: 'lang="fr"' } };
+
 /** The provider's `styles` object: per-field states, filtered by the allowlist in the frame. */
 export const CustomStyles: Story = {
+  tags: ['!autodocs'],
   args: {
     styles: {
       base: { default: { fontSize: '17px', borderRadius: '2px' }, focus: { boxShadow: '0 0 0 3px rgb(255 196 0 / 60%)' }, error: { color: '#9b1c1c' } },

@@ -1,52 +1,129 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import { expect, waitFor } from 'storybook/test';
 import '../src/elements/moment-checkout/moment-checkout.js';
 import type { MomentCheckout } from '../src/elements/moment-checkout/moment-checkout.component.js';
-import { sandboxToken } from './sandbox-token.js';
+import { NOTE_STYLE, PUBLISHABLE_KEY, applyArgs, demoSession, framesOriginOf, nextEvent } from './sandbox-token.js';
 
 interface Args {
-  variant: 'modal' | 'inline';
   checkoutTitle: string;
+  loadTimeout: number;
+  clientKey: string;
+  lang: string;
+  /** Story only: which checkout the demo session asks for (the token's `variant` claim). */
+  variant: 'modal' | 'inline';
+  /** Story only: inline style of the wrapper (theme variables, width). */
   theme: string;
+  /** Story only: the text above the button. */
+  note: string;
 }
 
-const launch = (variant: 'modal' | 'inline') => async (event: Event) => {
-  const root = (event.currentTarget as HTMLElement).parentElement!;
+/** Launches with a fresh demo session per launch, as a merchant's `fetchClientToken` would. */
+const launch = async (event: Event) => {
+  const root = (event.currentTarget as HTMLElement).closest<HTMLElement>('.story')!;
   const checkout = root.querySelector('moment-checkout') as MomentCheckout;
   const output = root.querySelector('output')!;
-  checkout.fetchClientToken = () => sandboxToken(variant);
-  checkout.onSuccess = (result) => (output.textContent = `Paid: ${result.authCode ?? ''}`);
-  checkout.onCancel = () => (output.textContent = 'Cancelled');
   try {
-    await checkout.launch(variant === 'inline' ? { container: root.querySelector('.inline-box')! } : {});
+    const opened = await checkout.launch(root.dataset.variant === 'inline' ? { container: root.querySelector<HTMLElement>('.inline-box')! } : {});
+    output.textContent = `Opened the ${opened.variant} checkout.`;
   } catch (error) {
     output.textContent = (error as Error).message;
   }
 };
 
+const render = (args: Args, context: StoryContext<Args>) => {
+  const origin = framesOriginOf(context);
+  const { theme, note, variant, ...elementArgs } = args;
+  const attach = (el: Element | undefined) => {
+    if (!el) return;
+    applyArgs(el, elementArgs);
+    const checkout = el as MomentCheckout;
+    checkout.framesOrigin ??= origin;
+    checkout.fetchClientToken = () => demoSession(origin, { variant, title: 'Gallery shop', line_items: [{ name: 'Moment tee', quantity: 1, amount: 2500 }] }).then((s) => s.client_token);
+    const output = () => el.closest('.story')?.querySelector('output');
+    const say = (text: string) => () => {
+      const out = output();
+      if (out) out.textContent = text;
+    };
+    checkout.onSuccess = (result) => say(`Paid: ${result.authCode ?? ''}`)();
+    checkout.onCancel = say('Cancelled: nothing was charged.');
+    checkout.onAttemptFailed = (result) => say(`Attempt failed: ${result.message}`)();
+    checkout.onFailure = (result) => say(`Failed: ${result.message}`)();
+    checkout.onExpired = say('The session expired.');
+  };
+  return html`<div class="story" data-variant=${variant} style="display: grid; gap: 12px; max-width: 520px; font-family: system-ui, sans-serif; ${theme}">
+    ${note ? html`<p style=${NOTE_STYLE}>${note}</p>` : nothing}
+    <moment-checkout client-key=${PUBLISHABLE_KEY} ${ref(attach)}></moment-checkout>
+    <button type="button" class="launch" @click=${launch}>Pay £25.00</button>
+    <div class="inline-box"></div>
+    <output aria-live="polite"></output>
+  </div>`;
+};
+
+/** Presses the story's Pay button and waits until the checkout is open. */
+const openCheckout = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const checkout = canvasElement.querySelector('moment-checkout')!;
+  const opened = nextEvent(checkout, 'checkout-open');
+  canvasElement.querySelector<HTMLButtonElement>('button.launch')!.click();
+  await opened;
+};
+
 const meta: Meta<Args> = {
   title: 'Elements/moment-checkout',
   component: 'moment-checkout',
-  args: { variant: 'modal', checkoutTitle: 'Secure checkout', theme: '' },
-  render: (args) => html`<div style="display: grid; gap: 12px; max-width: 520px; ${args.theme}">
-    <moment-checkout client-key="pk_test_storybook" checkout-title=${args.checkoutTitle}></moment-checkout>
-    <button type="button" @click=${launch(args.variant)}>Pay £25.00</button>
-    <div class="inline-box"></div>
-    <output></output>
-  </div>`,
+  render,
+  argTypes: {
+    variant: { control: 'inline-radio', options: ['modal', 'inline'], table: { category: 'story' } },
+    theme: { table: { category: 'story' } },
+    note: { table: { category: 'story' } },
+  },
+  args: {
+    variant: 'modal',
+    checkoutTitle: 'Secure checkout',
+    theme: '',
+    note: 'Press Pay, then pay with 4242 4242 4242 4242 in the hosted checkout.',
+  },
 };
 export default meta;
 type Story = StoryObj<Args>;
 
-/** The modal checkout; under 600 px wide it is a bottom sheet. Pay with 4242 4242 4242 4242. */
-export const Modal: Story = {};
+/** The modal checkout (focus trapped, Escape closes); under 600 px wide it is a bottom sheet. */
+export const Modal: Story = { play: openCheckout };
 
 /** The inline checkout, rendered into a container and sized by its content. */
-export const Inline: Story = { args: { variant: 'inline' } };
+export const Inline: Story = { args: { variant: 'inline' }, play: openCheckout };
 
 /** Theming through `--moment-*` custom properties, forwarded into the frame. */
 export const DarkTheme: Story = {
+  tags: ['!autodocs'],
   args: {
-    theme: 'background:#121212; color:#eee; padding:16px; --moment-color-background:#1e1e1e; --moment-color-text:#f2f2f2; --moment-color-border:#444; --moment-color-primary:#8ab4f8;',
+    variant: 'inline',
+    theme:
+      'background:#121212; color:#eee; padding:16px; --moment-color-background:#1e1e1e; --moment-color-text:#f2f2f2; --moment-color-label:#cfcfcf; --moment-color-border:#444; --moment-color-primary:#8ab4f8;',
+  },
+  play: openCheckout,
+};
+
+/** Narrow mobile viewport (375 px): the modal checkout is a bottom sheet. */
+export const Mobile: Story = {
+  name: 'Mobile (375 px)',
+  tags: ['!autodocs'],
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  args: { theme: 'max-width: 375px;' },
+  play: openCheckout,
+};
+
+/** Load error: a key that is not a publishable key; `launch()` rejects and `checkout-error` fires. */
+export const LoadErrorBadKey: Story = {
+  name: 'Load error (bad key)',
+  tags: ['!autodocs'],
+  args: { clientKey: 'pk_oops', note: 'client-key="pk_oops": Pay fails with checkout-error.' },
+  play: async ({ canvasElement }) => {
+    const checkout = canvasElement.querySelector('moment-checkout')!;
+    const failed = nextEvent(checkout, 'checkout-error');
+    canvasElement.querySelector<HTMLButtonElement>('button.launch')!.click();
+    await failed;
+    await waitFor(() => expect(canvasElement.querySelector('output')?.textContent).not.toBe(''));
   },
 };

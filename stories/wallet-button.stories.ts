@@ -1,13 +1,18 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
+import { expect, waitFor } from 'storybook/test';
 import '../src/elements/wallet-button/wallet-button.js';
 import type { SandboxWalletMode, WalletButtonColor, WalletButtonType } from '../src/protocol/wallet.js';
-import { connect } from './sandbox-token.js';
+import { NOTE_STYLE, PUBLISHABLE_KEY, applyArgs, connect, demoSession, framesOriginOf, showProblem } from './sandbox-token.js';
 
-/** Prints what the button reports, so each story shows its events. */
+const COLORS: WalletButtonColor[] = ['black', 'white'];
+const TYPES: WalletButtonType[] = ['plain', 'book', 'buy', 'checkout', 'donate', 'order'];
+
+/** Prints what the button reports under it, so each story shows its outcome on the page too. */
 function log(event: Event): void {
-  const output = (event.currentTarget as Element).parentElement!.querySelector('output')!;
+  const output = (event.currentTarget as Element).closest('.story')?.querySelector('output');
+  if (!output) return;
   const detail = (event as CustomEvent).detail as unknown;
   output.textContent = `${event.type}${detail && Object.keys(detail).length ? `: ${JSON.stringify(detail)}` : ''}`;
 }
@@ -22,44 +27,52 @@ interface Args {
   disabled: boolean;
   sandboxWallets: SandboxWalletMode;
   lang: string;
+  /** Story only: inline style of the wrapper. */
   theme: string;
+  /** Story only: the text above the button. */
+  note: string;
+  clientKey: string;
 }
 
-const render = (args: Args) => html`<div style="max-width: 320px; display: grid; gap: 12px; ${args.theme}">
-  <wallet-button
-    client-key="pk_test_storybook"
-    button-color=${args.buttonColor}
-    button-type=${args.buttonType}
-    ?email-required=${args.emailRequired}
-    ?billing-address-required=${args.billingAddressRequired}
-    ?shipping-address-required=${args.shippingAddressRequired}
-    ?show-unavailable=${args.showUnavailable}
-    ?disabled=${args.disabled}
-    sandbox-wallets=${args.sandboxWallets}
-    lang=${args.lang}
-    @wallet-availability=${log}
-    @payment-initiated=${log}
-    @payment-cancel=${log}
-    @payment-success=${log}
-    @payment-attempt-failed=${log}
-    @payment-failure=${log}
-    ${ref((el) => void connect(el))}
-  ></wallet-button>
-  <output></output>
-</div>`;
+const render = (args: Args, context: StoryContext<Args>) => {
+  const origin = framesOriginOf(context);
+  const { theme, note, ...elementArgs } = args;
+  const collect = { email: args.emailRequired, billing: args.billingAddressRequired, shipping: args.shippingAddressRequired };
+  const attach = (el: Element | undefined) => {
+    applyArgs(el, elementArgs);
+    void connect(el, origin, { collect });
+  };
+  return html`<div class="story" style="max-width: 320px; display: grid; gap: 12px; font-family: system-ui, sans-serif; ${theme}">
+    ${note ? html`<p style=${NOTE_STYLE}>${note}</p>` : nothing}
+    <wallet-button
+      client-key=${PUBLISHABLE_KEY}
+      @wallet-availability=${log}
+      @payment-initiated=${log}
+      @payment-cancel=${log}
+      @payment-success=${log}
+      @payment-attempt-failed=${log}
+      @payment-failure=${log}
+      @payment-expired=${log}
+      ${ref(attach)}
+    ></wallet-button>
+    <output aria-live="polite"></output>
+  </div>`;
+};
 
 const meta: Meta<Args> = {
   title: 'Elements/wallet-button',
   component: 'wallet-button',
   render,
   argTypes: {
-    buttonColor: { control: 'inline-radio', options: ['black', 'white'] },
-    buttonType: { control: 'select', options: ['plain', 'book', 'buy', 'checkout', 'donate', 'order'] },
+    buttonColor: { control: 'inline-radio', options: COLORS },
+    buttonType: { control: 'select', options: TYPES },
     sandboxWallets: { control: 'inline-radio', options: ['sandbox', 'none'] },
+    theme: { table: { category: 'story' } },
+    note: { table: { category: 'story' } },
   },
   args: {
     buttonColor: 'black',
-    buttonType: 'plain',
+    buttonType: 'buy',
     emailRequired: false,
     billingAddressRequired: false,
     shippingAddressRequired: false,
@@ -68,57 +81,121 @@ const meta: Meta<Args> = {
     sandboxWallets: 'sandbox',
     lang: 'en',
     theme: '',
+    note: 'Press the button: with a pk_test_ key the sandbox wallet sheet stands in for Apple Pay / Google Pay.',
   },
 };
 export default meta;
 type Story = StoryObj<Args>;
 
-// Every colour × type. With a pk_test_ key the sandbox wallet stands in for Apple Pay / Google Pay.
+/** Ready: "Buy with …" in black. Press it to open the sandbox wallet sheet. */
+export const Default: Story = {};
 
-/** Black, the wallet's mark only. Press it to open the sandbox wallet sheet. */
-export const BlackPlain: Story = { args: { buttonColor: 'black', buttonType: 'plain' } };
-/** Black, "Book with …". */
-export const BlackBook: Story = { args: { buttonColor: 'black', buttonType: 'book' } };
-/** Black, "Buy with …". */
-export const BlackBuy: Story = { args: { buttonColor: 'black', buttonType: 'buy' } };
-/** Black, "Check out with …". */
-export const BlackCheckout: Story = { args: { buttonColor: 'black', buttonType: 'checkout' } };
-/** Black, "Donate with …". */
-export const BlackDonate: Story = { args: { buttonColor: 'black', buttonType: 'donate' } };
-/** Black, "Order with …". */
-export const BlackOrder: Story = { args: { buttonColor: 'black', buttonType: 'order' } };
-/** White (with an outline), the wallet's mark only. */
-export const WhitePlain: Story = { args: { buttonColor: 'white', buttonType: 'plain' } };
-/** White, "Book with …". */
-export const WhiteBook: Story = { args: { buttonColor: 'white', buttonType: 'book' } };
-/** White, "Buy with …". */
-export const WhiteBuy: Story = { args: { buttonColor: 'white', buttonType: 'buy' } };
-/** White, "Check out with …". */
-export const WhiteCheckout: Story = { args: { buttonColor: 'white', buttonType: 'checkout' } };
-/** White, "Donate with …". */
-export const WhiteDonate: Story = { args: { buttonColor: 'white', buttonType: 'donate' } };
-/** White, "Order with …". */
-export const WhiteOrder: Story = { args: { buttonColor: 'white', buttonType: 'order' } };
+/**
+ * Every colour × type, one demo session shared by the twelve buttons (they only show; a payment
+ * from one of them ends the session for all).
+ */
+export const ColourTypeGrid: Story = {
+  name: 'Colour × type grid',
+  render: (args, context) => {
+    const origin = framesOriginOf(context);
+    const session = demoSession(origin);
+    let reported = false;
+    const attach = (el: Element | undefined) => {
+      if (!el) return;
+      session.then(
+        (s) => {
+          const button = el as HTMLElement & { clientToken: string | null; framesOrigin: string | null };
+          button.framesOrigin ??= origin;
+          button.clientToken = s.client_token;
+        },
+        (error: Error) => {
+          if (!reported) showProblem(el.closest('table') ?? el, error.message);
+          reported = true;
+        },
+      );
+    };
+    return html`<table style="border-spacing: 12px; font: 14px system-ui, sans-serif; ${args.theme}">
+      <thead><tr><th></th>${COLORS.map((color) => html`<th scope="col">${color}</th>`)}</tr></thead>
+      <tbody>
+        ${TYPES.map(
+          (type) => html`<tr>
+            <th scope="row" style="text-align: start">${type}</th>
+            ${COLORS.map(
+              (color) => html`<td style="width: 240px">
+                <wallet-button client-key=${PUBLISHABLE_KEY} button-color=${color} button-type=${type} lang=${args.lang} ${ref(attach)}></wallet-button>
+              </td>`,
+            )}
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  },
+};
+
+/** The sandbox wallet sheet: press the button; pay or cancel in the sheet. */
+export const SandboxWalletSheet: Story = {
+  name: 'Sandbox wallet sheet',
+  tags: ['!autodocs'],
+  args: { note: 'Press the button: the sandbox wallet sheet opens inside the frame. Pay (payment-success) or Cancel (payment-cancel).' },
+};
 
 /** The sheet asks for email, billing and shipping address when the merchant requires them. */
 export const CollectDetails: Story = {
-  args: { buttonType: 'buy', emailRequired: true, billingAddressRequired: true, shippingAddressRequired: true },
+  tags: ['!autodocs'],
+  args: { emailRequired: true, billingAddressRequired: true, shippingAddressRequired: true, note: 'Press the button: the sheet asks for email, billing and shipping address.' },
 };
 
 /** Labels follow `lang` (here French). */
-export const French: Story = { args: { buttonType: 'buy', lang: 'fr' } };
+export const Locale: Story = { tags: ['!autodocs'], args: { lang: 'fr', note: 'lang="fr"' } };
 
 /** Rounded, from `--moment-wallet-radius`, and taller, from `--moment-wallet-height`. */
-export const Themed: Story = { args: { buttonType: 'checkout', theme: '--moment-wallet-radius: 24px; --moment-wallet-height: 56px;' } };
+export const Themed: Story = { args: { buttonType: 'checkout', theme: '--moment-wallet-radius: 24px; --moment-wallet-height: 56px;', note: '' } };
+
+/** Dark page: the white button with its outline reads best on dark backgrounds. */
+export const DarkTheme: Story = {
+  tags: ['!autodocs'],
+  args: {
+    buttonColor: 'white',
+    theme: 'background:#121212; color:#eee; padding:16px; --moment-color-text:#f2f2f2; --moment-color-label:#cfcfcf; --moment-color-primary:#8ab4f8;',
+  },
+};
+
+/** Narrow mobile viewport (375 px): the button fills the width. */
+export const Mobile: Story = {
+  name: 'Mobile (375 px)',
+  tags: ['!autodocs'],
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  args: { theme: 'max-width: 375px; box-sizing: border-box; padding: 0 8px;' },
+};
 
 /** Disabled by the page. */
-export const Disabled: Story = { args: { buttonType: 'buy', disabled: true } };
+export const Disabled: Story = { tags: ['!autodocs'], args: { disabled: true, note: 'disabled' } };
 
 /**
  * No wallet available (simulated with `sandbox-wallets="none"`): the element hides itself and
  * takes no space; only the `wallet-availability` event below shows it is there.
  */
-export const Unavailable: Story = { args: { buttonType: 'buy', sandboxWallets: 'none' } };
+export const Unavailable: Story = {
+  tags: ['!autodocs'],
+  args: { sandboxWallets: 'none', note: 'sandbox-wallets="none": no wallet, so the element hides itself.' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelector('output')?.textContent).toContain('wallet-availability'), { timeout: 15_000 });
+  },
+};
 
 /** No wallet available, with `show-unavailable`: a disabled button that says why. */
-export const ShowUnavailable: Story = { args: { buttonType: 'buy', sandboxWallets: 'none', showUnavailable: true } };
+export const ShowUnavailable: Story = {
+  tags: ['!autodocs'],
+  args: { sandboxWallets: 'none', showUnavailable: true, note: 'show-unavailable: a disabled button that says why.' },
+};
+
+/** Load error: a key that is not a publishable key is refused before anything loads. */
+export const LoadErrorBadKey: Story = {
+  name: 'Load error (bad key)',
+  tags: ['!autodocs'],
+  args: { clientKey: 'pk_oops', note: 'client-key="pk_oops": load-error (invalid_client_key).' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('wallet-button')!;
+    await waitFor(() => expect(el.shadowRoot?.querySelector('[part="error"]')).toBeTruthy(), { timeout: 10_000 });
+  },
+};
