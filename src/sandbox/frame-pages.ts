@@ -3,10 +3,12 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Context, Hono } from 'hono';
 import type { SandboxContext } from './context.js';
 import { errorBody } from './errors.js';
+import type { SessionRecord } from './store.js';
 
 /**
  * The frames' Content-Security-Policy: scripts only from this origin, fonts and font stylesheets
- * only from the allowlisted hosts, no framing restriction (merchants embed these pages).
+ * only from the allowlisted hosts. No framing restriction here: a page for a session created
+ * with `allowed_origins` adds `frame-ancestors` with them (see `frameAncestors`).
  */
 export const FRAME_CSP = [
   "default-src 'none'",
@@ -29,8 +31,27 @@ export const FRAME_PAGE_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
 };
 
-export function framePage(c: Context, html: string, status: 200 | 400 | 404 = 200): Response {
-  return c.body(html, status, FRAME_PAGE_HEADERS);
+/**
+ * The `frame-ancestors` directive for a session's pages, or undefined for today's behaviour
+ * (no session, or one created without `allowed_origins`). `self` adds the frames origin, for
+ * pages framed by another frame (the in-frame 3-D Secure challenge).
+ */
+export function frameAncestors(session: SessionRecord | undefined, self = false): string | undefined {
+  if (!session?.allowedOrigins) return undefined;
+  return ['frame-ancestors', ...(self ? ["'self'"] : []), ...session.allowedOrigins].join(' ');
+}
+
+export function framePage(c: Context, html: string, status: 200 | 400 | 404 = 200, ancestors?: string): Response {
+  if (ancestors === undefined) return c.body(html, status, FRAME_PAGE_HEADERS);
+  return c.body(html, status, { ...FRAME_PAGE_HEADERS, 'content-security-policy': `${FRAME_CSP}; ${ancestors}` });
+}
+
+const SESSION_ID = /^ps_[A-Za-z0-9]{1,64}$/;
+
+/** The session a frame page's `?session=` names, if any. */
+function sessionOfQuery(c: Context, ctx: SandboxContext): SessionRecord | undefined {
+  const id = c.req.query('session');
+  return id !== undefined && SESSION_ID.test(id) ? ctx.store.session(id) : undefined;
 }
 
 const FRAME_TITLES = {
@@ -89,11 +110,11 @@ export function registerFramePages(app: Hono, ctx: SandboxContext): void {
     // Test hook: a slow frames origin, to exercise the elements' load timeout.
     const delay = Number(c.req.query('delay'));
     if (Number.isFinite(delay) && delay > 0) await sleep(Math.min(delay, MAX_DELAY_MS));
-    return framePage(c, pageHtml(FRAME_TITLES[kind], `/frames/assets/${kind}.js`));
+    return framePage(c, pageHtml(FRAME_TITLES[kind], `/frames/assets/${kind}.js`), 200, frameAncestors(sessionOfQuery(c, ctx)));
   });
 
   // Test hook: a frame that loads but never says hello.
-  app.get('/test/slow-frame', (c) => framePage(c, pageHtml(FRAME_TITLES.card)));
+  app.get('/test/slow-frame', (c) => framePage(c, pageHtml(FRAME_TITLES.card), 200, frameAncestors(sessionOfQuery(c, ctx))));
 
   // A font stylesheet on the frames origin, so tests can pass a `fontCss` that the policy allows.
   app.get('/fonts/test.css', (c) =>

@@ -4,11 +4,12 @@ import type { Context, Hono } from 'hono';
 import type { ChallengeCompleteMessage } from '../protocol/api.js';
 import type { SandboxContext } from './context.js';
 import { ApiFailure, notFound } from './errors.js';
-import { framePage } from './frame-pages.js';
+import { frameAncestors, framePage } from './frame-pages.js';
+import { escapeHtml } from './html.js';
 import { authCode } from './ids.js';
-import { isHttpUrl, parseOrFail, readJsonObject } from './request.js';
+import { parseOrFail, readJsonObject } from './request.js';
 import { paymentAttempt, settlePayment } from './settlement.js';
-import type { PaymentRecord } from './store.js';
+import type { PaymentRecord, SessionRecord } from './store.js';
 import { MESSAGES } from './test-cards.js';
 
 export const CHALLENGE_PATH = '/3ds/challenge';
@@ -16,10 +17,18 @@ const CHALLENGE_SCRIPT_PATH = '/3ds/challenge.js';
 
 export const challengeUrl = (ctx: SandboxContext, paymentId: string): string => `${ctx.origin}${CHALLENGE_PATH}/${paymentId}`;
 
-const ChallengeAnswerSchema = object({ result: v.picklist(['pass', 'fail'], "must be 'pass' or 'fail'") });
+/** `cancel` is the customer leaving the bank page: its own outcome, not a decline. */
+const ChallengeAnswerSchema = object({ result: v.picklist(['pass', 'fail', 'cancel'], "must be 'pass', 'fail' or 'cancel'") });
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+/** How a challenge ended, as the answer and the page's message to the card frame say it. */
+export type ChallengeOutcome = 'succeeded' | 'declined' | 'cancelled';
+
+/**
+ * What the page posts to its parent (the card or checkout frame, same origin) once answered:
+ * the protocol's `challenge-complete` plus `outcome` (absent when the page could not tell, e.g.
+ * the challenge had already been answered elsewhere; the frame then reads the payment).
+ */
+export type ChallengeResultMessage = ChallengeCompleteMessage & { outcome?: ChallengeOutcome };
 
 /** Minor units to a display amount, e.g. 1234 GBP → £12.34. */
 export function formatAmount(amount: number, currency: string): string {
@@ -46,7 +55,7 @@ button.pass { background: #1b4fd6; color: #fff; }
 button.fail { background: #fff; color: #1b4fd6; }
 button:focus-visible { outline: 3px solid #f0a400; outline-offset: 2px; }
 button:disabled { opacity: .6; cursor: progress; }
-a.cancel { justify-self: center; padding: .4rem; color: #1b4fd6; font-weight: 600; }
+a.cancel, button.cancel { justify-self: center; padding: .4rem; color: #1b4fd6; font-weight: 600; background: none; border: 0; text-decoration: underline; }
 a.cancel:focus-visible { outline: 3px solid #f0a400; outline-offset: 2px; }
 [role="status"] { min-height: 1.5em; margin-top: .75rem; }
 `;
@@ -62,9 +71,14 @@ function challengeHtml(body: string, attributes = ''): string {
   );
 }
 
-function pendingPage(payment: PaymentRecord, amount: string, returnUrl: string | undefined): string {
-  const attributes =
-    ` data-payment-id="${escapeHtml(payment.id)}"` + (returnUrl ? ` data-return-url="${escapeHtml(returnUrl)}"` : '');
+/**
+ * The return target in redirect mode (the page is the top window): only ever the session's own
+ * `success_url`, never anything from the request, so the page cannot be an open redirect.
+ */
+const returnAttribute = (session: SessionRecord | undefined) =>
+  session?.successUrl ? ` data-success-url="${escapeHtml(session.successUrl)}"` : '';
+
+function pendingPage(payment: PaymentRecord, session: SessionRecord, amount: string): string {
   return challengeHtml(
     '<p class="bank">Sandbox bank</p>' +
       "<h1>Verify it's you</h1>" +
@@ -74,36 +88,45 @@ function pendingPage(payment: PaymentRecord, amount: string, returnUrl: string |
       '<div class="actions">' +
       '<button type="button" class="pass" id="pass" value="pass">Pass authentication</button>' +
       '<button type="button" class="fail" id="fail" value="fail">Fail authentication</button>' +
-      // Redirect mode: leaving answers nothing; the payment stays unverified and the session open.
-      (returnUrl ? `<a class="cancel" id="cancel" href="${escapeHtml(returnUrl)}">Cancel and return to the shop</a>` : '') +
+      // Leaving is an answer too: recorded as cancelled, and the customer may try again.
+      '<button type="button" class="cancel" id="cancel" value="cancel">Cancel and return to the shop</button>' +
       '</div>' +
       '<p id="status" role="status" aria-live="polite"></p>',
-    attributes,
+    ` data-payment-id="${escapeHtml(payment.id)}"${returnAttribute(session)}`,
   );
 }
 
-const messageOnly = (heading: string, text: string, returnUrl?: string) =>
+const messageOnly = (heading: string, text: string, session?: SessionRecord) =>
   challengeHtml(
     `<p class="bank">Sandbox bank</p><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(text)}</p>` +
-      (returnUrl ? `<p><a class="cancel" id="return" href="${escapeHtml(returnUrl)}">Return to the shop</a></p>` : ''),
+      (session?.successUrl
+        ? `<p><a class="cancel" id="return" href="${escapeHtml(session.successUrl)}" target="_top">Return to the shop</a></p>`
+        : ''),
   );
 
 const completeMessage: Omit<ChallengeCompleteMessage, 'paymentId'> = { protocol: 'moment-elements', kind: 'challenge-complete' };
 
 /**
  * The page's script, served from this origin so the CSP needs no inline script. After the answer
- * it tells the card frame (its parent, same origin), or follows `return_url` in redirect mode.
+ * it tells the frame that shows it (its parent, same origin) with the outcome, or, as the top
+ * window (redirect mode), goes to the session's success_url.
  */
 const CHALLENGE_SCRIPT = `const body = document.body;
 const paymentId = body.dataset.paymentId;
-const returnUrl = body.dataset.returnUrl;
+const successUrl = body.dataset.successUrl;
 const status = document.getElementById('status');
 const buttons = Array.from(document.querySelectorAll('button[value]'));
 const complete = ${JSON.stringify(completeMessage)};
+const framed = window.parent !== window;
+const DONE = {
+  pass: 'Verified. Returning to your payment…',
+  fail: 'Not verified. Returning to your payment…',
+  cancel: 'Cancelled. Returning to the shop…',
+};
 
 async function answer(result) {
   for (const button of buttons) button.disabled = true;
-  status.textContent = 'Checking with your bank…';
+  status.textContent = result === 'cancel' ? 'Cancelling…' : 'Checking with your bank…';
   try {
     const response = await fetch(${JSON.stringify(CHALLENGE_PATH)} + '/' + encodeURIComponent(paymentId), {
       method: 'POST',
@@ -112,11 +135,14 @@ async function answer(result) {
     });
     // 409: already answered (e.g. in another tab); the payment holds the outcome either way.
     if (!response.ok && response.status !== 409) throw new Error('HTTP ' + response.status);
-    status.textContent = result === 'pass' ? 'Verified. Returning to your payment…' : 'Not verified. Returning to your payment…';
-    if (returnUrl) {
-      location.assign(returnUrl);
-    } else if (window.parent !== window) {
-      window.parent.postMessage({ ...complete, paymentId }, location.origin);
+    const answered = response.ok ? await response.json() : undefined;
+    status.textContent = DONE[result];
+    if (framed) {
+      const message = { ...complete, paymentId };
+      if (answered && typeof answered.outcome === 'string') message.outcome = answered.outcome;
+      window.parent.postMessage(message, location.origin);
+    } else if (successUrl) {
+      location.assign(successUrl);
     } else {
       status.textContent += ' You can close this window.';
     }
@@ -147,18 +173,17 @@ export function registerThreeDsRoutes(app: Hono, ctx: SandboxContext): void {
     }),
   );
 
+  // Query parameters (a `return_url` included) are ignored: where the page returns to is the session's.
   app.get(`${CHALLENGE_PATH}/:paymentId`, (c) => {
     const payment = ctx.store.payment(c.req.param('paymentId'));
     if (!payment) return framePage(c, messageOnly('Link not valid', 'This verification link is not valid.'), 404);
-    const returnUrl = c.req.query('return_url');
-    if (returnUrl !== undefined && !isHttpUrl(returnUrl)) {
-      return framePage(c, messageOnly('Link not valid', 'return_url must be an http or https URL.'), 400);
-    }
     const session = ctx.store.session(payment.sessionId);
+    // Framed in-frame by the card or checkout frame (this origin) inside the merchant's page.
+    const ancestors = frameAncestors(session, true);
     if (payment.status !== 'requires_action' || session?.status !== 'open') {
-      return framePage(c, messageOnly('Nothing to verify', 'This payment needs no verification any more.', returnUrl));
+      return framePage(c, messageOnly('Nothing to verify', 'This payment needs no verification any more.', session), 200, ancestors);
     }
-    return framePage(c, pendingPage(payment, formatAmount(session.amount, session.currency), returnUrl));
+    return framePage(c, pendingPage(payment, session, formatAmount(session.amount, session.currency)), 200, ancestors);
   });
 
   app.post(`${CHALLENGE_PATH}/:paymentId`, async (c) => {
@@ -177,17 +202,24 @@ export function registerThreeDsRoutes(app: Hono, ctx: SandboxContext): void {
       throw new ApiFailure(409, 'challenge_not_pending', 'This payment is not waiting for authentication.');
     }
     delete payment.challenge;
+    delete payment.challengeExpiresAt;
+    let outcome: ChallengeOutcome;
     if (result === 'pass') {
       payment.status = 'succeeded';
       payment.statusCode = 0;
       payment.authCode = authCode();
       payment.message = MESSAGES.succeeded;
+      outcome = 'succeeded';
     } else {
+      // A cancelled challenge is not a decline for the customer (the session stays open for
+      // another try) but it is a failed attempt for the limit: otherwise cancelling would be a
+      // free way to test cards.
       payment.status = 'declined';
       payment.statusCode = 5;
-      payment.message = MESSAGES.authenticationFailed;
+      payment.message = result === 'fail' ? MESSAGES.authenticationFailed : MESSAGES.authenticationCancelled;
+      outcome = result === 'fail' ? 'declined' : 'cancelled';
     }
-    settlePayment(ctx, session, payment);
-    return c.json(paymentAttempt(payment));
+    settlePayment(ctx, session, payment, outcome);
+    return c.json({ ...paymentAttempt(payment), outcome });
   });
 }
