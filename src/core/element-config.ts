@@ -6,7 +6,7 @@
 import type { ClientTokenClaims } from '../protocol/api.js';
 import { readClientToken } from './client-token.js';
 import type { CheckoutScope } from './context.js';
-import { parseClientKey, resolveFramesOrigin, type Environment } from './keys.js';
+import { ConfigError, parseClientKey, resolveFramesOrigin, type Environment } from './keys.js';
 
 export interface ElementConfig {
   clientKey: string | null;
@@ -39,10 +39,23 @@ export function resolveFrameTarget(config: ElementConfig): FrameTarget | undefin
   const environment = parseClientKey(config.clientKey);
   if (!config.clientToken) return undefined;
   const claims = readClientToken(config.clientToken);
+  assertSameEnvironment(environment, claims);
   if (environment === 'production' && config.framesOrigin) {
     console.warn('Moment Elements: frames-origin is ignored for pk_live_ keys; production frames always come from the provider.');
   }
   return { environment, claims, origin: resolveFramesOrigin(environment, config.framesOrigin, claims) };
+}
+
+/** A live key with a sandbox token, or a test key with a production token, can never work: say so at once. */
+export function assertSameEnvironment(environment: Environment, claims: Pick<ClientTokenClaims, 'env'>): void {
+  if (!claims.env || claims.env === environment) return;
+  const key = environment === 'production' ? 'a pk_live_ key' : 'a pk_test_ key';
+  const token = claims.env === 'production' ? 'a production (live) session' : 'a sandbox (test) session';
+  throw new ConfigError(
+    'environment_mismatch',
+    `The client key and the client token are from different environments: ${key} with the client token of ${token}. ` +
+      'Create the session with the secret key of the same environment as your publishable key (sk_test_ with pk_test_, sk_live_ with pk_live_).',
+  );
 }
 
 /** Calls a merchant callback; an exception in it is reported, never breaks the element. */

@@ -5,7 +5,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 import type { LoadErrorDetail } from './events.js';
 import type { ConnectionState } from './frame-connection.js';
 
@@ -26,6 +26,14 @@ export const frameBoxStyles = css`
     position: absolute;
     inset: 0;
     opacity: 0;
+  }
+  .overlay iframe {
+    position: fixed;
+    inset: 0;
+    width: 100vw;
+    height: 100vh;
+    height: 100dvh;
+    z-index: 2147483647;
   }
   @keyframes pulse {
     to {
@@ -59,6 +67,11 @@ export function renderLoadError(error: LoadErrorDetail, text: { retryable: strin
   </div>`;
 }
 
+/** Sets the box's height through the CSSOM when it renders. */
+const sizeBox = (height: number) => (box: Element | undefined) => {
+  if (box instanceof HTMLElement) box.style.setProperty('--frame-height', `${height}px`);
+};
+
 export interface FrameBoxOptions {
   state: ConnectionState;
   /** Height to keep: the reserved height while loading, the frame's reported height once ready. */
@@ -72,16 +85,21 @@ export interface FrameBoxOptions {
   /** The iframe's `allow` permissions, e.g. `payment`. */
   allow?: string;
   sandbox: string;
+  /**
+   * The frame shows a sheet over the whole page (the sandbox wallet's): the iframe covers the
+   * viewport while the box keeps its place and height in the page, so nothing around it moves.
+   */
+  overlay?: boolean;
 }
 
 /**
  * The box with the skeleton and the iframe; a new channel gives a new iframe, never a second one.
- * The height goes through the CSSOM (`styleMap`), never a `style` attribute, so a page whose CSP
- * has no `'unsafe-inline'` in `style-src` still sizes the box.
+ * The height goes through the CSSOM, never a `style` attribute (which `styleMap` writes on its
+ * first render), so a page whose CSP has no `'unsafe-inline'` in `style-src` still sizes the box.
  */
 export function renderFrameBox(o: FrameBoxOptions): TemplateResult {
   const ready = o.state === 'ready';
-  return html`<div part="box" class="box ${ready ? 'ready' : 'loading'}" style=${styleMap({ '--frame-height': `${o.height}px` })}>
+  return html`<div part="box" class="box ${ready ? 'ready' : 'loading'} ${o.overlay ? 'overlay' : ''}" ${ref(sizeBox(o.height))}>
     ${ready ? nothing : o.skeleton}
     ${o.src
       ? keyed(

@@ -8,12 +8,15 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as v from 'valibot';
 import { FRAME_PATHS } from '../protocol/api.js';
 import { ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '../protocol/messages.js';
-import { PortEndpoint, randomId, type ResultSchemas } from '../protocol/port.js';
+import { BridgeError, PortEndpoint, randomId, type ResultSchemas } from '../protocol/port.js';
 import type { LoadErrorDetail } from './events.js';
 
 type Schema = v.GenericSchema;
 type RequestTable = Record<string, { params: Schema; result: Schema }>;
 type EventTable = Record<string, Schema>;
+
+/** Refusals by the frame that are the page's to fix, reported with their own `load-error` code. */
+const REFUSALS: ReadonlySet<string> = new Set(['origin_not_allowed', 'session_mismatch']);
 
 export type ConnectionState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -52,12 +55,14 @@ export class FrameConnection<Out extends RequestTable, In extends EventTable> im
   }
 
   /** Starts a new frame on `framesOrigin`; fails with `timeout` after `timeoutMs` without readiness. */
-  open(framesOrigin: string, timeoutMs: number): void {
+  open(framesOrigin: string, timeoutMs: number, sessionId?: string): void {
     this.close();
     this.framesOrigin = framesOrigin;
     this.channel = randomId();
     const hash = new URLSearchParams({ channel: this.channel, origin: window.location.origin });
-    this.src = `${framesOrigin}${FRAME_PATHS[this.options.kind]}#${hash}`;
+    // The session in the query lets the frames origin send that session's `frame-ancestors`.
+    const query = sessionId ? `?${new URLSearchParams({ session: sessionId })}` : '';
+    this.src = `${framesOrigin}${FRAME_PATHS[this.options.kind]}${query}#${hash}`;
     this.state = 'loading';
     window.addEventListener('message', this.onWindowMessage);
     this.listening = true;
@@ -116,7 +121,8 @@ export class FrameConnection<Out extends RequestTable, In extends EventTable> im
       },
       (error: unknown) => {
         if (this.endpoint !== endpoint) return;
-        this.fail({ code: 'frame_error', message: `The secure frame could not be set up: ${error instanceof Error ? error.message : String(error)}` });
+        const code = error instanceof BridgeError && REFUSALS.has(error.code) ? (error.code as LoadErrorDetail['code']) : 'frame_error';
+        this.fail({ code, message: `The secure frame could not be set up: ${error instanceof Error ? error.message : String(error)}` });
       },
     );
   };

@@ -21,7 +21,9 @@ export class ConfigError extends Error {
       | 'invalid_client_token'
       | 'client_token_expired'
       | 'invalid_frames_origin'
-      | 'invalid_config',
+      | 'invalid_config'
+      | 'missing_token'
+      | 'environment_mismatch',
     message: string,
   ) {
     super(message);

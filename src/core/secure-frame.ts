@@ -18,6 +18,8 @@ type RequestTable = Record<string, { params: Schema; result: Schema }>;
 type EventTable = Record<string, Schema>;
 
 const DEFAULT_LOAD_TIMEOUT = 15_000;
+/** What `clientToken`, `clientKey`, … become as HTML attributes when set as props by React 18 or a server renderer. */
+const MISNAMED_ATTRIBUTES = ['clienttoken', 'clientkey', 'framesorigin'] as const;
 
 /** What the controller reads from its element. */
 export interface SecureFrameElement extends ReactiveControllerHost, HTMLElement {
@@ -58,8 +60,12 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
 
   private readonly connection: FrameConnection<Out, In>;
   private resolvedOrigin: string | undefined;
+  /** The session the open frame belongs to: a frame never outlives its session. */
+  private resolvedSession: string | undefined;
   private seenConfig = '';
   private needsResolve = true;
+  private missingTokenTimer: ReturnType<typeof setTimeout> | undefined;
+  private warnedAttributes = false;
 
   constructor(
     private readonly host: SecureFrameElement,
@@ -120,7 +126,9 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
   }
 
   hostDisconnected(): void {
+    this.stopMissingTokenTimer();
     this.resolvedOrigin = undefined;
+    this.resolvedSession = undefined;
     this.host.requestUpdate();
   }
 
@@ -136,6 +144,7 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
   /** Loads the frame again (after a `load-error`). */
   retry(): void {
     this.resolvedOrigin = undefined;
+    this.resolvedSession = undefined;
     this.connection.close();
     this.loadError = undefined;
     this.needsResolve = true;
@@ -153,23 +162,71 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
       this.resolvedOrigin = undefined;
       return this.fail({ code: error.code, message: error.message });
     }
-    if (!target) return; // Nothing yet, or the token has not arrived: wait quietly.
+    if (!target) return this.awaitToken(); // The token may still be on its way: wait, but not forever.
+    this.stopMissingTokenTimer();
     this.target = target;
     const state = this.connection.state;
-    if (target.origin !== this.resolvedOrigin || state === 'idle' || state === 'error') {
+    const session = target.claims.sid;
+    if (target.origin !== this.resolvedOrigin || session !== this.resolvedSession || state === 'idle' || state === 'error') {
+      // A new session gets a new frame: nothing typed under one session can be paid under another.
       this.resolvedOrigin = target.origin;
+      this.resolvedSession = session;
       this.open();
     } else if (state === 'ready') {
       this.options.reconfigure();
     }
   }
 
+  private get timeout(): number {
+    return Number.isFinite(this.host.loadTimeout) && this.host.loadTimeout > 0 ? this.host.loadTimeout : DEFAULT_LOAD_TIMEOUT;
+  }
+
   private open(): void {
     if (!this.resolvedOrigin) return;
     this.loadError = undefined;
     this.options.onOpen?.();
-    const timeout = Number.isFinite(this.host.loadTimeout) && this.host.loadTimeout > 0 ? this.host.loadTimeout : DEFAULT_LOAD_TIMEOUT;
-    this.connection.open(this.resolvedOrigin, timeout);
+    this.connection.open(this.resolvedOrigin, this.timeout, this.resolvedSession);
+  }
+
+  /**
+   * No client token yet. A React 18 or server-rendered `clientToken` prop arrives as a lower-cased
+   * attribute that can never work: say so at once. Otherwise give the page `load-timeout` ms to
+   * set one, then fail with `missing_token` rather than show a skeleton forever.
+   */
+  private awaitToken(): void {
+    const misnamed = MISNAMED_ATTRIBUTES.filter((name) => this.host.hasAttribute(name));
+    if (misnamed.length && !this.warnedAttributes) {
+      this.warnedAttributes = true;
+      const names = misnamed.map((name) => `"${name}"`).join(', ');
+      console.warn(
+        `Moment Elements <${this.options.tag}>: found the attribute ${names}, which this element does not read. ` +
+          'HTML attribute names are lower-cased, so a clientToken / clientKey prop became an unknown attribute (React 18 and server rendering do this). ' +
+          'Use the client-token and client-key attributes, set the clientToken / clientKey properties, or in React use the components from @momentpay/elements/react.',
+      );
+    }
+    if (this.loadError?.code === 'missing_token') return;
+    const config = this.options.config();
+    if (misnamed.length && !config.clientToken) return this.failMissingToken();
+    this.missingTokenTimer ??= setTimeout(() => {
+      this.missingTokenTimer = undefined;
+      if (!this.host.isConnected || this.options.config().clientToken) return;
+      this.failMissingToken();
+    }, this.timeout);
+  }
+
+  private failMissingToken(): void {
+    this.stopMissingTokenTimer();
+    this.fail({
+      code: 'missing_token',
+      message:
+        'No client token: set the clientToken property (or the client-token attribute) to the client_token your server got when it created the payment session, ' +
+        'or nest this element in a <moment-checkout> that has one (fetchClientToken or session-endpoint).',
+    });
+  }
+
+  private stopMissingTokenTimer(): void {
+    if (this.missingTokenTimer !== undefined) clearTimeout(this.missingTokenTimer);
+    this.missingTokenTimer = undefined;
   }
 
   private fail(error: LoadErrorDetail): void {

@@ -32,8 +32,11 @@ export function removeSessionIdFromUrl(): void {
   window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
 }
 
-/** Which outcome a session status means; an open session after a redirect means the attempt failed. */
-export function outcomeForStatus(status: string): ReturnOutcome | undefined {
+/**
+ * Which outcome a session status means. An open session after a redirect means the attempt did
+ * not complete: cancelled at the bank when the session's `last_attempt` says so, else failed.
+ */
+export function outcomeForStatus(status: string, session?: Record<string, unknown>): ReturnOutcome | undefined {
   switch (status) {
     case 'completed':
       return 'success';
@@ -44,8 +47,44 @@ export function outcomeForStatus(status: string): ReturnOutcome | undefined {
     case 'cancelled':
       return 'cancel';
     case 'open':
-      return 'attempt-failed';
+      return lastAttemptOutcome(session) === 'cancelled' ? 'cancel' : 'attempt-failed';
     default:
       return undefined;
   }
+}
+
+/** `last_attempt.outcome` of a session answer, when the merchant's status endpoint passes it on. */
+function lastAttemptOutcome(session: Record<string, unknown> | undefined): unknown {
+  const attempt = session?.['last_attempt'];
+  return attempt && typeof attempt === 'object' && !Array.isArray(attempt) ? (attempt as Record<string, unknown>)['outcome'] : undefined;
+}
+
+const RESUME_KEY = 'moment-elements:redirect';
+
+/** What the page remembers across a redirect so that an unfinished payment resumes on its session. */
+export interface RedirectMemo {
+  sessionId: string;
+  clientToken: string;
+}
+
+/** Remembers the session being paid before the page leaves for the bank (this tab only). */
+export function rememberRedirect(memo: RedirectMemo): void {
+  try {
+    sessionStorage.setItem(RESUME_KEY, JSON.stringify(memo));
+  } catch {
+    // Storage may be off (private mode, a sandboxed page): the customer then starts over.
+  }
+}
+
+/** Takes (and forgets) what was remembered for this session, if anything. */
+export function takeRedirect(sessionId: string): RedirectMemo | undefined {
+  let memo: unknown;
+  try {
+    memo = JSON.parse(sessionStorage.getItem(RESUME_KEY) ?? 'null');
+    sessionStorage.removeItem(RESUME_KEY);
+  } catch {
+    return undefined;
+  }
+  const m = memo as Partial<RedirectMemo> | null;
+  return m && m.sessionId === sessionId && typeof m.clientToken === 'string' ? { sessionId, clientToken: m.clientToken } : undefined;
 }

@@ -24,10 +24,11 @@ import {
 } from '../../protocol/messages.js';
 import { BridgeError, randomId, type PortEndpoint } from '../../protocol/port.js';
 import { filterDeclarations, isAllowedFontUrl } from '../../protocol/style-policy.js';
-import { checkoutScope, type CheckoutScope } from '../../core/context.js';
+import { checkoutScope, listenForLateScopes, type CheckoutScope } from '../../core/context.js';
 import { emit, type LoadErrorDetail, type MomentEventDetails, type eventMap, type CardComponentEventMap, type ElementEventMap } from '../../core/events.js';
 import { frameBoxStyles, renderFrameBox, renderLoadError } from '../../core/frame-box.js';
 import { SecureFrameController } from '../../core/secure-frame.js';
+import { replayEscape } from '../../core/escape.js';
 import { invokeCallback, scopedConfig, type ElementConfig } from '../../core/element-config.js';
 import { outcomeEvent } from '../../core/outcome.js';
 import { PaymentError } from '../../core/payment-error.js';
@@ -118,8 +119,13 @@ export class CardComponent extends LitElement {
   @property({ attribute: 'load-timeout', type: Number }) loadTimeout = DEFAULT_LOAD_TIMEOUT;
   /** Leaves out the cardholder name field. */
   @property({ attribute: 'hide-card-name', type: Boolean }) hideCardName = false;
-  /** Shows validation messages under every field (same as `text.<field>.showValidation`). */
+  /** Validation messages are shown under the fields by default; this attribute is kept for existing pages and changes nothing. */
   @property({ attribute: 'show-validation', type: Boolean }) showValidation = false;
+  /**
+   * Hides the validation messages under the fields (the fields still turn invalid and are announced):
+   * for pages that render their own messages from `validation-error`.
+   */
+  @property({ attribute: 'hide-validation', type: Boolean }) hideValidation = false;
   /** Disables the fields. */
   @property({ type: Boolean, reflect: true }) disabled = false;
   /** Accessible title of the iframe. */
@@ -240,6 +246,7 @@ export class CardComponent extends LitElement {
   }
 
   override connectedCallback(): void {
+    listenForLateScopes();
     super.connectedCallback();
     this.internals.setFormValue(null);
     this.updateValidity();
@@ -247,7 +254,7 @@ export class CardComponent extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const configKeys = [
-      'styles', 'text', 'errorMessages', 'fontCss', 'hideCardName', 'showValidation', 'disabled', 'lang',
+      'styles', 'text', 'errorMessages', 'fontCss', 'hideCardName', 'showValidation', 'hideValidation', 'disabled', 'lang',
       'cardNumberLabel', 'cardNumberPlaceholder', 'expiryDateLabel', 'expiryDatePlaceholder',
       'cv2Label', 'cv2Placeholder', 'cardNameLabel', 'cardNamePlaceholder',
     ] as const;
@@ -285,6 +292,7 @@ export class CardComponent extends LitElement {
       errorMessages: this.errorMessages ?? {},
       fontCss,
       hideCardName: this.hideCardName,
+      ...(this.hideValidation ? { hideValidation: true } : {}),
       disabled: this.disabled || this.formDisabled,
       themeVariables: this.theme.values,
       locale: this.lang || document.documentElement.lang || navigator.language || 'en',
@@ -313,6 +321,7 @@ export class CardComponent extends LitElement {
       this.frameHeight = (detail as CardEventDetail<'resize'>).height;
       return;
     }
+    if (name === 'escape') return replayEscape(this);
     switch (name) {
       case 'change':
         this.cardState = detail as CardChange;

@@ -14,13 +14,16 @@ import { checkoutEvents as checkoutEventSchemas } from '../../protocol/checkout.
 import { readClientToken } from '../../core/client-token.js';
 import { checkoutScope, type CheckoutScope } from '../../core/context.js';
 import { emit, type CheckoutResult, type LoadErrorDetail, type eventMap, type MomentCheckoutEventMap, type ElementEventMap } from '../../core/events.js';
-import { invokeCallback } from '../../core/element-config.js';
+import { assertSameEnvironment, invokeCallback } from '../../core/element-config.js';
+import { replayEscape } from '../../core/escape.js';
 import { fetchJson } from '../../core/fetch-json.js';
 import { FrameConnection } from '../../core/frame-connection.js';
 import { ConfigError, parseClientKey, parseOrigin, resolveFramesOrigin } from '../../core/keys.js';
 import {
   outcomeForStatus,
+  rememberRedirect,
   removeSessionIdFromUrl,
+  takeRedirect,
   sessionIdFromUrl,
   type ReturnOutcome,
   type SessionStatusResponse,
@@ -138,6 +141,8 @@ export class MomentCheckout extends LitElement {
   /** The variant of the open checkout, or `null` when closed. */
   @state() openVariant: CheckoutVariant | null = null;
   @state() private frameHeight = 0;
+  /** The open checkout's frame is connected and configured (the skeleton goes). */
+  @state() private frameReady = false;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
   @query('[part="inline"]') private inlineBox!: HTMLElement | null;
@@ -169,7 +174,10 @@ export class MomentCheckout extends LitElement {
         const { height } = await endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT);
         this.frameHeight = height;
       },
-      onReady: () => this.onReady?.(),
+      onReady: () => {
+        this.frameReady = true;
+        this.onReady?.();
+      },
       onEvent: (name, detail) => this.onFrameEvent(name, detail),
       onFailure: (error) => this.onLoadFailure?.(error),
     });
@@ -220,8 +228,12 @@ export class MomentCheckout extends LitElement {
    * `checkout-error`) with a clear message when the key, the token or the container is wrong.
    */
   launch(options: LaunchOptions = {}): Promise<LaunchResult> {
+    return this.start(options);
+  }
+
+  private start(options: LaunchOptions, resumeToken?: string): Promise<LaunchResult> {
     if (this.launching) return this.launching;
-    const launching = this.open(options).finally(() => {
+    const launching = this.open(options, resumeToken).finally(() => {
       if (this.launching === launching) this.launching = undefined;
     });
     this.launching = launching;
@@ -245,12 +257,13 @@ export class MomentCheckout extends LitElement {
     await endpoint.request('submit', {}, REQUEST_TIMEOUT);
   }
 
-  private async open(options: LaunchOptions): Promise<LaunchResult> {
+  private async open(options: LaunchOptions, resumeToken?: string): Promise<LaunchResult> {
     try {
       if (this.openVariant) this.teardown();
       const environment = parseClientKey(this.clientKey);
-      const token = await this.freshToken();
+      const token = resumeToken ?? (await this.freshToken());
       const claims = readClientToken(token);
+      assertSameEnvironment(environment, claims);
       const framesOrigin = resolveFramesOrigin(environment, this.framesOrigin, claims);
       const container = claims.variant === 'inline' ? this.resolveContainer(options.container) : undefined;
       this.token = token;
@@ -261,8 +274,9 @@ export class MomentCheckout extends LitElement {
         this.onLoadFailure = (error) => reject(new CheckoutError(error.code, error.message));
       });
       this.openVariant = claims.variant;
+      this.frameReady = false;
       await this.updateComplete;
-      this.connection.open(framesOrigin, this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT);
+      this.connection.open(framesOrigin, this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT, claims.sid);
       const checkoutUrl = `${framesOrigin}${FRAME_PATHS.checkout}`;
       this.mountFrame(this.connection.src!, container);
       if (claims.variant === 'modal') this.showModal();
@@ -324,7 +338,8 @@ export class MomentCheckout extends LitElement {
     iframe.setAttribute('allow', 'payment');
     iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
     iframe.setAttribute('referrerpolicy', 'origin');
-    Object.assign(iframe.style, { display: 'block', width: '100%', border: '0', height: '360px' });
+    // The modal has its final size from the start (the frame scrolls inside it); inline grows with its content.
+    Object.assign(iframe.style, { display: 'block', width: '100%', border: '0', height: this.openVariant === 'modal' ? '100%' : '360px' });
     this.iframe = iframe;
     const parent = this.openVariant === 'modal' ? this.dialog?.querySelector('.body') : (container ?? this.inlineBox);
     parent?.append(iframe);
@@ -373,7 +388,12 @@ export class MomentCheckout extends LitElement {
     switch (name) {
       case 'resize':
         this.frameHeight = (detail as CheckoutEventDetail<'resize'>).height;
-        if (this.iframe) this.iframe.style.height = `${this.frameHeight}px`;
+        if (this.iframe && this.openVariant === 'inline') this.iframe.style.height = `${this.frameHeight}px`;
+        return;
+      case 'escape':
+        // Key events stay inside the frame: Escape there closes the modal as it does on the page.
+        if (this.openVariant === 'modal') this.cancelByCustomer();
+        else replayEscape(this);
         return;
       case 'outcome': {
         const { outcome, sessionId, message, result } = detail as CheckoutEventDetail<'outcome'>;
@@ -403,6 +423,8 @@ export class MomentCheckout extends LitElement {
     if (target.origin !== framesOrigin) {
       return void emit(this, 'checkout-error', { code: 'invalid_redirect', message: `Refused a redirect to ${target.origin}: only the frames origin may be navigated to.` });
     }
+    // If the customer comes back without paying, the checkout resumes on this session.
+    rememberRedirect({ sessionId: this.sessionId, clientToken: this.token });
     window.location.assign(target.href);
   }
 
@@ -436,7 +458,8 @@ export class MomentCheckout extends LitElement {
       return void emit(this, 'checkout-error', { code: 'session_status_failed', message });
     }
     const status = (response as { status?: unknown } | null)?.status;
-    const outcome = typeof status === 'string' ? outcomeForStatus(status) : undefined;
+    const outcome = typeof status === 'string' ? outcomeForStatus(status, response as Record<string, unknown>) : undefined;
+    const memo = takeRedirect(sessionId);
     if (!outcome) {
       const message = `fetchSessionStatus must resolve with { status: 'completed' | 'failed' | 'expired' | 'cancelled' }; it gave ${JSON.stringify(status ?? null)}.`;
       console.error(`Moment Elements <moment-checkout>: ${message}`);
@@ -454,6 +477,20 @@ export class MomentCheckout extends LitElement {
       ...(typeof payment?.id === 'string' ? { paymentId: payment.id } : {}),
       session,
     });
+    // An unfinished payment (declined or cancelled at the bank): offer the same checkout again,
+    // on the same session, so the customer does not start over.
+    if (status === 'open' && memo && this.canResume(memo.clientToken)) {
+      this.start({}, memo.clientToken).catch(() => undefined);
+    }
+  }
+
+  private canResume(token: string): boolean {
+    try {
+      assertSameEnvironment(parseClientKey(this.clientKey), readClientToken(token));
+      return true;
+    } catch {
+      return false; // Expired, or not for this key: the page starts a new payment as usual.
+    }
   }
 
   /** Publishes key, token and frames origin to nested elements. */
@@ -508,7 +545,11 @@ export class MomentCheckout extends LitElement {
                   <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
                 </button>
               </div>
-              <div class="body"></div>`
+              <div class="body ${this.frameReady ? 'ready' : 'loading'}">
+                <div part="skeleton" class="skeleton" aria-hidden="true" ?hidden=${this.frameReady}>
+                  <span class="bone wide"></span><span class="bone"></span><span class="bone"></span><span class="bone half"></span><span class="bone half"></span><span class="bone button"></span>
+                </div>
+              </div>`
           : nothing}
       </dialog>
       <div part="inline" ?hidden=${this.openVariant !== 'inline'}></div>`;

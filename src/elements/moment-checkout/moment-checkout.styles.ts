@@ -13,7 +13,10 @@ export const momentCheckoutStyles = css`
   dialog {
     box-sizing: border-box;
     width: min(var(--moment-checkout-width, 480px), calc(100vw - 32px));
+    /* A fixed height: the modal opens at its final size and never resizes; the frame scrolls inside. */
+    height: min(var(--moment-checkout-height, 640px), calc(100dvh - 32px));
     max-height: calc(100dvh - 32px);
+    flex-direction: column;
     padding: 0;
     border: 0;
     border-radius: calc(var(--moment-border-radius, 8px) * 1.5);
@@ -61,8 +64,56 @@ export const momentCheckoutStyles = css`
     outline: 3px solid var(--moment-color-primary, #0b63ce);
     outline-offset: 2px;
   }
+  dialog[open] {
+    display: flex;
+  }
   .body {
+    position: relative;
+    flex: 1;
+    min-height: 0;
     padding: 0 8px 12px;
+  }
+  .body.loading iframe {
+    opacity: 0;
+  }
+  .skeleton {
+    position: absolute;
+    inset: 0 20px 12px;
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    grid-auto-rows: min-content;
+    gap: 14px;
+    padding-top: 12px;
+  }
+  .skeleton[hidden] {
+    display: none;
+  }
+  .bone {
+    grid-column: span 2;
+    height: 44px;
+    border-radius: var(--moment-border-radius, 6px);
+    background: var(--moment-skeleton-color, rgba(127, 127, 127, 0.16));
+  }
+  .bone.wide {
+    height: 28px;
+    width: 60%;
+  }
+  .bone.half {
+    grid-column: span 1;
+  }
+  .bone.button {
+    height: 48px;
+    margin-top: 8px;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .bone {
+      animation: pulse 1.2s ease-in-out infinite alternate;
+    }
+  }
+  @keyframes pulse {
+    to {
+      opacity: 0.45;
+    }
   }
   @media (prefers-reduced-motion: no-preference) {
     dialog[open] {
@@ -80,6 +131,7 @@ export const momentCheckoutStyles = css`
     dialog {
       width: 100vw;
       max-width: 100vw;
+      height: min(var(--moment-checkout-height, 640px), 92dvh);
       max-height: 92dvh;
       margin: auto 0 0;
       border-radius: 16px 16px 0 0;

@@ -20,11 +20,12 @@ import {
   type WalletKind,
   type walletRequests,
 } from '../../protocol/wallet.js';
-import { checkoutScope, type CheckoutScope } from '../../core/context.js';
+import { checkoutScope, listenForLateScopes, type CheckoutScope } from '../../core/context.js';
 import { invokeCallback, scopedConfig, type ElementConfig } from '../../core/element-config.js';
 import { emit, type LoadErrorDetail, type eventMap, type WalletButtonEventMap, type ElementEventMap } from '../../core/events.js';
 import { frameBoxStyles, renderFrameBox, renderLoadError } from '../../core/frame-box.js';
 import { SecureFrameController } from '../../core/secure-frame.js';
+import { replayEscape } from '../../core/escape.js';
 import { outcomeEvent } from '../../core/outcome.js';
 import { ThemeController } from '../../core/theme.js';
 import { walletButtonStyles, walletThemeTransitionStyles } from './wallet-button.styles.js';
@@ -135,6 +136,8 @@ export class WalletButton extends LitElement {
 
   @state() private frameHeight: number | undefined;
   @state() private walletAvailability: WalletAvailability | undefined;
+  /** The sandbox wallet's sheet is open over the page. */
+  @state() private sheetOpen = false;
 
   private readonly frame: SecureFrameController<typeof walletRequests, typeof walletEvents>;
   private readonly theme: ThemeController;
@@ -154,6 +157,7 @@ export class WalletButton extends LitElement {
       onOpen: () => {
         this.frameHeight = undefined;
         this.walletAvailability = undefined;
+        this.sheetOpen = false;
       },
       onReady: () => {
         if (this.walletAvailability) emit(this, 'wallet-availability', { ...this.walletAvailability });
@@ -185,6 +189,7 @@ export class WalletButton extends LitElement {
     if (configKeys.some((k) => changed.has(k))) this.sendConfig();
     // Hidden (no layout space) once the frame says no wallet can pay, unless `show-unavailable`.
     this.toggleAttribute('unavailable', this.walletAvailability?.available === false);
+    this.toggleAttribute('sheet-open', this.sheetOpen && this.frame.state === 'ready');
   }
 
   private get ownConfig(): ElementConfig {
@@ -248,6 +253,11 @@ export class WalletButton extends LitElement {
       case 'resize':
         this.frameHeight = (detail as WalletEventDetail<'resize'>).height;
         return;
+      case 'sheet':
+        this.sheetOpen = (detail as WalletEventDetail<'sheet'>).open;
+        return;
+      case 'escape':
+        return replayEscape(this);
       case 'availability':
         return this.setAvailability(detail as WalletEventDetail<'availability'>);
       case 'payment-initiated': {
@@ -276,6 +286,11 @@ export class WalletButton extends LitElement {
     this.frame.retry();
   }
 
+  override connectedCallback(): void {
+    listenForLateScopes();
+    super.connectedCallback();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.walletAvailability = undefined;
@@ -297,6 +312,7 @@ export class WalletButton extends LitElement {
       name: `moment-wallet-${this.frame.channel}`,
       title: this.frameTitle,
       allow: 'payment',
+      overlay: this.sheetOpen && state === 'ready',
       sandbox: 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox',
     });
   }

@@ -17,6 +17,10 @@ export const walletButtonStyles = css`
     min-width: 148px;
     contain: layout;
   }
+  /* The open sheet covers the viewport: a layout containment would make it cover the button only. */
+  :host([sheet-open]) {
+    contain: none;
+  }
   :host([hidden]),
   :host([unavailable]:not([show-unavailable])) {
     display: none;

@@ -1,0 +1,198 @@
+// Pages written the way merchants write them, loaded in a real browser: markup before the script
+// for every build (CDN module, classic script, npm modules) and every nesting, a strict CSP with
+// Trusted Types, the layout before and after the script, and Escape pressed inside the frames.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { fillCard, launchBrowser, NPM_IMPORT_MAP, startMerchantSite } from './support/merchant-site.mjs';
+
+const KEY = 'pk_test_merchantsite';
+let site;
+let browser;
+
+before(async () => {
+  site = await startMerchantSite();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Records, from the first line of the page, which elements fired `ready`, `load-error` and the outcomes. */
+const RECORDER = `
+  window.__events = [];
+  for (const type of ['ready', 'load-error', 'payment-success', 'payment-cancel', 'checkout-open', 'checkout-close', 'checkout-error']) {
+    document.addEventListener(type, (e) => window.__events.push({ type, tag: e.composedPath()[0].localName, detail: e.detail }), true);
+  }
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')), true);
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+  }).observe({ type: 'layout-shift', buffered: true });
+`;
+
+const BUILDS = {
+  cdn: '<script type="module" src="/dist/cdn/moment-elements.js"></script>',
+  classic: '<script src="/dist/cdn/moment.js"></script>',
+  npm: `<script type="importmap">${JSON.stringify(NPM_IMPORT_MAP)}</script><script type="module" src="/dist/npm/index.js"></script>`,
+};
+
+async function waitForEvent(page, type, tag, timeout = 15_000) {
+  await page.waitForFunction(([t, g]) => window.__events.some((e) => e.type === t && e.tag === g), [type, tag], { timeout });
+  return page.evaluate(([t, g]) => window.__events.find((e) => e.type === t && e.tag === g).detail, [type, tag]);
+}
+
+const loadErrors = (page) => page.evaluate(() => window.__events.filter((e) => e.type === 'load-error'));
+
+describe('markup written before the script', () => {
+  for (const [build, script] of Object.entries(BUILDS)) {
+    test(`${build}: a card and a wallet nested in <moment-checkout> load, and the card pays`, async () => {
+      const { client_token: token } = await site.createSession();
+      const url = site.page(
+        `/static/${build}-nested.html`,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><script>${RECORDER}</script></head><body>
+          <moment-checkout client-key="${KEY}" client-token="${token}">
+            <card-component></card-component>
+            <wallet-button></wallet-button>
+          </moment-checkout>
+          ${script}
+        </body></html>`,
+      );
+      const page = await browser.newPage();
+      try {
+        await page.goto(url);
+        await waitForEvent(page, 'ready', 'card-component');
+        await waitForEvent(page, 'ready', 'wallet-button');
+        assert.deepEqual(await loadErrors(page), []);
+        await fillCard(page.frameLocator('card-component iframe'));
+        const result = await page.evaluate(() => document.querySelector('card-component').executePayment());
+        assert.equal(result.statusCode, 0);
+        await waitForEvent(page, 'payment-success', 'card-component');
+      } finally {
+        await page.close();
+      }
+    });
+
+    test(`${build}: a checkout inside another component's shadow root gives its nested card the scope`, async () => {
+      const { client_token: token } = await site.createSession();
+      // The merchant's own component is defined before our script runs, and renders our tags in its shadow root.
+      const shopElement = `
+        customElements.define('shop-page', class extends HTMLElement {
+          constructor() {
+            super();
+            this.attachShadow({ mode: 'open' }).innerHTML =
+              '<moment-checkout client-key="${KEY}" client-token="${token}"><card-component></card-component></moment-checkout>';
+          }
+        });`;
+      const url = site.page(
+        `/static/${build}-shadow.html`,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><script>${RECORDER}${shopElement}</script></head><body>
+          <shop-page></shop-page>
+          ${script}
+        </body></html>`,
+      );
+      const page = await browser.newPage();
+      try {
+        await page.goto(url);
+        await waitForEvent(page, 'ready', 'card-component');
+        assert.deepEqual(await loadErrors(page), []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+describe('a strict Content-Security-Policy with Trusted Types', () => {
+  test('all three elements load, keep their sizes and open the checkout with no violation', async () => {
+    const { client_token: cardToken } = await site.createSession();
+    const { client_token: walletToken } = await site.createSession();
+    const { client_token: checkoutToken } = await site.createSession({ variant: 'modal' });
+    const csp = [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      `frame-src ${site.framesOrigin}`,
+      "require-trusted-types-for 'script'",
+      'trusted-types lit-html',
+    ].join('; ');
+    site.page('/csp/recorder.js', RECORDER, {}, 'text/javascript');
+    site.page('/csp/token.json', JSON.stringify({ client_token: checkoutToken }), { 'content-security-policy': csp }, 'application/json');
+    site.page('/csp/launch.js', "document.querySelector('#launch').addEventListener('click', () => document.querySelector('moment-checkout').launch());", {}, 'text/javascript');
+    const url = site.page(
+      '/csp/page.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict shop</title>
+        <script src="/csp/recorder.js"></script>
+        <link rel="stylesheet" href="/dist/cdn/moment-elements.css"></head><body>
+        <card-component client-key="${KEY}" client-token="${cardToken}"></card-component>
+        <wallet-button client-key="${KEY}" client-token="${walletToken}"></wallet-button>
+        <moment-checkout client-key="${KEY}" session-endpoint="/csp/token.json"></moment-checkout>
+        <button id="launch" type="button">Checkout</button>
+        <script type="module" src="/dist/cdn/moment-elements.js"></script>
+        <script type="module" src="/csp/launch.js"></script>
+      </body></html>`,
+      { 'content-security-policy': csp },
+    );
+    const page = await browser.newPage();
+    const consoleCsp = [];
+    page.on('console', (m) => /Content Security Policy|Trusted Type/i.test(m.text()) && consoleCsp.push(m.text()));
+    try {
+      await page.goto(url);
+      await waitForEvent(page, 'ready', 'card-component');
+      await waitForEvent(page, 'ready', 'wallet-button');
+      const heights = await page.evaluate(() => ({
+        card: document.querySelector('card-component').shadowRoot.querySelector('[part=box]').getBoundingClientRect().height,
+        wallet: document.querySelector('wallet-button').shadowRoot.querySelector('[part=box]').getBoundingClientRect().height,
+      }));
+      assert.ok(heights.card > 200, `card box is ${heights.card}px: its height was not applied`);
+      assert.equal(heights.wallet, 56);
+      await page.click('#launch');
+      await waitForEvent(page, 'checkout-open', 'moment-checkout');
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      assert.deepEqual(consoleCsp, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('layout shift', () => {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 375, height: 740 },
+  ]) {
+    test(`no layout shift while the elements load, at ${viewport.width} px`, async () => {
+      const { client_token: cardToken } = await site.createSession();
+      const { client_token: walletToken } = await site.createSession();
+      // The elements' script arrives late, as on a slow network: the page is painted before it runs.
+      site.page('/cls/late.js', `await new Promise((r) => setTimeout(r, 400)); await import('/dist/cdn/moment-elements.js');`, {}, 'text/javascript');
+      const url = site.page(
+        `/cls/page-${viewport.width}.html`,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+          <title>Shop</title><script>${RECORDER}</script>
+          <link rel="stylesheet" href="/dist/cdn/moment-elements.css">
+          <style>body { font-family: sans-serif; margin: 16px; } main { max-width: 480px; }</style></head><body>
+          <main><h1>Checkout</h1><p>Pay £10.00</p>
+            <wallet-button client-key="${KEY}" client-token="${walletToken}"></wallet-button>
+            <p>or pay by card</p>
+            <card-component client-key="${KEY}" client-token="${cardToken}"></card-component>
+            <button id="pay">Pay £10.00</button></main>
+          <script type="module" src="/cls/late.js"></script>
+        </body></html>`,
+      );
+      const page = await browser.newPage({ viewport });
+      try {
+        await page.goto(url);
+        await waitForEvent(page, 'ready', 'card-component');
+        await waitForEvent(page, 'ready', 'wallet-button');
+        // Let the frames report their sizes and the page settle.
+        await page.waitForTimeout(600);
+        const shifts = await page.evaluate(() => window.__shifts);
+        assert.deepEqual(shifts, [], `layout shifts: ${shifts.join(', ')}`);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
