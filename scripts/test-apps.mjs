@@ -2,8 +2,9 @@
 // packed package: install the tarball, type-check with the framework's own checker, build, serve,
 // then pay 4242… in headless Chromium and wait for the app's own success handler to show the result.
 //   node scripts/test-apps.mjs [--no-build] [app…]   (default: every app; e.g. `react19 vue`)
-//   --no-build  pack dist/ as it is
-import { existsSync, readdirSync, renameSync, statSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+//   --no-build    pack dist/ as it is
+//   --no-install  keep each app's node_modules as installed (for working on an app)
+import { cpSync, existsSync, readdirSync, renameSync, statSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,13 +19,14 @@ const tarball = join(work, 'momentpay-elements.tgz');
 
 /**
  * The apps. `dir` under demo/apps; `start(port)` the command that serves the built app; `wallet`:
- * the page also renders <wallet-button>, whose frame must load.
+ * the page also renders <wallet-button>, whose frame must load; `ssr`: the server's HTML already
+ * holds <card-component> (the browser then hydrates it).
  */
 const APPS = {
   vue: { dir: 'vue', wallet: true },
   svelte: { dir: 'svelte' },
   react19: { dir: 'react19', wallet: true },
-  next: { dir: 'next', start: (port) => ['npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1']] },
+  next: { dir: 'next', ssr: true, start: (port) => ['npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1']] },
   react18: { dir: 'react18' },
   angular: { dir: 'angular' },
 };
@@ -34,8 +36,10 @@ process.env.NG_CLI_ANALYTICS = 'false';
 const SERVER_DEPENDENCIES = ['hono', '@hono/node-server', 'jose'];
 const MINUTE = 60_000;
 
-const noBuild = process.argv.includes('--no-build');
-const selected = process.argv.slice(2).filter((arg) => arg !== '--no-build');
+const flags = new Set(process.argv.slice(2).filter((arg) => arg.startsWith('--')));
+const noBuild = flags.has('--no-build');
+const noInstall = flags.has('--no-install');
+const selected = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 for (const name of selected) {
   if (!APPS[name]) {
     console.error(`Unknown app "${name}". Apps: ${Object.keys(APPS).join(', ')}`);
@@ -109,8 +113,12 @@ mkdirSync(work, { recursive: true });
 }
 console.log(`Packed ${tarball}`);
 
-// 2. The provider: the local sandbox from the build (API, frames, client-token issuer).
-const { startSandbox } = await import(pathToFileURL(join(root, 'dist/sandbox/index.js')).href);
+// 2. The provider: the local sandbox from the build (API, frames, client-token issuer), from a copy
+// of dist/ so that a rebuild in the checkout during the run cannot take the frames away.
+const snapshot = join(work, 'dist');
+rmSync(snapshot, { recursive: true, force: true });
+cpSync(join(root, 'dist'), snapshot, { recursive: true });
+const { startSandbox } = await import(pathToFileURL(join(snapshot, 'sandbox/index.js')).href);
 const sandbox = await startSandbox({ port: 0 });
 
 const { chromium } = await import('playwright-core');
@@ -216,7 +224,9 @@ for (const name of names) {
     return r;
   };
 
-  const install = await step('install', 'npm', ['install', '--no-audit', '--no-fund', resolve(tarball)], { timeout: 8 * MINUTE });
+  const install = noInstall
+    ? { code: 0, output: '' }
+    : await step('install', 'npm', ['install', '--no-audit', '--no-fund', resolve(tarball)], { timeout: 8 * MINUTE });
   if (install.code === 0 && !serverDepsChecked) {
     serverDepsChecked = true;
     const ls = await run('npm', ['ls', '--omit=dev', '--all', '--parseable', '--long'], { cwd, timeout: MINUTE });
@@ -231,6 +241,10 @@ for (const name of names) {
     try {
       const port = await freePort();
       server = await serve(app, cwd, port);
+      if (app.ssr) {
+        const html = await (await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(30_000) })).text();
+        if (!html.includes('<card-component')) throw new Error(`the server-rendered page has no <card-component>:\n${html.slice(0, 500)}`);
+      }
       const shown = await pay(`http://localhost:${port}/`, app);
       times.push(`pay ${seconds(Date.now() - started)}`);
       times.push(`"${shown}"`);
