@@ -3,21 +3,31 @@
  * envelopes are those of messages.ts; this file adds the checkout's requests and events.
  */
 import * as v from 'valibot';
+import { object, record } from './schema.js';
 import { STATUS_CODES } from './card.js';
 import { CHECKOUT_VARIANTS } from './api.js';
 
 const ShortText = v.pipe(v.string(), v.maxLength(500));
 const Height = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10000));
 const Declarations = v.pipe(
-  v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))),
+  record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))),
   v.check((r) => Object.keys(r).length <= 64),
 );
-const TransactionResultSchema = v.object({
+const TransactionResultSchema = object({
   statusCode: v.picklist(STATUS_CODES),
   authCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
   message: ShortText,
   paymentId: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
+
+const Name = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{1,40}$/));
+/**
+ * A shown field error of the checkout. `field` is a card field (`cardNumber`, `expiryDate`,
+ * `cv2`, `cardName`) or a collected one (`email`, `billingAddress1`, `shippingPostcode`, …);
+ * `errorType` is the card's error type or the collected field's (`emailInvalid`, …).
+ */
+const CheckoutValidationErrorSchema = object({ field: Name, errorType: Name, message: ShortText });
+export type CheckoutValidationError = v.InferOutput<typeof CheckoutValidationErrorSchema>;
 
 /** Configuration the host sends to the checkout frame. */
 export interface CheckoutFrameConfig {
@@ -31,7 +41,7 @@ export interface CheckoutFrameConfig {
 }
 
 export const checkoutRequestParams = {
-  configure: v.object({
+  configure: object({
     clientToken: v.pipe(v.string(), v.maxLength(8192)),
     variant: v.picklist(CHECKOUT_VARIANTS),
     themeVariables: Declarations,
@@ -39,11 +49,11 @@ export const checkoutRequestParams = {
     hidePayButton: v.boolean(),
   }),
   /** Pays with what the customer entered (the inline variant's external pay button). */
-  submit: v.object({}),
+  submit: object({}),
 } as const;
 
 export const checkoutRequestResults = {
-  configure: v.object({ height: Height }),
+  configure: object({ height: Height }),
   /** `null` once the attempt has started; outcomes arrive as events. */
   submit: v.null(),
 } as const;
@@ -58,9 +68,9 @@ export const CHECKOUT_OUTCOMES = ['success', 'failure', 'attempt-failed', 'expir
 export type CheckoutOutcome = (typeof CHECKOUT_OUTCOMES)[number];
 
 export const checkoutEvents = {
-  resize: v.object({ height: Height }),
+  resize: object({ height: Height }),
   /** A payment attempt or the session ended. `result` is present when a transaction was tried. */
-  outcome: v.object({
+  outcome: object({
     outcome: v.picklist(CHECKOUT_OUTCOMES),
     sessionId: v.pipe(v.string(), v.maxLength(64)),
     message: ShortText,
@@ -70,9 +80,16 @@ export const checkoutEvents = {
    * The payment needs a full-page redirect (3-D Secure in redirect mode). The host navigates the
    * top window only to a URL on the frames origin.
    */
-  redirect: v.object({ url: v.pipe(v.string(), v.maxLength(4096)) }),
+  redirect: object({ url: v.pipe(v.string(), v.maxLength(4096)) }),
   /** The frame could not show the checkout (e.g. the session cannot be read). */
-  error: v.object({ message: ShortText }),
+  error: object({ message: ShortText }),
+  /**
+   * The errors now shown on the checkout's fields (card and collected), in page order; sent
+   * whenever that list changes and on every pay attempt with errors. An empty list: all clear.
+   */
+  'validation-error': object({ errors: v.pipe(v.array(CheckoutValidationErrorSchema), v.maxLength(40)) }),
+  /** Escape pressed in the frame and not used there (a native select, a 3-D Secure challenge). */
+  escape: object({}),
 } as const;
 export type CheckoutEventName = keyof typeof checkoutEvents;
 export type CheckoutEventDetail<E extends CheckoutEventName> = v.InferOutput<(typeof checkoutEvents)[E]>;

@@ -11,6 +11,7 @@
  *    that does not parse is dropped without throwing.
  */
 import * as v from 'valibot';
+import { object, record } from './schema.js';
 import {
   CARD_BRANDS,
   CARD_FIELDS,
@@ -37,11 +38,11 @@ const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 const ShortText = v.pipe(v.string(), v.maxLength(500));
 const Field = v.picklist(CARD_FIELDS);
 const Declarations = v.pipe(
-  v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))),
+  record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))),
   v.check((r) => Object.keys(r).length <= 64),
 );
 const FieldStyleSchema = v.partial(
-  v.object({
+  object({
     default: Declarations,
     focus: Declarations,
     error: Declarations,
@@ -55,7 +56,7 @@ const FieldStyleSchema = v.partial(
   }),
 );
 const StylesSchema = v.partial(
-  v.object({
+  object({
     base: FieldStyleSchema,
     cardNumber: FieldStyleSchema,
     expiryDate: FieldStyleSchema,
@@ -66,10 +67,10 @@ const StylesSchema = v.partial(
   }),
 );
 const FieldTextSchema = v.partial(
-  v.object({ label: ShortText, placeholder: ShortText, showValidation: v.boolean() }),
+  object({ label: ShortText, placeholder: ShortText, showValidation: v.boolean() }),
 );
 const TextSchema = v.partial(
-  v.object({
+  object({
     cardNumber: FieldTextSchema,
     expiryDate: FieldTextSchema,
     cv2: FieldTextSchema,
@@ -77,7 +78,7 @@ const TextSchema = v.partial(
   }),
 );
 const ErrorMessagesSchema = v.partial(
-  v.object(
+  object(
     Object.fromEntries(VALIDATION_ERROR_TYPES.map((t) => [t, ShortText])) as Record<
       (typeof VALIDATION_ERROR_TYPES)[number],
       typeof ShortText
@@ -85,7 +86,7 @@ const ErrorMessagesSchema = v.partial(
   ),
 );
 const AddressSchema = v.partial(
-  v.object({
+  object({
     address1: ShortText,
     address2: ShortText,
     address3: ShortText,
@@ -97,21 +98,21 @@ const AddressSchema = v.partial(
   }),
 );
 const AdditionalInfoSchema = v.partial(
-  v.object({
+  object({
     userEmailAddress: ShortText,
     userPhoneNumber: ShortText,
     billingAddress: AddressSchema,
-    shippingDetails: v.partial(v.object({ name: ShortText, address: AddressSchema })),
-    metaData: v.record(v.pipe(v.string(), v.maxLength(100)), ShortText),
+    shippingDetails: v.partial(object({ name: ShortText, address: AddressSchema })),
+    metaData: record(v.pipe(v.string(), v.maxLength(100)), ShortText),
   }),
 );
-const ValidationErrorSchema = v.object({
+const ValidationErrorSchema = object({
   errorType: v.picklist(VALIDATION_ERROR_TYPES),
   message: ShortText,
   field: Field,
 });
-const FieldStateSchema = v.object({ empty: v.boolean(), complete: v.boolean(), valid: v.boolean() });
-const TransactionResultSchema = v.object({
+const FieldStateSchema = object({ empty: v.boolean(), complete: v.boolean(), valid: v.boolean() });
+const TransactionResultSchema = object({
   statusCode: v.picklist(STATUS_CODES),
   authCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
   message: ShortText,
@@ -127,6 +128,13 @@ export interface CardFrameConfig {
   errorMessages: ErrorMessages;
   fontCss: string[];
   hideCardName: boolean;
+  /**
+   * Hides the validation text under the fields (it stays in the accessibility tree and is still
+   * announced): for merchants who render their own messages from `validation-error`. Default
+   * `false`: a shown error is visible under its field. `text.<field>.showValidation === false`
+   * hides one field's text the same way.
+   */
+  hideValidation?: boolean;
   disabled: boolean;
   /** Sanitized `--moment-*` values read from the element. */
   themeVariables: Record<string, string>;
@@ -134,13 +142,14 @@ export interface CardFrameConfig {
   locale: string;
 }
 
-const CardFrameConfigSchema = v.object({
+const CardFrameConfigSchema = object({
   clientToken: v.pipe(v.string(), v.maxLength(8192)),
   styles: StylesSchema,
   text: TextSchema,
   errorMessages: ErrorMessagesSchema,
   fontCss: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2048))), v.maxLength(8)),
   hideCardName: v.boolean(),
+  hideValidation: v.optional(v.boolean()),
   disabled: v.boolean(),
   themeVariables: Declarations,
   locale: v.pipe(v.string(), v.maxLength(35)),
@@ -149,18 +158,18 @@ const CardFrameConfigSchema = v.object({
 /** Parameter schemas of the requests the host makes of the card frame (validated by the frame). */
 export const cardRequestParams = {
   configure: CardFrameConfigSchema,
-  focus: v.object({ field: v.nullable(Field) }),
-  clear: v.object({}),
-  validate: v.object({}),
-  executePayment: v.object({ additionalInfo: v.optional(AdditionalInfoSchema), idempotencyKey: Id }),
+  focus: object({ field: v.nullable(Field) }),
+  clear: object({}),
+  validate: object({}),
+  executePayment: object({ additionalInfo: v.optional(AdditionalInfoSchema), idempotencyKey: Id }),
 } as const;
 
 /** Result schemas of the same requests (validated by the host, which needs nothing else). */
 export const cardRequestResults = {
-  configure: v.object({ height: Height }),
+  configure: object({ height: Height }),
   focus: v.null(),
   clear: v.null(),
-  validate: v.object({ valid: v.boolean(), errors: v.array(ValidationErrorSchema) }),
+  validate: object({ valid: v.boolean(), errors: v.array(ValidationErrorSchema) }),
   executePayment: TransactionResultSchema,
 } as const;
 
@@ -178,22 +187,27 @@ export type CardRequestResult<M extends CardMethod> = v.InferOutput<(typeof card
 
 /** Events the card frame sends to the host, with their detail schemas. */
 export const cardEvents = {
-  resize: v.object({ height: Height }),
-  change: v.object({
+  resize: object({ height: Height }),
+  change: object({
     brand: v.picklist(CARD_BRANDS),
     empty: v.boolean(),
     complete: v.boolean(),
     valid: v.boolean(),
     fields: v.partial(
-      v.object({ cardNumber: FieldStateSchema, expiryDate: FieldStateSchema, cv2: FieldStateSchema, cardName: FieldStateSchema }),
+      object({ cardNumber: FieldStateSchema, expiryDate: FieldStateSchema, cv2: FieldStateSchema, cardName: FieldStateSchema }),
     ),
   }),
-  'validation-error': v.object({ errors: v.array(ValidationErrorSchema) }),
-  'field-valid': v.object({ field: Field }),
-  'form-complete': v.object({}),
-  'field-focus': v.object({ field: Field }),
-  'field-blur': v.object({ field: Field, formValid: v.boolean() }),
-  'submit-request': v.object({}),
+  'validation-error': object({ errors: v.array(ValidationErrorSchema) }),
+  'field-valid': object({ field: Field }),
+  'form-complete': object({}),
+  'field-focus': object({ field: Field }),
+  'field-blur': object({ field: Field, formValid: v.boolean() }),
+  'submit-request': object({}),
+  /**
+   * The customer pressed Escape inside the frame and nothing in the frame used it (not a native
+   * select, not an open 3-D Secure challenge): the host treats it as Escape on the element.
+   */
+  escape: object({}),
 } as const;
 export type CardEventName = keyof typeof cardEvents;
 export type CardEventDetail<E extends CardEventName> = v.InferOutput<(typeof cardEvents)[E]>;
@@ -208,6 +222,16 @@ export const REQUEST_ERROR_CODES = [
   'timeout',
   'closed',
   'internal',
+  /**
+   * `configure`: the session has `allowed_origins` and the page hosting the frame is not among
+   * them. The frame stays blank and takes no payment.
+   */
+  'origin_not_allowed',
+  /**
+   * `configure`: the client token is for another session than the one the frame was opened for
+   * (`?session=` in its URL) or first configured with. Open a fresh frame for a new session.
+   */
+  'session_mismatch',
 ] as const;
 export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
 
@@ -221,27 +245,27 @@ export interface RequestError {
 const Envelope = { protocol: v.literal(PROTOCOL), v: v.literal(PROTOCOL_VERSION) };
 
 /** Window-level messages of the handshake. */
-export const HelloMessage = v.object({ ...Envelope, kind: v.literal('hello'), channel: Id, frame: v.picklist(FRAME_KINDS) });
-export const ConnectMessage = v.object({ ...Envelope, kind: v.literal('connect'), channel: Id });
+export const HelloMessage = object({ ...Envelope, kind: v.literal('hello'), channel: Id, frame: v.picklist(FRAME_KINDS) });
+export const ConnectMessage = object({ ...Envelope, kind: v.literal('connect'), channel: Id });
 export type HelloMessage = v.InferOutput<typeof HelloMessage>;
 export type ConnectMessage = v.InferOutput<typeof ConnectMessage>;
 
 /** Port-level messages. `params`, `result` and `detail` are checked per method or event. */
 export const PortMessage = v.variant('kind', [
-  v.object({ ...Envelope, kind: v.literal('request'), id: Id, method: v.pipe(v.string(), v.maxLength(64)), params: v.unknown() }),
-  v.object({ ...Envelope, kind: v.literal('response'), id: Id, ok: v.literal(true), result: v.unknown() }),
-  v.object({
+  object({ ...Envelope, kind: v.literal('request'), id: Id, method: v.pipe(v.string(), v.maxLength(64)), params: v.unknown() }),
+  object({ ...Envelope, kind: v.literal('response'), id: Id, ok: v.literal(true), result: v.unknown() }),
+  object({
     ...Envelope,
     kind: v.literal('response'),
     id: Id,
     ok: v.literal(false),
-    error: v.object({
+    error: object({
       code: v.picklist(REQUEST_ERROR_CODES),
       message: ShortText,
       errors: v.optional(v.array(ValidationErrorSchema)),
     }),
   }),
-  v.object({ ...Envelope, kind: v.literal('event'), name: v.pipe(v.string(), v.maxLength(64)), detail: v.unknown() }),
+  object({ ...Envelope, kind: v.literal('event'), name: v.pipe(v.string(), v.maxLength(64)), detail: v.unknown() }),
 ]);
 export type PortMessage = v.InferOutput<typeof PortMessage>;
 

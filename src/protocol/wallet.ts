@@ -9,6 +9,7 @@
  * happened (initiated, cancelled, completed with a `TransactionResult`).
  */
 import * as v from 'valibot';
+import { object, record } from './schema.js';
 import { STATUS_CODES, type Address, type ShippingDetails, type TransactionResult } from './card.js';
 
 /** Colours of the wallet button (seed 004, "Button configuration"). */
@@ -73,11 +74,11 @@ export interface WalletFrameConfig {
 const ShortText = v.pipe(v.string(), v.maxLength(500));
 const Height = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10000));
 const Declarations = v.pipe(
-  v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))),
+  record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))),
   v.check((r) => Object.keys(r).length <= 64),
 );
 const Wallets = v.pipe(v.array(v.picklist(WALLET_KINDS)), v.maxLength(WALLET_KINDS.length));
-const TransactionResultSchema = v.object({
+const TransactionResultSchema = object({
   statusCode: v.picklist(STATUS_CODES),
   authCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
   message: ShortText,
@@ -86,7 +87,7 @@ const TransactionResultSchema = v.object({
 
 /** Parameter schemas of the requests the host makes of the wallet frame (validated by the frame). */
 export const walletRequestParams = {
-  configure: v.object({
+  configure: object({
     clientToken: v.pipe(v.string(), v.maxLength(8192)),
     buttonColor: v.picklist(WALLET_BUTTON_COLORS),
     buttonType: v.picklist(WALLET_BUTTON_TYPES),
@@ -102,7 +103,7 @@ export const walletRequestParams = {
 
 /** Result schemas of the same requests (validated by the host, which needs nothing else). */
 export const walletRequestResults = {
-  configure: v.object({ height: Height, available: v.boolean(), wallets: Wallets }),
+  configure: object({ height: Height, available: v.boolean(), wallets: Wallets }),
 } as const;
 
 /** Requests the host makes of the wallet frame: parameter and result schemas by method. */
@@ -115,15 +116,24 @@ export type WalletRequestResult<M extends WalletMethod> = v.InferOutput<(typeof 
 
 /** Events the wallet frame sends to the host, with their detail schemas. */
 export const walletEvents = {
-  resize: v.object({ height: Height }),
+  resize: object({ height: Height }),
   /** Availability changed after `configure` answered (e.g. a wallet finished its check). */
-  availability: v.object({ available: v.boolean(), wallets: Wallets }),
+  availability: object({ available: v.boolean(), wallets: Wallets }),
   /** The customer pressed the wallet button and a payment sheet is opening. */
-  'payment-initiated': v.object({ wallet: v.picklist(WALLET_KINDS) }),
+  'payment-initiated': object({ wallet: v.picklist(WALLET_KINDS) }),
   /** The customer closed the sheet without paying: nothing was charged. */
-  'payment-cancel': v.object({}),
+  'payment-cancel': object({}),
   /** A payment attempt ended, with its result (also for declines). */
-  'payment-complete': v.object({ result: TransactionResultSchema }),
+  'payment-complete': object({ result: TransactionResultSchema }),
+  /**
+   * The in-frame sheet (the sandbox wallet's) opened or closed. While it is open the frame lays
+   * the sheet out as a modal dialog over its whole viewport and sends no `resize`: the host
+   * shows the iframe over the page (`position: fixed; inset: 0`) and keeps the button's box in
+   * the page. After `{ open: false }` the frame shows only the button again.
+   */
+  sheet: object({ open: v.boolean() }),
+  /** Escape pressed in the frame and not used there (an open sheet uses it to cancel). */
+  escape: object({}),
 } as const;
 export type WalletEventName = keyof typeof walletEvents;
 export type WalletEventDetail<E extends WalletEventName> = v.InferOutput<(typeof walletEvents)[E]>;

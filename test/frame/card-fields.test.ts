@@ -188,8 +188,8 @@ describe('card fields: showing errors', () => {
     expect(named('validation-error').at(-1)).to.deep.equal({ errors: [] });
   });
 
-  it('renders the message under the field only with showValidation', () => {
-    mount({ text: { cardNumber: { showValidation: true } } });
+  it('hides the message text only for a field whose text.showValidation is false; true is harmless', () => {
+    mount({ text: { cardNumber: { showValidation: true }, expiryDate: { showValidation: false } } });
     type('card-number', '4242');
     blur('card-number');
     type('expiry-date', '13/30');

@@ -372,7 +372,9 @@ export class CardFields {
     const placeholder = text?.placeholder?.trim() ? text.placeholder : fallback;
     if (placeholder) rt.input.placeholder = placeholder;
     else rt.input.removeAttribute('placeholder');
-    rt.error.classList.toggle('mc-visually-hidden', !text?.showValidation);
+    // Visible by default (WCAG 1.4.1, 3.3.1); an opted-out message stays in the accessibility
+    // tree, named by `aria-describedby` and announced, but takes no room.
+    rt.error.classList.toggle('mc-visually-hidden', this.config.hideValidation === true || text?.showValidation === false);
   }
 
   private applyDisabled(): void {

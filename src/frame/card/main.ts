@@ -7,11 +7,15 @@ import { cardEvents, cardRequests, parse, type CardEventName, type CardRequestPa
 import { BridgeError } from '../../protocol/port.js';
 import { startFrameBridge, type FrameBridge, type FrameHandlers } from '../bridge.js';
 import { contentHeight, observeContentHeight } from '../resize.js';
+import { watchEscape } from '../escape.js';
 import { CardFields, type CardEventEmitter } from './card-fields.js';
+import { pageGuard } from '../session-guard.js';
 import { FRAME_PAGE_CSS } from './styles.js';
 
 let fields: CardFields | undefined;
 let bridge: FrameBridge | null = null;
+/** Refuses a page not in the session's `allowed_origins`, and a token of another session. */
+const admit = pageGuard(() => bridge!.hostOrigin);
 
 const requireFields = (): CardFields => {
   if (!fields) throw new BridgeError({ code: 'not_configured', message: 'The card frame has not been configured yet.' });
@@ -25,7 +29,8 @@ const emit: CardEventEmitter = (name, detail) => {
 };
 
 const handlers: FrameHandlers<typeof cardRequests> = {
-  configure(config: CardRequestParams<'configure'>) {
+  async configure(config: CardRequestParams<'configure'>) {
+    await admit(config.clientToken);
     if (fields) fields.setConfig(config);
     else {
       const page = new CSSStyleSheet();
@@ -55,3 +60,4 @@ const handlers: FrameHandlers<typeof cardRequests> = {
 if (!document.title) document.title = 'Card details';
 
 bridge = startFrameBridge({ kind: 'card', accepts: cardRequests, handlers });
+watchEscape(document, () => emit('escape', {}));

@@ -5,6 +5,7 @@
  * No card data ever goes into an error, a result or the console.
  */
 import * as v from 'valibot';
+import { object } from '../../protocol/schema.js';
 import { STATUS_CODES, type TransactionResult } from '../../protocol/card.js';
 import { CHALLENGE_WINDOW_SIZES, PAYMENTS_PATH, type CardPaymentRequest, type ChallengeWindowSize } from '../../protocol/api.js';
 import { BridgeError } from '../../protocol/port.js';
@@ -41,15 +42,15 @@ export type ChallengeHandling = void | 'redirect';
 export type PaymentOutcome = { kind: 'result'; result: TransactionResult } | { kind: 'challenge'; challenge: PendingChallenge };
 
 const WINDOW_SIZES = Object.keys(CHALLENGE_WINDOW_SIZES) as ChallengeWindowSize[];
-const PaymentAttemptSchema = v.object({
+const PaymentAttemptSchema = object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   status: v.picklist(['succeeded', 'requires_action', 'declined', 'referred', 'failed']),
   statusCode: v.picklist(STATUS_CODES),
   authCode: v.optional(v.string()),
   message: v.optional(v.string()),
-  challenge: v.optional(v.object({ url: v.string(), windowSize: v.picklist(WINDOW_SIZES) })),
+  challenge: v.optional(object({ url: v.string(), windowSize: v.picklist(WINDOW_SIZES) })),
 });
-const ApiErrorSchema = v.object({ error: v.object({ message: v.string() }) });
+const ApiErrorSchema = object({ error: object({ message: v.string() }) });
 
 const DEFAULT_MESSAGES: Readonly<Record<TransactionResult['statusCode'], string>> = {
   0: 'The payment was successful.',

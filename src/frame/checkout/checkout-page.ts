@@ -3,8 +3,8 @@
  * frame), the customer details the session collects, a pay button, and the end states. Talks to
  * the host only through `emit` and the `submit()` it exposes; holds no global state.
  */
-import type { TransactionResult } from '../../protocol/card.js';
-import type { CheckoutEventDetail, CheckoutEventName, CheckoutFrameConfig, CheckoutOutcome, FrameSession } from '../../protocol/checkout.js';
+import type { TransactionResult, ValidationError } from '../../protocol/card.js';
+import type { CheckoutValidationError, CheckoutEventDetail, CheckoutEventName, CheckoutFrameConfig, CheckoutOutcome, FrameSession } from '../../protocol/checkout.js';
 import { BridgeError, randomId } from '../../protocol/port.js';
 import { CardFields, type CardFieldsOptions } from '../card/card-fields.js';
 import type { PendingChallenge } from '../card/payment.js';
@@ -94,6 +94,12 @@ export class CheckoutPage {
   private cancelExpiry: () => void = () => {};
   private redirectChallenge: PendingChallenge | null = null;
   private focusBeforePay: HTMLElement | null = null;
+  /** The card fields' shown errors, as their last `validation-error` said. */
+  private cardShown: ValidationError[] = [];
+  /** What the host was last told of the shown errors (to send only changes). */
+  private lastShownKey = '[]';
+  /** Set while a pay attempt shows every error, which it reports once. */
+  private validating = false;
 
   constructor(
     container: HTMLElement,
@@ -219,8 +225,11 @@ export class CheckoutPage {
             : new BridgeError({ code: 'closed', message: 'This checkout takes no more payments.' }),
       };
     }
+    this.validating = true;
     const card = fields.validate();
     const collected = this.showAllCollectedErrors();
+    this.validating = false;
+    this.reportShown(true);
     if (!card.valid || collected.length > 0) {
       const first = this.main.querySelector<HTMLElement>('[aria-invalid="true"]');
       first?.focus();
@@ -447,8 +456,12 @@ export class CheckoutPage {
       this.payButton,
     );
     this.fields = new CardFields(cardSlot, this.cardConfig(), {
-      emit: (name) => {
+      emit: (name, detail) => {
         if (name === 'submit-request') void this.pay();
+        if (name === 'validation-error') {
+          this.cardShown = (detail as { errors: ValidationError[] }).errors;
+          if (!this.validating) this.reportShown();
+        }
       },
       ...(this.options.origin ? { apiOrigin: this.options.origin } : {}),
       ...(this.options.payment ? { payment: this.options.payment } : {}),
@@ -542,6 +555,27 @@ export class CheckoutPage {
       this.renderError(other);
     }
     if (fresh.length > 0 && trigger !== 'input') this.announce(fresh.map((type) => COLLECTED_ERROR_MESSAGES[type]).join(' '));
+    this.reportShown();
+  }
+
+  /**
+   * Tells the host which errors the customer now sees, in page order (contact and shipping, the
+   * card, billing): when that list changed, or on every pay attempt (`always`).
+   */
+  private reportShown(always = false): void {
+    const collected = (section: 'before' | 'after') =>
+      [...this.runtimes.values()]
+        .filter((rt) => rt.shown !== null && (rt.def.section === 'billing') === (section === 'after'))
+        .map((rt): CheckoutValidationError => ({ field: rt.def.field, errorType: rt.shown!, message: COLLECTED_ERROR_MESSAGES[rt.shown!] }));
+    const errors: CheckoutValidationError[] = [
+      ...collected('before'),
+      ...this.cardShown.map(({ field, errorType, message }) => ({ field, errorType, message })),
+      ...collected('after'),
+    ];
+    const key = JSON.stringify(errors);
+    if (!always && key === this.lastShownKey) return;
+    this.lastShownKey = key;
+    this.options.emit('validation-error', { errors });
   }
 
   private showAllCollectedErrors(): CollectedErrorType[] {

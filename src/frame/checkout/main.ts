@@ -8,12 +8,16 @@ import { parse } from '../../protocol/messages.js';
 import { BridgeError } from '../../protocol/port.js';
 import { startFrameBridge, type FrameBridge, type FrameHandlers } from '../bridge.js';
 import { contentHeight, observeContentHeight } from '../resize.js';
+import { watchEscape } from '../escape.js';
 import { CheckoutPage, type CheckoutEmitter } from './checkout-page.js';
+import { pageGuard } from '../session-guard.js';
 
 let page: CheckoutPage | undefined;
 let loading: Promise<void> | undefined;
 let bridge: FrameBridge | null = null;
 let observing = false;
+/** Refuses a page not in the session's `allowed_origins`, and a token of another session. */
+const admit = pageGuard(() => bridge!.hostOrigin);
 
 /** Only what the event's schema describes leaves the frame (unknown keys are stripped). */
 const emit: CheckoutEmitter = (name, detail) => {
@@ -23,11 +27,12 @@ const emit: CheckoutEmitter = (name, detail) => {
 
 const handlers: FrameHandlers<typeof checkoutRequests> = {
   async configure(config) {
+    await admit(config.clientToken);
     if (page && page.clientToken === config.clientToken) {
       page.update(config);
       await loading;
     } else {
-      // A new client token is a new session: start again from nothing.
+      // A new client token for the same session (a refreshed one): start again from nothing.
       page?.destroy();
       page = new CheckoutPage(document.body, config, { emit });
       loading = page.load();
@@ -46,3 +51,4 @@ const handlers: FrameHandlers<typeof checkoutRequests> = {
 };
 
 bridge = startFrameBridge({ kind: 'checkout', accepts: checkoutRequests, handlers });
+watchEscape(document, () => emit('escape', {}));

@@ -3,6 +3,8 @@
  * its shape, and measures the server's clock so that expiry is scheduled on the server's time.
  */
 import * as v from 'valibot';
+import { object } from '../../protocol/schema.js';
+import { tokenSessionId } from '../token.js';
 import { FRAME_SESSION_PATH, CHECKOUT_VARIANTS } from '../../protocol/api.js';
 import type { FrameSession } from '../../protocol/checkout.js';
 
@@ -10,7 +12,7 @@ const Name = v.pipe(v.string(), v.maxLength(200));
 const Minor = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Flag = v.nullish(v.boolean());
 
-export const FrameSessionSchema = v.object({
+export const FrameSessionSchema = object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   status: v.picklist(['open', 'completed', 'failed', 'expired', 'cancelled']),
   amount: Minor,
@@ -19,9 +21,9 @@ export const FrameSessionSchema = v.object({
   expires_at: v.pipe(v.string(), v.check((s) => !Number.isNaN(Date.parse(s)))),
   success_url: v.nullable(v.pipe(v.string(), v.maxLength(2048))),
   title: v.optional(Name),
-  line_items: v.optional(v.pipe(v.array(v.object({ name: Name, quantity: v.pipe(Minor, v.minValue(1)), amount: Minor })), v.maxLength(100))),
-  tax_lines: v.optional(v.pipe(v.array(v.object({ name: Name, amount: Minor })), v.maxLength(20))),
-  collect: v.optional(v.object({ email: Flag, billing_address: Flag, shipping_address: Flag })),
+  line_items: v.optional(v.pipe(v.array(object({ name: Name, quantity: v.pipe(Minor, v.minValue(1)), amount: Minor })), v.maxLength(100))),
+  tax_lines: v.optional(v.pipe(v.array(object({ name: Name, amount: Minor })), v.maxLength(20))),
+  collect: v.optional(object({ email: Flag, billing_address: Flag, shipping_address: Flag })),
 });
 
 export type SessionRead =
@@ -70,16 +72,7 @@ export async function readSession(clientToken: string, options: ReadSessionOptio
 }
 
 /** The `sid` claim of a client token, read without verifying it (for reporting only); `''` if absent. */
-export function sessionIdFromToken(clientToken: string): string {
-  try {
-    const payload = clientToken.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
-    const sid = (JSON.parse(json) as { sid?: unknown }).sid;
-    return typeof sid === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(sid) ? sid : '';
-  } catch {
-    return '';
-  }
-}
+export const sessionIdFromToken = tokenSessionId;
 
 /** Longest delay `setTimeout` takes (about 24.8 days); longer waits are re-armed. */
 export const MAX_TIMER_MS = 2_147_483_647;

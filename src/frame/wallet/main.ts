@@ -8,6 +8,8 @@ import { walletEvents, walletRequests, type WalletEventName } from '../../protoc
 import { startFrameBridge, type FrameBridge } from '../bridge.js';
 import { contentHeight, observeContentHeight } from '../resize.js';
 import { WalletFrame, type WalletEventEmitter } from './wallet-frame.js';
+import { watchEscape } from '../escape.js';
+import { pageGuard } from '../session-guard.js';
 
 let bridge: FrameBridge | null = null;
 
@@ -18,6 +20,8 @@ const emit: WalletEventEmitter = (name, detail) => {
 };
 
 let frame: WalletFrame | undefined;
+/** Refuses a page not in the session's `allowed_origins`, and a token of another session. */
+const admit = pageGuard(() => bridge!.hostOrigin);
 
 if (!document.title) document.title = 'Wallet payment';
 
@@ -26,6 +30,7 @@ bridge = startFrameBridge({
   accepts: walletRequests,
   handlers: {
     async configure(config) {
+      await admit(config.clientToken);
       if (!frame) {
         frame = new WalletFrame({ root: document.body, emit, ...(bridge ? { hostOrigin: bridge.hostOrigin } : {}) });
         observeContentHeight(document.body, (height) => emit('resize', { height }));
@@ -35,3 +40,4 @@ bridge = startFrameBridge({
     },
   },
 });
+watchEscape(document, () => emit('escape', {}));

@@ -16,6 +16,7 @@ import { fetchSessionInfo, payWithWallet, validateAppleMerchant, type WalletApiO
 import { renderButton } from './button.js';
 import { buttonTexts } from './labels.js';
 import { WALLET_CSS, walletThemeCss } from './styles.js';
+import { tokenEnvironment as readTokenEnvironment } from '../token.js';
 
 export type WalletEventEmitter = <E extends WalletEventName>(name: E, detail: WalletEventDetail<E>) => void;
 export type Environment = 'sandbox' | 'production';
@@ -79,16 +80,7 @@ export function defaultAdapters(context: AdapterContext): WalletAdapter[] {
 }
 
 /** The `env` claim of a client token, read without verifying it (the API verifies). */
-export function tokenEnvironment(token: string): Environment {
-  try {
-    const payload = token.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
-    return (JSON.parse(json) as { env?: unknown }).env === 'sandbox' ? 'sandbox' : 'production';
-  } catch {
-    // Unreadable: the strict choice, where no test hook applies.
-    return 'production';
-  }
-}
+export const tokenEnvironment: (token: string) => Environment = readTokenEnvironment;
 
 /** A result for a payment that ended without one from the provider. */
 export function failureResult(error: unknown): TransactionResult {
