@@ -42,7 +42,12 @@ export const MAX_ALLOWED_ORIGINS = 20;
 export function isExactOrigin(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      url.origin === value &&
+      // The URL parser lets `*` and other odd characters through in host names; CSP would not.
+      /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/.test(url.hostname)
+    );
   } catch {
     return false;
   }

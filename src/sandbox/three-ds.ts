@@ -191,8 +191,9 @@ export function registerThreeDsRoutes(app: Hono, ctx: SandboxContext): void {
     if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
       throw new ApiFailure(400, 'invalid_request_error', 'Send the answer as application/json.');
     }
+    const body = await readJsonObject(c);
     const payment = pendingPayment(ctx, c);
-    const { result } = parseOrFail(ChallengeAnswerSchema, await readJsonObject(c));
+    const { result } = parseOrFail(ChallengeAnswerSchema, body);
     const session = ctx.store.session(payment.sessionId);
     if (!session) throw notFound('No payment session for this payment.');
     if (session.status === 'expired') {
