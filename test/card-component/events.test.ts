@@ -154,7 +154,7 @@ describe('<card-component> formatting in the frame', () => {
     expect(await frameEval<string>(frame, `return document.querySelector('#expiry-date').value`)).to.equal('04/30');
   });
 
-  it('shows messages under the fields with show-validation, and sets the iframe title from frame-title', async () => {
+  it('shows messages under the fields (show-validation is kept and harmless), and sets the iframe title from frame-title', async () => {
     const { el, frame } = await readyCard();
     el.setAttribute('frame-title', 'Card details, secure');
     el.showValidation = true;

@@ -26,7 +26,7 @@ describe('<card-component> loading', () => {
     const iframes = el.shadowRoot!.querySelectorAll('iframe');
     expect(iframes.length).to.equal(1);
     const iframe = iframes[0]!;
-    expect(iframe.src.startsWith(`${origin}/frames/card#`)).to.equal(true);
+    expect(iframe.src.startsWith(`${origin}/frames/card?session=`)).to.equal(true);
     expect(new URL(iframe.src).origin).to.not.equal(window.location.origin);
     expect(iframe.contentDocument, 'cross-origin frame').to.equal(null);
     expect(iframe.title).to.equal('Secure card payment form');
