@@ -40,7 +40,9 @@ export type {
   EmptyDetail,
   WalletAvailabilityDetail,
   PaymentInitiatedDetail,
+  CheckoutValidationErrorDetail,
 } from './core/events.js';
 export type { SessionStatusResponse, SessionStatus } from './core/session-return.js';
 export type * from './protocol/card.js';
 export type { ClientTokenClaims, CheckoutVariant } from './protocol/api.js';
+export type { CheckoutValidationError } from './protocol/checkout.js';

@@ -6,6 +6,7 @@
  */
 import type { CardChange, CardField, TransactionResult, ValidationError } from '../protocol/card.js';
 import type { WalletAvailability, WalletKind } from '../protocol/wallet.js';
+import type { CheckoutValidationError } from '../protocol/checkout.js';
 import type { ConfigError } from './keys.js';
 
 /** Detail of `load-error`. */
@@ -112,11 +113,17 @@ export interface WalletButtonEventMap {
   'payment-expired': PaymentProblem;
 }
 
+/** Detail of `validation-error` on `<moment-checkout>`: the errors shown on the checkout's fields, in page order. */
+export interface CheckoutValidationErrorDetail {
+  errors: CheckoutValidationError[];
+}
+
 /** The events of `<moment-checkout>`, by name, with their detail. */
 export interface MomentCheckoutEventMap {
   'checkout-open': CheckoutOpenDetail;
   'checkout-close': EmptyDetail;
   'checkout-error': CheckoutErrorDetail;
+  'validation-error': CheckoutValidationErrorDetail;
   'payment-success': CheckoutResult;
   'payment-failure': CheckoutResult;
   'payment-attempt-failed': CheckoutResult;

@@ -25,7 +25,7 @@ import {
 import { BridgeError, randomId, type PortEndpoint } from '../../protocol/port.js';
 import { filterDeclarations, isAllowedFontUrl } from '../../protocol/style-policy.js';
 import { checkoutScope, listenForLateScopes, type CheckoutScope } from '../../core/context.js';
-import { emit, type LoadErrorDetail, type MomentEventDetails, type eventMap, type CardComponentEventMap, type ElementEventMap } from '../../core/events.js';
+import { emit, type LoadErrorDetail, type eventMap, type CardComponentEventMap, type ElementEventMap } from '../../core/events.js';
 import { frameBoxStyles, renderFrameBox, renderLoadError } from '../../core/frame-box.js';
 import { SecureFrameController } from '../../core/secure-frame.js';
 import { replayEscape } from '../../core/escape.js';
@@ -347,7 +347,7 @@ export class CardComponent extends LitElement {
         invokeCallback(TAG, this.onSubmitTriggered);
         break;
     }
-    emit(this, name, detail as MomentEventDetails[typeof name]);
+    emit(this, name, detail as CardComponentEventMap[typeof name]);
   }
 
 

@@ -84,6 +84,7 @@ function deepActiveElement(): HTMLElement | null {
  * @event {CustomEvent<CheckoutOpenDetail>} checkout-open - The checkout is open: `detail.variant`, `detail.checkoutUrl`.
  * @event {CustomEvent<EmptyDetail>} checkout-close - The checkout closed (after an outcome, `close()`, or a cancel).
  * @event {CustomEvent<CheckoutErrorDetail>} checkout-error - The checkout could not open or go on: `detail.code`, `detail.message`.
+ * @event {CustomEvent<CheckoutValidationErrorDetail>} validation-error - The errors shown on the checkout's fields changed: `detail.errors` is `[{field, errorType, message}]` (empty when all clear).
  * @event {CustomEvent<CheckoutResult>} payment-success - The payment succeeded: `detail` is a `CheckoutResult`.
  * @event {CustomEvent<CheckoutResult>} payment-failure - The payment failed and the session cannot go on.
  * @event {CustomEvent<CheckoutResult>} payment-attempt-failed - An attempt failed (e.g. declined); the customer can retry in place.
@@ -389,6 +390,9 @@ export class MomentCheckout extends LitElement {
       case 'resize':
         this.frameHeight = (detail as CheckoutEventDetail<'resize'>).height;
         if (this.iframe && this.openVariant === 'inline') this.iframe.style.height = `${this.frameHeight}px`;
+        return;
+      case 'validation-error':
+        emit(this, 'validation-error', { errors: [...(detail as CheckoutEventDetail<'validation-error'>).errors] });
         return;
       case 'escape':
         // Key events stay inside the frame: Escape there closes the modal as it does on the page.
