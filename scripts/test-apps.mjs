@@ -86,6 +86,12 @@ const freePort = () =>
 
 const seconds = (ms) => `${(ms / 1000).toFixed(0)}s`;
 const tail = (text, lines = 15) => text.trim().split('\n').slice(-lines).join('\n');
+/** The lines of a tool's output that say what went wrong (not a stack trace), else its end. */
+function excerpt(text) {
+  const lines = text.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const errors = lines.filter((line) => /error|cannot|not found|missing|failed/i.test(line) && !/^\s+at /.test(line));
+  return errors.length ? errors.slice(0, 12).join('\n') : tail(lines.join('\n'));
+}
 
 // 1. The package as merchants get it: build when the sources are newer than the build, then pack.
 function newest(dir) {
@@ -220,7 +226,7 @@ for (const name of names) {
     started = Date.now();
     const r = await run(cmd, args, { cwd, ...options });
     times.push(`${label} ${seconds(Date.now() - started)}`);
-    if (r.code !== 0) failures.push(`${label} failed (exit ${r.code}):\n${tail(r.output)}`);
+    if (r.code !== 0) failures.push(`${label} failed (exit ${r.code}):\n${excerpt(r.output)}`);
     return r;
   };
 
