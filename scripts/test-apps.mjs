@@ -181,12 +181,27 @@ async function serve(app, cwd, port) {
   throw new Error(`the server did not answer within a minute:\n${tail(output)}`);
 }
 
-/** The customer: waits for the form, types the 4242 card, pays, and reads what the app shows. */
+/**
+ * The customer: waits for the form, types the 4242 card, pays, and reads what the app shows.
+ * An error on the page (an exception, a `console.error` such as a hydration mismatch) fails the
+ * app; warnings are returned to be printed.
+ */
 async function pay(url, app) {
   const page = await browser.newPage();
   const log = [];
-  page.on('console', (message) => log.push(`console.${message.type()}: ${message.text()}`));
-  page.on('pageerror', (error) => log.push(`pageerror: ${error.message}`));
+  const errors = [];
+  const warnings = [];
+  page.on('console', (message) => {
+    const line = `console.${message.type()}: ${message.text()}`;
+    log.push(line);
+    // The browser's own request for /favicon.ico is not the app's doing.
+    if (message.type() === 'error' && !/\/favicon\.ico$/.test(message.location().url ?? '')) errors.push(line);
+    if (message.type() === 'warning') warnings.push(line);
+  });
+  page.on('pageerror', (error) => {
+    log.push(`pageerror: ${error.message}`);
+    errors.push(`pageerror: ${error.message}`);
+  });
   try {
     await page.goto(url, { timeout: 30_000 });
     const card = page.frameLocator('card-component iframe');
@@ -202,10 +217,11 @@ async function pay(url, app) {
     await result.filter({ hasText: /Payment successful/ }).waitFor({ timeout: 20_000 });
     const text = (await result.textContent()) ?? '';
     if (!/Auth code \w+/.test(text)) throw new Error(`the result shows no auth code: "${text}"`);
-    return text.trim();
+    if (errors.length) throw new Error(`the payment went through, but the page reported errors:\n  ${errors.join('\n  ')}`);
+    return { text: text.trim(), warnings };
   } catch (error) {
     const shown = await page.locator('#result').textContent({ timeout: 1_000 }).catch(() => null);
-    throw new Error(`${error.message.split('\n')[0]}\n  result: ${JSON.stringify(shown)}\n  ${log.slice(-10).join('\n  ')}`);
+    throw new Error(`${error.message}\n  result: ${JSON.stringify(shown)}\n  ${log.slice(-10).join('\n  ')}`);
   } finally {
     await page.close();
   }
@@ -221,6 +237,7 @@ for (const name of names) {
   const cwd = join(appsDir, app.dir);
   const times = [];
   const failures = [];
+  const notes = [];
   let started = Date.now();
   const step = async (label, cmd, args, options) => {
     started = Date.now();
@@ -253,7 +270,8 @@ for (const name of names) {
       }
       const shown = await pay(`http://localhost:${port}/`, app);
       times.push(`pay ${seconds(Date.now() - started)}`);
-      times.push(`"${shown}"`);
+      times.push(`"${shown.text}"`);
+      notes.push(...shown.warnings);
     } catch (error) {
       failures.push(`payment failed: ${error.message}${server ? `\n  server: ${tail(server.output(), 8)}` : ''}`);
     } finally {
@@ -271,6 +289,7 @@ for (const name of names) {
     passed++;
     console.log(`ok   ${name} (${times.join(', ')})`);
   }
+  for (const note of notes) console.log(`  note: ${note}`);
 }
 
 for (const problem of problems) console.log(`FAIL ${problem}`);
