@@ -52,10 +52,15 @@ const browserPlugins = (label) => [nodeResolve({ browser: true }), commonjs(), t
 export default [
   // npm: one module per source file, dependencies left as imports, declarations from tsc.
   {
-    input: ['src/index.ts', 'src/moment.ts', ...elementEntries()],
+    input: ['src/index.ts', 'src/moment.ts', ...elementEntries(), 'src/react/index.ts'],
     external: isExternalDependency,
     plugins: [ts()],
-    output: { dir: 'dist/npm', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+    // Rollup drops module-level directives; the React entry must stay a client module (Next.js).
+    onwarn: (warning, warn) => warning.code !== 'MODULE_LEVEL_DIRECTIVE' && warn(warning),
+    output: {
+      dir: 'dist/npm', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true,
+      banner: (chunk) => (chunk.fileName === 'react/index.js' ? "'use client';" : ''),
+    },
   },
   // CDN: everything in one minified ES module.
   {

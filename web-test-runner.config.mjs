@@ -8,6 +8,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
 import { findChrome } from './scripts/find-chrome.mjs';
 import { sandboxPlugin } from './test/support/sandbox-plugin.mjs';
+import { reactEsm } from './test/react/react-esm.mjs';
 
 /** Serves card-validator (CommonJS) as one ES module for the frame's unit tests. */
 function cardValidatorEsm() {
@@ -56,6 +57,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
     cardValidatorEsm(),
+    reactEsm(),
     sandboxPlugin(),
   ],
 };

@@ -1,0 +1,35 @@
+// Server rendering of the React components (Next.js App Router, Remix, …): the module imports in
+// Node without a DOM, renderToString gives the tags without touching window or document, and
+// element properties are left for the browser (set after hydration).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createElement, Fragment } from 'react';
+import { renderToString } from 'react-dom/server';
+
+test('the React components render on the server without a DOM', async () => {
+  assert.equal(typeof globalThis.window, 'undefined');
+  assert.equal(typeof globalThis.document, 'undefined');
+  const { CardComponent, WalletButton, MomentCheckout } = await import('../../dist/npm/react/index.js');
+  const html = renderToString(
+    createElement(
+      Fragment,
+      null,
+      createElement(CardComponent, { clientKey: 'pk_test_demo', clientToken: 'token', id: 'card', onChange: () => {}, onPaymentSuccess: () => {} }),
+      createElement(WalletButton, { clientKey: 'pk_test_demo', clientToken: 'token', onPaymentInitiated: () => {} }),
+      createElement(MomentCheckout, { clientKey: 'pk_test_demo', fetchClientToken: async () => 'token', onCheckoutOpen: () => {} }),
+    ),
+  );
+  assert.match(html, /<card-component id="card"[^>]*><\/card-component>/);
+  assert.match(html, /<wallet-button[^>]*><\/wallet-button>/);
+  assert.match(html, /<moment-checkout[^>]*><\/moment-checkout>/);
+  // Properties and handlers are never written as lower-cased attributes (the React 18 symptom).
+  assert.doesNotMatch(html, /clienttoken|clientkey|onchange|onpayment|token/i);
+  assert.equal(typeof globalThis.window, 'undefined');
+  assert.equal(typeof globalThis.document, 'undefined');
+});
+
+test('the React entry is a client module', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const source = await readFile(new URL('../../dist/npm/react/index.js', import.meta.url), 'utf8');
+  assert.match(source, /^['"]use client['"];/);
+});
