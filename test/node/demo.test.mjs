@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../../scripts/find-chrome.mjs';
@@ -27,11 +27,14 @@ async function startDemo(env = {}) {
     process.stderr.write(chunk);
   });
   run.url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo did not start: ${run.out}${run.err}`)), 15_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`demo did not start: ${run.out}${run.err}`));
+    }, 15_000);
     const check = () => {
-      // The shop is announced once both servers listen.
-      const match = /Demo shop:\s+(http:\/\/localhost:\d+\/)[^]*Sandbox:\s+http/.exec(run.out);
-      if (match) {
+      // Both servers listen once both are announced.
+      const match = /Demo shop:\s+(http:\/\/localhost:\d+\/)/.exec(run.out);
+      if (match && /Sandbox:\s+http/.test(run.out)) {
         clearTimeout(timer);
         resolve(match[1]);
       }
@@ -250,6 +253,43 @@ test('sessions are created with allowed_origins set to the shop’s origin; a ke
     run.child.kill('SIGTERM');
     provider.close();
   }
+});
+
+test('the sandbox lets only the shop’s page frame the payment, under either loopback name', async () => {
+  const port = new URL(shopUrl).port;
+  for (const origin of [`http://localhost:${port}`, `http://127.0.0.1:${port}`]) {
+    const page = await browser.newPage();
+    const ancestors = new Map();
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (response.request().resourceType() === 'document' && /^\/frames\/(card|wallet)$/.test(url.pathname)) {
+        ancestors.set(url.pathname, /frame-ancestors ([^;]*)/.exec(response.headers()['content-security-policy'] ?? '')?.[1]);
+      }
+    });
+    try {
+      await page.goto(`${origin}/`);
+      await page.locator('#pay:not([disabled])').waitFor({ timeout: 15_000 });
+      await page.frameLocator('wallet-button iframe').locator('#wallet-button').waitFor({ timeout: 15_000 });
+      assert.deepEqual(Object.fromEntries(ancestors), { '/frames/card': origin, '/frames/wallet': origin });
+    } finally {
+      await page.close();
+    }
+  }
+});
+
+test('the shop answers only under a loopback name (no session for a rebound DNS name)', async () => {
+  const status = (host) =>
+    new Promise((resolve, reject) => {
+      const req = request(new URL('/api/create-payment-session', shopUrl), { method: 'POST', headers: { host, 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+  const port = new URL(shopUrl).port;
+  assert.equal(await status(`evil.example:${port}`), 421);
+  assert.equal(await status(`localhost:${port}`), 200);
 });
 
 test('a busy port stops the demo with one line naming the variable that moves it', async () => {
