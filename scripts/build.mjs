@@ -11,6 +11,8 @@ const run = (cmd, args) => {
 rmSync('dist', { recursive: true, force: true });
 run('npx', ['rollup', '-c', '--silent']);
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
+// Framework types (JSX, Vue, Svelte, editor data) from custom-elements.json, next to the declarations.
+run('node', ['scripts/framework-types.mjs']);
 
 // The stylesheet that reserves the elements' space before the script runs (no layout shift).
 copyFileSync('src/moment-elements.css', 'dist/cdn/moment-elements.css');

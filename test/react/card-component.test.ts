@@ -2,7 +2,7 @@
 // are set on the element, every element event reaches its on<EventName> prop with its detail, and
 // the ref is the element. Also after hydrating server-rendered markup (Next.js App Router).
 import { expect } from '@open-wc/testing';
-import { createElement, createRef, version } from 'react';
+import { createElement, createRef, version, type RefObject } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { CardComponent } from '../../src/react/index.js';
@@ -21,7 +21,7 @@ interface Log {
   blurCallbacks: boolean[];
 }
 
-function cardTree(clientToken: string, ref: React.RefObject<CardComponentElement | null>, log: Log) {
+function cardTree(clientToken: string, ref: RefObject<CardComponentElement | null>, log: Log) {
   return createElement(CardComponent, {
     ref,
     clientKey: TEST_KEY,
@@ -40,7 +40,7 @@ function cardTree(clientToken: string, ref: React.RefObject<CardComponentElement
 
 const newLog = (): Log => ({ ready: [], changes: [], fieldBlurs: [], formComplete: [], successes: [], iframeLoaded: 0, blurCallbacks: [] });
 
-async function payWith4242(ref: React.RefObject<CardComponentElement | null>, log: Log): Promise<void> {
+async function payWith4242(ref: RefObject<CardComponentElement | null>, log: Log): Promise<void> {
   await until(() => log.ready.length === 1, 10_000, 'onReady');
   const el = ref.current!;
   expect(el).to.be.instanceOf(CardComponentElement);
