@@ -18,7 +18,7 @@ export function manifestActions(manifest: Manifest): Decorator {
       const listener = (event: Event) => {
         const target = event.target instanceof Element ? event.target : null;
         if (!target || !byTag.get(target.localName)?.has(event.type)) return;
-        action(event.type)((event as CustomEvent<unknown>).detail ?? null, target.localName);
+        action(event.type)((event as CustomEvent<unknown>).detail ?? null);
       };
       for (const name of names) root.addEventListener(name, listener);
       return () => {

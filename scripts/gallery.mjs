@@ -42,16 +42,21 @@ function run(command, args) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}).`);
 }
 
-/** Builds the library (for the sandbox and frames) and the static gallery when they are missing or older than their sources. */
-export function buildGallery({ force = false, log = console.log } = {}) {
+/**
+ * Builds what the gallery needs: the library (dist/: the sandbox and the frames) when it is
+ * missing, or older than src/ with `libraryIfStale`; the static gallery when it is missing or
+ * older than its inputs, or always with `forceGallery`.
+ */
+export function buildGallery({ forceGallery = false, forceLibrary = false, libraryIfStale = true, log = console.log } = {}) {
   const sources = Math.max(...['src', 'custom-elements.json'].map((p) => newestMtime(join(ROOT, p))));
-  if (force || !existsSync(join(ROOT, 'dist/sandbox/index.js')) || !existsSync(join(ROOT, 'dist/frames')) || newestMtime(join(ROOT, 'dist')) < sources) {
+  const libraryMissing = !existsSync(join(ROOT, 'dist/sandbox/index.js')) || !existsSync(join(ROOT, 'dist/frames'));
+  if (forceLibrary || libraryMissing || (libraryIfStale && newestMtime(join(ROOT, 'dist')) < sources)) {
     log('Building the library (npm run build)…');
     run('npm', ['run', 'build', '--silent']);
   }
   const galleryInputs = Math.max(sources, ...['stories', '.storybook'].map((p) => newestMtime(join(ROOT, p))));
   const built = existsSync(join(GALLERY_DIR, 'index.json')) ? statSync(join(GALLERY_DIR, 'index.json')).mtimeMs : 0;
-  if (force || built < galleryInputs) {
+  if (forceGallery || built < galleryInputs) {
     log('Building the gallery (storybook build)…');
     run('npx', ['storybook', 'build', '--quiet', '-o', GALLERY_DIR]);
   }
@@ -143,7 +148,7 @@ async function main() {
     console.log('Usage: npm run gallery [-- --port 6007] [--sandbox-port 4010] [--rebuild | --no-build]');
     return;
   }
-  if (!values['no-build']) buildGallery({ force: values.rebuild });
+  if (!values['no-build']) buildGallery({ forceGallery: values.rebuild, forceLibrary: values.rebuild });
   if (!existsSync(join(GALLERY_DIR, 'index.html'))) throw new Error('No built gallery in storybook-static/: run without --no-build.');
   const gallery = await startGallery({ port: Number(values.port), sandboxPort: Number(values['sandbox-port']) });
   console.log(`Sandbox (frames origin): ${gallery.framesOrigin}`);
