@@ -21,5 +21,5 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 if (stale) run('npm', ['run', 'build']);
-run('node', ['--test', '--test-reporter=spec', 'test/sandbox/', 'test/node/']);
+run('node', ['--test', '--test-reporter=spec', 'test/sandbox/', 'test/node/', 'test/react/ssr.test.mjs']);
 run('npx', ['wtr', ...process.argv.slice(2)]);

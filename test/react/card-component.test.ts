@@ -93,6 +93,7 @@ describe(`React ${version} <CardComponent>`, () => {
     container.innerHTML = renderToString(tree);
     expect(container.querySelector('card-component')!.hasAttribute('clienttoken')).to.equal(false);
     root = hydrateRoot(container, tree);
+    await until(() => ref.current?.clientToken === session.client_token, 5000, 'hydration to set the token property');
     await payWith4242(ref, log);
   });
 });
