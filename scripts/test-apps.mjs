@@ -247,6 +247,8 @@ for (const name of names) {
     return r;
   };
 
+  // The tarball keeps its name from one pack to the next: remove the installed copy so npm unpacks this one.
+  if (!noInstall) rmSync(join(cwd, 'node_modules/@momentpay/elements'), { recursive: true, force: true });
   const install = noInstall
     ? { code: 0, output: '' }
     : await step('install', 'npm', ['install', '--no-audit', '--no-fund', resolve(tarball)], { timeout: 8 * MINUTE });
