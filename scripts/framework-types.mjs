@@ -197,6 +197,22 @@ const webTypes = {
   },
 };
 
+// Markdown: the event table of each element, for the README.
+const pascal = (name) => name.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+const eventTables = elements
+  .map((element) =>
+    [
+      `**\`<${element.tagName}>\`**`,
+      '',
+      '| DOM event | React prop (`/react`) | Vue | React 19 / Preact / Svelte 5 tag | `detail` |',
+      '| --- | --- | --- | --- | --- |',
+      ...(element.events ?? []).map(
+        (e) => `| \`${e.name}\` | \`on${pascal(e.name)}\` | \`@${e.name}\` | \`on${e.name}\` | \`${detailOf(e, element).replace(/\|/g, '\\|')}\` |`,
+      ),
+    ].join('\n'),
+  )
+  .join('\n\n');
+
 mkdirSync(OUT, { recursive: true });
 const files = {
   'elements.d.ts': shared,
@@ -206,6 +222,7 @@ const files = {
   'svelte.d.ts': svelte,
   'html-custom-data.json': `${JSON.stringify(customData, null, 2)}\n`,
   'web-types.json': `${JSON.stringify(webTypes, null, 2)}\n`,
+  'events.md': `${eventTables}\n`,
 };
 for (const [name, text] of Object.entries(files)) writeFileSync(`${OUT}/${name}`, text);
 // Empty runtime modules so `import '@momentpay/elements/jsx'` (etc.) also works outside type positions.
