@@ -123,6 +123,7 @@ describe('moment-sandbox --gallery', () => {
     const child = spawn(process.execPath, [CLI, '--port', '0', '--gallery', files.dir, '--gallery-port', '0', '--quiet'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
     try {
       let out = '';
       const url = await new Promise((resolve, reject) => {
@@ -142,7 +143,7 @@ describe('moment-sandbox --gallery', () => {
       assert.match(res.body, /Gallery/);
     } finally {
       child.kill('SIGTERM');
-      await new Promise((resolve) => child.on('exit', resolve));
+      await exited;
       await files.remove();
     }
   });
@@ -151,8 +152,9 @@ describe('moment-sandbox --gallery', () => {
     for (const args of [['--gallery-port', '0'], ['--port', '0', '--gallery', '/nonexistent/moment-gallery']]) {
       const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
       let err = '';
+      const exited = new Promise((resolve) => child.on('exit', resolve));
       child.stderr.on('data', (c) => (err += c));
-      const code = await new Promise((resolve) => child.on('exit', resolve));
+      const code = await exited;
       assert.notEqual(code, 0, args.join(' '));
       assert.match(err, /gallery/, err);
     }
