@@ -70,6 +70,8 @@ function mount(adapters: (context: AdapterContext) => WalletAdapter[], api = fak
     hostOrigin: 'https://shop.example',
     fetch: api.fetchImpl,
     detectTimeoutMs,
+    // Visibility is tested in visibility.test.ts; these tests click before any render.
+    clickGuard: () => ({ allows: () => true, check: async () => true, disconnect() {} }),
   });
   return { frame, root, events, contexts, api, remove: () => root.remove() };
 }

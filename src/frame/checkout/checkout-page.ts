@@ -26,6 +26,7 @@ import { closedState, outcomeOfResult } from './outcome.js';
 import { readSession, redirectUrl, scheduleExpiry, sessionIdFromToken, type ReadSessionOptions } from './session.js';
 import { CHECKOUT_CSS } from './styles.js';
 import { createElement, createErrorMessage } from '../dom.js';
+import { COVERED_MESSAGE, guardClicks, type ClickGuard } from '../visibility.js';
 
 /** Sends a checkout event to the host (the bridge, in the checkout frame). */
 export type CheckoutEmitter = <E extends CheckoutEventName>(name: E, detail: CheckoutEventDetail<E>) => void;
@@ -37,6 +38,8 @@ export interface CheckoutPageOptions {
   fetch?: typeof fetch;
   /** Passed on to the card fields (payment fetch, timeouts, retries), e.g. in tests. */
   payment?: CardFieldsOptions['payment'];
+  /** Guards the pay button against clicks while it is covered or hidden; defaults to `guardClicks`. */
+  clickGuard?: (button: HTMLElement) => ClickGuard;
 }
 
 type Phase = 'loading' | 'ready' | 'paying' | 'redirecting' | 'closed';
@@ -79,6 +82,7 @@ export class CheckoutPage {
   private readonly body: HTMLDivElement;
   private readonly attemptMessage: HTMLParagraphElement;
   private readonly payButton: HTMLButtonElement;
+  private readonly payGuard: ClickGuard;
   private readonly state: HTMLDivElement;
   private readonly liveRegion: HTMLDivElement;
   private readonly abort = new AbortController();
@@ -134,7 +138,15 @@ export class CheckoutPage {
     this.main.append(this.heading, this.summary, this.body, this.state, this.liveRegion);
 
     const signal = this.abort.signal;
-    this.payButton.addEventListener('click', () => void this.pay(), { signal });
+    this.payGuard = (options.clickGuard ?? guardClicks)(this.payButton);
+    this.payButton.addEventListener('click', (event) => {
+      // A click the customer may not have meant for this button (it is hidden or covered) pays nothing.
+      void this.payGuard.check(event).then((visible) => {
+        if (this.abort.signal.aborted) return;
+        if (visible) this.pay();
+        else this.refuseCovered();
+      });
+    }, { signal });
     // Enter in any field pays. The card fields handle their own Enter (and prevent its default).
     this.main.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' || event.defaultPrevented || event.isComposing) return;
@@ -251,6 +263,7 @@ export class CheckoutPage {
   /** Removes the page, its styles, timers and listeners. */
   destroy(): void {
     this.abort.abort();
+    this.payGuard.disconnect();
     this.cancelExpiry();
     this.fields?.destroy();
     this.fields = null;
@@ -304,6 +317,13 @@ export class CheckoutPage {
       case 'failure':
         return this.close('failure', 'Payment failed', result.message, result);
     }
+  }
+
+  /** A refused click: said beside the pay button, nothing else happens. */
+  private refuseCovered(): void {
+    this.attemptMessage.textContent = COVERED_MESSAGE;
+    this.attemptMessage.hidden = false;
+    this.announce(COVERED_MESSAGE);
   }
 
   /** A failed attempt: the message stays beside the pay button and the customer may try again. */

@@ -33,7 +33,10 @@ bridge = startFrameBridge({
       await admit(config.clientToken);
       if (!frame) {
         frame = new WalletFrame({ root: document.body, emit, ...(bridge ? { hostOrigin: bridge.hostOrigin } : {}) });
-        observeContentHeight(document.body, (height) => emit('resize', { height }));
+        // While the sheet is open the host shows the frame over the whole page: its height is not the content's.
+        observeContentHeight(document.body, (height) => {
+          if (!frame?.sheetOpen) emit('resize', { height });
+        });
       }
       const availability = await frame.configure(config);
       return { height: contentHeight(document.body), ...availability };

@@ -2,11 +2,16 @@
  * The sandbox wallet's sheet: a dialog-like panel inside the wallet frame that stands in for the
  * Apple Pay / Google Pay sheet with test keys. The customer picks a test card, gives the email,
  * billing and shipping address when the merchant asked for them, and pays or cancels. Focus moves
- * into the sheet and stays there (Tab wraps); Escape cancels. The sheet is in the page's flow, so
- * the frame grows while it is open.
+ * into the sheet and stays there (Tab wraps); Escape or a click on the backdrop cancels.
+ *
+ * The sheet is an overlay: a centred modal dialog over a dimmed backdrop that fills the frame's
+ * viewport (`position: fixed`), out of the page's flow, so the frame's content height does not
+ * change. `onOpenChange` tells the frame, which tells the host to show the iframe over the whole
+ * page while the sheet is open (the button's box stays in the merchant's layout).
  */
 import { SANDBOX_WALLET_CARDS } from '../../protocol/wallet.js';
 import type { Address } from '../../protocol/card.js';
+import { COVERED_MESSAGE, guardClicks, type ClickGuard } from '../visibility.js';
 import { decimalAmount, type Authorize, type WalletPayOutcome, type WalletPayRequest } from './adapters/types.js';
 
 /** Countries the sheet offers, with the ISO 3166-1 numeric codes of the provider's `Address`. */
@@ -64,10 +69,14 @@ export interface SheetOptions {
   container: HTMLElement;
   request: WalletPayRequest;
   authorize: Authorize;
+  /** Guards the pay button against clicks while it is covered or hidden; defaults to `guardClicks`. */
+  clickGuard?: (button: HTMLElement) => ClickGuard;
+  /** Called with `true` once the sheet is shown and with `false` once it is gone. */
+  onOpenChange?: (open: boolean) => void;
 }
 
 /** Opens the sheet; resolves when the customer paid (with the result) or cancelled. */
-export function openSandboxSheet({ container, request, authorize }: SheetOptions): Promise<WalletPayOutcome> {
+export function openSandboxSheet({ container, request, authorize, clickGuard = guardClicks, onOpenChange }: SheetOptions): Promise<WalletPayOutcome> {
   const doc = container.ownerDocument;
   const total = request.amount !== undefined ? formatTotal(request.amount, request.currency, request.locale) : undefined;
 
@@ -137,12 +146,16 @@ export function openSandboxSheet({ container, request, authorize }: SheetOptions
     ...(total ? [h(doc, 'p', { class: 'mw-total' }, h(doc, 'span', {}, request.label || 'Total'), h(doc, 'strong', {}, total))] : []),
     form,
   );
+  const backdrop = h(doc, 'div', { class: 'mw-backdrop' }, sheet);
 
   return new Promise<WalletPayOutcome>((resolve, reject) => {
     let busy = false;
+    let guard: ClickGuard | undefined;
     const close = () => {
-      sheet.remove();
+      guard?.disconnect();
+      backdrop.remove();
       doc.removeEventListener('keydown', onKeydown, true);
+      onOpenChange?.(false);
     };
     const cancelSheet = () => {
       if (busy) return;
@@ -174,6 +187,9 @@ export function openSandboxSheet({ container, request, authorize }: SheetOptions
 
     const onSubmit = (event: Event) => {
       event.preventDefault();
+      // Only the pay button's (checked) click submits.
+    };
+    const submit = () => {
       if (busy || !validate()) return;
       busy = true;
       pay.disabled = true;
@@ -223,8 +239,23 @@ export function openSandboxSheet({ container, request, authorize }: SheetOptions
 
     form.addEventListener('submit', onSubmit);
     cancel.addEventListener('click', cancelSheet);
+    backdrop.addEventListener('click', (event) => {
+      if (event.target === backdrop) cancelSheet();
+    });
+    // Enter in a field submits through a click on this default button too: one check covers both.
+    pay.addEventListener('click', (event) => {
+      event.preventDefault();
+      if (busy || !guard) return;
+      void guard.check(event).then((visible) => {
+        if (!backdrop.isConnected) return;
+        if (visible) submit();
+        else status.textContent = COVERED_MESSAGE;
+      });
+    });
     doc.addEventListener('keydown', onKeydown, true);
-    container.append(sheet);
+    container.append(backdrop);
+    guard = clickGuard(pay);
+    onOpenChange?.(true);
     form.querySelector<HTMLInputElement>('input[name=card]:checked')?.focus();
   });
 }

@@ -18,7 +18,11 @@ body{display:flow-root}
 .mw-button{box-sizing:border-box;display:flex;align-items:center;justify-content:center;gap:.35em;width:100%;min-width:140px;min-height:40px;height:max(40px,var(--moment-wallet-height,48px));margin:0;padding:0 16px;border:1px solid transparent;border-radius:${RADIUS};font:inherit;font-size:17px;font-weight:500;letter-spacing:.01em;white-space:nowrap;overflow:hidden;cursor:pointer;-webkit-appearance:none;appearance:none}
 .mw-button[hidden]{display:none}
 .mw-button{container-type:inline-size}
-.mw-root:has(.mw-sheet) .mw-button{display:none}
+.mw-root:has(.mw-sheet) .mw-button{visibility:hidden}
+.mw-backdrop{position:fixed;inset:0;z-index:1;box-sizing:border-box;display:grid;place-items:center;padding:16px;overflow:auto;overscroll-behavior:contain;background:rgb(0 0 0 / 45%)}
+.mw-backdrop>.mw-sheet{width:100%;max-width:420px;max-height:100%;overflow:auto}
+.mw-refusal{margin:6px 0 0;font-size:.8125em;color:${DANGER}}
+.mw-refusal:empty{margin:0}
 .mw-unavailable{white-space:normal;line-height:1.2;font-size:15px;text-align:center}
 @container (max-width:230px){.mw-label{display:none}}
 .mw-black{background:#000;color:#fff}

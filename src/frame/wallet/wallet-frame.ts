@@ -17,6 +17,7 @@ import { renderButton } from './button.js';
 import { buttonTexts } from './labels.js';
 import { WALLET_CSS, walletThemeCss } from './styles.js';
 import { tokenEnvironment as readTokenEnvironment } from '../token.js';
+import { COVERED_MESSAGE, guardClicks, type ClickGuard } from '../visibility.js';
 
 export type WalletEventEmitter = <E extends WalletEventName>(name: E, detail: WalletEventDetail<E>) => void;
 export type Environment = 'sandbox' | 'production';
@@ -28,6 +29,10 @@ export interface AdapterContext {
   mode: 'sandbox' | 'none';
   /** Where an in-frame sheet opens. */
   container: HTMLElement;
+  /** Guards the pay button of an in-frame sheet. */
+  clickGuard: (button: HTMLElement) => ClickGuard;
+  /** An in-frame sheet calls this when it opens and closes. */
+  onSheet: (open: boolean) => void;
   api: WalletApiOptions;
   session: WalletSessionInfo | undefined;
   /**
@@ -50,6 +55,8 @@ export interface WalletFrameOptions {
   detectTimeoutMs?: number;
   /** Origin of the merchant's page (the bridge's checked host origin). */
   hostOrigin?: string;
+  /** Guards the wallet button (and the sandbox sheet's pay button) against clicks while covered or hidden. */
+  clickGuard?: (button: HTMLElement) => ClickGuard;
 }
 
 /** The merchant's country when the provider does not say (Apple and Google require one). */
@@ -60,7 +67,9 @@ const DEFAULT_COUNTRY = 'GB';
  * Pay needs the merchant's gateway id, which the provider's session must carry.
  */
 export function defaultAdapters(context: AdapterContext): WalletAdapter[] {
-  if (context.environment === 'sandbox') return [new SandboxWalletAdapter({ container: context.container, mode: context.mode })];
+  if (context.environment === 'sandbox') {
+    return [new SandboxWalletAdapter({ container: context.container, mode: context.mode, clickGuard: context.clickGuard, onSheet: context.onSheet })];
+  }
   const doc = context.container.ownerDocument;
   const adapters: WalletAdapter[] = [
     new ApplePayAdapter({ validateMerchant: (url) => validateAppleMerchant(context.api, url, context.merchantDomain) }),
@@ -96,6 +105,8 @@ export class WalletFrame {
   readonly button: HTMLButtonElement;
   private readonly container: HTMLElement;
   private readonly note: HTMLElement;
+  private readonly refusal: HTMLElement;
+  private readonly guard: ClickGuard;
   private readonly theme = new CSSStyleSheet();
   private config: WalletFrameConfig | undefined;
   private detectionKey = '';
@@ -107,6 +118,9 @@ export class WalletFrame {
   /** What the host was last told, to report later changes with an `availability` event. */
   private reported: WalletAvailability | undefined;
   private running = false;
+  private sheetIsOpen = false;
+  /** A click waits for the visibility report. */
+  private checkingClick = false;
 
   constructor(private readonly options: WalletFrameOptions) {
     const doc = options.root.ownerDocument;
@@ -123,8 +137,17 @@ export class WalletFrame {
     this.note.className = 'mw-note';
     this.note.id = 'wallet-unavailable-note';
     this.note.hidden = true;
-    this.container.append(this.button, this.note);
+    this.refusal = doc.createElement('p');
+    this.refusal.className = 'mw-refusal';
+    this.refusal.setAttribute('role', 'status');
+    this.container.append(this.button, this.note, this.refusal);
     options.root.append(this.container);
+    this.guard = (options.clickGuard ?? guardClicks)(this.button);
+  }
+
+  /** Whether an in-frame sheet is open (the frame then reports no height changes). */
+  get sheetOpen(): boolean {
+    return this.sheetIsOpen;
   }
 
   /** The wallet the button starts, once detected. */
@@ -167,7 +190,13 @@ export class WalletFrame {
     if (key !== this.detectionKey) return;
     const create = this.options.createAdapters ?? defaultAdapters;
     const merchantDomain = new URL(this.options.hostOrigin ?? this.options.root.ownerDocument.location.origin).hostname;
-    const adapters = create({ environment, mode, container: this.container, api, session, merchantDomain });
+    const clickGuard = this.options.clickGuard ?? guardClicks;
+    const onSheet = (open: boolean) => {
+      this.sheetIsOpen = open;
+      this.container.ownerDocument.documentElement.classList.toggle('mw-sheet-open', open);
+      this.options.emit('sheet', { open });
+    };
+    const adapters = create({ environment, mode, container: this.container, api, session, merchantDomain, clickGuard, onSheet });
     const flags = await Promise.all(adapters.map((a) => a.isAvailable().catch(() => false)));
     if (key !== this.detectionKey) return;
     // A real wallet needs the amount for its sheet; without the session none can be offered.
@@ -199,10 +228,31 @@ export class WalletFrame {
   }
 
   /** One payment at a time: a click while one runs, or on a disabled button, does nothing. */
-  private readonly onClick = (): void => {
+  private readonly onClick = (event: MouseEvent): void => {
+    if (!this.canStart()) return;
+    // A click the customer may not have meant for this button (it is hidden or covered) opens
+    // nothing. Visible now: start at once, inside the click, as the wallets require. Not known to
+    // be visible yet (the visibility report lags a move): wait for it; Chromium's user activation
+    // outlasts the wait, and browsers without v2 never take this path.
+    if (this.guard.allows(event)) return this.start();
+    this.checkingClick = true;
+    void this.guard.check(event).then((visible) => {
+      this.checkingClick = false;
+      if (!visible) this.refusal.textContent = COVERED_MESSAGE;
+      else if (this.canStart()) this.start();
+    });
+  };
+
+  private canStart(): boolean {
+    const config = this.config;
+    return Boolean(this.adapter && config && !config.disabled && !this.running && !this.checking && !this.checkingClick);
+  }
+
+  private start(): void {
     const adapter = this.adapter;
     const config = this.config;
-    if (!adapter || !config || config.disabled || this.running || this.checking) return;
+    if (!adapter || !config) return;
+    this.refusal.textContent = '';
     this.running = true;
     const api = this.api(config.clientToken);
     const idempotencyKey = randomId();
@@ -227,7 +277,7 @@ export class WalletFrame {
         // Focus goes back to the button when it was in the sheet (now gone), never away from the host page.
         if (doc.hasFocus() && (doc.activeElement === doc.body || doc.activeElement === null)) this.button.focus({ preventScroll: true });
       });
-  };
+  }
 
   private render(): void {
     const config = this.config;

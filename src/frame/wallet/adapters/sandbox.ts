@@ -5,12 +5,17 @@
  */
 import type { SandboxWalletMode } from '../../../protocol/wallet.js';
 import { openSandboxSheet } from '../sheet.js';
+import type { ClickGuard } from '../../visibility.js';
 import type { Authorize, WalletAdapter, WalletPayOutcome, WalletPayRequest } from './types.js';
 
 export interface SandboxWalletOptions {
   /** Where the sheet opens. */
   container: HTMLElement;
   mode: SandboxWalletMode;
+  /** Guards the sheet's pay button against clicks while it is covered or hidden. */
+  clickGuard?: (button: HTMLElement) => ClickGuard;
+  /** Told when the sheet opens and closes. */
+  onSheet?: (open: boolean) => void;
 }
 
 export class SandboxWalletAdapter implements WalletAdapter {
@@ -23,6 +28,7 @@ export class SandboxWalletAdapter implements WalletAdapter {
   }
 
   pay(request: WalletPayRequest, authorize: Authorize): Promise<WalletPayOutcome> {
-    return openSandboxSheet({ container: this.options.container, request, authorize });
+    const { container, clickGuard, onSheet } = this.options;
+    return openSandboxSheet({ container, request, authorize, ...(clickGuard ? { clickGuard } : {}), ...(onSheet ? { onOpenChange: onSheet } : {}) });
   }
 }

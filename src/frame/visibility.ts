@@ -1,0 +1,150 @@
+/**
+ * Clickjacking defence for the buttons that pay. A page may show a frame at `opacity: 0` or
+ * under a decoy and catch a click meant for something else. A guarded button acts only while it
+ * is really seen:
+ * - where the browser has IntersectionObserver v2 (`trackVisibility`), only while its latest
+ *   entry says `isVisible` (no opacity, filter, transform or content of any document over it,
+ *   the embedding page's included) and intersecting;
+ * - everywhere, only while the frame's document is visible, the button and its ancestors in
+ *   the frame are fully opaque and visible, and the click lands on the button itself
+ *   (`elementFromPoint`; the button's centre for a keyboard click).
+ * Without v2 the embedding page's own styles cannot be seen from inside the frame: the checks
+ * that remain catch hiding and covering inside it only.
+ *
+ * v2 reports at most every `delay` ms, so its verdict can lag a layout change (the host showing
+ * the frame as an overlay, a modal's opening). `check()` waits for the next report when the last
+ * one said "not visible"; `allows()` answers at once, for a click that must start a wallet sheet
+ * synchronously.
+ */
+
+/** What a refused click shows and announces. */
+export const COVERED_MESSAGE = 'This payment button is covered or hidden, so it did nothing. Make sure the payment form is fully visible and try again.';
+
+/** Minimum time between visibility notifications the v2 observer accepts (ms). */
+export const VISIBILITY_DELAY_MS = 100;
+
+/** Whether this browser reports occlusion and visual effects to IntersectionObserver (v2). */
+export function supportsVisibilityTracking(view: Window = window): boolean {
+  const { IntersectionObserver: Observer, IntersectionObserverEntry: Entry } = view as ObserverWindow;
+  return typeof Observer === 'function' && typeof Entry === 'function' && 'isVisible' in Entry.prototype;
+}
+
+type ObserverWindow = Window & {
+  IntersectionObserver?: typeof IntersectionObserver;
+  IntersectionObserverEntry?: typeof IntersectionObserverEntry;
+};
+
+interface V2Entry extends IntersectionObserverEntry {
+  readonly isVisible?: boolean;
+}
+
+export interface VisibilityGuardOptions {
+  /** Use IntersectionObserver v2 where supported (default); `false` keeps to the other checks. */
+  trackVisibility?: boolean;
+}
+
+export class VisibilityGuard {
+  private readonly observer: IntersectionObserver | undefined;
+  /** The latest v2 verdict; `undefined` until the first entry. */
+  private visible: boolean | undefined;
+  private readonly waiters: (() => void)[] = [];
+
+  constructor(
+    readonly element: HTMLElement,
+    options: VisibilityGuardOptions = {},
+  ) {
+    const view = (element.ownerDocument.defaultView ?? window) as ObserverWindow;
+    if (options.trackVisibility !== false && supportsVisibilityTracking(view) && view.IntersectionObserver) {
+      this.observer = new view.IntersectionObserver((entries) => this.record(entries), {
+        threshold: [0, 1],
+        trackVisibility: true,
+        delay: VISIBILITY_DELAY_MS,
+      } as IntersectionObserverInit);
+      this.observer.observe(element);
+    }
+  }
+
+  /** Whether v2 is in use for this element. */
+  get tracking(): boolean {
+    return this.observer !== undefined;
+  }
+
+  /** Whether a click (or an activation without one) on the element may act now. */
+  allows(event?: MouseEvent | null): boolean {
+    if (this.observer) {
+      this.record(this.observer.takeRecords());
+      if (this.visible !== true) return false;
+    }
+    return this.shownInFrame() && this.pointIsOnElement(event);
+  }
+
+  /**
+   * Like `allows()`, but when v2's last verdict was "not visible", waits for its next report
+   * (at most about two delays) before refusing. The point and the styles are checked at once.
+   */
+  async check(event?: MouseEvent | null): Promise<boolean> {
+    if (!this.shownInFrame() || !this.pointIsOnElement(event)) return false;
+    if (!this.observer) return true;
+    this.record(this.observer.takeRecords());
+    if (this.seen()) return true;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 2 * VISIBILITY_DELAY_MS + 50);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.waiters.push(done);
+    });
+    return this.seen();
+  }
+
+  private seen(): boolean {
+    return this.visible === true;
+  }
+
+  disconnect(): void {
+    this.observer?.disconnect();
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  private record(entries: IntersectionObserverEntry[]): void {
+    const last = entries.at(-1) as V2Entry | undefined;
+    if (!last) return;
+    this.visible = last.isVisible === true && last.isIntersecting;
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** The document is shown, and the element and its ancestors in it are opaque and visible. */
+  private shownInFrame(): boolean {
+    const doc = this.element.ownerDocument;
+    const view = doc.defaultView;
+    if (!view || doc.visibilityState !== 'visible' || !this.element.isConnected) return false;
+    if (view.getComputedStyle(this.element).visibility !== 'visible') return false;
+    for (let node: Element | null = this.element; node; node = node.parentElement) {
+      const style = view.getComputedStyle(node);
+      if (style.display === 'none' || Number(style.opacity) < 1 || style.filter !== 'none') return false;
+    }
+    return true;
+  }
+
+  /** The point clicked (or the element's centre, for a keyboard activation) is on the element. */
+  private pointIsOnElement(event?: MouseEvent | null): boolean {
+    const box = this.element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return false;
+    const fromPointer = event && event.detail > 0 && (event.clientX !== 0 || event.clientY !== 0);
+    const x = fromPointer ? event.clientX : box.left + box.width / 2;
+    const y = fromPointer ? event.clientY : box.top + box.height / 2;
+    const hit = this.element.ownerDocument.elementFromPoint(x, y);
+    return hit !== null && (hit === this.element || this.element.contains(hit));
+  }
+}
+
+/** What a paying button asks before it acts; tests can pass their own. */
+export interface ClickGuard {
+  allows(event?: MouseEvent | null): boolean;
+  check(event?: MouseEvent | null): Promise<boolean>;
+  disconnect(): void;
+}
+
+/** The default guard of a paying button. */
+export const guardClicks = (element: HTMLElement): ClickGuard => new VisibilityGuard(element);
