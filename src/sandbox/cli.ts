@@ -118,6 +118,11 @@ async function main(): Promise<void> {
   if (sandbox.gallery) process.stdout.write(`Gallery: ${sandbox.gallery.origin}/\n`);
   if (!['127.0.0.1', 'localhost', '::1'].includes(options.host ?? '')) {
     process.stderr.write('moment-sandbox: warning: listening beyond loopback; the sandbox has no real security.\n');
+    if (options.publicOrigin === undefined) {
+      process.stderr.write(
+        'moment-sandbox: requests are answered for loopback names and the bound address only; pass --public-origin <url> for the name clients use.\n',
+      );
+    }
   }
 
   const stop = (signal: NodeJS.Signals) => {

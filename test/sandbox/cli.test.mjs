@@ -57,6 +57,23 @@ describe('moment-sandbox CLI', () => {
     assert.equal(code, 0);
   });
 
+  it('links the demo from its home page with --demo-url, and limits demo sessions with --demo-rate-limit', async () => {
+    const cli = startCli(['--port', '0', '--quiet', '--demo-url', 'http://localhost:3000/', '--demo-rate-limit', '1']);
+    try {
+      const line = await cli.line(/^Moment sandbox listening on /);
+      const origin = line.slice('Moment sandbox listening on '.length);
+      const home = await (await fetch(`${origin}/`)).text();
+      assert.match(home, /<a href="http:\/\/localhost:3000\/">/);
+      const demo = () =>
+        fetch(`${origin}/v1/demo/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"publishable_key":"pk_test_cli"}' });
+      assert.equal((await demo()).status, 201);
+      assert.equal((await demo()).status, 429);
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    assert.equal((await cli.exited).code, 0);
+  });
+
   it('prints help', async () => {
     const cli = startCli(['--help']);
     await cli.line(/^Usage: moment-sandbox/);
