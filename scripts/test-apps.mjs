@@ -47,6 +47,7 @@ for (const name of selected) {
   }
 }
 const names = selected.length ? selected : Object.keys(APPS);
+const suiteStarted = Date.now();
 
 /** Runs a command with a time limit; resolves to {code, output}. Kills its whole process group on timeout. */
 function run(cmd, args, { cwd = root, env = {}, timeout = 5 * MINUTE } = {}) {
@@ -296,5 +297,6 @@ for (const name of names) {
 
 for (const problem of problems) console.log(`FAIL ${problem}`);
 await cleanUp();
+console.log(`${names.length} app(s) in ${seconds(Date.now() - suiteStarted)}`);
 console.log(`${passed} passed, ${failed + problems.length} failed`);
 process.exit(failed + problems.length ? 1 : 0);
