@@ -85,4 +85,10 @@ export interface ChallengeCompleteMessage {
   protocol: 'moment-elements';
   kind: 'challenge-complete';
   paymentId: string;
+  /** How the customer answered, when the page knows; the frame then reads the payment. */
+  outcome?: ChallengeOutcome;
 }
+
+/** Answers to a 3-D Secure challenge: `cancelled` is the customer leaving the bank page. */
+export const CHALLENGE_OUTCOMES = ['succeeded', 'declined', 'cancelled'] as const;
+export type ChallengeOutcome = (typeof CHALLENGE_OUTCOMES)[number];

@@ -61,6 +61,12 @@ export interface TransactionResult {
   message: string;
   /** The provider's id of the payment attempt. */
   paymentId?: string;
+  /**
+   * `true` when the customer cancelled the 3-D Secure challenge shown in the frame: nothing was
+   * charged and the session stays open for another try. `statusCode` is still the provider's
+   * (5); a host reports this as `payment-cancel` rather than as a decline.
+   */
+  cancelled?: true;
 }
 
 /** CSS declarations as JavaScript CSS properties, e.g. `{ fontSize: '16px' }`. */

@@ -18,6 +18,7 @@ const TransactionResultSchema = object({
   authCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
   message: ShortText,
   paymentId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  cancelled: v.optional(v.literal(true)),
 });
 
 const Name = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{1,40}$/));
@@ -69,7 +70,12 @@ export type CheckoutOutcome = (typeof CHECKOUT_OUTCOMES)[number];
 
 export const checkoutEvents = {
   resize: object({ height: Height }),
-  /** A payment attempt or the session ended. `result` is present when a transaction was tried. */
+  /**
+   * A payment attempt or the session ended. `result` is present when a transaction was tried.
+   * `cancel` with a `result` (`result.cancelled === true`) is a 3-D Secure challenge the customer
+   * cancelled in the frame: the checkout stays open for another try. `cancel` without a `result`
+   * is a cancelled session: the checkout has ended.
+   */
   outcome: object({
     outcome: v.picklist(CHECKOUT_OUTCOMES),
     sessionId: v.pipe(v.string(), v.maxLength(64)),

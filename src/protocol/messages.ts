@@ -117,6 +117,7 @@ const TransactionResultSchema = object({
   authCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
   message: ShortText,
   paymentId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  cancelled: v.optional(v.literal(true)),
 });
 const Height = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10000));
 

@@ -83,6 +83,7 @@ const TransactionResultSchema = object({
   authCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
   message: ShortText,
   paymentId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  cancelled: v.optional(v.literal(true)),
 });
 
 /** Parameter schemas of the requests the host makes of the wallet frame (validated by the frame). */

@@ -305,7 +305,8 @@ export class CardFields {
     if (this.options.onChallenge?.(challenge) === 'redirect') return 'redirect';
     this.form.hidden = true;
     try {
-      await runChallenge({ container: this.root, ...challenge, signal: this.abort.signal });
+      const outcome = await runChallenge({ container: this.root, ...challenge, signal: this.abort.signal });
+      return outcome === 'cancelled' ? 'cancelled' : undefined;
     } finally {
       this.form.hidden = false;
       if (!this.abort.signal.aborted) this.form.focus();

@@ -33,10 +33,11 @@ export interface PendingChallenge {
 }
 
 /**
- * How a challenge was handled: `undefined` once it was answered in the frame, `'redirect'` when
- * the caller takes the customer to the challenge page itself (a full-page redirect).
+ * How a challenge was handled: `undefined` once it was answered in the frame, `'cancelled'` when
+ * the customer cancelled it there, `'redirect'` when the caller takes the customer to the
+ * challenge page itself (a full-page redirect).
  */
-export type ChallengeHandling = void | 'redirect';
+export type ChallengeHandling = void | 'cancelled' | 'redirect';
 
 /** What one API call came to: a final result, or a 3-D Secure challenge to run first. */
 export type PaymentOutcome = { kind: 'result'; result: TransactionResult } | { kind: 'challenge'; challenge: PendingChallenge };
@@ -168,10 +169,12 @@ export async function payWithCard(
 ): Promise<TransactionResult> {
   const outcome = await createPayment(api, request, idempotencyKey);
   if (outcome.kind === 'result') return outcome.result;
-  if ((await runChallenge(outcome.challenge)) === 'redirect') {
+  const handling = await runChallenge(outcome.challenge);
+  if (handling === 'redirect') {
     return { statusCode: 3, message: DEFAULT_MESSAGES[3], paymentId: outcome.challenge.paymentId };
   }
   const final = await fetchPayment(api, outcome.challenge.paymentId);
-  if (final.kind === 'result') return final.result;
+  // The provider records a cancelled challenge as a decline; the host hears it was the customer's choice.
+  if (final.kind === 'result') return handling === 'cancelled' && final.result.statusCode !== 0 ? { ...final.result, cancelled: true } : final.result;
   return { statusCode: 3, message: DEFAULT_MESSAGES[3], paymentId: final.challenge.paymentId };
 }

@@ -3,7 +3,7 @@
  * iframe on the frames origin. It is in the document flow, so the frame's content height grows
  * and the host resizes its iframe. Resolves when the challenge page posts `challenge-complete`.
  */
-import { CHALLENGE_WINDOW_SIZES, type ChallengeCompleteMessage, type ChallengeWindowSize } from '../../protocol/api.js';
+import { CHALLENGE_OUTCOMES, CHALLENGE_WINDOW_SIZES, type ChallengeCompleteMessage, type ChallengeOutcome, type ChallengeWindowSize } from '../../protocol/api.js';
 import { PROTOCOL } from '../../protocol/messages.js';
 import { BridgeError } from '../../protocol/port.js';
 
@@ -28,8 +28,16 @@ function isChallengeComplete(data: unknown, paymentId: string): data is Challeng
   return message.protocol === PROTOCOL && message.kind === 'challenge-complete' && message.paymentId === paymentId;
 }
 
-/** Opens the challenge and waits for the customer to answer it. */
-export function runChallenge(options: ChallengeOptions): Promise<void> {
+/** The answer the page reported, when it is one of the known ones. */
+function outcomeOf(message: ChallengeCompleteMessage): ChallengeOutcome | undefined {
+  return (CHALLENGE_OUTCOMES as readonly unknown[]).includes(message.outcome) ? message.outcome : undefined;
+}
+
+/**
+ * Opens the challenge and waits for the customer to answer it; resolves with the answer the page
+ * reported (`cancelled` when the customer left the bank page), or `undefined` when it did not say.
+ */
+export function runChallenge(options: ChallengeOptions): Promise<ChallengeOutcome | undefined> {
   const origin = options.origin ?? location.origin;
   let url: URL;
   try {
@@ -68,17 +76,17 @@ export function runChallenge(options: ChallengeOptions): Promise<void> {
   iframe.src = url.href;
   region.append(heading, text, iframe);
 
-  return new Promise<void>((resolve, reject) => {
-    const finish = (error?: BridgeError) => {
+  return new Promise<ChallengeOutcome | undefined>((resolve, reject) => {
+    const finish = (error?: BridgeError, outcome?: ChallengeOutcome) => {
       view.removeEventListener('message', onMessage);
       options.signal?.removeEventListener('abort', onAbort);
       region.remove();
       if (error) reject(error);
-      else resolve();
+      else resolve(outcome);
     };
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== origin || event.source !== iframe.contentWindow) return;
-      if (isChallengeComplete(event.data, options.paymentId)) finish();
+      if (isChallengeComplete(event.data, options.paymentId)) finish(undefined, outcomeOf(event.data));
     };
     const onAbort = () => finish(new BridgeError({ code: 'closed', message: 'The verification was closed.' }));
     if (options.signal?.aborted) return onAbort();

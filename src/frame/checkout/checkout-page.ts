@@ -305,6 +305,12 @@ export class CheckoutPage {
       return this.attemptFailed('Your bank needs to confirm this payment, but its page could not be opened. Please try again.', result);
     }
 
+    // The customer left the bank's page: no charge, the form stays for another try, and the host
+    // hears `cancel` (with the result, `cancelled: true`) rather than a failed attempt.
+    if (result.cancelled) {
+      this.setPaying(false);
+      return this.attemptFailed(result.message, result, 'cancel');
+    }
     const outcome = outcomeOfResult(result);
     switch (outcome) {
       case 'success':
@@ -326,15 +332,15 @@ export class CheckoutPage {
     this.announce(COVERED_MESSAGE);
   }
 
-  /** A failed attempt: the message stays beside the pay button and the customer may try again. */
-  private attemptFailed(message: string, result?: TransactionResult): void {
+  /** A failed (or cancelled) attempt: the message stays beside the pay button and the customer may try again. */
+  private attemptFailed(message: string, result?: TransactionResult, outcome: 'attempt-failed' | 'cancel' = 'attempt-failed'): void {
     this.attemptMessage.textContent = message;
     this.attemptMessage.hidden = false;
     this.announce(message);
     const back = this.focusBeforePay;
     if (back?.isConnected && !(back as HTMLInputElement).disabled && back !== this.doc.body) back.focus();
     else if (!this.payButton.hidden) this.payButton.focus();
-    this.options.emit('outcome', { outcome: 'attempt-failed', sessionId: this.sessionId, message, ...(result ? { result } : {}) });
+    this.options.emit('outcome', { outcome, sessionId: this.sessionId, message, ...(result ? { result } : {}) });
     if (this.expiryDue) return this.onExpiry();
     void this.recheckSession();
   }
