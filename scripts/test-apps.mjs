@@ -257,7 +257,9 @@ for (const name of names) {
     serverDepsChecked = true;
     const ls = await run('npm', ['ls', '--omit=dev', '--all', '--parseable', '--long'], { cwd, timeout: MINUTE });
     const found = SERVER_DEPENDENCIES.filter((dep) => ls.output.split('\n').some((line) => line.includes(`/node_modules/${dep}:`)));
-    if (found.length) problems.push(`npm ls --omit=dev in ${name} lists server dependencies: ${found.join(', ')}`);
+    if (ls.code !== 0) problems.push(`npm ls --omit=dev in ${name} failed:\n  ${excerpt(ls.output)}`);
+    else if (found.length) problems.push(`npm ls --omit=dev in ${name} lists server dependencies: ${found.join(', ')}`);
+    else console.log(`ok   npm ls --omit=dev --all in ${name}: none of ${SERVER_DEPENDENCIES.join(', ')}`);
   }
   if (install.code === 0) await step('typecheck', 'npm', ['run', 'typecheck']);
   const build = install.code === 0 ? await step('build', 'npm', ['run', 'build'], { timeout: 8 * MINUTE }) : install;
