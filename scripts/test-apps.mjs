@@ -1,7 +1,7 @@
 // `npm run test:apps`: the example apps in demo/apps, each as a merchant would build it from the
 // packed package: install the tarball, type-check with the framework's own checker, build, serve,
 // then pay 4242… in headless Chromium and wait for the app's own success handler to show the result.
-//   node scripts/test-apps.mjs [--no-build] [app…]   (default: every app; e.g. `react19 vue`)
+//   node scripts/test-apps.mjs [--no-build] [--no-install] [app…]   (default: every app; e.g. `react19 vue`)
 //   --no-build    pack dist/ as it is
 //   --no-install  keep each app's node_modules as installed (for working on an app)
 import { cpSync, existsSync, readdirSync, renameSync, statSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
