@@ -94,11 +94,11 @@ ${tags((e) => `${doc(e.summary ?? e.description, '      ')}      ${quote(e.tagNa
 `;
 
 // Preact.
-const preact = `${header}import type { JSX } from 'preact';
+const preact = `${header}import type { HTMLAttributes } from 'preact';
 import type { ElementProperties, LowercaseEventHandlers, MomentElements } from './elements.js';
 
 type Props<T extends keyof MomentElements, E = MomentElements[T]['element']> = Omit<
-  JSX.HTMLAttributes<E & EventTarget>,
+  HTMLAttributes<E & EventTarget>,
   'onChange' | keyof ElementProperties<E> | keyof MomentElements[T]['attributes']
 > &
   ElementProperties<E> &

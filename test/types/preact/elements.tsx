@@ -18,6 +18,8 @@ export function Elements({ token }: { token: string }) {
       <moment-checkout fetchClientToken={async () => token} oncheckout-open={(e) => e.detail.variant} />
       {/* @ts-expect-error the detail of change is a CardChange */}
       <card-component onchange={(e: CustomEvent<{ nope: string }>) => e.detail.nope} />
+      {/* @ts-expect-error not a property of the element */}
+      <card-component clientTokn="x" />
       {/* @ts-expect-error properties keep their types: loadTimeout is a number */}
       <card-component loadTimeout="soon" />
     </>
