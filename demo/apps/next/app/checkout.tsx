@@ -1,7 +1,7 @@
 'use client';
 import { useRef, useState } from 'react';
 import { CardComponent, type CardComponentElement } from '@momentpay/elements/react';
-import type { LoadErrorDetail, OutcomeDetail } from '@momentpay/elements';
+import type { LoadErrorDetail, TransactionResult } from '@momentpay/elements';
 
 /** The card form, rendered on the server and hydrated in the browser, with the token from the server. */
 export function Checkout({ clientToken }: { clientToken: string }) {
@@ -11,7 +11,7 @@ export function Checkout({ clientToken }: { clientToken: string }) {
   const [result, setResult] = useState('');
   const [paid, setPaid] = useState(false);
 
-  const onSuccess = (event: CustomEvent<OutcomeDetail>) => {
+  const onSuccess = (event: CustomEvent<TransactionResult>) => {
     setPaid(true);
     setResult(`Payment successful. Auth code ${event.detail.authCode}.`);
   };

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { CardComponent, WalletButton, type CardComponentElement } from '@momentpay/elements/react';
-import type { LoadErrorDetail, OutcomeDetail } from '@momentpay/elements';
+import type { LoadErrorDetail, TransactionResult } from '@momentpay/elements';
 
 export function App() {
   const card = useRef<CardComponentElement>(null);
@@ -23,7 +23,7 @@ export function App() {
     };
   }, []);
 
-  const onSuccess = (event: CustomEvent<OutcomeDetail>) => {
+  const onSuccess = (event: CustomEvent<TransactionResult>) => {
     setPaid(true);
     setResult(`Payment successful. Auth code ${event.detail.authCode}.`);
   };

@@ -1,5 +1,5 @@
 import { Component, CUSTOM_ELEMENTS_SCHEMA, ElementRef, signal, viewChild, type OnInit } from '@angular/core';
-import type { CardComponent, LoadErrorDetail, OutcomeDetail } from '@momentpay/elements';
+import type { CardComponent, LoadErrorDetail, TransactionResult } from '@momentpay/elements';
 
 @Component({
   selector: 'app-root',
@@ -38,7 +38,7 @@ export class App implements OnInit {
     this.clientToken.set(((await response.json()) as { clientToken: string }).clientToken);
   }
 
-  onSuccess(event: CustomEvent<OutcomeDetail>) {
+  onSuccess(event: CustomEvent<TransactionResult>) {
     this.paid.set(true);
     this.result.set(`Payment successful. Auth code ${event.detail.authCode}.`);
   }
