@@ -6,9 +6,8 @@
 
 /** Whether the control the key went to is using Escape itself (an open picker or suggestion list). */
 function usedByControl(target: EventTarget | null): boolean {
-  if (!(target instanceof Element) || !target.matches('select, input[list]')) return false;
   try {
-    return target.matches(':open');
+    return target instanceof Element && target.matches('select:open, input[list]:open');
   } catch {
     // A browser without `:open`: a native picker there takes the key before the page sees it.
     return false;

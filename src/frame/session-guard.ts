@@ -10,6 +10,7 @@
  * A session without `allowed_origins` is accepted for test tokens, with one console warning.
  */
 import { FRAME_SESSION_PATH } from '../protocol/api.js';
+import { send } from './card/payment.js';
 import { BridgeError } from '../protocol/port.js';
 import { tokenEnvironment, tokenSessionId } from './token.js';
 
@@ -28,8 +29,7 @@ export interface SessionGuardOptions {
 type OriginCheck = { allowed: true } | { allowed: false; error: BridgeError } | { allowed: 'unknown' };
 
 export const NO_ALLOWED_ORIGINS_WARNING =
-  'Moment Elements: this payment session has no allowed_origins, so any site can embed its payment frames. ' +
-  'Create sessions with allowed_origins: ["https://your-shop.example"] (live sessions must have it).';
+  "Moment Elements: this session has no allowed_origins, so any site can embed its payment frames. Create sessions with allowed_origins: [your shop's origin].";
 
 /** The session id a frame URL was opened for (`?session=`), or `null`. */
 export function boundSessionOf(search: string): string | null {
@@ -37,98 +37,75 @@ export function boundSessionOf(search: string): string | null {
 }
 
 export class SessionGuard {
-  private session: string | null = null;
-  /** Set by the first `admit` at once, so that a concurrent one for another session is refused. */
-  private claimed: string | null = null;
-  private readonly checks = new Map<string, Promise<OriginCheck>>();
+  private session: string | null;
+  /** The one session's origin check, shared by concurrent callers (they resume in call order). */
+  private check: Promise<OriginCheck> | undefined;
   private warned = false;
 
-  constructor(private readonly options: SessionGuardOptions) {}
+  constructor(private readonly options: SessionGuardOptions) {
+    this.session = options.boundSession ?? null;
+  }
 
-  /** The session the frame is bound to once a configure was accepted. */
+  /** The session the frame is bound to: from its URL, else from the first `configure`. */
   get boundTo(): string | null {
     return this.session;
   }
 
   /**
    * Resolves when the frame may serve `clientToken` on this page; rejects with a `BridgeError`
-   * (`session_mismatch`, `origin_not_allowed`) otherwise. Binds the frame to the token's session.
+   * (`session_mismatch`, `origin_not_allowed`) otherwise. The first token binds the frame to its
+   * session at once, even if refused: a refused frame stays refused.
    */
   async admit(clientToken: string): Promise<void> {
     const sid = tokenSessionId(clientToken);
-    const expected = this.session ?? this.claimed ?? this.options.boundSession ?? null;
-    if (expected !== null && sid !== expected) {
+    if (this.session !== null && sid !== this.session) {
       throw new BridgeError({
         code: 'session_mismatch',
-        message: 'This client token is for another payment session than the frame was opened for. Open a new frame for a new session.',
+        message: 'This client token is for another session than the frame was opened for. A new session needs a new frame.',
       });
-    }
-    this.claimed ??= sid;
-    const check = await this.checkOrigin(sid, clientToken);
-    if (check.allowed === false) {
-      if (this.session === null) this.claimed = null;
-      throw check.error;
     }
     this.session = sid;
-  }
-
-  /** One read per session; concurrent callers share it and resume in call order. */
-  private checkOrigin(sid: string, clientToken: string): Promise<OriginCheck> {
-    let check = this.checks.get(sid);
-    if (!check) {
-      check = this.readAllowedOrigins(clientToken);
-      this.checks.set(sid, check);
+    const check = (this.check ??= this.readAllowedOrigins(clientToken).then((result) => {
       // Could not tell (network, token refused): ask again next time.
-      void check.then((result) => {
-        if (result.allowed === 'unknown' && this.checks.get(sid) === check) this.checks.delete(sid);
-      });
-    }
-    return check;
+      if (result.allowed === 'unknown') this.check = undefined;
+      return result;
+    }));
+    const result = await check;
+    if (result.allowed === false) throw result.error;
   }
 
   private async readAllowedOrigins(clientToken: string): Promise<OriginCheck> {
     const { hostOrigin } = this.options;
-    const fetchImpl = this.options.fetch ?? globalThis.fetch.bind(globalThis);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 15_000);
-    let body: unknown;
+    let answer: { status: number; body: unknown };
     try {
-      const response = await fetchImpl(`${this.options.apiOrigin ?? location.origin}${FRAME_SESSION_PATH}`, {
-        headers: { Authorization: `Bearer ${clientToken}`, Accept: 'application/json' },
-        credentials: 'omit',
-        cache: 'no-store',
-        referrerPolicy: 'no-referrer',
-        signal: controller.signal,
-      });
-      // An invalid or expired token: every payment call fails the same way; the frame reports that itself.
-      if (!response.ok) return { allowed: 'unknown' };
-      body = await response.json();
+      answer = await send(
+        { origin: this.options.apiOrigin ?? location.origin, clientToken, timeoutMs: this.options.timeoutMs ?? 15_000, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) },
+        FRAME_SESSION_PATH,
+        { method: 'GET' },
+        0,
+      );
     } catch {
       return { allowed: 'unknown' };
-    } finally {
-      clearTimeout(timer);
     }
+    // An invalid or expired token: every payment call fails the same way; the frame reports that itself.
+    if (answer.status !== 200) return { allowed: 'unknown' };
+    const body = answer.body;
     const listed = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { allowed_origins?: unknown }).allowed_origins : undefined;
     if (listed === undefined || listed === null) {
-      if (tokenEnvironment(clientToken) !== 'sandbox') {
-        return { allowed: false, error: refusal(hostOrigin, 'This live payment session has no allowed_origins.') };
-      }
+      if (tokenEnvironment(clientToken) !== 'sandbox') return { allowed: false, error: refusal(hostOrigin, 'This live session has no allowed_origins.') };
       if (!this.warned) {
         this.warned = true;
         (this.options.warn ?? console.warn)(NO_ALLOWED_ORIGINS_WARNING);
       }
       return { allowed: true };
     }
-    if (Array.isArray(listed) && listed.some((origin) => origin === hostOrigin)) return { allowed: true };
-    return { allowed: false, error: refusal(hostOrigin, "It is not in the session's allowed_origins.") };
+    return Array.isArray(listed) && listed.includes(hostOrigin) ? { allowed: true } : { allowed: false, error: refusal(hostOrigin, "It is not in the session's allowed_origins.") };
   }
 }
 
 function refusal(hostOrigin: string, why: string): BridgeError {
-  return new BridgeError({
-    code: 'origin_not_allowed',
-    message: `The payment frames may not be shown on ${hostOrigin}. ${why} Add the page's origin to allowed_origins when creating the session.`.slice(0, 500),
-  });
+  const message = `The payment frames may not be shown on ${hostOrigin}. ${why} Add the page's origin to allowed_origins when creating the session.`;
+  return new BridgeError({ code: 'origin_not_allowed', message: message.slice(0, 500) });
 }
 
 /** The guard of a frame page, made on first use from the bridge's host origin and the page's URL. */

@@ -18,7 +18,7 @@
  */
 
 /** What a refused click shows and announces. */
-export const COVERED_MESSAGE = 'This payment button is covered or hidden, so it did nothing. Make sure the payment form is fully visible and try again.';
+export const COVERED_MESSAGE = 'This payment button is covered or hidden, so it did nothing. Make sure it is fully visible and try again.';
 
 /** Minimum time between visibility notifications the v2 observer accepts (ms). */
 export const VISIBILITY_DELAY_MS = 100;
@@ -47,15 +47,15 @@ export class VisibilityGuard {
   private readonly observer: IntersectionObserver | undefined;
   /** The latest v2 verdict; `undefined` until the first entry. */
   private visible: boolean | undefined;
-  private readonly waiters: (() => void)[] = [];
+  private wake: (() => void) | undefined;
 
   constructor(
     readonly element: HTMLElement,
     options: VisibilityGuardOptions = {},
   ) {
     const view = (element.ownerDocument.defaultView ?? window) as ObserverWindow;
-    if (options.trackVisibility !== false && supportsVisibilityTracking(view) && view.IntersectionObserver) {
-      this.observer = new view.IntersectionObserver((entries) => this.record(entries), {
+    if (options.trackVisibility !== false && supportsVisibilityTracking(view)) {
+      this.observer = new view.IntersectionObserver!((entries) => this.record(entries), {
         threshold: [0, 1],
         trackVisibility: true,
         delay: VISIBILITY_DELAY_MS,
@@ -71,11 +71,7 @@ export class VisibilityGuard {
 
   /** Whether a click (or an activation without one) on the element may act now. */
   allows(event?: MouseEvent | null): boolean {
-    if (this.observer) {
-      this.record(this.observer.takeRecords());
-      if (this.visible !== true) return false;
-    }
-    return this.shownInFrame() && this.pointIsOnElement(event);
+    return this.seen() && this.shownInFrame() && this.pointIsOnElement(event);
   }
 
   /**
@@ -84,45 +80,41 @@ export class VisibilityGuard {
    */
   async check(event?: MouseEvent | null): Promise<boolean> {
     if (!this.shownInFrame() || !this.pointIsOnElement(event)) return false;
-    if (!this.observer) return true;
-    this.record(this.observer.takeRecords());
     if (this.seen()) return true;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, 2 * VISIBILITY_DELAY_MS + 50);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.waiters.push(done);
+      this.wake = resolve;
+      setTimeout(resolve, 2 * VISIBILITY_DELAY_MS + 50);
     });
     return this.seen();
   }
 
-  private seen(): boolean {
-    return this.visible === true;
-  }
-
   disconnect(): void {
     this.observer?.disconnect();
-    for (const wake of this.waiters.splice(0)) wake();
+    this.wake?.();
+  }
+
+  /** v2's verdict, with any report not yet delivered; `true` where there is no v2. */
+  private seen(): boolean {
+    if (!this.observer) return true;
+    this.record(this.observer.takeRecords());
+    return this.visible === true;
   }
 
   private record(entries: IntersectionObserverEntry[]): void {
     const last = entries.at(-1) as V2Entry | undefined;
     if (!last) return;
     this.visible = last.isVisible === true && last.isIntersecting;
-    for (const wake of this.waiters.splice(0)) wake();
+    this.wake?.();
   }
 
   /** The document is shown, and the element and its ancestors in it are opaque and visible. */
   private shownInFrame(): boolean {
     const doc = this.element.ownerDocument;
     const view = doc.defaultView;
-    if (!view || doc.visibilityState !== 'visible' || !this.element.isConnected) return false;
-    if (view.getComputedStyle(this.element).visibility !== 'visible') return false;
+    if (!view || doc.visibilityState !== 'visible' || view.getComputedStyle(this.element).visibility !== 'visible') return false;
     for (let node: Element | null = this.element; node; node = node.parentElement) {
       const style = view.getComputedStyle(node);
-      if (style.display === 'none' || Number(style.opacity) < 1 || style.filter !== 'none') return false;
+      if (style.display === 'none' || Number(style.opacity) < 1) return false;
     }
     return true;
   }
@@ -130,7 +122,6 @@ export class VisibilityGuard {
   /** The point clicked (or the element's centre, for a keyboard activation) is on the element. */
   private pointIsOnElement(event?: MouseEvent | null): boolean {
     const box = this.element.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) return false;
     const fromPointer = event && event.detail > 0 && (event.clientX !== 0 || event.clientY !== 0);
     const x = fromPointer ? event.clientX : box.left + box.width / 2;
     const y = fromPointer ? event.clientY : box.top + box.height / 2;

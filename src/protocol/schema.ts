@@ -7,10 +7,11 @@
  */
 import * as v from 'valibot';
 
-const NOT_AN_ARRAY = v.custom<never>(() => false, 'Expected an object, received an array.');
+const NOT_AN_ARRAY = /* @__PURE__ */ v.custom<never>(() => false, 'Expected an object, received an array.');
 
 type Run = (this: unknown, dataset: { value: unknown }, config: v.Config<v.BaseIssue<unknown>>) => unknown;
 
+/* @__NO_SIDE_EFFECTS__ */
 function rejectArrays<S extends v.GenericSchema>(schema: S): S {
   const run = schema['~run'] as unknown as Run;
   const wrapped = {
@@ -28,16 +29,19 @@ function rejectArrays<S extends v.GenericSchema>(schema: S): S {
 }
 
 /** `v.object` that rejects arrays. */
+/* @__NO_SIDE_EFFECTS__ */
 export function object<const E extends v.ObjectEntries>(entries: E): v.ObjectSchema<E, undefined> {
   return rejectArrays(v.object(entries));
 }
 
 /** `v.partial(v.object(...))` that rejects arrays. */
+/* @__NO_SIDE_EFFECTS__ */
 export function partialObject<const E extends v.ObjectEntries>(entries: E) {
   return v.partial(object(entries));
 }
 
 /** `v.record` that rejects arrays. */
+/* @__NO_SIDE_EFFECTS__ */
 export function record<K extends v.GenericSchema<string, string | number | symbol>, V extends v.GenericSchema>(key: K, value: V): v.RecordSchema<K, V, undefined> {
   return rejectArrays(v.record(key, value));
 }

@@ -44,7 +44,9 @@ describe('session guard: allowed_origins', () => {
     expect(error.code).to.equal('origin_not_allowed');
     expect(error.message).to.contain(SHOP);
     expect(error.message).to.contain('allowed_origins');
-    expect(g.boundTo).to.equal(null);
+    // A refused frame stays refused, for its session and any other.
+    expect((await refusal(g.admit(token('ps_1')))).code).to.equal('origin_not_allowed');
+    expect((await refusal(g.admit(token('ps_2')))).code).to.equal('session_mismatch');
   });
 
   it('accepts a test session without allowed_origins, with one console warning naming the option', async () => {

@@ -193,7 +193,6 @@ export class WalletFrame {
     const clickGuard = this.options.clickGuard ?? guardClicks;
     const onSheet = (open: boolean) => {
       this.sheetIsOpen = open;
-      this.container.ownerDocument.documentElement.classList.toggle('mw-sheet-open', open);
       this.options.emit('sheet', { open });
     };
     const adapters = create({ environment, mode, container: this.container, api, session, merchantDomain, clickGuard, onSheet });
