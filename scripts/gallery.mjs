@@ -37,9 +37,18 @@ function newestMtime(path) {
   return newest;
 }
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' } });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}).`);
+/** Runs a build step; with `quiet`, its output is shown only when it fails. */
+function run(command, args, { quiet = false } = {}) {
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+  });
+  if (result.status !== 0) {
+    if (quiet) process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}).`);
+  }
 }
 
 /**
@@ -47,18 +56,18 @@ function run(command, args) {
  * missing, or older than src/ with `libraryIfStale`; the static gallery when it is missing or
  * older than its inputs, or always with `forceGallery`.
  */
-export function buildGallery({ forceGallery = false, forceLibrary = false, libraryIfStale = true, log = console.log } = {}) {
+export function buildGallery({ forceGallery = false, forceLibrary = false, libraryIfStale = true, quiet = false, log = console.log } = {}) {
   const sources = Math.max(...['src', 'custom-elements.json'].map((p) => newestMtime(join(ROOT, p))));
   const libraryMissing = !existsSync(join(ROOT, 'dist/sandbox/index.js')) || !existsSync(join(ROOT, 'dist/frames'));
   if (forceLibrary || libraryMissing || (libraryIfStale && newestMtime(join(ROOT, 'dist')) < sources)) {
     log('Building the library (npm run build)…');
-    run('npm', ['run', 'build', '--silent']);
+    run('npm', ['run', 'build', '--silent'], { quiet });
   }
   const galleryInputs = Math.max(sources, ...['stories', '.storybook'].map((p) => newestMtime(join(ROOT, p))));
   const built = existsSync(join(GALLERY_DIR, 'index.json')) ? statSync(join(GALLERY_DIR, 'index.json')).mtimeMs : 0;
   if (forceGallery || built < galleryInputs) {
     log('Building the gallery (storybook build)…');
-    run('npx', ['storybook', 'build', '--quiet', '-o', GALLERY_DIR]);
+    run('npx', ['storybook', 'build', '--quiet', '-o', GALLERY_DIR], { quiet });
   }
 }
 
@@ -114,13 +123,19 @@ export async function serveStatic(dir, { port = 0, host = 'localhost' } = {}) {
  */
 export async function startGallery({ dir = GALLERY_DIR, port = 6007, sandboxPort = 4010, sandboxOptions = {} } = {}) {
   const { startSandbox } = await import(pathToFileURL(join(ROOT, 'dist/sandbox/index.js')).href);
-  const sandbox = await startSandbox({ port: sandboxPort, host: '127.0.0.1', ...sandboxOptions });
+  // The sandbox serves the gallery itself (its `gallery` option); a sandbox built without that
+  // option ignores it, and the static server here takes over.
+  const sandbox = await startSandbox({ port: sandboxPort, host: '127.0.0.1', gallery: { dir, port }, ...sandboxOptions });
   let site;
-  try {
-    site = await serveStatic(dir, { port, host: 'localhost' });
-  } catch (error) {
-    await sandbox.close();
-    throw error;
+  if (sandbox.gallery) {
+    site = { url: `${sandbox.gallery.origin}/`, close: async () => {} };
+  } else {
+    try {
+      site = await serveStatic(dir, { port, host: 'localhost' });
+    } catch (error) {
+      await sandbox.close();
+      throw error;
+    }
   }
   const query = sandbox.origin === 'http://127.0.0.1:4010' ? '' : `?framesOrigin=${encodeURIComponent(sandbox.origin)}`;
   return {

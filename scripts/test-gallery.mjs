@@ -3,7 +3,7 @@
 // Chromium and checks: no console or page errors, every card / wallet / checkout story reaches
 // `ready` with a connected cross-origin frame, the Docs pages of all three elements, the Actions
 // panel, and real payments with the sandbox's test cards typed into the frames.
-//   npm run test:gallery [-- --no-build] [-- --only <substring of a story id>]
+//   npm run test:gallery [-- --no-build] [--dir <a built gallery>] [--only <part of a story id>]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,19 +12,24 @@ import { chromium } from 'playwright-core';
 import { ensureChrome } from './find-chrome.mjs';
 import { GALLERY_DIR, buildGallery, startGallery } from './gallery.mjs';
 
-const { values: options } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, only: { type: 'string' } } });
+const { values: options } = parseArgs({
+  options: { 'no-build': { type: 'boolean', default: false }, dir: { type: 'string' }, only: { type: 'string' } },
+});
+const galleryDir = options.dir ?? GALLERY_DIR;
 
-const STORY_TIMEOUT = 30_000;
+const STORY_TIMEOUT = 20_000;
 const OVERALL_TIMEOUT = 5 * 60_000;
 const CONCURRENCY = 2;
 const TAGS = ['card-component', 'wallet-button', 'moment-checkout'];
 /** Events the test page records (capture phase on document, before any story code runs). */
 const RECORDED = ['ready', 'load-error', 'checkout-open', 'checkout-error', 'payment-success', 'payment-attempt-failed', 'payment-failure', 'payment-expired', 'payment-cancel', 'wallet-availability'];
 
+let planned = 0;
 const watchdog = setTimeout(() => {
-  console.error(`Gallery test: over ${OVERALL_TIMEOUT / 60_000} minutes, stopping.`);
-  const failed = results.filter((r) => r.error).length + 1;
-  console.log(`${results.length + 1 - failed} passed, ${failed} failed`);
+  const passed = results.filter((r) => !r.error).length;
+  const unfinished = Math.max(1, planned - results.length);
+  console.error(`Gallery test: over ${OVERALL_TIMEOUT / 60_000} minutes; ${unfinished} checks did not finish.`);
+  console.log(`${passed} passed, ${results.length - passed + unfinished} failed`);
   process.exit(1);
 }, OVERALL_TIMEOUT);
 watchdog.unref();
@@ -251,15 +256,18 @@ async function checkActionsPanel(context, gallery) {
 }
 
 async function main() {
-  if (!options['no-build']) buildGallery({ forceGallery: true, libraryIfStale: false });
-  const index = JSON.parse(readFileSync(join(GALLERY_DIR, 'index.json'), 'utf8'));
+  if (!options['no-build'] && !options.dir) {
+    console.log('Building the static gallery…');
+    buildGallery({ forceGallery: true, libraryIfStale: false, quiet: true, log: () => {} });
+  }
+  const index = JSON.parse(readFileSync(join(galleryDir, 'index.json'), 'utf8'));
   let entries = Object.values(index.entries);
   if (options.only) entries = entries.filter((entry) => entry.id.includes(options.only));
 
   const profile = mkdtempSync(join(tmpdir(), 'moment-gallery-'));
   process.env.XDG_CONFIG_HOME = join(profile, 'config');
   process.env.XDG_CACHE_HOME = join(profile, 'cache');
-  const gallery = await startGallery({ port: 0, sandboxPort: 0, sandboxOptions: { demoSessionsPerMinute: 100_000 } });
+  const gallery = await startGallery({ dir: galleryDir, port: 0, sandboxPort: 0, sandboxOptions: { demoSessionsPerMinute: 100_000 } });
   const browser = await chromium.launch({
     executablePath: ensureChrome(),
     args: [
@@ -274,6 +282,7 @@ async function main() {
     ],
   });
   console.log(`Gallery ${gallery.siteUrl} with the sandbox at ${gallery.framesOrigin}: ${entries.length} entries`);
+  planned = TAGS.length + entries.length + (options.only ? 0 : 1);
   try {
     for (const tag of TAGS) {
       const id = `elements-${tag}--docs`;
@@ -282,11 +291,12 @@ async function main() {
     const queue = [...entries];
     const worker = async () => {
       for (let entry = queue.shift(); entry; entry = queue.shift()) {
-        const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
         const name = `${entry.type === 'docs' ? 'docs' : 'story'} ${entry.title} / ${entry.name} (${entry.id})`;
+        let context;
         let error;
         let problems = [];
         try {
+          context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
           const opened = await withTimeout(open(context, gallery, entry), STORY_TIMEOUT, 'loading the page');
           problems = opened.problems;
           await withTimeout(entry.type === 'docs' ? checkDocs(opened.page, entry, gallery) : checkStory(opened.page, entry, gallery), STORY_TIMEOUT * 2, 'the checks');
@@ -298,7 +308,7 @@ async function main() {
         if (!error && problems.length) error = new Error(problems.join('\n'));
         else if (error && problems.length) error = new Error(`${error.message}\n${problems.join('\n')}`);
         record(name, error);
-        await context.close();
+        await context?.close().catch(() => {});
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
