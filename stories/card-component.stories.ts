@@ -74,7 +74,6 @@ const meta: Meta<Args> = {
     note: { table: { category: 'story' } },
     session: { table: { category: 'story' } },
     withholdToken: { table: { category: 'story' } },
-    lang: { control: 'select', options: ['en', 'en-GB', 'fr', 'de', 'es', 'it', 'nl', 'pt', 'af', 'zu', 'ar'] },
   },
   args: {
     hideCardName: false,
@@ -195,9 +194,6 @@ export const Mobile: Story = {
   globals: { viewport: { value: 'mobile1', isRotated: false } },
   args: { theme: 'max-width: 375px; box-sizing: border-box; padding: 0 8px;' },
 };
-
-/** Labels, placeholders and messages follow `lang` (here French); pick another in Controls. */
-export const Locale: Story = { tags: ['!autodocs'], args: { lang: 'fr', note: 'lang="fr"' } };
 
 /** The provider's `styles` object: per-field states, filtered by the allowlist in the frame. */
 export const CustomStyles: Story = {

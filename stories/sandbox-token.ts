@@ -80,6 +80,31 @@ export async function connect(element: Element | undefined, framesOrigin: string
   }
 }
 
+/**
+ * One demo session for many elements that only show (a grid of buttons): returns a `ref`
+ * callback that gives each element the session's token, or shows once why there is none.
+ */
+export function sharedSession(framesOrigin: string, request: DemoSessionRequest = {}): (element: Element | undefined) => void {
+  let session: Promise<DemoSession> | undefined;
+  let reported = false;
+  return (element) => {
+    const el = element as FrameElement | undefined;
+    if (!el || connected.has(el)) return;
+    connected.add(el);
+    session ??= demoSession(framesOrigin, request);
+    session.then(
+      (s) => {
+        el.framesOrigin ??= framesOrigin;
+        el.clientToken = s.client_token;
+      },
+      (error: Error) => {
+        if (!reported) showProblem(el.closest('.story') ?? el, error.message);
+        reported = true;
+      },
+    );
+  };
+}
+
 /** A note beside the element (not a console error: the story explains itself). */
 export function showProblem(near: Element, message: string): void {
   const note = document.createElement('p');

@@ -4,10 +4,12 @@ import { ref } from 'lit/directives/ref.js';
 import { expect, waitFor } from 'storybook/test';
 import '../src/elements/wallet-button/wallet-button.js';
 import type { SandboxWalletMode, WalletButtonColor, WalletButtonType } from '../src/protocol/wallet.js';
-import { NOTE_STYLE, PUBLISHABLE_KEY, applyArgs, connect, demoSession, framesOriginOf, showProblem } from './sandbox-token.js';
+import { NOTE_STYLE, PUBLISHABLE_KEY, applyArgs, connect, framesOriginOf, sharedSession } from './sandbox-token.js';
 
 const COLORS: WalletButtonColor[] = ['black', 'white'];
 const TYPES: WalletButtonType[] = ['plain', 'book', 'buy', 'checkout', 'donate', 'order'];
+/** The locales the wallet's labels come in. */
+const LOCALES = ['en', 'fr', 'de', 'es'];
 
 /** Prints what the button reports under it, so each story shows its outcome on the page too. */
 function log(event: Event): void {
@@ -97,24 +99,8 @@ export const Default: Story = {};
 export const ColourTypeGrid: Story = {
   name: 'Colour × type grid',
   render: (args, context) => {
-    const origin = framesOriginOf(context);
-    const session = demoSession(origin);
-    let reported = false;
-    const attach = (el: Element | undefined) => {
-      if (!el) return;
-      session.then(
-        (s) => {
-          const button = el as HTMLElement & { clientToken: string | null; framesOrigin: string | null };
-          button.framesOrigin ??= origin;
-          button.clientToken = s.client_token;
-        },
-        (error: Error) => {
-          if (!reported) showProblem(el.closest('table') ?? el, error.message);
-          reported = true;
-        },
-      );
-    };
-    return html`<table style="border-spacing: 12px; font: 14px system-ui, sans-serif; ${args.theme}">
+    const attach = sharedSession(framesOriginOf(context));
+    return html`<table class="story" style="border-spacing: 12px; font: 14px system-ui, sans-serif; ${args.theme}">
       <thead><tr><th></th>${COLORS.map((color) => html`<th scope="col">${color}</th>`)}</tr></thead>
       <tbody>
         ${TYPES.map(
@@ -145,8 +131,19 @@ export const CollectDetails: Story = {
   args: { emailRequired: true, billingAddressRequired: true, shippingAddressRequired: true, note: 'Press the button: the sheet asks for email, billing and shipping address.' },
 };
 
-/** Labels follow `lang` (here French). */
-export const Locale: Story = { tags: ['!autodocs'], args: { lang: 'fr', note: 'lang="fr"' } };
+/** Every locale of the wallet's labels, from `lang`, one demo session shared by the buttons. */
+export const Locales: Story = {
+  tags: ['!autodocs'],
+  render: (args, context) => {
+    const attach = sharedSession(framesOriginOf(context));
+    return html`<div class="story" style="display: grid; grid-template-columns: max-content 280px; gap: 12px; align-items: center; font: 14px system-ui, sans-serif">
+      ${LOCALES.map(
+        (lang) => html`<span>lang="${lang}"</span>
+          <wallet-button client-key=${PUBLISHABLE_KEY} button-type=${args.buttonType} button-color=${args.buttonColor} lang=${lang} ${ref(attach)}></wallet-button>`,
+      )}
+    </div>`;
+  },
+};
 
 /** Rounded, from `--moment-wallet-radius`, and taller, from `--moment-wallet-height`. */
 export const Themed: Story = { args: { buttonType: 'checkout', theme: '--moment-wallet-radius: 24px; --moment-wallet-height: 56px;', note: '' } };
