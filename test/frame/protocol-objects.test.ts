@@ -49,6 +49,7 @@ describe('protocol: object schemas reject arrays', () => {
     // Nested objects and records: a styles state, the theme declarations, an address.
     const config = { clientToken: 't', styles: {}, text: {}, errorMessages: {}, fontCss: [], hideCardName: false, disabled: false, themeVariables: {}, locale: 'en' };
     expect(parse(cardRequestParams.configure, config)).to.not.equal(undefined);
+    expect(parse(cardRequestParams.configure, { ...config, hideValidation: true })?.hideValidation).to.equal(true);
     expect(parse(cardRequestParams.configure, { ...config, styles: [] })).to.equal(undefined);
     expect(parse(cardRequestParams.configure, { ...config, styles: { base: { default: arrayShaped({ color: 'red' }) } } })).to.equal(undefined);
     expect(parse(cardRequestParams.configure, { ...config, themeVariables: arrayShaped({ '--moment-color-text': 'red' }) })).to.equal(undefined);
