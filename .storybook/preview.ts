@@ -1,5 +1,6 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { MINIMAL_VIEWPORTS } from 'storybook/viewport';
 import manifest from 'virtual:moment-manifest';
 import { manifestActions } from './actions.js';
 import { argTypesFor, declarationFor } from './arg-types.js';
@@ -46,6 +47,10 @@ const preview: Preview = {
   decorators: [manifestActions(manifest)],
   parameters: {
     controls: { expanded: true, sort: 'requiredFirst' },
+    // The narrow phone the mobile stories are checked at (the checkout becomes a bottom sheet under 600 px).
+    viewport: {
+      options: { mobile375: { name: 'Mobile 375 px', styles: { width: '375px', height: '667px' }, type: 'mobile' }, ...MINIMAL_VIEWPORTS },
+    },
     docs: {
       extractArgTypes: (tagName: string) => argTypesFor(manifest, tagName),
       extractComponentDescription: (tagName: string) => {

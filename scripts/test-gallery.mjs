@@ -165,6 +165,10 @@ async function checkStory(page, entry, gallery) {
   const { tag, name, loadError, loading } = expectationsFor(entry);
   await storyDone(page);
   if (!tag) return;
+  if (name === 'mobile') {
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth }));
+    if (innerWidth !== 375 || scrollWidth > innerWidth) throw new Error(`at ${innerWidth} px wide the page scrolls sideways (${scrollWidth} px)`);
+  }
   const { framesOrigin } = gallery;
   if (loadError) {
     const errorEvent = tag === 'moment-checkout' ? 'checkout-error' : 'load-error';
@@ -296,7 +300,9 @@ async function main() {
         let error;
         let problems = [];
         try {
-          context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+          // The mobile stories at the width the gallery's "Mobile 375 px" viewport gives them.
+          const mobile = /--mobile/.test(entry.id);
+          context = await browser.newContext({ viewport: mobile ? { width: 375, height: 667 } : { width: 1024, height: 800 }, isMobile: mobile, hasTouch: mobile });
           const opened = await withTimeout(open(context, gallery, entry), STORY_TIMEOUT, 'loading the page');
           problems = opened.problems;
           await withTimeout(entry.type === 'docs' ? checkDocs(opened.page, entry, gallery) : checkStory(opened.page, entry, gallery), STORY_TIMEOUT * 2, 'the checks');

@@ -49,7 +49,8 @@ const render = (args: Args, context: StoryContext<Args>) => {
   const { theme, note, session, withholdToken, ...elementArgs } = args;
   const attach = (el: Element | undefined) => {
     applyArgs(el, elementArgs);
-    if (!withholdToken) void connect(el, origin, session);
+    // A story about a bad key needs no session: the key is refused before any request.
+    if (!withholdToken && !elementArgs.clientKey) void connect(el, origin, session);
   };
   const giveToken = (event: Event) => {
     const card = (event.currentTarget as HTMLElement).closest('.story')!.querySelector('card-component')!;
@@ -191,7 +192,7 @@ export const DarkTheme: Story = {
 export const Mobile: Story = {
   name: 'Mobile (375 px)',
   tags: ['!autodocs'],
-  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  globals: { viewport: { value: 'mobile375', isRotated: false } },
   args: { theme: 'max-width: 375px; box-sizing: border-box; padding: 0 8px;' },
 };
 

@@ -109,7 +109,7 @@ export const DarkTheme: Story = {
 export const Mobile: Story = {
   name: 'Mobile (375 px)',
   tags: ['!autodocs'],
-  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  globals: { viewport: { value: 'mobile375', isRotated: false } },
   args: { theme: 'max-width: 375px;' },
   play: openCheckout,
 };

@@ -42,7 +42,7 @@ const render = (args: Args, context: StoryContext<Args>) => {
   const collect = { email: args.emailRequired, billing: args.billingAddressRequired, shipping: args.shippingAddressRequired };
   const attach = (el: Element | undefined) => {
     applyArgs(el, elementArgs);
-    void connect(el, origin, { collect });
+    if (!elementArgs.clientKey) void connect(el, origin, { collect });
   };
   return html`<div class="story" style="max-width: 320px; display: grid; gap: 12px; font-family: system-ui, sans-serif; ${theme}">
     ${note ? html`<p style=${NOTE_STYLE}>${note}</p>` : nothing}
@@ -161,7 +161,7 @@ export const DarkTheme: Story = {
 export const Mobile: Story = {
   name: 'Mobile (375 px)',
   tags: ['!autodocs'],
-  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  globals: { viewport: { value: 'mobile375', isRotated: false } },
   args: { theme: 'max-width: 375px; box-sizing: border-box; padding: 0 8px;' },
 };
 
