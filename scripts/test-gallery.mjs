@@ -234,9 +234,11 @@ async function checkDocs(page, entry, gallery) {
   const tag = TAGS.find((t) => entry.id.startsWith(`elements-${t}--`));
   await page.locator('.sbdocs-title', { hasText: tag ?? '' }).waitFor({ timeout: STORY_TIMEOUT });
   const text = await page.locator('.sbdocs-content').textContent({ timeout: STORY_TIMEOUT });
-  for (const heading of ['events', 'methods', 'css shadow parts', 'css custom properties']) {
+  for (const heading of ['attributes / properties', 'events', 'methods', 'css shadow parts', 'css custom properties']) {
     if (!text.toLowerCase().includes(heading)) throw new Error(`the docs page has no "${heading}" table`);
   }
+  // Events carry their detail type, read from the event maps: e.g. "CustomEvent<ReadyDetail>" and its shape.
+  if (!/CustomEvent<\w+/.test(text) || !/`?detail`?: \{/.test(text)) throw new Error('the events table shows no detail types');
   if (tag !== 'moment-checkout') await expectReadyFrames(page, tag, gallery.framesOrigin, '.sbdocs-content');
 }
 
