@@ -175,6 +175,10 @@ async function main() {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().catch((error) => {
+    if (error.code === 'EADDRINUSE') {
+      console.error(`gallery: port ${error.port ?? ''} is in use. Choose others: npm run gallery -- --port 0 --sandbox-port 0`);
+      process.exit(1);
+    }
     console.error(`gallery: ${error.message}`);
     process.exit(1);
   });
