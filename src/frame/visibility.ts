@@ -23,6 +23,9 @@ export const COVERED_MESSAGE = 'This payment button is covered or hidden, so it 
 /** Minimum time between visibility notifications the v2 observer accepts (ms). */
 export const VISIBILITY_DELAY_MS = 100;
 
+/** How long `check()` waits for a "not visible" verdict to turn (ms). */
+export const VISIBILITY_WAIT_MS = 700;
+
 /** Whether this browser reports occlusion and visual effects to IntersectionObserver (v2). */
 export function supportsVisibilityTracking(view: Window = window): boolean {
   const { IntersectionObserver: Observer, IntersectionObserverEntry: Entry } = view as ObserverWindow;
@@ -76,14 +79,15 @@ export class VisibilityGuard {
 
   /**
    * Like `allows()`, but when v2's last verdict was "not visible", waits for its next report
-   * (at most about two delays) before refusing. The point and the styles are checked at once.
+   * (at most `VISIBILITY_WAIT_MS`: Chromium also reports a cross-origin frame that has just
+   * moved as not visible for a moment) before refusing. The point and styles are checked at once.
    */
   async check(event?: MouseEvent | null): Promise<boolean> {
     if (!this.shownInFrame() || !this.pointIsOnElement(event)) return false;
     if (this.seen()) return true;
     await new Promise<void>((resolve) => {
       this.wake = resolve;
-      setTimeout(resolve, 2 * VISIBILITY_DELAY_MS + 50);
+      setTimeout(resolve, VISIBILITY_WAIT_MS);
     });
     return this.seen();
   }
