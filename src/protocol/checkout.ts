@@ -113,4 +113,9 @@ export interface FrameSession {
   line_items?: { name: string; quantity: number; amount: number }[];
   tax_lines?: { name: string; amount: number }[];
   collect?: { email?: boolean | null; billing_address?: boolean | null; shipping_address?: boolean | null };
+  /**
+   * Exact origins allowed to host the session's frames; `null` for a session created without
+   * them (test keys only). The frames refuse any other page with `origin_not_allowed`.
+   */
+  allowed_origins?: string[] | null;
 }
