@@ -4,10 +4,9 @@ import { MINIMAL_VIEWPORTS } from 'storybook/viewport';
 import manifest from 'virtual:moment-manifest';
 import { manifestActions } from './actions.js';
 import { argTypesFor, declarationFor } from './arg-types.js';
+import { DEFAULT_FRAMES_ORIGIN } from '../stories/sandbox-token.js';
 
 setCustomElementsManifest(manifest);
-
-const DEFAULT_FRAMES_ORIGIN = 'http://127.0.0.1:4010';
 
 /**
  * The sandbox the stories use, as an origin: `?framesOrigin=` on the gallery's URL, else the
