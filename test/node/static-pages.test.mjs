@@ -196,3 +196,107 @@ describe('layout shift', () => {
     });
   }
 });
+
+describe('Escape pressed inside a frame', () => {
+  test('closes the modal checkout with payment-cancel when focus is in the card number, and gives focus back', async () => {
+    site.route('/api/escape-session', async () => ({ client_token: (await site.createSession({ variant: 'modal' })).client_token }));
+    const url = site.page(
+      '/escape/checkout.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><script>${RECORDER}</script></head><body>
+        <moment-checkout client-key="${KEY}" session-endpoint="/api/escape-session"></moment-checkout>
+        <button id="launch" onclick="document.querySelector('moment-checkout').launch()">Checkout</button>
+        <script type="module" src="/dist/cdn/moment-elements.js"></script>
+      </body></html>`,
+    );
+    const page = await browser.newPage();
+    try {
+      await page.goto(url);
+      await page.waitForFunction(() => customElements.get('moment-checkout'));
+      await page.click('#launch');
+      await waitForEvent(page, 'checkout-open', 'moment-checkout');
+      const checkout = page.frameLocator('moment-checkout iframe');
+      await checkout.locator('#card-number').click();
+      await checkout.locator('#card-number').pressSequentially('4242');
+      await page.keyboard.press('Escape');
+      await waitForEvent(page, 'payment-cancel', 'moment-checkout', 5000);
+      assert.equal(await page.evaluate(() => document.querySelector('moment-checkout').shadowRoot.querySelector('dialog').open), false);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'launch');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('reaches the page as a keydown on <card-component> and <wallet-button>, so the page’s own dialogs can close', async () => {
+    const { client_token: cardToken } = await site.createSession();
+    const { client_token: walletToken } = await site.createSession();
+    const url = site.page(
+      '/escape/card.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><script>${RECORDER}
+        window.__escapes = [];
+        document.addEventListener('keydown', (e) => e.key === 'Escape' && window.__escapes.push(e.target.localName));</script></head><body>
+        <card-component client-key="${KEY}" client-token="${cardToken}"></card-component>
+        <wallet-button client-key="${KEY}" client-token="${walletToken}"></wallet-button>
+        <script type="module" src="/dist/cdn/moment-elements.js"></script>
+      </body></html>`,
+    );
+    const page = await browser.newPage();
+    try {
+      await page.goto(url);
+      await waitForEvent(page, 'ready', 'card-component');
+      await waitForEvent(page, 'ready', 'wallet-button');
+      await page.frameLocator('card-component iframe').locator('#cv2').click();
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => window.__escapes.includes('card-component'), null, { timeout: 5000 });
+      await page.frameLocator('wallet-button iframe').locator('button').first().focus();
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => window.__escapes.includes('wallet-button'), null, { timeout: 5000 });
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('coming back from the bank', () => {
+  test('a cancel at the bank page gives payment-cancel, and the checkout reopens on the same session', async () => {
+    const returnPath = '/bank/return.html';
+    const sessions = [];
+    site.route('/api/bank-session', async () => {
+      const session = await site.createSession({ variant: 'modal', successUrl: `${site.origin}${returnPath}?session_id={SESSION_ID}` });
+      sessions.push(session.id);
+      return { client_token: session.client_token };
+    });
+    site.route('/api/bank-status', async (url) => site.getSession(url.searchParams.get('session_id')));
+    const body = `<moment-checkout client-key="${KEY}" session-endpoint="/api/bank-session" status-endpoint="/api/bank-status"></moment-checkout>
+      <button id="launch" onclick="document.querySelector('moment-checkout').launch()">Checkout</button>
+      <script type="module" src="/dist/cdn/moment-elements.js"></script>`;
+    const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><script>${RECORDER}</script></head><body>`;
+    const url = site.page('/bank/shop.html', `${head}${body}</body></html>`);
+    site.page(returnPath, `${head}${body}</body></html>`);
+    const page = await browser.newPage();
+    try {
+      await page.goto(url);
+      await page.waitForFunction(() => customElements.get('moment-checkout'));
+      await page.click('#launch');
+      await waitForEvent(page, 'checkout-open', 'moment-checkout');
+      const checkout = page.frameLocator('moment-checkout iframe');
+      await fillCard(checkout, '4000000000003220');
+      await checkout.locator('.mc-pay').click();
+      await page.waitForURL((u) => u.href.startsWith(site.framesOrigin), { timeout: 15_000 });
+      await page.locator('#cancel').click();
+      await page.waitForURL((u) => u.pathname === returnPath, { timeout: 15_000 });
+      const cancel = await waitForEvent(page, 'payment-cancel', 'moment-checkout');
+      assert.equal(cancel.sessionId, sessions[0]);
+      assert.equal(await page.evaluate(() => window.__events.some((e) => e.type === 'payment-attempt-failed')), false);
+      // The checkout offers the same session again: no new session, the order is kept.
+      await waitForEvent(page, 'checkout-open', 'moment-checkout');
+      assert.equal(sessions.length, 1);
+      assert.equal(new URL(page.url()).searchParams.has('session_id'), false);
+      await fillCard(checkout, '4242424242424242');
+      await checkout.locator('.mc-pay').click();
+      const success = await waitForEvent(page, 'payment-success', 'moment-checkout');
+      assert.equal(success.sessionId, sessions[0]);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -46,8 +46,21 @@ export async function startMerchantSite() {
   const sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
   /** path → { body, headers } */
   const pages = new Map();
+  /** path → async (url) => JSON, the merchant backend's endpoints */
+  const routes = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    const route = routes.get(url.pathname);
+    if (route) {
+      try {
+        const body = await route(url);
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        return res.end(JSON.stringify(body));
+      } catch (error) {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ error: String(error) }));
+      }
+    }
     const page = pages.get(url.pathname);
     if (page) {
       res.writeHead(200, { 'content-type': page.type ?? 'text/html; charset=utf-8', 'cache-control': 'no-store', ...page.headers });
@@ -84,6 +97,11 @@ export async function startMerchantSite() {
       pages.set(path, { body, headers, type });
       return `${origin}${path}`;
     },
+    /** A backend endpoint: `handler(url)` resolves with the JSON to answer. */
+    route(path, handler) {
+      routes.set(path, handler);
+      return `${origin}${path}`;
+    },
     /** Creates a payment session as the merchant's backend would; resolves with its JSON. */
     async createSession({ amount = 1000, variant, successUrl, extra = {} } = {}) {
       const { status, body } = await api('/collect/payment_sessions', {
@@ -93,6 +111,7 @@ export async function startMerchantSite() {
           currency: 'GBP',
           type: 'one_time',
           options: { checkout_options: { presentation_mode: { mode: 'embedded', ...(variant ? { variant } : {}) }, ...(successUrl ? { success_url: successUrl } : {}) } },
+          allowed_origins: [origin],
           ...extra,
         }),
       });
