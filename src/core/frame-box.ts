@@ -5,7 +5,6 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { ref } from 'lit/directives/ref.js';
 import type { LoadErrorDetail } from './events.js';
 import type { ConnectionState } from './frame-connection.js';
 
@@ -67,10 +66,13 @@ export function renderLoadError(error: LoadErrorDetail, text: { retryable: strin
   </div>`;
 }
 
-/** Sets the box's height through the CSSOM when it renders. */
-const sizeBox = (height: number) => (box: Element | undefined) => {
-  if (box instanceof HTMLElement) box.style.setProperty('--frame-height', `${height}px`);
-};
+/**
+ * Sets the box's height through the CSSOM, never a `style` attribute, so that a page whose CSP has
+ * no `'unsafe-inline'` in `style-src` still sizes the box. Call it after each render (`updated`).
+ */
+export function sizeFrameBox(root: ParentNode, height: number): void {
+  root.querySelector<HTMLElement>('[part="box"]')?.style.setProperty('--frame-height', `${height}px`);
+}
 
 export interface FrameBoxOptions {
   state: ConnectionState;
@@ -92,14 +94,10 @@ export interface FrameBoxOptions {
   overlay?: boolean;
 }
 
-/**
- * The box with the skeleton and the iframe; a new channel gives a new iframe, never a second one.
- * The height goes through the CSSOM, never a `style` attribute (which `styleMap` writes on its
- * first render), so a page whose CSP has no `'unsafe-inline'` in `style-src` still sizes the box.
- */
+/** The box with the skeleton and the iframe; a new channel gives a new iframe, never a second one. Size it with `sizeFrameBox`. */
 export function renderFrameBox(o: FrameBoxOptions): TemplateResult {
   const ready = o.state === 'ready';
-  return html`<div part="box" class="box ${ready ? 'ready' : 'loading'} ${o.overlay ? 'overlay' : ''}" ${ref(sizeBox(o.height))}>
+  return html`<div part="box" class="box ${ready ? 'ready' : 'loading'} ${o.overlay ? 'overlay' : ''}" >
     ${ready ? nothing : o.skeleton}
     ${o.src
       ? keyed(

@@ -199,9 +199,8 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
       this.warnedAttributes = true;
       const names = misnamed.map((name) => `"${name}"`).join(', ');
       console.warn(
-        `Moment Elements <${this.options.tag}>: found the attribute ${names}, which this element does not read. ` +
-          'HTML attribute names are lower-cased, so a clientToken / clientKey prop became an unknown attribute (React 18 and server rendering do this). ' +
-          'Use the client-token and client-key attributes, set the clientToken / clientKey properties, or in React use the components from @momentpay/elements/react.',
+        `Moment Elements <${this.options.tag}>: unknown attribute ${names}: attribute names are lower-cased, so a clientToken / clientKey prop never reaches the element (React 18, server rendering). ` +
+          'Use the client-token / client-key attributes, set the clientToken / clientKey properties, or use @momentpay/elements/react.',
       );
     }
     if (this.loadError?.code === 'missing_token') return;

@@ -26,7 +26,7 @@ import { BridgeError, randomId, type PortEndpoint } from '../../protocol/port.js
 import { filterDeclarations, isAllowedFontUrl } from '../../protocol/style-policy.js';
 import { checkoutScope, listenForLateScopes, type CheckoutScope } from '../../core/context.js';
 import { emit, type LoadErrorDetail, type eventMap, type CardComponentEventMap, type ElementEventMap } from '../../core/events.js';
-import { frameBoxStyles, renderFrameBox, renderLoadError } from '../../core/frame-box.js';
+import { frameBoxStyles, renderFrameBox, renderLoadError, sizeFrameBox } from '../../core/frame-box.js';
 import { SecureFrameController } from '../../core/secure-frame.js';
 import { replayEscape } from '../../core/escape.js';
 import { invokeCallback, scopedConfig, type ElementConfig } from '../../core/element-config.js';
@@ -182,6 +182,8 @@ export class CardComponent extends LitElement {
   /** The last masked state reported by the frame. */
   @state() protected cardState: CardChange | undefined;
   @state() private frameHeight: number | undefined;
+  /** The height the box was last rendered with. */
+  private boxHeight = 0;
 
   private readonly internals: ElementInternals;
   private readonly frame: SecureFrameController<typeof cardRequests, typeof cardEvents>;
@@ -253,6 +255,7 @@ export class CardComponent extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    sizeFrameBox(this.renderRoot, this.boxHeight);
     const configKeys = [
       'styles', 'text', 'errorMessages', 'fontCss', 'hideCardName', 'showValidation', 'hideValidation', 'disabled', 'lang',
       'cardNumberLabel', 'cardNumberPlaceholder', 'expiryDateLabel', 'expiryDatePlaceholder',
@@ -466,7 +469,7 @@ export class CardComponent extends LitElement {
     const reserved = this.hideCardName ? RESERVED_HEIGHT.withoutName : RESERVED_HEIGHT.withName;
     return renderFrameBox({
       state,
-      height: state === 'ready' && this.frameHeight ? this.frameHeight : reserved,
+      height: (this.boxHeight = state === 'ready' && this.frameHeight ? this.frameHeight : reserved),
       skeleton: this.renderSkeleton(),
       src: this.frame.src,
       channel: this.frame.channel,

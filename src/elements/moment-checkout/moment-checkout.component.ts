@@ -96,9 +96,12 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart title - The dialog's title.
  * @csspart close-button - The dialog's close button.
  * @csspart frame - The secure iframe.
+ * @csspart skeleton - The placeholder shown in the modal while the checkout loads.
  * @csspart inline - The box an inline checkout renders in when no container is given.
  *
  * @cssproperty --moment-checkout-width - Width of the modal (default 480px).
+ * @cssproperty --moment-checkout-height - Height of the modal (default 640px, at most the viewport); it opens at this size and the checkout scrolls inside it.
+ * @cssproperty --moment-skeleton-color - Colour of the loading placeholder.
  * @cssproperty --moment-checkout-backdrop - Backdrop colour of the modal.
  * @cssproperty --moment-color-background - Background of the modal.
  * @cssproperty --moment-color-text - Text colour (forwarded into the frame too).
@@ -550,9 +553,7 @@ export class MomentCheckout extends LitElement {
                 </button>
               </div>
               <div class="body ${this.frameReady ? 'ready' : 'loading'}">
-                <div part="skeleton" class="skeleton" aria-hidden="true" ?hidden=${this.frameReady}>
-                  <span class="bone wide"></span><span class="bone"></span><span class="bone"></span><span class="bone half"></span><span class="bone half"></span><span class="bone button"></span>
-                </div>
+                <div part="skeleton" class="skeleton" aria-hidden="true" ?hidden=${this.frameReady}></div>
               </div>`
           : nothing}
       </dialog>

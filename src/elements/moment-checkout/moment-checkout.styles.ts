@@ -76,37 +76,25 @@ export const momentCheckoutStyles = css`
   .body.loading iframe {
     opacity: 0;
   }
+  /* The checkout's shape while it loads: a title, two fields, two half fields and the pay button. */
   .skeleton {
+    --bone: var(--moment-skeleton-color, rgba(127, 127, 127, 0.16));
     position: absolute;
-    inset: 0 20px 12px;
-    display: grid;
-    grid-template-columns: 1fr 1fr;
-    grid-auto-rows: min-content;
-    gap: 14px;
-    padding-top: 12px;
+    inset: 12px 20px;
+    background:
+      linear-gradient(var(--bone) 0 0) 0 0 / 60% 28px,
+      linear-gradient(var(--bone) 0 0) 0 48px / 100% 44px,
+      linear-gradient(var(--bone) 0 0) 0 108px / 100% 44px,
+      linear-gradient(var(--bone) 0 0) 0 168px / 48% 44px,
+      linear-gradient(var(--bone) 0 0) 100% 168px / 48% 44px,
+      linear-gradient(var(--bone) 0 0) 0 236px / 100% 48px;
+    background-repeat: no-repeat;
   }
   .skeleton[hidden] {
     display: none;
   }
-  .bone {
-    grid-column: span 2;
-    height: 44px;
-    border-radius: var(--moment-border-radius, 6px);
-    background: var(--moment-skeleton-color, rgba(127, 127, 127, 0.16));
-  }
-  .bone.wide {
-    height: 28px;
-    width: 60%;
-  }
-  .bone.half {
-    grid-column: span 1;
-  }
-  .bone.button {
-    height: 48px;
-    margin-top: 8px;
-  }
   @media (prefers-reduced-motion: no-preference) {
-    .bone {
+    .skeleton {
       animation: pulse 1.2s ease-in-out infinite alternate;
     }
   }

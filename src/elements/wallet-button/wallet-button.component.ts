@@ -23,7 +23,7 @@ import {
 import { checkoutScope, listenForLateScopes, type CheckoutScope } from '../../core/context.js';
 import { invokeCallback, scopedConfig, type ElementConfig } from '../../core/element-config.js';
 import { emit, type LoadErrorDetail, type eventMap, type WalletButtonEventMap, type ElementEventMap } from '../../core/events.js';
-import { frameBoxStyles, renderFrameBox, renderLoadError } from '../../core/frame-box.js';
+import { frameBoxStyles, renderFrameBox, renderLoadError, sizeFrameBox } from '../../core/frame-box.js';
 import { SecureFrameController } from '../../core/secure-frame.js';
 import { replayEscape } from '../../core/escape.js';
 import { outcomeEvent } from '../../core/outcome.js';
@@ -135,6 +135,8 @@ export class WalletButton extends LitElement {
   protected scope: CheckoutScope | undefined;
 
   @state() private frameHeight: number | undefined;
+  /** The height the box was last rendered with. */
+  private boxHeight = 0;
   @state() private walletAvailability: WalletAvailability | undefined;
   /** The sandbox wallet's sheet is open over the page. */
   @state() private sheetOpen = false;
@@ -185,6 +187,7 @@ export class WalletButton extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    sizeFrameBox(this.renderRoot, this.boxHeight);
     const configKeys = ['buttonColor', 'buttonType', 'emailRequired', 'billingAddressRequired', 'shippingAddressRequired', 'disabled', 'lang', 'sandboxWallets'] as const;
     if (configKeys.some((k) => changed.has(k))) this.sendConfig();
     // Hidden (no layout space) once the frame says no wallet can pay, unless `show-unavailable`.
@@ -305,7 +308,7 @@ export class WalletButton extends LitElement {
     const state = this.frame.state;
     return renderFrameBox({
       state,
-      height: state === 'ready' && this.frameHeight ? this.frameHeight : RESERVED_HEIGHT,
+      height: (this.boxHeight = state === 'ready' && this.frameHeight ? this.frameHeight : RESERVED_HEIGHT),
       skeleton: html`<div part="skeleton" aria-hidden="true"></div>`,
       src: this.frame.src,
       channel: this.frame.channel,
