@@ -97,6 +97,7 @@ export interface CardComponentEventMap {
   'payment-success': TransactionResult;
   'payment-attempt-failed': TransactionResult;
   'payment-failure': TransactionResult | PaymentProblem;
+  'payment-cancel': TransactionResult;
   'payment-expired': PaymentProblem;
 }
 

@@ -69,6 +69,7 @@ const cardComponentEvents = {
   onPaymentSuccess: 'payment-success',
   onPaymentAttemptFailed: 'payment-attempt-failed',
   onPaymentFailure: 'payment-failure',
+  onPaymentCancel: 'payment-cancel',
   onPaymentExpired: 'payment-expired',
 } as const satisfies EventTable<CardComponentEventMap>;
 

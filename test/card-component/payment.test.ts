@@ -51,6 +51,21 @@ describe('<card-component> executePayment()', () => {
     expect(result.statusCode).to.equal(5);
   });
 
+  it('fires payment-cancel, not payment-attempt-failed, when the customer cancels the 3-D Secure challenge, and can pay again', async () => {
+    const { el, frame, session } = await readyCard();
+    await fillCard(frame, { number: '4000000000003220' });
+    const events = record(el, ['payment-cancel', 'payment-attempt-failed', 'payment-failure']);
+    const payment = el.executePayment();
+    await challengeClick(frame, 'button[value="cancel"], #cancel');
+    const result = await payment;
+    expect(result.cancelled).to.equal(true);
+    expect(events.map((e) => e.name)).to.deep.equal(['payment-cancel']);
+    expect((await getSession(session.id)).status).to.equal('open');
+    const again = el.executePayment();
+    await challengeClick(frame, 'button[value="pass"], #pass');
+    expect((await again).statusCode).to.equal(0);
+  });
+
   it('returns the same promise to a second call while a payment runs, and charges once', async () => {
     const { el, frame, session } = await readyCard();
     await fillCard(frame, { number: '4242424242424242' });

@@ -78,6 +78,7 @@ const TEXT_ATTRIBUTES: Record<CardField, { label: string; placeholder: string }>
  * @event {CustomEvent<TransactionResult>} payment-success - `executePayment()` succeeded (`statusCode` 0): `detail` is the `TransactionResult`.
  * @event {CustomEvent<TransactionResult>} payment-attempt-failed - The card was declined or referred, or the provider failed (`statusCode` 4, 5, 30); the customer can try again.
  * @event {CustomEvent<TransactionResult | PaymentProblem>} payment-failure - The payment cannot go on (`statusCode` 3, 20, 400, 401, 404, 500, or no result).
+ * @event {CustomEvent<TransactionResult>} payment-cancel - The customer cancelled the 3-D Secure challenge (`detail.cancelled` is true); the card can pay again.
  * @event {CustomEvent<PaymentProblem>} payment-expired - The client token expired before the payment.
  *
  * @csspart box - The box that holds the frame and keeps its height.
@@ -382,7 +383,7 @@ export class CardComponent extends LitElement {
       .then(
         (result) => {
           // The session can expire on the provider's side while the customer authenticates.
-          const event = outcomeEvent(result.statusCode, this.frame.tokenExpiresIn <= 0);
+          const event = outcomeEvent(result.statusCode, this.frame.tokenExpiresIn <= 0, result.cancelled === true);
           if (event === 'payment-expired') emit(this, event, { code: 'expired', message: result.message });
           else emit(this, event, result);
           return result as TransactionResult;

@@ -404,7 +404,8 @@ export class MomentCheckout extends LitElement {
         return;
       case 'outcome': {
         const { outcome, sessionId, message, result } = detail as CheckoutEventDetail<'outcome'>;
-        if (outcome !== 'attempt-failed') this.finished = true;
+        // A failed attempt, or a 3-D Secure challenge cancelled in the frame (a cancel with a result), leaves the form open to try again.
+        if (outcome !== 'attempt-failed' && !(outcome === 'cancel' && result)) this.finished = true;
         this.report(outcome, { sessionId, message, ...(result ?? {}) });
         return;
       }
