@@ -48,12 +48,12 @@ export const SHEET = '#wallet-sheet';
 export async function openSheet(frame: string): Promise<void> {
   await frameClick(frame, BUTTON);
   await until(async () => frameEval<boolean>(frame, `return !!document.querySelector('${SHEET}')`), 5000, 'the sheet to open');
-  // The host grows the iframe once the frame reports its new height: wait, so clicks land where the sheet is.
-  await until(
-    async () => frameEval<boolean>(frame, `return Math.abs(document.body.getBoundingClientRect().height - innerHeight) < 2`),
-    5000,
-    'the frame to grow to the sheet',
-  );
+  // The sheet opens over the page: the host lays the iframe over the whole viewport. Wait, so clicks land where the sheet is.
+  await until(() => {
+    const iframe = [...document.querySelectorAll('wallet-button')].map((el) => el.shadowRoot?.querySelector('iframe')).find((f) => f?.name === frame);
+    const box = iframe?.getBoundingClientRect();
+    return !!box && Math.abs(box.height - window.innerHeight) < 2 && Math.abs(box.width - window.innerWidth) < 2;
+  }, 5000, 'the sheet to cover the page');
 }
 
 /** Whether the sheet is open. */

@@ -111,6 +111,8 @@ describe('<wallet-button> paying with the sandbox wallet', () => {
   it('a double click starts one payment, and a double click on Pay charges once', async () => {
     const { el, frame, session } = await readyWallet();
     const events = record(el, ['payment-initiated', 'payment-success', 'payment-failure', 'payment-attempt-failed']);
+    // The button acts only once the frame's visibility observer has seen it shown (it reports every 100 ms).
+    await new Promise((r) => setTimeout(r, 300));
     await frameEval(frame, `const b = document.querySelector('${BUTTON}'); b.click(); b.click(); return true`);
     await until(() => sheetOpen(frame), 3000, 'the sheet');
     expect(await frameEval<number>(frame, `return document.querySelectorAll('#wallet-sheet').length`)).to.equal(1);
@@ -139,6 +141,7 @@ describe('<wallet-button> paying with the sandbox wallet', () => {
     await openSheet(frame);
     await typeInSheet(frame, '#wallet-email', 'not-an-email');
     await frameClick(frame, '#sheet-pay');
+    await until(async () => (await frameEval<string | null>(frame, `return document.querySelector('#wallet-email').getAttribute('aria-invalid')`)) === 'true', 3000, 'the email error');
     const state = await frameEval<{ invalid: string | null; error: string; focused: string }>(
       frame,
       `const i = document.querySelector('#wallet-email'); return { invalid: i.getAttribute('aria-invalid'), error: document.getElementById(i.getAttribute('aria-describedby')).textContent, focused: document.activeElement.id }`,
@@ -164,16 +167,22 @@ describe('<wallet-button> paying with the sandbox wallet', () => {
     expect((await getSession(session.id)).status).to.equal('completed');
   });
 
-  it('grows while the sheet is open and shrinks back after', async () => {
-    const { el, frame } = await readyWallet({ emailRequired: true, billingAddressRequired: true });
+  it('opens the sheet over the page: nothing on the page moves, and the button comes back after', async () => {
+    const { el, frame, wrapper } = await readyWallet({ emailRequired: true, billingAddressRequired: true });
+    const below = document.createElement('p');
+    below.textContent = 'or pay by card';
+    wrapper.append(below);
     const closed = el.getBoundingClientRect().height;
+    const belowTop = below.getBoundingClientRect().top;
     await openSheet(frame);
-    await until(() => el.getBoundingClientRect().height > closed + 200, 3000, 'the frame to grow');
-    // This test is about the height, not the pointer: cancel through the DOM so a click can't
-    // land mid-resize.
+    expect(el.hasAttribute('sheet-open')).to.equal(true);
+    expect(el.getBoundingClientRect().height).to.equal(closed);
+    expect(below.getBoundingClientRect().top).to.equal(belowTop);
+    // This test is about the layout, not the pointer: cancel through the DOM.
     await frameEval(frame, `document.querySelector('#sheet-cancel').click(); return true`);
     await until(async () => !(await sheetOpen(frame)), 3000, 'the sheet to close');
-    await until(() => Math.abs(el.getBoundingClientRect().height - closed) <= 4, 5000, 'the frame to shrink');
+    await until(() => !el.hasAttribute('sheet-open') && Math.abs(el.shadowRoot!.querySelector('iframe')!.getBoundingClientRect().height - closed) <= 1, 5000, 'the button to come back');
+    expect(below.getBoundingClientRect().top).to.equal(belowTop);
   });
 
   it('does nothing while disabled', async () => {
