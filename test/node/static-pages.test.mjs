@@ -38,8 +38,11 @@ const BUILDS = {
   npm: `<script type="importmap">${JSON.stringify(NPM_IMPORT_MAP)}</script><script type="module" src="/dist/npm/index.js"></script>`,
 };
 
-async function waitForEvent(page, type, tag, timeout = 15_000) {
-  await page.waitForFunction(([t, g]) => window.__events.some((e) => e.type === t && e.tag === g), [type, tag], { timeout });
+async function waitForEvent(page, type, tag, timeout = 20_000) {
+  await page.waitForFunction(([t, g]) => window.__events.some((e) => e.type === t && e.tag === g), [type, tag], { timeout }).catch(async (error) => {
+    const seen = await page.evaluate(() => JSON.stringify(window.__events)).catch(() => '(page gone)');
+    throw new Error(`No ${type} from <${tag}> within ${timeout} ms; events so far: ${seen}`, { cause: error });
+  });
   return page.evaluate(([t, g]) => window.__events.find((e) => e.type === t && e.tag === g).detail, [type, tag]);
 }
 
@@ -47,7 +50,7 @@ const loadErrors = (page) => page.evaluate(() => window.__events.filter((e) => e
 
 describe('markup written before the script', () => {
   for (const [build, script] of Object.entries(BUILDS)) {
-    test(`${build}: a card and a wallet nested in <moment-checkout> load, and the card pays`, async () => {
+    test(`${build}: a card and a wallet nested in <moment-checkout> load, and the card pays`, { timeout: 90_000 }, async () => {
       const { client_token: token } = await site.createSession();
       const url = site.page(
         `/static/${build}-nested.html`,
@@ -74,7 +77,7 @@ describe('markup written before the script', () => {
       }
     });
 
-    test(`${build}: a checkout inside another component's shadow root gives its nested card the scope`, async () => {
+    test(`${build}: a checkout inside another component's shadow root gives its nested card the scope`, { timeout: 90_000 }, async () => {
       const { client_token: token } = await site.createSession();
       // The merchant's own component is defined before our script runs, and renders our tags in its shadow root.
       const shopElement = `
@@ -105,7 +108,7 @@ describe('markup written before the script', () => {
 });
 
 describe('a strict Content-Security-Policy with Trusted Types', () => {
-  test('all three elements load, keep their sizes and open the checkout with no violation', async () => {
+  test('all three elements load, keep their sizes and open the checkout with no violation', { timeout: 90_000 }, async () => {
     const { client_token: cardToken } = await site.createSession();
     const { client_token: walletToken } = await site.createSession();
     const { client_token: checkoutToken } = await site.createSession({ variant: 'modal' });
@@ -162,7 +165,7 @@ describe('layout shift', () => {
     { width: 1280, height: 900 },
     { width: 375, height: 740 },
   ]) {
-    test(`no layout shift while the elements load, at ${viewport.width} px`, async () => {
+    test(`no layout shift while the elements load, at ${viewport.width} px`, { timeout: 90_000 }, async () => {
       const { client_token: cardToken } = await site.createSession();
       const { client_token: walletToken } = await site.createSession();
       // The elements' script arrives late, as on a slow network: the page is painted before it runs.
@@ -198,7 +201,7 @@ describe('layout shift', () => {
 });
 
 describe('Escape pressed inside a frame', () => {
-  test('closes the modal checkout with payment-cancel when focus is in the card number, and gives focus back', async () => {
+  test('closes the modal checkout with payment-cancel when focus is in the card number, and gives focus back', { timeout: 90_000 }, async () => {
     site.route('/api/escape-session', async () => ({ client_token: (await site.createSession({ variant: 'modal' })).client_token }));
     const url = site.page(
       '/escape/checkout.html',
@@ -226,7 +229,7 @@ describe('Escape pressed inside a frame', () => {
     }
   });
 
-  test('reaches the page as a keydown on <card-component> and <wallet-button>, so the page’s own dialogs can close', async () => {
+  test('reaches the page as a keydown on <card-component> and <wallet-button>, so the page’s own dialogs can close', { timeout: 90_000 }, async () => {
     const { client_token: cardToken } = await site.createSession();
     const { client_token: walletToken } = await site.createSession();
     const url = site.page(
@@ -257,7 +260,7 @@ describe('Escape pressed inside a frame', () => {
 });
 
 describe('coming back from the bank', () => {
-  test('a cancel at the bank page gives payment-cancel, and the checkout reopens on the same session', async () => {
+  test('a cancel at the bank page gives payment-cancel, and the checkout reopens on the same session', { timeout: 90_000 }, async () => {
     const returnPath = '/bank/return.html';
     const sessions = [];
     site.route('/api/bank-session', async () => {
