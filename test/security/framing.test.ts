@@ -1,0 +1,199 @@
+/**
+ * Framing and session swaps. A page outside the session's `allowed_origins` gets no working
+ * frame (the browser refuses to render it under `frame-ancestors`; opened without the session in
+ * its URL, the frame itself refuses with origin_not_allowed). The invisible-frame (opacity 0)
+ * attack charges nothing, with or without `allowed_origins`. A new client token gives a new,
+ * blank frame; a frame never takes a token of another session.
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import { COVERED_MESSAGE } from '../../src/frame/visibility.js';
+import { BridgeError } from '../../src/protocol/port.js';
+import type { FrameKind } from '../../src/protocol/messages.js';
+import '../../src/elements/card-component/card-component.js';
+import { FRAME_PATHS } from '../../src/protocol/api.js';
+import { createSession, fillCard, frameClick, frameEval, frameName, getSession, readyCard, sandboxOrigin, typeInFrame, until } from '../support/helpers.js';
+import { cardConfig, checkoutConfig, openFrame, walletConfig, type FrameHost } from '../frame/frame-host.js';
+
+const MERCHANT = 'https://merchant.example';
+const configs = { card: cardConfig, wallet: walletConfig, checkout: checkoutConfig } as const;
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof BridgeError) return error.code;
+    throw error;
+  }
+  return 'accepted';
+}
+
+/** Clicks until `done`: Chromium drops input to a just-moved frame that tracks its visibility. */
+async function clickUntil(frame: string, selector: string, done: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await frameClick(frame, selector);
+    try {
+      await until(done, 250, `the click on ${selector} to act`);
+      return;
+    } catch {
+      // Dropped: click again.
+    }
+  }
+  throw new Error(`No click on ${selector} was taken.`);
+}
+
+describe('security: framing by a page outside allowed_origins', () => {
+  for (const kind of ['wallet', 'checkout', 'card'] as FrameKind[]) {
+    it(`${kind} frame with the session in its URL: the browser refuses to render it (frame-ancestors), no hello reaches the page`, async () => {
+      const session = await createSession({ extra: { allowed_origins: [MERCHANT] } });
+      const origin = await sandboxOrigin();
+      const iframe = document.createElement('iframe');
+      iframe.name = `sec-framed-${kind}-${session.id}`;
+      iframe.src = `${origin}${FRAME_PATHS[kind]}?session=${encodeURIComponent(session.id)}#${new URLSearchParams({ channel: `chan_${session.id}`.slice(0, 40), origin: location.origin })}`;
+      const hellos: unknown[] = [];
+      const onMessage = (e: MessageEvent) => {
+        if (e.source === iframe.contentWindow) hellos.push(e.data);
+      };
+      window.addEventListener('message', onMessage);
+      const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+      document.body.append(iframe);
+      try {
+        await loaded;
+        // The blocked frame is the browser's error page, not the frame page.
+        const where = await frameEval<{ href: string; scripts: number }>(iframe.name, 'return { href: location.href, scripts: document.scripts.length }');
+        expect(where.href).to.match(/^chrome-error:|^about:blank/);
+        expect(hellos).to.deep.equal([]);
+        expect((await getSession(session.id)).payment).to.equal(null);
+      } finally {
+        window.removeEventListener('message', onMessage);
+        iframe.remove();
+      }
+    });
+
+    it(`${kind} frame without the session in its URL: configure is refused with origin_not_allowed and nothing can be paid`, async () => {
+      const session = await createSession({ extra: { allowed_origins: [MERCHANT] } });
+      const frame = await openFrame(kind, { height: kind === 'checkout' ? 700 : 300 });
+      try {
+        expect(await refusal(frame.request('configure', configs[kind](session.client_token)))).to.equal('origin_not_allowed');
+        if (kind === 'card') expect(await refusal(frame.request('executePayment', { idempotencyKey: 'framed-attack-0001' }))).to.equal('not_configured');
+        if (kind === 'wallet') expect(await frameEval<boolean>(frame.name, "return !!document.querySelector('#wallet-button, #wallet-sheet')")).to.equal(false);
+        if (kind === 'checkout') expect(await frameEval<number>(frame.name, "return document.querySelectorAll('.mc-pay:not([disabled])').length")).to.equal(0);
+        expect((await getSession(session.id)).payment).to.equal(null);
+      } finally {
+        frame.remove();
+      }
+    });
+  }
+});
+
+describe('security: the invisible-frame attack charges nothing', () => {
+  let wrap: HTMLDivElement;
+  beforeEach(() => {
+    wrap = document.createElement('div');
+    wrap.style.cssText = 'position:relative;width:420px';
+    document.body.prepend(wrap);
+  });
+  afterEach(() => wrap.remove());
+
+  const cases: { name: string; allowed: () => string[] | undefined }[] = [
+    { name: 'a session without allowed_origins', allowed: () => undefined },
+    { name: 'a session whose allowed_origins lists the page (a merchant page turned hostile)', allowed: () => [location.origin] },
+  ];
+  for (const c of cases) {
+    it(`wallet at opacity 0 under a decoy, ${c.name}: two clicks, no sheet, no charge`, async () => {
+      const allowed = c.allowed();
+      const session = await createSession(allowed ? { extra: { allowed_origins: allowed } } : {});
+      const frame = await openFrame('wallet', { parent: wrap, height: 80, style: 'opacity:0' });
+      const decoy = Object.assign(document.createElement('div'), { textContent: 'Claim your prize' });
+      decoy.style.cssText = 'position:absolute;inset:0;pointer-events:none';
+      wrap.append(decoy);
+      try {
+        await frame.request('configure', walletConfig(session.client_token));
+        const refusalText = () => frameEval<string>(frame.name, "return document.querySelector('.mw-refusal')?.textContent ?? ''");
+        await clickUntil(frame.name, '#wallet-button', async () => (await refusalText()) === COVERED_MESSAGE);
+        await frameClick(frame.name, '#wallet-button');
+        expect(await frameEval<boolean>(frame.name, "return !!document.querySelector('#wallet-sheet')")).to.equal(false);
+        expect(frame.events.map((e) => e.name)).to.not.include('payment-initiated');
+        expect((await getSession(session.id)).payment).to.equal(null);
+      } finally {
+        frame.remove();
+      }
+    });
+  }
+
+  it('checkout at opacity 0 with a filled form: its Pay button charges nothing', async () => {
+    const session = await createSession({ extra: { allowed_origins: [location.origin] } });
+    const frame = await openFrame('checkout', { parent: wrap, height: 700, style: 'opacity:0' });
+    try {
+      await frame.request('configure', checkoutConfig(session.client_token));
+      await fillCard(frame.name, { number: '4242424242424242' });
+      await frameClick(frame.name, '.mc-pay');
+      const message = () => frameEval<string>(frame.name, "return document.getElementById('attempt-message').textContent");
+      await until(async () => (await message()) !== '', 3000, 'the refusal');
+      expect(await message()).to.equal(COVERED_MESSAGE);
+      expect(frame.events.map((e) => e.name)).to.not.include('outcome');
+      expect((await getSession(session.id)).payment).to.equal(null);
+    } finally {
+      frame.remove();
+    }
+  });
+});
+
+describe('security: a new session starts blank', () => {
+  it('<card-component>: after a payment, a new clientToken gives a new blank frame; paying the new session with nothing typed is validation_failed and charges nothing', async () => {
+    const { el, frame, session: first } = await readyCard();
+    await fillCard(frame, { number: '4242424242424242' });
+    expect((await el.executePayment()).statusCode).to.equal(0);
+    const oldName = frame;
+    const second = await createSession();
+    const ready = oneEvent(el, 'ready');
+    el.clientToken = second.client_token;
+    await ready;
+    const name = frameName(el);
+    expect(name).to.not.equal(oldName);
+    expect(el.shadowRoot!.querySelectorAll('iframe').length).to.equal(1);
+    const values = await frameEval<string[]>(name, 'return [...document.querySelectorAll("input")].map((i) => i.value)');
+    expect(values.filter((v) => v !== '')).to.deep.equal([]);
+    const error = await el.executePayment().then(
+      () => null,
+      (e: { code?: string }) => e,
+    );
+    expect(error?.code).to.equal('validation_failed');
+    expect((await getSession(second.id)).payment).to.equal(null);
+    expect((await getSession(first.id)).status).to.equal('completed');
+  });
+
+  for (const kind of ['card', 'wallet', 'checkout'] as FrameKind[]) {
+    it(`${kind} frame: a forged configure with another session's token is session_mismatch, before and after a first configure`, async () => {
+      const [a, b] = [await createSession(), await createSession()];
+      const opened: FrameHost<FrameKind> = await openFrame(kind, { session: a.id, height: kind === 'checkout' ? 700 : 300 });
+      try {
+        expect(await refusal(opened.request('configure', configs[kind](b.client_token)))).to.equal('session_mismatch');
+        await opened.request('configure', configs[kind](a.client_token));
+        expect(await refusal(opened.request('configure', configs[kind](b.client_token)))).to.equal('session_mismatch');
+      } finally {
+        opened.remove();
+      }
+    });
+  }
+
+  it('card frame with a typed card: a forged configure to another session is refused, and that session is never charged', async () => {
+    const [a, b] = [await createSession(), await createSession()];
+    // Without ?session= in its URL: the frame binds to the first session it is configured with.
+    const frame = await openFrame('card', { height: 500 });
+    try {
+      await frame.request('configure', cardConfig(a.client_token));
+      await typeInFrame(frame.name, 'cardNumber', '4242424242424242');
+      await typeInFrame(frame.name, 'expiryDate', '12/34');
+      await typeInFrame(frame.name, 'cv2', '123');
+      await typeInFrame(frame.name, 'cardName', 'Ada Lovelace');
+      expect(await refusal(frame.request('configure', cardConfig(b.client_token)))).to.equal('session_mismatch');
+      const result = (await frame.request('executePayment', { idempotencyKey: 'swap-attack-00001' }, 15_000)) as { statusCode: number };
+      // The payment, if any, is for the session the card was typed under.
+      expect(result.statusCode).to.equal(0);
+      expect((await getSession(b.id)).payment).to.equal(null);
+      expect((await getSession(a.id)).status).to.equal('completed');
+    } finally {
+      frame.remove();
+    }
+  });
+});
