@@ -74,7 +74,7 @@ describe('security: framing by a page outside allowed_origins', () => {
       const frame = await openFrame(kind, { height: kind === 'checkout' ? 700 : 300 });
       try {
         expect(await refusal(frame.request('configure', configs[kind](session.client_token)))).to.equal('origin_not_allowed');
-        if (kind === 'card') expect(await refusal(frame.request('executePayment', { idempotencyKey: 'framed-attack-0001' }))).to.equal('not_configured');
+        if (kind === 'card') expect(await refusal((frame as FrameHost<'card'>).request('executePayment', { idempotencyKey: 'framed-attack-0001' }))).to.equal('not_configured');
         if (kind === 'wallet') expect(await frameEval<boolean>(frame.name, "return !!document.querySelector('#wallet-button, #wallet-sheet')")).to.equal(false);
         if (kind === 'checkout') expect(await frameEval<number>(frame.name, "return document.querySelectorAll('.mc-pay:not([disabled])').length")).to.equal(0);
         expect((await getSession(session.id)).payment).to.equal(null);

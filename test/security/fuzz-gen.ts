@@ -59,9 +59,9 @@ export function generateMessages(seed: number, count: number, ctx: FuzzContext):
     JSON.parse(
       '{"__proto__":{"polluted":"yes","protocol":"moment-elements","v":1},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"},"polluted":"own"}',
     ) as Record<string, unknown>;
-  const notString = (): unknown => pick([0, -1, 1e308, NaN, true, false, null, [], {}, ['a'], { toString: 'x' }, 123456789012345, -0]);
-  const notObject = (): unknown => pick([0, 1, '', 'x', true, false, null, [], [{}], ['protocol', 'moment-elements'], long()]);
-  const junk = (): unknown => pick([notString(), notObject(), deep(20 + int(300), rnd() < 0.5), protoKeys(), long()]);
+  const notString = (): unknown => pick<unknown>([0, -1, 1e308, NaN, true, false, null, [], {}, ['a'], { toString: 'x' }, 123456789012345, -0]);
+  const notObject = (): unknown => pick<unknown>([0, 1, '', 'x', true, false, null, [], [{}], ['protocol', 'moment-elements'], long()]);
+  const junk = (): unknown => pick<unknown>([notString(), notObject(), deep(20 + int(300), rnd() < 0.5), protoKeys(), long()]);
 
   const windowTemplate = (): Record<string, unknown> =>
     rnd() < 0.5
