@@ -107,6 +107,34 @@ describe('markup written before the script', () => {
   }
 });
 
+describe('markup written before the script, with a session endpoint', () => {
+  test('a card nested in a <moment-checkout session-endpoint> asks for a token once the checkout is defined, and pays', { timeout: 90_000 }, async () => {
+    let created = 0;
+    site.route('/api/nested-session', async () => {
+      created += 1;
+      return { client_token: (await site.createSession()).client_token };
+    });
+    const url = site.page(
+      '/static/endpoint-nested.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><script>${RECORDER}</script></head><body>
+        <moment-checkout client-key="${KEY}" session-endpoint="/api/nested-session"><card-component></card-component></moment-checkout>
+        <script type="module" src="/dist/cdn/moment-elements.js"></script>
+      </body></html>`,
+    );
+    const page = await browser.newPage();
+    try {
+      await page.goto(url);
+      await waitForEvent(page, 'ready', 'card-component');
+      assert.equal(created, 1);
+      await fillCard(page.frameLocator('card-component iframe'));
+      const result = await page.evaluate(() => document.querySelector('card-component').executePayment());
+      assert.equal(result.statusCode, 0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('a strict Content-Security-Policy with Trusted Types', () => {
   test('all three elements load, keep their sizes and open the checkout with no violation', { timeout: 90_000 }, async () => {
     const { client_token: cardToken } = await site.createSession();
@@ -193,6 +221,49 @@ describe('layout shift', () => {
         await page.waitForTimeout(600);
         const shifts = await page.evaluate(() => window.__shifts);
         assert.deepEqual(shifts, [], `layout shifts: ${shifts.join(', ')}`);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+describe('the modal checkout', () => {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 375, height: 740 },
+  ]) {
+    test(`opens at its final size with a skeleton, and keeps that size once the checkout is ready, at ${viewport.width} px`, { timeout: 90_000 }, async () => {
+      site.route('/api/size-session', async () => ({ client_token: (await site.createSession({ variant: 'modal' })).client_token }));
+      const url = site.page(
+        `/size/checkout-${viewport.width}.html`,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Shop</title><script>${RECORDER}</script></head><body>
+          <moment-checkout client-key="${KEY}" session-endpoint="/api/size-session"></moment-checkout>
+          <button id="launch" onclick="document.querySelector('moment-checkout').launch()">Checkout</button>
+          <script type="module" src="/dist/cdn/moment-elements.js"></script>
+        </body></html>`,
+      );
+      const page = await browser.newPage({ viewport });
+      const dialog = () =>
+        page.evaluate(() => {
+          const d = document.querySelector('moment-checkout').shadowRoot.querySelector('dialog');
+          const skeleton = d.querySelector('[part="skeleton"]');
+          const r = d.getBoundingClientRect();
+          return { open: d.open, width: Math.round(r.width), height: Math.round(r.height), skeleton: !!skeleton && !skeleton.hidden };
+        });
+      try {
+        await page.goto(url);
+        await page.waitForFunction(() => customElements.get('moment-checkout'));
+        await page.click('#launch');
+        await page.waitForFunction(() => document.querySelector('moment-checkout').shadowRoot.querySelector('dialog').open);
+        const opening = await dialog();
+        assert.equal(opening.skeleton, true, 'a skeleton while the checkout loads');
+        await waitForEvent(page, 'checkout-open', 'moment-checkout');
+        await page.waitForTimeout(300); // the frame reports its content height
+        const ready = await dialog();
+        assert.equal(ready.skeleton, false);
+        assert.ok(ready.height > 300, `dialog height ${ready.height}`);
+        assert.deepEqual({ width: opening.width, height: opening.height }, { width: ready.width, height: ready.height });
       } finally {
         await page.close();
       }
