@@ -33,6 +33,8 @@ export const FRAME_PATHS = {
 
 /** Payment endpoints on the frames origin, called by the frames with the client token. */
 export const PAYMENTS_PATH = '/v1/payments';
+/** Test mode: a session for a static page such as a gallery (`POST`, a `pk_test_` key, CORS). */
+export const DEMO_SESSIONS_PATH = '/v1/demo/sessions';
 /** Session status for the frames (`GET`, Bearer client token). */
 export const FRAME_SESSION_PATH = '/v1/session';
 

@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import type { Context, Hono } from 'hono';
-import { CHECKOUT_VARIANTS } from '../protocol/api.js';
+import { CHECKOUT_VARIANTS, DEMO_SESSIONS_PATH } from '../protocol/api.js';
 import type { SandboxContext } from './context.js';
 import { ApiFailure } from './errors.js';
 import { randomId } from './ids.js';
@@ -15,7 +15,7 @@ import { isHttpUrl, parseOrFail, readJsonObject } from './request.js';
 import { object } from './schema.js';
 import { CreateSessionSchema, Currency, MAX_AMOUNT, checkOrderTotal, createSession, isExactOrigin, ownerOf } from './sessions.js';
 
-export const DEMO_SESSIONS_PATH = '/v1/demo/sessions';
+export { DEMO_SESSIONS_PATH };
 const DEFAULT_AMOUNT = 1000;
 const DEFAULT_CURRENCY = 'GBP';
 

@@ -29,10 +29,10 @@ export {
   DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
   RETRY_DELAYS_MS,
   WEBHOOK_EVENTS,
-} from './webhooks.js';
-export type { SessionStatusEvent, WebhookEndpoint, WebhookEventName, WebhookHeaders, VerifyWebhookOptions } from './webhooks.js';
+} from './webhook-signature.js';
+export type { SessionStatusEvent, WebhookEndpoint, WebhookEventName, WebhookHeaders, VerifyWebhookOptions } from './webhook-signature.js';
 export { serveStatic, type StaticServer, type StaticServerOptions } from './static.js';
-export { DEMO_SESSIONS_PATH } from './demo.js';
+export { DEMO_SESSIONS_PATH } from '../protocol/api.js';
 export { TEST_CARDS, type CardOutcome } from './test-cards.js';
 export type { SessionStatus, PresentationMode } from './store.js';
 export type { ApiErrorType } from './errors.js';
