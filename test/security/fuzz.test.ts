@@ -89,8 +89,23 @@ describe('security: fuzzing the bridge', () => {
       const eventNames = Object.keys(TABLES.card.events);
       const windowCtx = { level: 'window', channel, frame: 'card', names: eventNames, replays: true } as const;
 
-      // The frames-origin page is armed first, then fired while the element's frame is loading:
-      // right origin, right channel, wrong source.
+      // The element's own frame is held back (its page not loaded yet), so that every one of
+      // these lands while the element waits for a hello: right origin, right channel, wrong source.
+      const ownSrc = iframe.src;
+      iframe.src = 'about:blank';
+      // Until the element's own frame has said hello, no hello may have connected it.
+      type WithPort = { frame: { connection: { endpoint: { port: MessagePort } | undefined } } };
+      let ownHello = false;
+      let impostorBeforeOwnHello = 0;
+      let hijacked = 0;
+      const watchConnection = (e: MessageEvent) => {
+        if (e.source === iframe.contentWindow) ownHello = true;
+        else if (e.source === impostor.contentWindow && e.data !== MARKER && !ownHello) {
+          impostorBeforeOwnHello++;
+          if ((el as unknown as WithPort).frame.connection.endpoint) hijacked++;
+        }
+      };
+      window.addEventListener('message', watchConnection);
       const armed = await frameEval<number>(impostor.name, postFromFramesOrigin({ target: 'parent', seed: SEED + 1, count: 3000, ctx: windowCtx, waitFor: 'go' }));
       expect(armed).to.equal(3000);
       impostor.contentWindow!.postMessage('go', '*');
@@ -103,28 +118,35 @@ describe('security: fuzzing the bridge', () => {
       window.addEventListener('message', onOwn);
       for (const m of own) postTo(window, m.data, m.ports);
       window.postMessage(MARKER, '*');
-      await until(() => ownDone && impostorDone && ready, 20_000, 'all window messages delivered and the element ready');
+      await until(() => ownDone && impostorDone, 20_000, 'all window messages delivered');
       window.removeEventListener('message', onOwn);
+      expect(ready, 'ready before its own frame loaded').to.equal(false);
+      expect((el as unknown as WithPort).frame.connection.endpoint, 'a connection before its own frame loaded').to.equal(undefined);
+      // Now its own frame loads, and connects.
+      iframe.src = ownSrc;
+      await until(() => ready, 10_000, 'the element ready');
+
+      window.removeEventListener('message', watchConnection);
 
       // After the connect: raw data into the element's real port, as if the frame sent it.
-      type WithPort = { frame: { connection: { endpoint: { port: MessagePort } } } };
       const connection = (el as unknown as WithPort).frame.connection;
-      const endpoint = connection.endpoint;
+      const endpoint = connection.endpoint!;
       const port = endpoint.port;
       const portMessages = generateMessages(SEED + 2, 4000, { level: 'port', channel, frame: 'card', names: eventNames, replays: false });
       for (const m of portMessages) port.dispatchEvent(new MessageEvent('message', { data: m.data }));
 
       const sent = own.length + fromImpostor + portMessages.length;
-      const acted = events.filter((e) => e.name !== 'ready').length + (events.filter((e) => e.name === 'ready').length === 1 ? 0 : 1) + (connection.endpoint === endpoint ? 0 : 1);
+      const acted = hijacked + events.filter((e) => e.name !== 'ready').length + (events.filter((e) => e.name === 'ready').length === 1 ? 0 : 1) + (connection.endpoint === endpoint ? 0 : 1);
       const polluted = hostPollution();
       const thrown = hostErrors.errors.length + polluted.length;
       console.log(
-        `security: fuzz host sent=${sent} acted=${acted} thrown=${thrown} (window-own=${own.length} window-frames-origin=${fromImpostor} before-ready=${beforeReady} port=${portMessages.length}; categories ${categories([...own, ...portMessages])})`,
+        `security: fuzz host sent=${sent} acted=${acted} thrown=${thrown} (window-own=${own.length} window-frames-origin=${fromImpostor} before-ready=${beforeReady} before-own-hello=${impostorBeforeOwnHello} port=${portMessages.length}; categories ${categories([...own, ...portMessages])})`,
       );
       expect(fromImpostor).to.equal(3000);
       expect(sent).to.be.at.least(10_000);
       expect(hostErrors.errors).to.deep.equal([]);
       expect(polluted).to.deep.equal([]);
+      expect(hijacked, 'hellos from another frames-origin page that connected the element').to.equal(0);
       expect(events.map((e) => e.name)).to.deep.equal(['ready']);
       expect(connection.endpoint).to.equal(endpoint);
       // Still the same working connection.
