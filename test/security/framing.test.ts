@@ -10,22 +10,39 @@ import { COVERED_MESSAGE } from '../../src/frame/visibility.js';
 import { BridgeError } from '../../src/protocol/port.js';
 import type { FrameKind } from '../../src/protocol/messages.js';
 import '../../src/elements/card-component/card-component.js';
+import '../../src/elements/wallet-button/wallet-button.js';
+import { recordAll } from './support.js';
 import { FRAME_PATHS } from '../../src/protocol/api.js';
-import { createSession, fillCard, frameClick, frameEval, frameName, getSession, readyCard, sandboxOrigin, typeInFrame, until } from '../support/helpers.js';
+import { TEST_KEY, createSession, fillCard, frameClick, frameEval, frameName, getSession, readyCard, sandboxOrigin, typeInFrame, until } from '../support/helpers.js';
 import { cardConfig, checkoutConfig, openFrame, walletConfig, type FrameHost } from '../frame/frame-host.js';
 
 const MERCHANT = 'https://merchant.example';
 const configs = { card: cardConfig, wallet: walletConfig, checkout: checkoutConfig } as const;
 
+const tally = { attacks: 0, refused: 0, charges: 0 };
+
 async function refusal(promise: Promise<unknown>): Promise<string> {
+  tally.attacks++;
   try {
     await promise;
   } catch (error) {
-    if (error instanceof BridgeError) return error.code;
+    if (error instanceof BridgeError) {
+      tally.refused++;
+      return error.code;
+    }
     throw error;
   }
   return 'accepted';
 }
+
+/** The session has no payment: counted, so the suite can say how many attacks charged nothing. */
+async function noCharge(id: string): Promise<void> {
+  const payment = (await getSession(id)).payment;
+  if (payment) tally.charges++;
+  expect(payment).to.equal(null);
+}
+
+after(() => console.log(`security: framing+swap refusals=${tally.refused}/${tally.attacks} charges=${tally.charges}`));
 
 /** Clicks until `done`: Chromium drops input to a just-moved frame that tracks its visibility. */
 async function clickUntil(frame: string, selector: string, done: () => Promise<boolean>): Promise<void> {
@@ -62,7 +79,7 @@ describe('security: framing by a page outside allowed_origins', () => {
         const where = await frameEval<{ href: string; scripts: number }>(iframe.name, 'return { href: location.href, scripts: document.scripts.length }');
         expect(where.href).to.match(/^chrome-error:|^about:blank/);
         expect(hellos).to.deep.equal([]);
-        expect((await getSession(session.id)).payment).to.equal(null);
+        await noCharge(session.id);
       } finally {
         window.removeEventListener('message', onMessage);
         iframe.remove();
@@ -77,9 +94,33 @@ describe('security: framing by a page outside allowed_origins', () => {
         if (kind === 'card') expect(await refusal((frame as FrameHost<'card'>).request('executePayment', { idempotencyKey: 'framed-attack-0001' }))).to.equal('not_configured');
         if (kind === 'wallet') expect(await frameEval<boolean>(frame.name, "return !!document.querySelector('#wallet-button, #wallet-sheet')")).to.equal(false);
         if (kind === 'checkout') expect(await frameEval<number>(frame.name, "return document.querySelectorAll('.mc-pay:not([disabled])').length")).to.equal(0);
-        expect((await getSession(session.id)).payment).to.equal(null);
+        await noCharge(session.id);
       } finally {
         frame.remove();
+      }
+    });
+  }
+});
+
+describe('security: the elements on a page outside allowed_origins', () => {
+  for (const tag of ['wallet-button', 'card-component'] as const) {
+    it(`<${tag}> never becomes ready and reports a load-error`, async () => {
+      const session = await createSession({ extra: { allowed_origins: [MERCHANT] } });
+      const el = document.createElement(tag) as HTMLElement & { clientKey: string; clientToken: string; loadTimeout: number };
+      el.clientKey = TEST_KEY;
+      el.clientToken = session.client_token;
+      el.loadTimeout = 1500;
+      const events = recordAll(el);
+      const failed = oneEvent(el, 'load-error');
+      document.body.append(el);
+      try {
+        const { detail } = await failed;
+        // The browser blocks the page (frame-ancestors) before the frame could say why: a timeout.
+        expect(['timeout', 'origin_not_allowed']).to.include((detail as { code: string }).code);
+        expect(events.map((e) => e.name)).to.not.include('ready');
+        await noCharge(session.id);
+      } finally {
+        el.remove();
       }
     });
   }
@@ -113,7 +154,7 @@ describe('security: the invisible-frame attack charges nothing', () => {
         await frameClick(frame.name, '#wallet-button');
         expect(await frameEval<boolean>(frame.name, "return !!document.querySelector('#wallet-sheet')")).to.equal(false);
         expect(frame.events.map((e) => e.name)).to.not.include('payment-initiated');
-        expect((await getSession(session.id)).payment).to.equal(null);
+        await noCharge(session.id);
       } finally {
         frame.remove();
       }
@@ -131,7 +172,7 @@ describe('security: the invisible-frame attack charges nothing', () => {
       await until(async () => (await message()) !== '', 3000, 'the refusal');
       expect(await message()).to.equal(COVERED_MESSAGE);
       expect(frame.events.map((e) => e.name)).to.not.include('outcome');
-      expect((await getSession(session.id)).payment).to.equal(null);
+      await noCharge(session.id);
     } finally {
       frame.remove();
     }
@@ -158,7 +199,7 @@ describe('security: a new session starts blank', () => {
       (e: { code?: string }) => e,
     );
     expect(error?.code).to.equal('validation_failed');
-    expect((await getSession(second.id)).payment).to.equal(null);
+    await noCharge(second.id);
     expect((await getSession(first.id)).status).to.equal('completed');
   });
 
@@ -190,7 +231,7 @@ describe('security: a new session starts blank', () => {
       const result = (await frame.request('executePayment', { idempotencyKey: 'swap-attack-00001' }, 15_000)) as { statusCode: number };
       // The payment, if any, is for the session the card was typed under.
       expect(result.statusCode).to.equal(0);
-      expect((await getSession(b.id)).payment).to.equal(null);
+      await noCharge(b.id);
       expect((await getSession(a.id)).status).to.equal('completed');
     } finally {
       frame.remove();
