@@ -23,8 +23,11 @@ export const COVERED_MESSAGE = 'This payment button is covered or hidden, so it 
 /** Minimum time between visibility notifications the v2 observer accepts (ms). */
 export const VISIBILITY_DELAY_MS = 100;
 
-/** How long `check()` waits for a "not visible" verdict to turn (ms). */
-export const VISIBILITY_WAIT_MS = 700;
+/**
+ * How long `check()` waits for a "not visible" verdict to turn (ms). Generous: a busy device can
+ * report a just-shown frame late, and waiting longer only delays the refusal of a hidden click.
+ */
+export const VISIBILITY_WAIT_MS = 2000;
 
 /** Whether this browser reports occlusion and visual effects to IntersectionObserver (v2). */
 export function supportsVisibilityTracking(view: Window = window): boolean {

@@ -54,6 +54,10 @@ export async function openSheet(frame: string): Promise<void> {
     const box = iframe?.getBoundingClientRect();
     return !!box && Math.abs(box.height - window.innerHeight) < 2 && Math.abs(box.width - window.innerWidth) < 2;
   }, 5000, 'the sheet to cover the page');
+  // Chromium drops clicks on a cross-origin frame that tracks its visibility for 500 ms after the
+  // frame moves (its protection against click-jacking by moving a frame under the pointer); no
+  // event says when that window ends.
+  await new Promise((resolve) => setTimeout(resolve, 600));
 }
 
 /** Whether the sheet is open. */

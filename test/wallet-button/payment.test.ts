@@ -53,7 +53,9 @@ describe('<wallet-button> config flags reach the sandbox sheet', () => {
   });
 });
 
-describe('<wallet-button> paying with the sandbox wallet', () => {
+describe('<wallet-button> paying with the sandbox wallet', function () {
+  // Whole payments through a sheet with several typed fields: room for a busy machine.
+  this.timeout(30_000);
   it('pays: payment-initiated, then payment-success and paymentComplete with the result; the session completes', async () => {
     const initiated: unknown[] = [];
     const completed: TransactionResult[] = [];
