@@ -156,7 +156,9 @@ function assertNoLeaks(flow: string, items: string[], cards: Card[]): void {
   expect(leaks, `card data in the host realm (${flow})`).to.deep.equal([]);
 }
 
-describe('security: card data stays in the frames', () => {
+describe('security: card data stays in the frames', function () {
+  // Thousands of messages or whole payments per test: room for a busy 2-core machine.
+  this.timeout(60_000);
   after(() => console.log(`security: containment items=${totalItems} leaks=${totalLeaks} (${flows.join(' ')})`));
 
   it('card 4242: a successful payment', async () => {

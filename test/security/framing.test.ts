@@ -58,7 +58,9 @@ async function clickUntil(frame: string, selector: string, done: () => Promise<b
   throw new Error(`No click on ${selector} was taken.`);
 }
 
-describe('security: framing by a page outside allowed_origins', () => {
+describe('security: framing by a page outside allowed_origins', function () {
+  // Thousands of messages or whole payments per test: room for a busy 2-core machine.
+  this.timeout(60_000);
   for (const kind of ['wallet', 'checkout', 'card'] as FrameKind[]) {
     it(`${kind} frame with the session in its URL: the browser refuses to render it (frame-ancestors), no hello reaches the page`, async () => {
       const session = await createSession({ extra: { allowed_origins: [MERCHANT] } });
@@ -102,7 +104,9 @@ describe('security: framing by a page outside allowed_origins', () => {
   }
 });
 
-describe('security: the elements on a page outside allowed_origins', () => {
+describe('security: the elements on a page outside allowed_origins', function () {
+  // Thousands of messages or whole payments per test: room for a busy 2-core machine.
+  this.timeout(60_000);
   for (const tag of ['wallet-button', 'card-component'] as const) {
     it(`<${tag}> never becomes ready and reports a load-error`, async () => {
       const session = await createSession({ extra: { allowed_origins: [MERCHANT] } });
@@ -126,7 +130,9 @@ describe('security: the elements on a page outside allowed_origins', () => {
   }
 });
 
-describe('security: the invisible-frame attack charges nothing', () => {
+describe('security: the invisible-frame attack charges nothing', function () {
+  // Thousands of messages or whole payments per test: room for a busy 2-core machine.
+  this.timeout(60_000);
   let wrap: HTMLDivElement;
   beforeEach(() => {
     wrap = document.createElement('div');
@@ -179,7 +185,9 @@ describe('security: the invisible-frame attack charges nothing', () => {
   });
 });
 
-describe('security: a new session starts blank', () => {
+describe('security: a new session starts blank', function () {
+  // Thousands of messages or whole payments per test: room for a busy 2-core machine.
+  this.timeout(60_000);
   it('<card-component>: after a payment, a new clientToken gives a new blank frame; paying the new session with nothing typed is validation_failed and charges nothing', async () => {
     const { el, frame, session: first } = await readyCard();
     await fillCard(frame, { number: '4242424242424242' });

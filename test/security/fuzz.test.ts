@@ -53,7 +53,9 @@ function postFromFramesOrigin(options: { target: 'parent' | number; seed: number
 
 const categories = (messages: FuzzMessage[]) => [...new Set(messages.map((m) => m.category))].sort().join(',');
 
-describe('security: fuzzing the bridge', () => {
+describe('security: fuzzing the bridge', function () {
+  // Thousands of messages or whole payments per test: room for a busy 2-core machine.
+  this.timeout(60_000);
   it('host: 10,000 forged messages (window from this page and from the frames origin, and the real port) are not acted on and throw nothing', async () => {
     const hostErrors = collectHostErrors();
     const session = await createSession();
@@ -61,6 +63,8 @@ describe('security: fuzzing the bridge', () => {
     const el = document.createElement('card-component') as CardComponent;
     el.clientKey = TEST_KEY;
     el.clientToken = session.client_token;
+    // Its own frame is held back while the forged hellos land: room for a slow, busy machine.
+    el.loadTimeout = 60_000;
     // Lit context lookups (for an enclosing <moment-checkout>) are the element asking, not acting.
     const all = recordAll(el);
     const events = { filter: (f: (e: { name: string }) => boolean) => all.filter((e) => e.name !== 'context-request').filter(f), map: <T>(f: (e: { name: string }) => T) => all.filter((e) => e.name !== 'context-request').map(f) };

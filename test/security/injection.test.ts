@@ -134,7 +134,9 @@ const totals: Totals = { payloads: new Set(), uses: 0, refused: 0, literal: 0 };
 let requestsSeen = 0;
 let markupSeen = 0;
 
-describe('security: CSS and text injection', () => {
+describe('security: CSS and text injection', function () {
+  // Thousands of messages or whole payments per test: room for a busy 2-core machine.
+  this.timeout(60_000);
   let origin = '';
   before(async () => {
     origin = await sandboxOrigin();
