@@ -530,7 +530,11 @@ async function cycleBench(label, count, batch, mountScript) {
   }
   const heapEnd = await heap();
   const after = await counters();
+  // Playwright hears of a removed out-of-process frame a little after the DOM has dropped it:
+  // give the detach events up to 5 s before counting frames still attached.
+  for (let i = 0; i < 50 && pg.frames().length > 1; i++) await new Promise((resolve) => setTimeout(resolve, 100));
   const frames = pg.frames().length - 1;
+  const framesLeftUrls = pg.frames().slice(1).map((f) => f.url().replace(/#.*/, ''));
   const listeners = ['window', 'document', 'port'].reduce((sum, key) => sum + after[key] - before[key], 0);
   const entry = {
     name: label,
@@ -539,6 +543,7 @@ async function cycleBench(label, count, batch, mountScript) {
     seconds: (Date.now() - t0) / 1000,
     iframesLeft: after.iframes,
     framesLeft: frames,
+    framesLeftUrls,
     listenersLeft: listeners,
     listenersByTarget: { window: after.window - before.window, document: after.document - before.document, port: after.port - before.port },
     portsLeft: after.portsOpen - before.portsOpen,
