@@ -81,6 +81,17 @@ export default [
     plugins: browserPlugins('frame'),
     output: { file: `dist/frames/${kind}.js`, format: 'esm', sourcemap: true },
   })),
+  // Frame dictionaries: one small module per locale beside the frame bundles, imported on demand
+  // by the frame that needs it (English is built into each frame).
+  {
+    input: Object.fromEntries(
+      readdirSync('src/frame/i18n')
+        .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== 'translation.ts')
+        .map((f) => [`i18n-${f.slice(0, -3)}`, `src/frame/i18n/${f}`]),
+    ),
+    plugins: browserPlugins('i18n'),
+    output: { dir: 'dist/frames', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'i18n-[name].js' },
+  },
   // Sandbox: Node, with its server dependencies (hono, jose) bundled in, so that installing the
   // package for the browser elements installs no server code as a dependency.
   {

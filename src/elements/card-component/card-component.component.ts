@@ -33,6 +33,7 @@ import { invokeCallback, scopedConfig, type ElementConfig } from '../../core/ele
 import { outcomeEvent } from '../../core/outcome.js';
 import { PaymentError } from '../../core/payment-error.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
+import { LocaleController } from '../../core/locale.js';
 import { cardComponentStyles } from './card-component.styles.js';
 
 /** Callbacks of the provider's card config (seed 004, "Card callbacks"). */
@@ -131,6 +132,9 @@ export class CardComponent extends LitElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
   /** Accessible title of the iframe. */
   @property({ attribute: 'frame-title' }) frameTitle = 'Secure card payment form';
+  /** Language of the fields; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
+  @property() override lang = '';
+  private readonly locale = new LocaleController(this);
 
   /** Label of the card number field. */
   @property({ attribute: 'card-number-label' }) cardNumberLabel: string | null = null;
@@ -299,7 +303,7 @@ export class CardComponent extends LitElement {
       ...(this.hideValidation ? { hideValidation: true } : {}),
       disabled: this.disabled || this.formDisabled,
       themeVariables: this.theme.values,
-      locale: this.lang || document.documentElement.lang || navigator.language || 'en',
+      locale: this.locale.value,
     };
   }
 

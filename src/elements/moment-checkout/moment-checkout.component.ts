@@ -29,6 +29,7 @@ import {
   type SessionStatusResponse,
 } from '../../core/session-return.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
+import { LocaleController } from '../../core/locale.js';
 import { momentCheckoutStyles } from './moment-checkout.styles.js';
 
 /** Options of `launch()`. */
@@ -153,6 +154,13 @@ export class MomentCheckout extends LitElement {
 
   private readonly connection: FrameConnection<typeof checkoutRequests, typeof checkoutEvents>;
   private readonly theme: ThemeController;
+  /** Language of the checkout; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
+  @property() override lang = '';
+  // A language change follows into an open checkout, as the theme does.
+  private readonly locale = new LocaleController(this, () => {
+    const endpoint = this.connection?.endpoint;
+    if (this.connection?.state === 'ready' && endpoint) endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT).catch(() => undefined);
+  });
   private readonly scopeProvider = new ContextProvider(this, { context: checkoutScope, initialValue: undefined });
   private iframe: HTMLIFrameElement | undefined;
   private launching: Promise<LaunchResult> | undefined;
@@ -201,7 +209,7 @@ export class MomentCheckout extends LitElement {
       clientToken: this.token,
       variant: this.openVariant ?? 'modal',
       themeVariables: this.theme.values,
-      locale: this.lang || document.documentElement.lang || navigator.language || 'en',
+      locale: this.locale.value,
       hidePayButton: false,
     };
   }

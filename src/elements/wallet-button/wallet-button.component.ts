@@ -28,6 +28,7 @@ import { SecureFrameController } from '../../core/secure-frame.js';
 import { replayEscape } from '../../core/escape.js';
 import { outcomeEvent } from '../../core/outcome.js';
 import { ThemeController } from '../../core/theme.js';
+import { LocaleController } from '../../core/locale.js';
 import { walletButtonStyles, walletThemeTransitionStyles } from './wallet-button.styles.js';
 
 /** The seed's `buttonConfig` (seed 004, "Button configuration"); `colour` is accepted as well. */
@@ -143,6 +144,9 @@ export class WalletButton extends LitElement {
 
   private readonly frame: SecureFrameController<typeof walletRequests, typeof walletEvents>;
   private readonly theme: ThemeController;
+  /** Language of the button; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
+  @property() override lang = '';
+  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();
@@ -215,7 +219,7 @@ export class WalletButton extends LitElement {
       emailRequired: Boolean(this.emailRequired),
       billingAddressRequired: Boolean(this.billingAddressRequired),
       shippingAddressRequired: Boolean(this.shippingAddressRequired),
-      locale: this.lang || document.documentElement.lang || navigator.language || 'en',
+      locale: this.locale.value,
       themeVariables: this.theme.values,
       disabled: Boolean(this.disabled),
       ...(sandboxWallets ? { sandboxWallets } : {}),

@@ -38,6 +38,7 @@ import { errorMessage } from './messages.js';
 import { payWithCard, type ChallengeHandling, type PaymentApiOptions, type PendingChallenge } from './payment.js';
 import { FrameStyles, fieldClass } from './styles.js';
 import { runChallenge } from './three-ds.js';
+import { EN_CARD, FrameTexts, type CardKey } from '../i18n/index.js';
 import { isFieldComplete, validateField, type CardModel, type ValidationContext } from './validators.js';
 import { createElement, createErrorMessage } from '../dom.js';
 
@@ -74,16 +75,17 @@ interface FieldDefinition {
   autocomplete: string;
   name: string;
   numeric: boolean;
-  label: string;
+  /** The dictionary key of the label. */
+  label: 'cardNumber' | 'expiryDate' | 'securityCode' | 'nameOnCard';
   placeholder: string;
 }
 
 /** Fixed ids and autofill hints: browser autofill fills the whole card at once through them. */
 export const FIELD_DEFINITIONS: Readonly<Record<CardField, FieldDefinition>> = {
-  cardNumber: { id: 'card-number', autocomplete: 'cc-number', name: 'cardnumber', numeric: true, label: 'Card number', placeholder: '1234 1234 1234 1234' },
-  expiryDate: { id: 'expiry-date', autocomplete: 'cc-exp', name: 'exp-date', numeric: true, label: 'Expiry date', placeholder: 'MM/YY' },
-  cv2: { id: 'cv2', autocomplete: 'cc-csc', name: 'cvc', numeric: true, label: 'Security code', placeholder: 'CVV' },
-  cardName: { id: 'card-name', autocomplete: 'cc-name', name: 'ccname', numeric: false, label: 'Name on card', placeholder: '' },
+  cardNumber: { id: 'card-number', autocomplete: 'cc-number', name: 'cardnumber', numeric: true, label: 'cardNumber', placeholder: '1234 1234 1234 1234' },
+  expiryDate: { id: 'expiry-date', autocomplete: 'cc-exp', name: 'exp-date', numeric: true, label: 'expiryDate', placeholder: 'MM/YY' },
+  cv2: { id: 'cv2', autocomplete: 'cc-csc', name: 'cvc', numeric: true, label: 'securityCode', placeholder: 'CVV' },
+  cardName: { id: 'card-name', autocomplete: 'cc-name', name: 'ccname', numeric: false, label: 'nameOnCard', placeholder: '' },
 };
 
 const FIELD_ORDER: readonly CardField[] = ['cardNumber', 'expiryDate', 'cv2', 'cardName'];
@@ -128,6 +130,7 @@ export class CardFields {
   private readonly runtimes = new Map<CardField, FieldRuntime>();
   private readonly abort = new AbortController();
   private config: CardFieldsConfig = {};
+  private readonly texts = new FrameTexts<CardKey>({ dir: 'ltr', ...EN_CARD }, () => this.applyLocale());
   private shownBrand: CardBrand | null = null;
   private lastValid = new Map<CardField, boolean>();
   private lastFormReady = false;
@@ -181,7 +184,7 @@ export class CardFields {
   setConfig(config: CardFieldsConfig): void {
     this.config = config;
     this.styles.update(config);
-    if (config.locale && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(config.locale)) this.root.lang = config.locale;
+    this.texts.set(config.locale);
     for (const field of FIELD_ORDER) {
       const wanted = field !== 'cardName' || !config.hideCardName;
       const runtime = this.runtimes.get(field);
@@ -305,7 +308,7 @@ export class CardFields {
     if (this.options.onChallenge?.(challenge) === 'redirect') return 'redirect';
     this.form.hidden = true;
     try {
-      const outcome = await runChallenge({ container: this.root, ...challenge, signal: this.abort.signal });
+      const outcome = await runChallenge({ container: this.root, heading: this.texts.t.threeDsHeading, text: this.texts.t.threeDsText, ...challenge, signal: this.abort.signal });
       return outcome === 'cancelled' ? 'cancelled' : undefined;
     } finally {
       this.form.hidden = false;
@@ -338,6 +341,8 @@ export class CardFields {
     input.name = def.name;
     input.autocomplete = def.autocomplete as AutoFill;
     if (def.numeric) input.inputMode = 'numeric';
+    // Card numbers, expiry dates and codes read left to right in every language.
+    if (def.numeric) input.dir = 'ltr';
     input.setAttribute('autocorrect', 'off');
     input.autocapitalize = field === 'cardName' ? 'words' : 'off';
     input.spellcheck = false;
@@ -364,12 +369,26 @@ export class CardFields {
     this.runtimes.set(field, runtime);
   }
 
+  private message(type: ValidationErrorType): string {
+    return errorMessage(type, this.config.errorMessages, this.texts.t.cardErrors);
+  }
+
+  /** A dictionary arrived: the language, direction and every text follow; no events. */
+  private applyLocale(): void {
+    this.root.lang = this.texts.intl;
+    const doc = this.doc.documentElement;
+    doc.lang = this.texts.intl;
+    doc.dir = this.texts.t.dir;
+    for (const runtime of this.runtimes.values()) this.applyText(runtime);
+    this.refresh('config');
+  }
+
   private applyText(rt: FieldRuntime): void {
     const def = FIELD_DEFINITIONS[rt.field];
     const text = this.config.text?.[rt.field];
-    rt.label.textContent = text?.label?.trim() || def.label;
+    rt.label.textContent = text?.label?.trim() || this.texts.t[def.label];
     const brand = detectBrand(parseCardNumber(this.runtimes.get('cardNumber')?.input.value ?? ''));
-    const fallback = rt.field === 'cv2' && brand ? brand.cvvName : def.placeholder;
+    const fallback = rt.field === 'cv2' && brand ? brand.cvvName : rt.field === 'expiryDate' ? this.texts.t.expiryPlaceholder : def.placeholder;
     const placeholder = text?.placeholder?.trim() ? text.placeholder : fallback;
     if (placeholder) rt.input.placeholder = placeholder;
     else rt.input.removeAttribute('placeholder');
@@ -476,7 +495,7 @@ export class CardFields {
   }
 
   private toError(field: CardField, errorType: ValidationErrorType): ValidationError {
-    return { errorType, message: errorMessage(errorType, this.config.errorMessages), field };
+    return { errorType, message: this.message(errorType), field };
   }
 
   /** The errors currently shown, in field order. */
@@ -512,7 +531,7 @@ export class CardFields {
 
     if (trigger !== 'config') {
       const fresh = this.present().filter((rt) => rt.shown !== null && rt.shown !== before.get(rt.field));
-      if (fresh.length > 0) this.announce(fresh.map((rt) => errorMessage(rt.shown!, this.config.errorMessages)).join(' '));
+      if (fresh.length > 0) this.announce(fresh.map((rt) => this.message(rt.shown!)).join(' '));
     }
     if (trigger === 'input' || trigger === 'clear') {
       emit?.('change', { brand: ev.brand?.brand ?? 'unknown', empty: ev.empty, complete: ev.complete, valid: ev.valid, fields: ev.fields });
@@ -547,7 +566,7 @@ export class CardFields {
       rt.container.classList.toggle('is-valid', shown === null && Boolean(state?.valid && state.complete));
       rt.container.classList.toggle('is-empty', Boolean(state?.empty));
       if (shown) {
-        rt.errorText.textContent = errorMessage(shown, this.config.errorMessages);
+        rt.errorText.textContent = this.message(shown);
         rt.error.hidden = false;
         rt.input.setAttribute('aria-invalid', 'true');
         rt.input.setAttribute('aria-describedby', rt.error.id);

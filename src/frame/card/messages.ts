@@ -1,20 +1,11 @@
-/** Default English validation messages, looked up apart from the checks (Lion style). */
+/** Validation messages, looked up apart from the checks (Lion style): the merchant's, else the dictionary's. */
 import type { ErrorMessages, ValidationErrorType } from '../../protocol/card.js';
+import { EN_CARD } from '../i18n/index.js';
 
-export const DEFAULT_ERROR_MESSAGES: Readonly<Record<ValidationErrorType, string>> = {
-  cardNameRequired: 'Enter the name on the card.',
-  cardNameInvalid: 'Enter the name as it appears on the card.',
-  cardNumberRequired: 'Enter the card number.',
-  cardNumberInvalid: 'Enter a valid card number.',
-  expiryDateRequired: 'Enter the expiry date.',
-  expiryDateInvalid: 'Enter a valid expiry date as MM/YY.',
-  expiryDateMustBeInFuture: 'This card has expired. Check the expiry date.',
-  cv2Required: 'Enter the security code.',
-  cv2Invalid: 'Enter a valid security code.',
-};
+export const DEFAULT_ERROR_MESSAGES: Readonly<Record<ValidationErrorType, string>> = EN_CARD.cardErrors;
 
-/** The message for an error type: the merchant's override when it is not blank, else the default. */
-export function errorMessage(type: ValidationErrorType, overrides: ErrorMessages = {}): string {
+/** The message for an error type: the merchant's override when it is not blank, else the locale's default. */
+export function errorMessage(type: ValidationErrorType, overrides: ErrorMessages = {}, defaults: Readonly<Record<ValidationErrorType, string>> = DEFAULT_ERROR_MESSAGES): string {
   const custom = Object.hasOwn(overrides, type) ? overrides[type] : undefined;
-  return typeof custom === 'string' && custom.trim() !== '' ? custom : DEFAULT_ERROR_MESSAGES[type];
+  return typeof custom === 'string' && custom.trim() !== '' ? custom : defaults[type];
 }

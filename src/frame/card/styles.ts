@@ -46,6 +46,9 @@ export const DEFAULT_CSS = `
 :where(.is-error .mc-input:focus){box-shadow:0 0 0 3px color-mix(in srgb,${DANGER} 30%,transparent)}
 :where(.mc-input:disabled){opacity:.6;cursor:not-allowed}
 :where(.mc-brand){position:absolute;top:50%;right:10px;display:flex;width:34px;height:22px;transform:translateY(-50%);pointer-events:none}
+:where([dir=rtl]) :where(.mc-brand){right:auto;left:10px}
+:where([dir=rtl]) :where(.mc-field-cardNumber .mc-input){padding-right:12px;padding-left:54px}
+:where([dir=rtl]) :where(.mc-input[dir=ltr]){text-align:right}
 :where(.mc-brand svg){width:100%;height:100%}
 :where(.mc-error){display:flex;align-items:center;gap:6px;color:${DANGER};font-size:.8125em}
 :where(.mc-error[hidden]){display:none}

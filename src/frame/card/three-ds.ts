@@ -16,6 +16,8 @@ export interface ChallengeOptions {
   /** Origin the challenge page must come from; the frame's own origin. */
   origin?: string;
   heading?: string;
+  /** The line under the heading, in the customer's language. */
+  text?: string;
   signal?: AbortSignal;
 }
 
@@ -61,7 +63,7 @@ export function runChallenge(options: ChallengeOptions): Promise<ChallengeOutcom
   heading.textContent = options.heading ?? 'Verify your payment';
   const text = doc.createElement('p');
   text.className = 'mc-challenge-text';
-  text.textContent = 'Your bank needs to confirm this payment. Follow the steps below.';
+  text.textContent = options.text ?? 'Your bank needs to confirm this payment. Follow the steps below.';
   const iframe = doc.createElement('iframe');
   iframe.className = 'mc-challenge-frame';
   iframe.title = '3-D Secure payment verification';

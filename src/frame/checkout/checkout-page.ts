@@ -10,7 +10,6 @@ import { CardFields, type CardFieldsOptions } from '../card/card-fields.js';
 import type { PendingChallenge } from '../card/payment.js';
 import { themeCss } from '../card/styles.js';
 import {
-  COLLECTED_ERROR_MESSAGES,
   buildAdditionalInfo,
   collectedFields,
   validateCollectedField,
@@ -21,7 +20,8 @@ import {
   type CollectedValues,
 } from './collect.js';
 import { countries, countryOfLocale } from './countries.js';
-import { formatMoney, orderSummary, safeLocale } from './money.js';
+import { formatMoney, orderSummary } from './money.js';
+import { fill, FrameTexts, type CheckoutKey, type Translation } from '../i18n/index.js';
 import { closedState, outcomeOfResult } from './outcome.js';
 import { readSession, redirectUrl, scheduleExpiry, sessionIdFromToken, type ReadSessionOptions } from './session.js';
 import { CHECKOUT_CSS } from './styles.js';
@@ -73,6 +73,17 @@ const ICON_PATHS: Readonly<Record<StateKind, string>> = {
 
 export const DEFAULT_TITLE = 'Checkout';
 
+/** The dictionary key of a collected field's label. */
+function collectedLabel(field: CollectedField): 'email' | 'fullName' | 'address1' | 'address2' | 'city' | 'postcode' | 'country' {
+  if (field === 'email') return 'email';
+  if (field === 'shippingName') return 'fullName';
+  if (field.endsWith('Address1')) return 'address1';
+  if (field.endsWith('Address2')) return 'address2';
+  if (field.endsWith('City')) return 'city';
+  if (field.endsWith('Postcode')) return 'postcode';
+  return 'country';
+}
+
 export class CheckoutPage {
   readonly main: HTMLElement;
   private readonly doc: Document;
@@ -88,6 +99,7 @@ export class CheckoutPage {
   private readonly abort = new AbortController();
   private readonly runtimes = new Map<CollectedField, FieldRuntime>();
   private config: CheckoutFrameConfig;
+  private readonly texts = new FrameTexts<CheckoutKey>(null, () => this.applyLocale());
   private session: FrameSession | null = null;
   private sessionId: string;
   private clockOffsetMs = 0;
@@ -118,7 +130,7 @@ export class CheckoutPage {
     this.main = this.create('main', 'mc-checkout');
     this.heading = this.create('h1', 'mc-title');
     this.heading.id = 'checkout-title';
-    this.heading.textContent = DEFAULT_TITLE;
+    this.heading.textContent = this.t.checkoutTitle;
     this.summary = this.create('section', 'mc-summary');
     this.summary.setAttribute('aria-labelledby', 'summary-heading');
     this.summary.hidden = true;
@@ -157,7 +169,7 @@ export class CheckoutPage {
     }, { signal });
 
     this.update(config);
-    this.showState('loading', 'Loading the checkout…', '');
+    this.showState('loading', this.t.loading, '');
     container.append(this.main);
   }
 
@@ -175,8 +187,7 @@ export class CheckoutPage {
   update(config: CheckoutFrameConfig): void {
     this.config = config;
     this.sheet.replaceSync(`${CHECKOUT_CSS}\n${themeCss(config.themeVariables)}`);
-    const locale = safeLocale(config.locale);
-    this.main.lang = locale;
+    void this.texts.set(config.locale);
     this.payButton.hidden = config.hidePayButton;
     if (this.fields) this.fields.setConfig(this.cardConfig());
     if (this.session && this.phase !== 'paying' && this.phase !== 'redirecting') this.payButton.textContent = this.payLabel();
@@ -187,15 +198,15 @@ export class CheckoutPage {
    * it found (`error`, `outcome`) are sent after the caller has answered the host.
    */
   async load(): Promise<void> {
-    const read = await readSession(this.config.clientToken, this.readOptions());
+    const [read] = await Promise.all([readSession(this.config.clientToken, this.readOptions()), this.texts.ready]);
     if (this.abort.signal.aborted) return;
     if (!read.ok) {
-      if (read.reason === 'expired') return this.close('expired', 'This checkout has expired', 'Please go back and start the payment again.', undefined, true);
+      if (read.reason === 'expired') return this.close('expired', this.t.expiredHeading, this.t.expiredText, undefined, true);
       const message =
         read.reason === 'network'
           ? 'The checkout could not be loaded: the payment service did not answer.'
           : 'The checkout could not be loaded: its session is not valid.';
-      this.showState('error', 'Sorry, this checkout could not be loaded', 'Please close it and try again.');
+      this.showState('error', this.t.loadFailedHeading, this.t.loadFailedText);
       this.phase = 'closed';
       this.later(() => this.options.emit('error', { message }));
       return;
@@ -204,9 +215,9 @@ export class CheckoutPage {
     this.session = session;
     this.sessionId = session.id;
     this.clockOffsetMs = read.clockOffsetMs;
-    this.heading.textContent = session.title?.trim() || DEFAULT_TITLE;
+    this.heading.textContent = session.title?.trim() || this.t.checkoutTitle;
     this.renderSummary(session);
-    const closed = closedState(session.status);
+    const closed = this.closed(session.status);
     if (closed) return this.close(closed.outcome, closed.heading, closed.message, undefined, true);
 
     this.renderForm(session);
@@ -245,7 +256,7 @@ export class CheckoutPage {
     if (!card.valid || collected.length > 0) {
       const first = this.main.querySelector<HTMLElement>('[aria-invalid="true"]');
       first?.focus();
-      if (collected.length > 0) this.announce(collected.map((type) => COLLECTED_ERROR_MESSAGES[type]).join(' '));
+      if (collected.length > 0) this.announce(collected.map((type) => this.t.collectedErrors[type]).join(' '));
       const count = card.errors.length + collected.length;
       return {
         status: 'invalid',
@@ -290,7 +301,7 @@ export class CheckoutPage {
         fields.focus(null);
         return;
       }
-      const message = error instanceof Error && error.message ? error.message : 'The payment could not be completed. Please try again.';
+      const message = error instanceof Error && error.message ? error.message : this.t.paymentFailed;
       this.attemptFailed(message);
       return;
     }
@@ -302,7 +313,7 @@ export class CheckoutPage {
       const url = redirectUrl(challenge.url, session.success_url, this.origin());
       if (url) return this.redirect(url);
       this.setPaying(false);
-      return this.attemptFailed('Your bank needs to confirm this payment, but its page could not be opened. Please try again.', result);
+      return this.attemptFailed(this.t.bankPageFailed, result);
     }
 
     // The customer left the bank's page: no charge, the form stays for another try, and the host
@@ -314,14 +325,14 @@ export class CheckoutPage {
     const outcome = outcomeOfResult(result);
     switch (outcome) {
       case 'success':
-        return this.close('success', 'Payment successful', `Your payment of ${this.amountText()} is complete.`, result);
+        return this.close('success', this.t.successHeading, fill(this.t.successText, { amount: this.amountText() }), result);
       case 'attempt-failed':
         this.setPaying(false);
         return this.attemptFailed(result.message, result);
       case 'expired':
-        return this.close('expired', 'This checkout has expired', result.message, result);
+        return this.close('expired', this.t.expiredHeading, result.message, result);
       case 'failure':
-        return this.close('failure', 'Payment failed', result.message, result);
+        return this.close('failure', this.t.failureHeading, result.message, result);
     }
   }
 
@@ -353,19 +364,19 @@ export class CheckoutPage {
       if (read.reason === 'expired') this.onExpiry();
       return;
     }
-    const closed = closedState(read.session.status);
+    const closed = this.closed(read.session.status);
     if (closed) this.close(closed.outcome, closed.heading, closed.message);
   }
 
   private redirect(url: string): void {
     this.phase = 'redirecting';
     this.cancelExpiry();
-    this.payButton.textContent = 'Redirecting to your bank…';
-    this.showState('redirect', 'Taking you to your bank', 'Your bank needs to confirm this payment. If nothing happens, use the link below.');
+    this.payButton.textContent = this.t.redirecting;
+    this.showState('redirect', this.t.redirectHeading, this.t.redirectText);
     const link = this.create('a', 'mc-state-link');
     link.href = url;
     link.target = '_top';
-    link.textContent = 'Continue to your bank';
+    link.textContent = this.t.continueToBank;
     this.state.append(link);
     this.body.hidden = true;
     this.options.emit('redirect', { url });
@@ -377,7 +388,7 @@ export class CheckoutPage {
       return;
     }
     if (this.phase !== 'ready') return;
-    this.close('expired', 'This checkout has expired', 'Please go back and start the payment again.');
+    this.close('expired', this.t.expiredHeading, this.t.expiredText);
   }
 
   /**
@@ -405,10 +416,10 @@ export class CheckoutPage {
     this.phase = paying ? 'paying' : this.phase === 'paying' ? 'ready' : this.phase;
     this.payButton.disabled = paying;
     this.payButton.setAttribute('aria-busy', String(paying));
-    this.payButton.textContent = paying ? 'Processing…' : this.payLabel();
+    this.payButton.textContent = paying ? this.t.processing : this.payLabel();
     this.body.setAttribute('aria-busy', String(paying));
     for (const rt of this.runtimes.values()) rt.input.disabled = paying;
-    if (paying) this.announce('Processing your payment…');
+    if (paying) this.announce(this.t.processingPayment);
   }
 
   // ----- rendering --------------------------------------------------------------------------
@@ -419,7 +430,7 @@ export class CheckoutPage {
     const money = (minor: number) => formatMoney(minor, session.currency, locale);
     const heading = this.create('h2', 'mc-visually-hidden');
     heading.id = 'summary-heading';
-    heading.textContent = 'Order summary';
+    heading.textContent = this.t.orderSummary;
     const list = (lines: typeof items, className: string) => {
       const ul = this.create('ul', className);
       for (const line of lines) {
@@ -435,7 +446,7 @@ export class CheckoutPage {
     };
     const totalRow = this.create('p', 'mc-total');
     const totalLabel = this.create('span', 'mc-total-label');
-    totalLabel.textContent = 'Total';
+    totalLabel.textContent = this.t.total;
     const totalAmount = this.create('span', 'mc-total-amount');
     totalAmount.textContent = money(total);
     totalRow.append(totalLabel, totalAmount);
@@ -470,12 +481,12 @@ export class CheckoutPage {
     card.setAttribute('aria-labelledby', 'card-heading');
     const cardHeading = this.create('h2', 'mc-section-title');
     cardHeading.id = 'card-heading';
-    cardHeading.textContent = 'Card details';
+    cardHeading.textContent = this.t.cardDetails;
     const cardSlot = this.create('div', 'mc-card-fields');
     card.append(cardHeading, cardSlot);
 
     this.body.replaceChildren(
-      ...[section('contact', 'Contact'), section('shipping', 'Shipping address'), card, section('billing', 'Billing address')].filter(
+      ...[section('contact', this.t.contact), section('shipping', this.t.shippingAddress), card, section('billing', this.t.billingAddress)].filter(
         (node): node is HTMLFormElement | HTMLDivElement => node !== null,
       ),
       this.attemptMessage,
@@ -511,14 +522,14 @@ export class CheckoutPage {
     container.dataset.field = def.field;
     const label = this.create('label', 'mc-label');
     label.htmlFor = def.id;
-    label.textContent = def.label;
+    label.textContent = this.t[collectedLabel(def.field)];
     const control = this.create('div', 'mc-control');
     let input: HTMLInputElement | HTMLSelectElement;
     if (def.kind === 'country') {
       const select = this.create('select', 'mc-input');
       const placeholder = this.create('option');
       placeholder.value = '';
-      placeholder.textContent = 'Select a country';
+      placeholder.textContent = this.t.selectCountry;
       select.append(placeholder);
       for (const country of countries(this.locale())) {
         const option = this.create('option');
@@ -580,7 +591,7 @@ export class CheckoutPage {
       if (other.shown && other.shown !== before) fresh.push(other.shown);
       this.renderError(other);
     }
-    if (fresh.length > 0 && trigger !== 'input') this.announce(fresh.map((type) => COLLECTED_ERROR_MESSAGES[type]).join(' '));
+    if (fresh.length > 0 && trigger !== 'input') this.announce(fresh.map((type) => this.t.collectedErrors[type]).join(' '));
     this.reportShown();
   }
 
@@ -592,7 +603,7 @@ export class CheckoutPage {
     const collected = (section: 'before' | 'after') =>
       [...this.runtimes.values()]
         .filter((rt) => rt.shown !== null && (rt.def.section === 'billing') === (section === 'after'))
-        .map((rt): CheckoutValidationError => ({ field: rt.def.field, errorType: rt.shown!, message: COLLECTED_ERROR_MESSAGES[rt.shown!] }));
+        .map((rt): CheckoutValidationError => ({ field: rt.def.field, errorType: rt.shown!, message: this.t.collectedErrors[rt.shown!] }));
     const errors: CheckoutValidationError[] = [
       ...collected('before'),
       ...this.cardShown.map(({ field, errorType, message }) => ({ field, errorType, message })),
@@ -618,7 +629,7 @@ export class CheckoutPage {
   private renderError(rt: FieldRuntime): void {
     rt.container.classList.toggle('is-error', rt.shown !== null);
     if (rt.shown) {
-      rt.errorText.textContent = COLLECTED_ERROR_MESSAGES[rt.shown];
+      rt.errorText.textContent = this.t.collectedErrors[rt.shown];
       rt.error.hidden = false;
       rt.input.setAttribute('aria-invalid', 'true');
       rt.input.setAttribute('aria-describedby', rt.error.id);
@@ -664,11 +675,38 @@ export class CheckoutPage {
   }
 
   private cardConfig() {
-    return { clientToken: this.config.clientToken, themeVariables: this.config.themeVariables, locale: this.locale(), hideCardName: false };
+    return { clientToken: this.config.clientToken, themeVariables: this.config.themeVariables, locale: this.config.locale, hideCardName: false };
   }
 
   private locale(): string {
-    return safeLocale(this.config.locale);
+    return this.texts.intl;
+  }
+
+  private get t(): Pick<Translation, CheckoutKey> {
+    return this.texts.t;
+  }
+
+  /** A closed session's heading and message, in the customer's language. */
+  private closed(status: FrameSession['status']): { outcome: CheckoutOutcome; heading: string; message: string } | null {
+    const state = closedState(status);
+    if (!state) return null;
+    const t = this.t;
+    const [heading, message] =
+      state.outcome === 'success' ? [t.successHeading, t.alreadyPaid]
+      : state.outcome === 'expired' ? [t.expiredHeading, t.expiredText]
+      : state.outcome === 'cancel' ? [t.cancelledHeading, t.cancelledText]
+      : [t.failureHeading, t.noMoreAttempts];
+    return { outcome: state.outcome, heading, message };
+  }
+
+  /** A dictionary arrived: language and direction follow, and the texts that do not depend on a render. */
+  private applyLocale(): void {
+    this.main.lang = this.texts.intl;
+    this.doc.documentElement.lang = this.texts.intl;
+    this.doc.documentElement.dir = this.t.dir;
+    if (!this.session) this.heading.textContent = this.t.checkoutTitle;
+    if (this.phase === 'loading') this.showState('loading', this.t.loading, '');
+    if (this.session && this.phase !== 'paying' && this.phase !== 'redirecting') this.payButton.textContent = this.payLabel();
   }
 
   private origin(): string {
@@ -684,7 +722,7 @@ export class CheckoutPage {
   }
 
   private payLabel(): string {
-    return this.session ? `Pay ${this.amountText()}` : 'Pay';
+    return this.session ? fill(this.t.payAmount, { amount: this.amountText() }) : this.t.pay;
   }
 
   private later(fn: () => void): void {

@@ -6,6 +6,7 @@
 import type { AdditionalInfo, Address } from '../../protocol/card.js';
 import type { FrameSession } from '../../protocol/checkout.js';
 import { NO_POSTCODE_COUNTRIES, numericCountryCode } from './countries.js';
+import { EN_SHARED } from '../i18n/index.js';
 
 export type CollectedSection = 'contact' | 'shipping' | 'billing';
 
@@ -38,16 +39,7 @@ export type CollectedErrorType =
   | 'countryRequired'
   | 'tooLong';
 
-export const COLLECTED_ERROR_MESSAGES: Readonly<Record<CollectedErrorType, string>> = {
-  emailRequired: 'Enter your email address.',
-  emailInvalid: 'Enter an email address like name@example.com.',
-  nameRequired: 'Enter the full name of the recipient.',
-  address1Required: 'Enter the first line of the address.',
-  cityRequired: 'Enter the town or city.',
-  postcodeRequired: 'Enter the postcode.',
-  countryRequired: 'Select a country.',
-  tooLong: 'This is too long.',
-};
+export const COLLECTED_ERROR_MESSAGES: Readonly<Record<CollectedErrorType, string>> = EN_SHARED.collectedErrors;
 
 export interface CollectedFieldDefinition {
   field: CollectedField;

@@ -5,7 +5,8 @@
  * which localizes itself from `lang`.
  */
 import type { WalletButtonColor, WalletButtonType, WalletKind } from '../../protocol/wallet.js';
-import { buttonLabel, buttonTexts, WALLET_NAMES } from './labels.js';
+import { buttonLabel, WALLET_NAMES } from './labels.js';
+import type { Translation, WalletKey } from '../i18n/index.js';
 
 export interface ButtonState {
   /** The wallet the button starts; `undefined` when none is available. */
@@ -13,6 +14,7 @@ export interface ButtonState {
   color: WalletButtonColor;
   type: WalletButtonType;
   locale: string;
+  texts: Pick<Translation, WalletKey>;
   disabled: boolean;
   busy: boolean;
   /** Availability is still being checked. */
@@ -60,11 +62,11 @@ export function renderButton(button: HTMLButtonElement, state: ButtonState): voi
 
   if (!state.wallet) {
     if (!state.checking) button.classList.add('mw-unavailable');
-    button.replaceChildren(doc.createTextNode(state.checking ? '…' : buttonTexts(state.locale).unavailable));
+    button.replaceChildren(doc.createTextNode(state.checking ? '…' : state.texts.walletUnavailable));
     if (state.checking) button.setAttribute('aria-label', 'Checking for wallets');
     return;
   }
-  const label = buttonLabel(state.locale, state.type, state.wallet);
+  const label = buttonLabel(state.texts, state.type, state.wallet);
   if (state.wallet === 'apple-pay' && supportsNativeApplePayButton()) {
     button.classList.add('mw-apple-native');
     button.style.setProperty('-apple-pay-button-type', APPLE_TYPES[state.type]);

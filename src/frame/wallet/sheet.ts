@@ -13,6 +13,7 @@ import { SANDBOX_WALLET_CARDS } from '../../protocol/wallet.js';
 import type { Address } from '../../protocol/card.js';
 import { COVERED_MESSAGE, guardClicks, type ClickGuard } from '../visibility.js';
 import { decimalAmount, type Authorize, type WalletPayOutcome, type WalletPayRequest } from './adapters/types.js';
+import { EN_SHARED, EN_WALLET, fill, translationOf, type Translation, type WalletKey } from '../i18n/index.js';
 
 /** Countries the sheet offers, with the ISO 3166-1 numeric codes of the provider's `Address`. */
 export const SHEET_COUNTRIES: readonly (readonly [code: string, name: string])[] = [
@@ -56,12 +57,12 @@ interface TextField {
   message: string;
 }
 
-const addressFields = (prefix: 'billing' | 'shipping'): TextField[] => [
-  ...(prefix === 'shipping' ? [{ id: 'shipping-name', label: 'Full name', autocomplete: 'shipping name', required: true, message: 'Enter the name for delivery.' }] : []),
-  { id: `${prefix}-address1`, label: 'Address line 1', autocomplete: `${prefix} address-line1`, required: true, message: 'Enter the first line of the address.' },
-  { id: `${prefix}-address2`, label: 'Address line 2 (optional)', autocomplete: `${prefix} address-line2`, message: '' },
-  { id: `${prefix}-city`, label: 'Town or city', autocomplete: `${prefix} address-level2`, required: true, message: 'Enter the town or city.' },
-  { id: `${prefix}-postcode`, label: 'Postcode', autocomplete: `${prefix} postal-code`, required: true, message: 'Enter the postcode.' },
+const addressFields = (prefix: 'billing' | 'shipping', t: Pick<Translation, WalletKey>): TextField[] => [
+  ...(prefix === 'shipping' ? [{ id: 'shipping-name', label: t.fullName, autocomplete: 'shipping name', required: true, message: t.sheetNameForDelivery }] : []),
+  { id: `${prefix}-address1`, label: t.address1, autocomplete: `${prefix} address-line1`, required: true, message: t.collectedErrors.address1Required },
+  { id: `${prefix}-address2`, label: t.address2, autocomplete: `${prefix} address-line2`, message: '' },
+  { id: `${prefix}-city`, label: t.city, autocomplete: `${prefix} address-level2`, required: true, message: t.collectedErrors.cityRequired },
+  { id: `${prefix}-postcode`, label: t.postcode, autocomplete: `${prefix} postal-code`, required: true, message: t.collectedErrors.postcodeRequired },
 ];
 
 export interface SheetOptions {
@@ -79,6 +80,7 @@ export interface SheetOptions {
 export function openSandboxSheet({ container, request, authorize, clickGuard = guardClicks, onOpenChange }: SheetOptions): Promise<WalletPayOutcome> {
   const doc = container.ownerDocument;
   const total = request.amount !== undefined ? formatTotal(request.amount, request.currency, request.locale) : undefined;
+  const t = translationOf<WalletKey>(request.locale, { dir: 'ltr', ...EN_SHARED, ...EN_WALLET });
 
   const inputs = new Map<string, { input: HTMLInputElement | HTMLSelectElement; error: HTMLElement | undefined; field: TextField | undefined }>();
   const textField = (field: TextField) => {
@@ -99,16 +101,16 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
     const id = `${prefix}-country`;
     const select = h(doc, 'select', { id, class: 'mw-input', autocomplete: `${prefix} country` }, ...SHEET_COUNTRIES.map(([code, name]) => h(doc, 'option', { value: code }, name)));
     inputs.set(id, { input: select, error: undefined, field: undefined });
-    return h(doc, 'div', { class: 'mw-field' }, h(doc, 'label', { for: id }, 'Country'), select);
+    return h(doc, 'div', { class: 'mw-field' }, h(doc, 'label', { for: id }, t.country), select);
   };
   const addressGroup = (prefix: 'billing' | 'shipping', legend: string) =>
-    h(doc, 'fieldset', { id: `wallet-${prefix}` }, h(doc, 'legend', {}, legend), ...addressFields(prefix).map(textField), countryField(prefix));
+    h(doc, 'fieldset', { id: `wallet-${prefix}` }, h(doc, 'legend', {}, legend), ...addressFields(prefix, t).map(textField), countryField(prefix));
 
   const cards = h(
     doc,
     'fieldset',
     { class: 'mw-cards' },
-    h(doc, 'legend', {}, 'Card'),
+    h(doc, 'legend', {}, t.card),
     ...SANDBOX_WALLET_CARDS.map((card, i) =>
       h(
         doc,
@@ -121,18 +123,18 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
     ),
   );
   const status = h(doc, 'p', { class: 'mw-status', role: 'status', 'aria-live': 'polite' });
-  const cancel = h(doc, 'button', { type: 'button', id: 'sheet-cancel', class: 'mw-cancel' }, 'Cancel');
-  const pay = h(doc, 'button', { type: 'submit', id: 'sheet-pay', class: 'mw-pay' }, total ? `Pay ${total}` : 'Pay');
+  const cancel = h(doc, 'button', { type: 'button', id: 'sheet-cancel', class: 'mw-cancel' }, t.cancel);
+  const pay = h(doc, 'button', { type: 'submit', id: 'sheet-pay', class: 'mw-pay' }, total ? fill(t.payAmount, { amount: total }) : t.pay);
   const form = h(
     doc,
     'form',
-    { novalidate: true, 'aria-label': 'Sandbox wallet payment' },
+    { novalidate: true, 'aria-label': t.sheetLabel },
     cards,
     ...(request.emailRequired
-      ? [textField({ id: 'wallet-email', label: 'Email', type: 'email', autocomplete: 'email', required: true, message: 'Enter an email address, like name@example.com.' })]
+      ? [textField({ id: 'wallet-email', label: t.email, type: 'email', autocomplete: 'email', required: true, message: t.collectedErrors.emailInvalid })]
       : []),
-    ...(request.billingAddressRequired ? [addressGroup('billing', 'Billing address')] : []),
-    ...(request.shippingAddressRequired ? [addressGroup('shipping', 'Shipping address')] : []),
+    ...(request.billingAddressRequired ? [addressGroup('billing', t.billingAddress)] : []),
+    ...(request.shippingAddressRequired ? [addressGroup('shipping', t.shippingAddress)] : []),
     status,
     h(doc, 'div', { class: 'mw-actions' }, cancel, pay),
   );
@@ -143,7 +145,7 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
     { class: 'mw-sheet', id: 'wallet-sheet', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'sheet-title', 'aria-describedby': 'sheet-note' },
     h(doc, 'div', { class: 'mw-sheet-head' }, heading, h(doc, 'span', { class: 'mw-badge' }, 'TEST')),
     h(doc, 'p', { id: 'sheet-note', class: 'mw-note' }, 'A simulated wallet for test keys: no real card is charged.'),
-    ...(total ? [h(doc, 'p', { class: 'mw-total' }, h(doc, 'span', {}, request.label || 'Total'), h(doc, 'strong', {}, total))] : []),
+    ...(total ? [h(doc, 'p', { class: 'mw-total' }, h(doc, 'span', {}, request.label || t.total), h(doc, 'strong', {}, total))] : []),
     form,
   );
   const backdrop = h(doc, 'div', { class: 'mw-backdrop' }, sheet);
@@ -195,7 +197,7 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
       pay.disabled = true;
       cancel.disabled = true;
       form.setAttribute('aria-busy', 'true');
-      status.textContent = 'Processing payment…';
+      status.textContent = t.processingPayment;
       const token = form.querySelector<HTMLInputElement>('input[name=card]:checked')?.value ?? SANDBOX_WALLET_CARDS[0].token;
       authorize({
         token,

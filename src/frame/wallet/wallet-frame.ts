@@ -14,7 +14,7 @@ import { SandboxWalletAdapter } from './adapters/sandbox.js';
 import { WalletError, type WalletAdapter, type WalletPayOutcome, type WalletPayRequest } from './adapters/types.js';
 import { fetchSessionInfo, payWithWallet, validateAppleMerchant, type WalletApiOptions, type WalletSessionInfo } from './api.js';
 import { renderButton } from './button.js';
-import { buttonTexts } from './labels.js';
+import { EN_SHARED, EN_WALLET, FrameTexts, type WalletKey } from '../i18n/index.js';
 import { WALLET_CSS, walletThemeCss } from './styles.js';
 import { tokenEnvironment as readTokenEnvironment } from '../token.js';
 import { COVERED_MESSAGE, guardClicks, type ClickGuard } from '../visibility.js';
@@ -99,7 +99,6 @@ export function failureResult(error: unknown): TransactionResult {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 export class WalletFrame {
   readonly button: HTMLButtonElement;
@@ -109,6 +108,13 @@ export class WalletFrame {
   private readonly guard: ClickGuard;
   private readonly theme = new CSSStyleSheet();
   private config: WalletFrameConfig | undefined;
+  private readonly texts = new FrameTexts<WalletKey>({ dir: 'ltr', ...EN_SHARED, ...EN_WALLET }, () => {
+    this.container.lang = this.texts.intl;
+    const root = this.container.ownerDocument.documentElement;
+    root.lang = this.texts.intl;
+    root.dir = this.texts.t.dir;
+    this.render();
+  });
   private detectionKey = '';
   private detection: Promise<void> = Promise.resolve();
   private checking = false;
@@ -159,7 +165,7 @@ export class WalletFrame {
   async configure(config: WalletFrameConfig): Promise<WalletAvailability> {
     this.config = config;
     this.theme.replaceSync(walletThemeCss(config.themeVariables));
-    this.container.lang = LOCALE.test(config.locale) ? config.locale : 'en';
+    await this.texts.set(config.locale);
     const environment = tokenEnvironment(config.clientToken);
     const mode = environment === 'sandbox' ? (config.sandboxWallets ?? 'sandbox') : 'sandbox';
     const key = `${environment}|${mode}|${config.clientToken}`;
@@ -222,7 +228,7 @@ export class WalletFrame {
       emailRequired: config.emailRequired,
       billingAddressRequired: config.billingAddressRequired,
       shippingAddressRequired: config.shippingAddressRequired,
-      locale: this.container.lang,
+      locale: this.texts.intl,
     };
   }
 
@@ -285,14 +291,15 @@ export class WalletFrame {
       wallet: this.adapter?.wallet,
       color: config.buttonColor,
       type: config.buttonType,
-      locale: this.container.lang,
+      locale: this.texts.intl,
+      texts: this.texts.t,
       disabled: config.disabled,
       busy: this.running,
       checking: this.checking,
     });
     const unavailable = !this.checking && !this.adapter;
     this.note.hidden = !unavailable;
-    this.note.textContent = unavailable ? buttonTexts(this.container.lang).unavailableNote : '';
+    this.note.textContent = unavailable ? this.texts.t.walletUnavailableNote : '';
     this.button.setAttribute('aria-describedby', unavailable ? this.note.id : '');
     if (!unavailable) this.button.removeAttribute('aria-describedby');
   }

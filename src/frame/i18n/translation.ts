@@ -1,0 +1,102 @@
+/**
+ * Every text the frames show, in one shape: a locale is one file that implements it, checked by the
+ * compiler and by a test that every key is filled. `{name}` marks a value put in at run time.
+ */
+import type { ValidationErrorType } from '../../protocol/card.js';
+
+export interface Translation extends CardTexts, SharedTexts, CheckoutTexts, WalletTexts {
+  /** Right to left (ar): the frame's document gets `dir="rtl"`. */
+  dir: 'ltr' | 'rtl';
+}
+
+/** The card frame's texts (the checkout shows the card fields too). */
+export interface CardTexts {
+  cardNumber: string;
+  expiryDate: string;
+  securityCode: string;
+  nameOnCard: string;
+  /** Placeholder of the expiry date, in the order the field takes it. */
+  expiryPlaceholder: string;
+  cardErrors: Record<ValidationErrorType, string>;
+
+  // 3-D Secure
+  threeDsHeading: string;
+  threeDsText: string;
+
+}
+
+/** Shared by the checkout and the wallet sheet. */
+export interface SharedTexts {
+  pay: string;
+  /** `{amount}` */
+  payAmount: string;
+  processing: string;
+  total: string;
+  cancel: string;
+  card: string;
+  email: string;
+  fullName: string;
+  address1: string;
+  address2: string;
+  city: string;
+  postcode: string;
+  country: string;
+  selectCountry: string;
+  contact: string;
+  shippingAddress: string;
+  billingAddress: string;
+  tryAgain: string;
+  processingPayment: string;
+  collectedErrors: {
+    emailRequired: string;
+    emailInvalid: string;
+    nameRequired: string;
+    address1Required: string;
+    cityRequired: string;
+    postcodeRequired: string;
+    countryRequired: string;
+    tooLong: string;
+  };
+}
+
+export interface CheckoutTexts {
+  checkoutTitle: string;
+  loading: string;
+  loadFailedHeading: string;
+  loadFailedText: string;
+  orderSummary: string;
+  cardDetails: string;
+  paymentFailed: string;
+  bankPageFailed: string;
+  successHeading: string;
+  /** `{amount}` */
+  successText: string;
+  alreadyPaid: string;
+  failureHeading: string;
+  noMoreAttempts: string;
+  expiredHeading: string;
+  expiredText: string;
+  cancelledHeading: string;
+  cancelledText: string;
+  redirecting: string;
+  redirectHeading: string;
+  redirectText: string;
+  continueToBank: string;
+
+}
+
+/** The wallet button (`{wallet}` marks where the wallet's mark goes) and the sandbox wallet sheet. */
+export interface WalletTexts {
+  walletButtons: { plain: string; buy: string; book: string; checkout: string; donate: string; order: string };
+  walletUnavailable: string;
+  walletUnavailableNote: string;
+  walletFailed: string;
+
+  sheetLabel: string;
+  sheetNameForDelivery: string;
+}
+
+/** What each frame needs of a dictionary: only these English texts are built into that frame. */
+export type CardKey = keyof CardTexts | 'dir';
+export type CheckoutKey = CardKey | keyof SharedTexts | keyof CheckoutTexts;
+export type WalletKey = keyof WalletTexts | keyof SharedTexts | 'dir';
