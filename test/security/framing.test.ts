@@ -6,6 +6,7 @@
  * blank frame; a frame never takes a token of another session.
  */
 import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { COVERED_MESSAGE } from '../../src/frame/visibility.js';
 import { BridgeError } from '../../src/protocol/port.js';
 import type { FrameKind } from '../../src/protocol/messages.js';
@@ -166,6 +167,26 @@ describe('security: the invisible-frame attack charges nothing', function () {
       }
     });
   }
+
+  it('wallet at opacity 0, activated from the keyboard (focus moved into the frame, Enter and Space): no sheet, no charge', async () => {
+    const session = await createSession();
+    const frame = await openFrame('wallet', { parent: wrap, height: 80, style: 'opacity:0' });
+    try {
+      await frame.request('configure', walletConfig(session.client_token));
+      const refusalText = () => frameEval<string>(frame.name, "return document.querySelector('.mw-refusal')?.textContent ?? ''");
+      for (const key of ['Enter', ' ', 'Enter']) {
+        frame.iframe.focus();
+        await frameEval(frame.name, "document.querySelector('#wallet-button').focus(); return document.activeElement?.id ?? ''");
+        await sendKeys({ press: key === ' ' ? 'Space' : key });
+      }
+      await until(async () => (await refusalText()) === COVERED_MESSAGE, 5000, 'the refusal');
+      expect(await frameEval<boolean>(frame.name, "return !!document.querySelector('#wallet-sheet')")).to.equal(false);
+      expect(frame.events.map((e) => e.name)).to.not.include('payment-initiated');
+      await noCharge(session.id);
+    } finally {
+      frame.remove();
+    }
+  });
 
   it('checkout at opacity 0 with a filled form: its Pay button charges nothing', async () => {
     const session = await createSession({ extra: { allowed_origins: [location.origin] } });
