@@ -308,7 +308,7 @@ export class CardFields {
     if (this.options.onChallenge?.(challenge) === 'redirect') return 'redirect';
     this.form.hidden = true;
     try {
-      const outcome = await runChallenge({ container: this.root, heading: this.texts.t.threeDsHeading, text: this.texts.t.threeDsText, ...challenge, signal: this.abort.signal });
+      const outcome = await runChallenge({ container: this.root, heading: this.texts.t.threeDsHeading, text: this.texts.t.threeDsText, frameTitle: this.texts.t.threeDsFrameTitle, ...challenge, signal: this.abort.signal });
       return outcome === 'cancelled' ? 'cancelled' : undefined;
     } finally {
       this.form.hidden = false;

@@ -18,6 +18,8 @@ export interface ChallengeOptions {
   heading?: string;
   /** The line under the heading, in the customer's language. */
   text?: string;
+  /** The accessible name of the bank's page. */
+  frameTitle?: string;
   signal?: AbortSignal;
 }
 
@@ -66,7 +68,7 @@ export function runChallenge(options: ChallengeOptions): Promise<ChallengeOutcom
   text.textContent = options.text ?? 'Your bank needs to confirm this payment. Follow the steps below.';
   const iframe = doc.createElement('iframe');
   iframe.className = 'mc-challenge-frame';
-  iframe.title = '3-D Secure payment verification';
+  iframe.title = options.frameTitle ?? '3-D Secure payment verification';
   const size = CHALLENGE_WINDOW_SIZES[options.windowSize];
   if (size.width === 0) {
     iframe.style.width = '100%';

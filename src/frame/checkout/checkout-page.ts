@@ -73,17 +73,6 @@ const ICON_PATHS: Readonly<Record<StateKind, string>> = {
 
 export const DEFAULT_TITLE = 'Checkout';
 
-/** The dictionary key of a collected field's label. */
-function collectedLabel(field: CollectedField): 'email' | 'fullName' | 'address1' | 'address2' | 'city' | 'postcode' | 'country' {
-  if (field === 'email') return 'email';
-  if (field === 'shippingName') return 'fullName';
-  if (field.endsWith('Address1')) return 'address1';
-  if (field.endsWith('Address2')) return 'address2';
-  if (field.endsWith('City')) return 'city';
-  if (field.endsWith('Postcode')) return 'postcode';
-  return 'country';
-}
-
 export class CheckoutPage {
   readonly main: HTMLElement;
   private readonly doc: Document;
@@ -522,7 +511,7 @@ export class CheckoutPage {
     container.dataset.field = def.field;
     const label = this.create('label', 'mc-label');
     label.htmlFor = def.id;
-    label.textContent = this.t[collectedLabel(def.field)];
+    label.textContent = this.t[def.label];
     const control = this.create('div', 'mc-control');
     let input: HTMLInputElement | HTMLSelectElement;
     if (def.kind === 'country') {

@@ -46,7 +46,8 @@ export interface CollectedFieldDefinition {
   section: CollectedSection;
   /** Element id; unique beside the card fields' ids. */
   id: string;
-  label: string;
+  /** The dictionary key of its label. */
+  label: 'email' | 'fullName' | 'address1' | 'address2' | 'city' | 'postcode' | 'country';
   autocomplete: string;
   kind: 'text' | 'email' | 'country';
   /** Whether the field must be filled; the postcode depends on the country (see `validateCollected`). */
@@ -57,11 +58,11 @@ export interface CollectedFieldDefinition {
 const address = (section: 'shipping' | 'billing'): CollectedFieldDefinition[] => {
   const f = (suffix: 'Address1' | 'Address2' | 'City' | 'Postcode' | 'Country') => `${section}${suffix}` as CollectedField;
   return [
-    { field: f('Address1'), section, id: `${section}-address1`, label: 'Address line 1', autocomplete: `${section} address-line1`, kind: 'text', required: true, maxLength: 100 },
-    { field: f('Address2'), section, id: `${section}-address2`, label: 'Address line 2 (optional)', autocomplete: `${section} address-line2`, kind: 'text', required: false, maxLength: 100 },
-    { field: f('City'), section, id: `${section}-city`, label: 'Town or city', autocomplete: `${section} address-level2`, kind: 'text', required: true, maxLength: 100 },
-    { field: f('Postcode'), section, id: `${section}-postcode`, label: 'Postcode', autocomplete: `${section} postal-code`, kind: 'text', required: true, maxLength: 20 },
-    { field: f('Country'), section, id: `${section}-country`, label: 'Country', autocomplete: `${section} country`, kind: 'country', required: true, maxLength: 2 },
+    { field: f('Address1'), section, id: `${section}-address1`, label: 'address1', autocomplete: `${section} address-line1`, kind: 'text', required: true, maxLength: 100 },
+    { field: f('Address2'), section, id: `${section}-address2`, label: 'address2', autocomplete: `${section} address-line2`, kind: 'text', required: false, maxLength: 100 },
+    { field: f('City'), section, id: `${section}-city`, label: 'city', autocomplete: `${section} address-level2`, kind: 'text', required: true, maxLength: 100 },
+    { field: f('Postcode'), section, id: `${section}-postcode`, label: 'postcode', autocomplete: `${section} postal-code`, kind: 'text', required: true, maxLength: 20 },
+    { field: f('Country'), section, id: `${section}-country`, label: 'country', autocomplete: `${section} country`, kind: 'country', required: true, maxLength: 2 },
   ];
 };
 
@@ -69,11 +70,11 @@ const address = (section: 'shipping' | 'billing'): CollectedFieldDefinition[] =>
 export function collectedFields(collect: FrameSession['collect']): CollectedFieldDefinition[] {
   return [
     ...(collect?.email
-      ? [{ field: 'email', section: 'contact', id: 'email', label: 'Email', autocomplete: 'email', kind: 'email', required: true, maxLength: 254 } as const]
+      ? [{ field: 'email', section: 'contact', id: 'email', label: 'email', autocomplete: 'email', kind: 'email', required: true, maxLength: 254 } as const]
       : []),
     ...(collect?.shipping_address
       ? [
-          { field: 'shippingName', section: 'shipping', id: 'shipping-name', label: 'Full name', autocomplete: 'shipping name', kind: 'text', required: true, maxLength: 100 } as const,
+          { field: 'shippingName', section: 'shipping', id: 'shipping-name', label: 'fullName', autocomplete: 'shipping name', kind: 'text', required: true, maxLength: 100 } as const,
           ...address('shipping'),
         ]
       : []),

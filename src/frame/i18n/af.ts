@@ -20,6 +20,7 @@ const af: Translation = {
   },
   threeDsHeading: 'Bevestig jou betaling',
   threeDsText: 'Jou bank moet hierdie betaling bevestig. Volg die stappe hieronder.',
+  threeDsFrameTitle: '3-D Secure-betalingsverifikasie',
   pay: 'Betaal',
   payAmount: 'Betaal {amount}',
   processing: 'Besig…',
@@ -80,9 +81,11 @@ const af: Translation = {
   },
   walletUnavailable: 'Beursiebetaling nie beskikbaar nie',
   walletUnavailableNote: 'Apple Pay en Google Pay is nie in hierdie blaaier beskikbaar nie.',
+  walletChecking: 'Soek beursies',
   walletFailed: "Die beursiebetaling is nie voltooi nie. Probeer weer of kies 'n ander betaalmetode.",
   sheetLabel: 'Toetsbeursiebetaling',
   sheetNameForDelivery: 'Voer die naam vir aflewering in.',
+  sheetNote: '\'n Gesimuleerde beursie vir toetssleutels: geen regte kaart word gedebiteer nie.',
 };
 
 export default af;

@@ -20,6 +20,7 @@ const ar: Translation = {
   },
   threeDsHeading: 'تحقق من عملية الدفع',
   threeDsText: 'يحتاج البنك الذي تتعامل معه إلى تأكيد عملية الدفع هذه. اتبع الخطوات أدناه.',
+  threeDsFrameTitle: 'التحقق من الدفع عبر 3-D Secure',
   pay: 'ادفع',
   payAmount: 'ادفع {amount}',
   processing: 'جارٍ المعالجة…',
@@ -80,9 +81,11 @@ const ar: Translation = {
   },
   walletUnavailable: 'الدفع بالمحفظة غير متاح',
   walletUnavailableNote: 'Apple Pay وGoogle Pay غير متاحين في هذا المتصفح.',
+  walletChecking: 'جارٍ البحث عن المحافظ',
   walletFailed: 'لم تكتمل عملية الدفع بالمحفظة. أعد المحاولة أو اختر طريقة دفع أخرى.',
   sheetLabel: 'دفع بمحفظة تجريبية',
   sheetNameForDelivery: 'أدخل الاسم الخاص بالتوصيل.',
+  sheetNote: 'محفظة تجريبية لمفاتيح الاختبار: لا تُخصم أي مبالغ من بطاقة حقيقية.',
 };
 
 export default ar;

@@ -20,6 +20,7 @@ const de: Translation = {
   },
   threeDsHeading: 'Zahlung bestätigen',
   threeDsText: 'Ihre Bank muss diese Zahlung bestätigen. Folgen Sie den Schritten unten.',
+  threeDsFrameTitle: '3-D-Secure-Zahlungsbestätigung',
   pay: 'Bezahlen',
   payAmount: '{amount} bezahlen',
   processing: 'Wird verarbeitet…',
@@ -80,9 +81,11 @@ const de: Translation = {
   },
   walletUnavailable: 'Wallet-Zahlung nicht verfügbar',
   walletUnavailableNote: 'Apple Pay und Google Pay sind in diesem Browser nicht verfügbar.',
+  walletChecking: 'Wallets werden gesucht',
   walletFailed: 'Die Wallet-Zahlung wurde nicht abgeschlossen. Versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
   sheetLabel: 'Test-Wallet-Zahlung',
   sheetNameForDelivery: 'Geben Sie den Namen für die Lieferung ein.',
+  sheetNote: 'Ein simuliertes Wallet für Testschlüssel: Es wird keine echte Karte belastet.',
 };
 
 export default de;

@@ -21,6 +21,7 @@ export const EN_CARD: CardTexts = {
   },
   threeDsHeading: 'Verify your payment',
   threeDsText: 'Your bank needs to confirm this payment. Follow the steps below.',
+  threeDsFrameTitle: '3-D Secure payment verification',
 };
 
 export const EN_SHARED: SharedTexts = {
@@ -90,9 +91,11 @@ export const EN_WALLET: WalletTexts = {
   },
   walletUnavailable: 'Wallet payment unavailable',
   walletUnavailableNote: 'Apple Pay and Google Pay are not available in this browser.',
+  walletChecking: 'Checking for wallets',
   walletFailed: 'The wallet payment did not complete. Try again or choose another way to pay.',
   sheetLabel: 'Sandbox wallet payment',
   sheetNameForDelivery: 'Enter the name for delivery.',
+  sheetNote: 'A simulated wallet for test keys: no real card is charged.',
 };
 
 const en: Translation = { dir: 'ltr', ...EN_CARD, ...EN_SHARED, ...EN_CHECKOUT, ...EN_WALLET };

@@ -20,6 +20,7 @@ const es: Translation = {
   },
   threeDsHeading: 'Verifica tu pago',
   threeDsText: 'Tu banco tiene que confirmar este pago. Sigue los pasos a continuación.',
+  threeDsFrameTitle: 'Verificación de pago 3-D Secure',
   pay: 'Pagar',
   payAmount: 'Pagar {amount}',
   processing: 'Procesando…',
@@ -80,9 +81,11 @@ const es: Translation = {
   },
   walletUnavailable: 'Pago con monedero no disponible',
   walletUnavailableNote: 'Apple Pay y Google Pay no están disponibles en este navegador.',
+  walletChecking: 'Buscando monederos',
   walletFailed: 'El pago con monedero no se ha completado. Vuelve a intentarlo o elige otra forma de pago.',
   sheetLabel: 'Pago con monedero de prueba',
   sheetNameForDelivery: 'Introduce el nombre para la entrega.',
+  sheetNote: 'Un monedero simulado para claves de prueba: no se cobra ninguna tarjeta real.',
 };
 
 export default es;

@@ -20,6 +20,7 @@ const fr: Translation = {
   },
   threeDsHeading: 'Vérifiez votre paiement',
   threeDsText: 'Votre banque doit confirmer ce paiement. Suivez les étapes ci-dessous.',
+  threeDsFrameTitle: 'Vérification de paiement 3-D Secure',
   pay: 'Payer',
   payAmount: 'Payer {amount}',
   processing: 'Traitement…',
@@ -80,9 +81,11 @@ const fr: Translation = {
   },
   walletUnavailable: 'Paiement par portefeuille indisponible',
   walletUnavailableNote: 'Apple Pay et Google Pay ne sont pas disponibles dans ce navigateur.',
+  walletChecking: 'Recherche des portefeuilles',
   walletFailed: "Le paiement par portefeuille n'a pas abouti. Réessayez ou choisissez un autre moyen de paiement.",
   sheetLabel: 'Paiement par portefeuille de test',
   sheetNameForDelivery: 'Saisissez le nom pour la livraison.',
+  sheetNote: 'Un portefeuille simulé pour les clés de test : aucune carte réelle n’est débitée.',
 };
 
 export default fr;

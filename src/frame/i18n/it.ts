@@ -20,6 +20,7 @@ const it: Translation = {
   },
   threeDsHeading: 'Verifica il pagamento',
   threeDsText: 'La tua banca deve confermare questo pagamento. Segui i passaggi qui sotto.',
+  threeDsFrameTitle: 'Verifica del pagamento 3-D Secure',
   pay: 'Paga',
   payAmount: 'Paga {amount}',
   processing: 'Elaborazione…',
@@ -80,9 +81,11 @@ const it: Translation = {
   },
   walletUnavailable: 'Pagamento con wallet non disponibile',
   walletUnavailableNote: 'Apple Pay e Google Pay non sono disponibili in questo browser.',
+  walletChecking: 'Ricerca dei wallet',
   walletFailed: 'Il pagamento con wallet non è stato completato. Riprova o scegli un altro metodo di pagamento.',
   sheetLabel: 'Pagamento con wallet di prova',
   sheetNameForDelivery: 'Inserisci il nome per la consegna.',
+  sheetNote: 'Un wallet simulato per le chiavi di prova: nessuna carta reale viene addebitata.',
 };
 
 export default it;

@@ -20,6 +20,7 @@ const nl: Translation = {
   },
   threeDsHeading: 'Bevestig je betaling',
   threeDsText: 'Je bank moet deze betaling bevestigen. Volg de stappen hieronder.',
+  threeDsFrameTitle: '3-D Secure-betalingsverificatie',
   pay: 'Betalen',
   payAmount: '{amount} betalen',
   processing: 'Bezig…',
@@ -80,9 +81,11 @@ const nl: Translation = {
   },
   walletUnavailable: 'Betalen met wallet niet beschikbaar',
   walletUnavailableNote: 'Apple Pay en Google Pay zijn niet beschikbaar in deze browser.',
+  walletChecking: 'Wallets zoeken',
   walletFailed: 'De walletbetaling is niet voltooid. Probeer het opnieuw of kies een andere betaalmethode.',
   sheetLabel: 'Testwalletbetaling',
   sheetNameForDelivery: 'Vul de naam voor de bezorging in.',
+  sheetNote: 'Een gesimuleerde wallet voor testsleutels: er wordt geen echte kaart belast.',
 };
 
 export default nl;

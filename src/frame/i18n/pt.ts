@@ -20,6 +20,7 @@ const pt: Translation = {
   },
   threeDsHeading: 'Confirme o seu pagamento',
   threeDsText: 'O seu banco tem de confirmar este pagamento. Siga os passos abaixo.',
+  threeDsFrameTitle: 'Verificação de pagamento 3-D Secure',
   pay: 'Pagar',
   payAmount: 'Pagar {amount}',
   processing: 'A processar…',
@@ -80,9 +81,11 @@ const pt: Translation = {
   },
   walletUnavailable: 'Pagamento com carteira indisponível',
   walletUnavailableNote: 'O Apple Pay e o Google Pay não estão disponíveis neste navegador.',
+  walletChecking: 'A procurar carteiras',
   walletFailed: 'O pagamento com carteira não foi concluído. Tente novamente ou escolha outra forma de pagamento.',
   sheetLabel: 'Pagamento com carteira de teste',
   sheetNameForDelivery: 'Introduza o nome para a entrega.',
+  sheetNote: 'Uma carteira simulada para chaves de teste: nenhum cartão real é cobrado.',
 };
 
 export default pt;

@@ -22,6 +22,8 @@ export interface CardTexts {
   // 3-D Secure
   threeDsHeading: string;
   threeDsText: string;
+  /** The accessible name of the bank's page. */
+  threeDsFrameTitle: string;
 
 }
 
@@ -90,10 +92,13 @@ export interface WalletTexts {
   walletButtons: { plain: string; buy: string; book: string; checkout: string; donate: string; order: string };
   walletUnavailable: string;
   walletUnavailableNote: string;
+  /** The accessible name of the button while availability is checked. */
+  walletChecking: string;
   walletFailed: string;
 
   sheetLabel: string;
   sheetNameForDelivery: string;
+  sheetNote: string;
 }
 
 /** What each frame needs of a dictionary: only these English texts are built into that frame. */

@@ -20,6 +20,7 @@ const zu: Translation = {
   },
   threeDsHeading: 'Qinisekisa inkokhelo yakho',
   threeDsText: 'Ibhange lakho lidinga ukuqinisekisa le nkokhelo. Landela izinyathelo ezingezansi.',
+  threeDsFrameTitle: 'Ukuqinisekiswa kwenkokhelo kwe-3-D Secure',
   pay: 'Khokha',
   payAmount: 'Khokha {amount}',
   processing: 'Iyacubungula…',
@@ -80,9 +81,11 @@ const zu: Translation = {
   },
   walletUnavailable: 'Ukukhokha nge-wallet akutholakali',
   walletUnavailableNote: 'I-Apple Pay ne-Google Pay azitholakali kulesi siphequluli.',
+  walletChecking: 'Kusesha ama-wallet',
   walletFailed: 'Inkokhelo ye-wallet ayiqedwanga. Zama futhi noma ukhethe enye indlela yokukhokha.',
   sheetLabel: 'Inkokhelo ye-wallet yokuhlola',
   sheetNameForDelivery: 'Faka igama lokulethwa.',
+  sheetNote: 'I-wallet elingelona elangempela lokhiye bokuhlola: alikho ikhadi langempela elikhokhiswayo.',
 };
 
 export default zu;

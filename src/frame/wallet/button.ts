@@ -63,7 +63,7 @@ export function renderButton(button: HTMLButtonElement, state: ButtonState): voi
   if (!state.wallet) {
     if (!state.checking) button.classList.add('mw-unavailable');
     button.replaceChildren(doc.createTextNode(state.checking ? '…' : state.texts.walletUnavailable));
-    if (state.checking) button.setAttribute('aria-label', 'Checking for wallets');
+    if (state.checking) button.setAttribute('aria-label', state.texts.walletChecking);
     return;
   }
   const label = buttonLabel(state.texts, state.type, state.wallet);

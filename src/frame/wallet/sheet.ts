@@ -144,7 +144,7 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
     'section',
     { class: 'mw-sheet', id: 'wallet-sheet', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'sheet-title', 'aria-describedby': 'sheet-note' },
     h(doc, 'div', { class: 'mw-sheet-head' }, heading, h(doc, 'span', { class: 'mw-badge' }, 'TEST')),
-    h(doc, 'p', { id: 'sheet-note', class: 'mw-note' }, 'A simulated wallet for test keys: no real card is charged.'),
+    h(doc, 'p', { id: 'sheet-note', class: 'mw-note' }, t.sheetNote),
     ...(total ? [h(doc, 'p', { class: 'mw-total' }, h(doc, 'span', {}, request.label || t.total), h(doc, 'strong', {}, total))] : []),
     form,
   );
