@@ -47,7 +47,7 @@ body{display:flow-root}
 .mw-sheet legend{padding:0;margin-bottom:6px;font-weight:600;font-size:.9375em}
 .mw-card{display:flex;align-items:center;gap:8px;min-height:44px;padding:0 10px;border:1px solid var(--moment-color-border,#8e9099);border-radius:6px;cursor:pointer}
 .mw-card:has(input:checked){border-color:${PRIMARY};box-shadow:0 0 0 1px ${PRIMARY}}
-.mw-card small{margin-left:auto;color:var(--moment-color-label,#45464f)}
+.mw-card small{margin-inline-start:auto;color:var(--moment-color-label,#45464f)}
 .mw-field{display:grid;gap:4px}
 .mw-field label{font-size:.875em;font-weight:500;color:var(--moment-color-label,#45464f)}
 .mw-input{box-sizing:border-box;width:100%;min-height:44px;padding:8px 10px;font:inherit;color:inherit;background:var(--moment-color-background,#fff);border:1px solid var(--moment-color-border,#8e9099);border-radius:6px}
