@@ -18,6 +18,9 @@ type EventTable = Record<string, Schema>;
 /** Refusals by the frame that are the page's to fix, reported with their own `load-error` code. */
 const REFUSALS: ReadonlySet<string> = new Set(['origin_not_allowed', 'session_mismatch']);
 
+/** How long a loaded frame page may stay silent before it is taken as refused (ms). */
+const SILENCE_AFTER_LOAD_MS = 2000;
+
 export type ConnectionState = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface FrameConnectionOptions<Out extends RequestTable, In extends EventTable> {
@@ -45,6 +48,8 @@ export class FrameConnection<Out extends RequestTable, In extends EventTable> im
 
   private framesOrigin = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Runs once the frame's page has loaded without saying hello. */
+  private silenceTimer: ReturnType<typeof setTimeout> | undefined;
   private listening = false;
 
   constructor(
@@ -71,12 +76,43 @@ export class FrameConnection<Out extends RequestTable, In extends EventTable> im
       timeoutMs,
     );
     this.host.requestUpdate();
+    const channel = this.channel;
+    void this.host.updateComplete.then(() => this.watchLoad(channel));
+  }
+
+  /**
+   * A frame page runs its script before its `load` event, and the script says hello at once. A
+   * page that loaded and stays silent never will: the browser refused to show it (the session's
+   * `allowed_origins` does not include this page, sent as `frame-ancestors`) or the frames origin
+   * served something else. Say so now rather than after the load timeout.
+   */
+  private watchLoad(channel: string): void {
+    const iframe = this.options.iframe();
+    if (!iframe || channel !== this.channel || this.endpoint) return;
+    iframe.addEventListener(
+      'load',
+      () => {
+        if (channel !== this.channel || this.endpoint || this.state !== 'loading') return;
+        this.silenceTimer = setTimeout(() => {
+          if (channel !== this.channel || this.endpoint || this.state !== 'loading') return;
+          this.fail({
+            code: 'frame_blocked',
+            message:
+              `The secure frame loaded but did not start. Check that the payment session's allowed_origins includes this page's origin (${window.location.origin}) ` +
+              `and that ${this.framesOrigin} serves the payment frames.`,
+          });
+        }, SILENCE_AFTER_LOAD_MS);
+      },
+      { once: true },
+    );
   }
 
   /** Closes the port, stops listening and forgets the frame. */
   close(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.silenceTimer !== undefined) clearTimeout(this.silenceTimer);
+    this.silenceTimer = undefined;
     if (this.listening) window.removeEventListener('message', this.onWindowMessage);
     this.listening = false;
     this.endpoint?.close();
