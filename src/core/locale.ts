@@ -1,81 +1,66 @@
 /**
  * The language of an element: its own `lang`, else the closest ancestor's `lang` attribute
- * (crossing shadow roots), else `<html lang>`, else the browser's language. Followed when any of
+ * (crossing shadow roots, up to `<html lang>`), else the browser's language. Followed when any of
  * those attributes change, so a page that switches language switches the frames too.
  */
 import type { ReactiveController, ReactiveElement } from 'lit';
 
 /** The closest `lang` that applies to `element`, as HTML's language rules, extended across shadow roots. */
-export function resolveLocale(element: Element): string {
+export function resolveLocale(element: HTMLElement): string {
   // The element's own `lang` is a property (it may be set without the attribute).
-  if (element instanceof HTMLElement && element.lang) return element.lang;
-  let node: Element | null = element;
-  while (node) {
-    const lang = node.getAttribute('lang');
+  if (element.lang) return element.lang;
+  for (let node: Element | null = element; node; ) {
+    const lang = node.closest('[lang]:not([lang=""])')?.getAttribute('lang');
     if (lang) return lang;
-    const parent: Element | null = node.parentElement;
-    if (parent) node = parent;
-    else {
-      const root = node.getRootNode();
-      node = root instanceof ShadowRoot ? root.host : null;
-    }
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
   }
-  return document.documentElement.lang || navigator.language || 'en';
-}
-
-/** The roots whose `lang` attributes can change an element's language: the document and every shadow root it is inside. */
-function rootsAbove(element: Element): Node[] {
-  const roots: Node[] = [];
-  let root = element.getRootNode();
-  while (root instanceof ShadowRoot) {
-    roots.push(root);
-    root = root.host.getRootNode();
-  }
-  roots.push(document.documentElement);
-  return roots;
+  // `<html lang>` was the last ancestor (a disconnected element has none and is resolved again on connect).
+  return navigator.language;
 }
 
 /**
- * Keeps `value` equal to the host's resolved locale. On a change from an ancestor it asks the host
- * to update with `lang` marked changed (elements re-send their frame config on that), then calls `onChange`.
+ * Keeps `value` equal to the host's resolved locale. On a change it asks the host to update with
+ * `lang` marked changed (elements re-send their frame config on that), and calls `onChange`.
  */
 export class LocaleController implements ReactiveController {
-  value: string;
+  /** Resolved when the host connects. */
+  value = '';
   private observer?: MutationObserver;
 
   constructor(
     private readonly host: ReactiveElement,
-    private readonly onChange?: (locale: string) => void,
+    private readonly onChange?: () => void,
   ) {
-    this.value = resolveLocale(host);
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.value = resolveLocale(this.host);
-    this.observer = new MutationObserver(() => this.refresh());
-    for (const root of rootsAbove(this.host)) this.observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    // Moved into another part of the page: it may speak another language there.
+    this.check();
+    this.observer = new MutationObserver(() => this.check());
+    // The document and every shadow root the element is inside: their `lang` attributes can change its language.
+    const options = { attributeFilter: ['lang'], subtree: true };
+    let root = this.host.getRootNode();
+    for (; root instanceof ShadowRoot; root = root.host.getRootNode()) this.observer.observe(root, options);
+    this.observer.observe(document.documentElement, options);
   }
 
   hostDisconnected(): void {
     this.observer?.disconnect();
-    this.observer = undefined;
   }
 
-  /** The host's own `lang` changed (or anything else): keep the value current before it renders. */
+  /** The host's own `lang` may have changed: keep the value current before it renders. */
   hostUpdate(): void {
-    const next = resolveLocale(this.host);
-    if (next === this.value) return;
-    this.value = next;
-    this.onChange?.(next);
+    this.check();
   }
 
-  private refresh(): void {
+  /** Marks `lang` changed on the host (during an update, it joins that update) and tells `onChange`. */
+  private check(): void {
     const previous = this.value;
-    const next = resolveLocale(this.host);
-    if (next === previous) return;
-    this.value = next;
+    this.value = resolveLocale(this.host);
+    if (this.value === previous) return;
     this.host.requestUpdate('lang', previous);
-    this.onChange?.(next);
+    this.onChange?.();
   }
 }

@@ -157,10 +157,7 @@ export class MomentCheckout extends LitElement {
   /** Language of the checkout; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
   @property() override lang = '';
   // A language change follows into an open checkout, as the theme does.
-  private readonly locale = new LocaleController(this, () => {
-    const endpoint = this.connection?.endpoint;
-    if (this.connection?.state === 'ready' && endpoint) endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT).catch(() => undefined);
-  });
+  private readonly locale = new LocaleController(this, () => this.reconfigure());
   private readonly scopeProvider = new ContextProvider(this, { context: checkoutScope, initialValue: undefined });
   private iframe: HTMLIFrameElement | undefined;
   private launching: Promise<LaunchResult> | undefined;
@@ -194,14 +191,17 @@ export class MomentCheckout extends LitElement {
       onFailure: (error) => this.onLoadFailure?.(error),
     });
     // Theme changes (a dark-mode switch) follow into an open checkout; the same token keeps its state.
-    this.theme = new ThemeController(this, () => {
-      const endpoint = this.connection.endpoint;
-      if (this.connection.state === 'ready' && endpoint) endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT).catch(() => undefined);
-    });
+    this.theme = new ThemeController(this, () => this.reconfigure());
     // A nested element asking for the scope is the moment to get a token for it.
     this.addEventListener('context-request', (event) => {
       if ((event as Event & { context?: unknown }).context === checkoutScope) void this.prepareScope();
     });
+  }
+
+  /** Sends the config again to an open checkout; the same token keeps its state. */
+  private reconfigure(): void {
+    const endpoint = this.connection.endpoint;
+    if (this.connection.state === 'ready' && endpoint) endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT).catch(() => undefined);
   }
 
   private frameConfig(): CheckoutFrameConfig {
