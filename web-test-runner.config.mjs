@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
-import { findChrome } from './scripts/find-chrome.mjs';
+import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 import { sandboxPlugin } from './test/support/sandbox-plugin.mjs';
 import { reactEsm } from './test/react/react-esm.mjs';
 
@@ -31,17 +31,7 @@ process.env.XDG_CACHE_HOME ??= join(profile, 'cache');
 const executablePath = findChrome();
 if (!executablePath) throw new Error('No Chrome/Chromium found: run `npm test` (it installs or explains), or set CHROME_PATH.');
 
-const chromeArgs = [
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-features=Translate,MediaRouter,OptimizationHints',
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-];
+const chromeArgs = ['--headless=new', ...CHROME_ARGS];
 
 export default {
   files: ['test/**/*.test.ts', '!test/sandbox/**'],

@@ -72,3 +72,18 @@ export function ensureChrome() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(ensureChrome());
+
+/**
+ * Flags for headless Chromium on a closed network (no background traffic, no first-run work),
+ * and `--no-sandbox` when running as root, which Chromium requires.
+ */
+export const CHROME_ARGS = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-features=Translate,MediaRouter,OptimizationHints',
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+];

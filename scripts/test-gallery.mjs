@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { ensureChrome } from './find-chrome.mjs';
+import { CHROME_ARGS, ensureChrome } from './find-chrome.mjs';
 import { GALLERY_DIR, buildGallery, startGallery } from './gallery.mjs';
 
 const { values: options } = parseArgs({
@@ -276,16 +276,7 @@ async function main() {
   const gallery = await startGallery({ dir: galleryDir, port: 0, sandboxPort: 0, sandboxOptions: { demoSessionsPerMinute: 100_000 } });
   const browser = await chromium.launch({
     executablePath: ensureChrome(),
-    args: [
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-features=Translate,MediaRouter,OptimizationHints',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ],
+    args: CHROME_ARGS,
   });
   console.log(`Gallery ${gallery.siteUrl} with the sandbox at ${gallery.framesOrigin}: ${entries.length} entries`);
   planned = TAGS.length + entries.length + (options.only ? 0 : 1);

@@ -6,21 +6,15 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
-import { findChrome } from '../../../scripts/find-chrome.mjs';
+import { CHROME_ARGS, findChrome } from '../../../scripts/find-chrome.mjs';
+
+export { CHROME_ARGS };
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
 const SECRET_KEY = 'sk_test_merchant_site';
 
-export const CHROME_ARGS = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-];
+
 
 export async function launchBrowser() {
   return chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
