@@ -11,7 +11,7 @@ import type { ConfigError } from './keys.js';
 
 /** Detail of `load-error`. */
 export interface LoadErrorDetail {
-  code: ConfigError['code'] | 'timeout' | 'frame_error' | 'frame_blocked' | 'origin_not_allowed' | 'session_mismatch';
+  code: ConfigError['code'] | 'timeout' | 'frame_error' | 'frame_not_started' | 'origin_not_allowed' | 'session_mismatch';
   message: string;
 }
 

@@ -96,7 +96,7 @@ export class FrameConnection<Out extends RequestTable, In extends EventTable> im
         this.silenceTimer = setTimeout(() => {
           if (channel !== this.channel || this.endpoint || this.state !== 'loading') return;
           this.fail({
-            code: 'frame_blocked',
+            code: 'frame_not_started',
             message:
               `The secure frame loaded but did not start. Check that the payment session's allowed_origins includes this page's origin (${window.location.origin}) ` +
               `and that ${this.framesOrigin} serves the payment frames.`,

@@ -123,7 +123,7 @@ describe('security: the elements on a page outside allowed_origins', function ()
         const { detail } = await failed;
         // The browser blocks the page (frame-ancestors) before the frame could say why; the element
         // sees a loaded frame that never speaks and says so well before the load timeout.
-        expect((detail as { code: string }).code).to.equal('frame_blocked');
+        expect((detail as { code: string }).code).to.equal('frame_not_started');
         expect((detail as { message: string }).message).to.contain('allowed_origins');
         expect(performance.now() - started).to.be.lessThan(10_000);
         expect(events.map((e) => e.name)).to.not.include('ready');
