@@ -50,6 +50,7 @@ export class FrameConnection<Out extends RequestTable, In extends EventTable> im
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Runs once the frame's page has loaded without saying hello. */
   private silenceTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopWatchingLoad: (() => void) | undefined;
   private listening = false;
 
   constructor(
@@ -89,23 +90,25 @@ export class FrameConnection<Out extends RequestTable, In extends EventTable> im
   private watchLoad(channel: string): void {
     const iframe = this.options.iframe();
     if (!iframe || channel !== this.channel || this.endpoint) return;
-    iframe.addEventListener(
-      'load',
-      () => {
+    const onLoad = () => {
+      if (this.silenceTimer !== undefined) clearTimeout(this.silenceTimer);
+      this.silenceTimer = undefined;
+      // Only the frame page itself counts (not a blank document put there in between).
+      if (channel !== this.channel || this.endpoint || this.state !== 'loading' || !iframe.src.startsWith(`${this.framesOrigin}/`)) return;
+      this.silenceTimer = setTimeout(() => {
         if (channel !== this.channel || this.endpoint || this.state !== 'loading') return;
-        this.silenceTimer = setTimeout(() => {
-          if (channel !== this.channel || this.endpoint || this.state !== 'loading') return;
-          this.fail({
-            code: 'frame_not_started',
-            message:
-              `The secure frame loaded but did not start. Check that the payment session's allowed_origins includes this page's origin (${window.location.origin}) ` +
-              `and that ${this.framesOrigin} serves the payment frames.`,
-          });
-        }, SILENCE_AFTER_LOAD_MS);
-      },
-      { once: true },
-    );
+        this.fail({
+          code: 'frame_not_started',
+          message:
+            `The secure frame loaded but did not start. Check that the payment session's allowed_origins includes this page's origin (${window.location.origin}) ` +
+            `and that ${this.framesOrigin} serves the payment frames.`,
+        });
+      }, SILENCE_AFTER_LOAD_MS);
+    };
+    iframe.addEventListener('load', onLoad);
+    this.stopWatchingLoad = () => iframe.removeEventListener('load', onLoad);
   }
+
 
   /** Closes the port, stops listening and forgets the frame. */
   close(): void {
@@ -113,6 +116,8 @@ export class FrameConnection<Out extends RequestTable, In extends EventTable> im
     this.timer = undefined;
     if (this.silenceTimer !== undefined) clearTimeout(this.silenceTimer);
     this.silenceTimer = undefined;
+    this.stopWatchingLoad?.();
+    this.stopWatchingLoad = undefined;
     if (this.listening) window.removeEventListener('message', this.onWindowMessage);
     this.listening = false;
     this.endpoint?.close();
