@@ -135,6 +135,32 @@ describe('markup written before the script, with a session endpoint', () => {
   });
 });
 
+describe('markup written before the script, with fetchClientToken set by a later script', () => {
+  test('the nested card gets its token when fetchClientToken arrives after it asked', { timeout: 90_000 }, async () => {
+    site.route('/api/late-session', async () => ({ client_token: (await site.createSession()).client_token }));
+    const url = site.page(
+      '/static/late-fetch.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><script>${RECORDER}</script></head><body>
+        <moment-checkout client-key="${KEY}"><card-component></card-component></moment-checkout>
+        <script type="module" src="/dist/cdn/moment-elements.js"></script>
+        <script type="module">
+          await new Promise((r) => setTimeout(r, 500));
+          document.querySelector('moment-checkout').fetchClientToken = async () =>
+            (await (await fetch('/api/late-session', { method: 'POST' })).json()).client_token;
+        </script>
+      </body></html>`,
+    );
+    const page = await browser.newPage();
+    try {
+      await page.goto(url);
+      await waitForEvent(page, 'ready', 'card-component');
+      assert.deepEqual(await loadErrors(page), []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('a strict Content-Security-Policy with Trusted Types', () => {
   test('all three elements load, keep their sizes and open the checkout with no violation', { timeout: 90_000 }, async () => {
     const { client_token: cardToken } = await site.createSession();

@@ -166,6 +166,8 @@ export class MomentCheckout extends LitElement {
   private token = '';
   private scopeToken: string | null = null;
   private scopeFetch: Promise<void> | undefined;
+  /** A nested element has asked for the scope (and may still be waiting for its token). */
+  private scopeWanted = false;
   private finished = false;
   private savedOverflow = '';
   private pendingReturn: string | null = null;
@@ -194,7 +196,9 @@ export class MomentCheckout extends LitElement {
     this.theme = new ThemeController(this, () => this.reconfigure());
     // A nested element asking for the scope is the moment to get a token for it.
     this.addEventListener('context-request', (event) => {
-      if ((event as Event & { context?: unknown }).context === checkoutScope) void this.prepareScope();
+      if ((event as Event & { context?: unknown }).context !== checkoutScope) return;
+      this.scopeWanted = true;
+      void this.prepareScope();
     });
   }
 
@@ -227,6 +231,8 @@ export class MomentCheckout extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('clientKey') || changed.has('framesOrigin') || changed.has('clientToken')) this.publishScope();
+    // A token source set after a nested element asked (a script that runs after the markup): use it now.
+    if (this.scopeWanted && (changed.has('fetchClientToken') || changed.has('sessionEndpoint'))) void this.prepareScope();
     if (this.pendingReturn && (this.fetchSessionStatus || this.statusEndpoint)) {
       const sessionId = this.pendingReturn;
       this.pendingReturn = null;
