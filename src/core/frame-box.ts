@@ -70,14 +70,14 @@ export function renderLoadError(error: LoadErrorDetail, text: { retryable: strin
  * Sets the box's height through the CSSOM, never a `style` attribute, so that a page whose CSP has
  * no `'unsafe-inline'` in `style-src` still sizes the box. Call it after each render (`updated`).
  */
-export function sizeFrameBox(root: ParentNode, height: number): void {
+export function sizeFrameBox(root: ParentNode, state: ConnectionState, frameHeight: number | undefined, reserved: number): void {
+  // The reserved height while the frame loads, the frame's reported height once it is ready.
+  const height = state === 'ready' && frameHeight ? frameHeight : reserved;
   root.querySelector<HTMLElement>('[part="box"]')?.style.setProperty('--frame-height', `${height}px`);
 }
 
 export interface FrameBoxOptions {
   state: ConnectionState;
-  /** Height to keep: the reserved height while loading, the frame's reported height once ready. */
-  height: number;
   skeleton: TemplateResult;
   src: string | undefined;
   channel: string;

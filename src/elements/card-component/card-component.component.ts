@@ -187,8 +187,6 @@ export class CardComponent extends LitElement {
   /** The last masked state reported by the frame. */
   @state() protected cardState: CardChange | undefined;
   @state() private frameHeight: number | undefined;
-  /** The height the box was last rendered with. */
-  private boxHeight = 0;
 
   private readonly internals: ElementInternals;
   private readonly frame: SecureFrameController<typeof cardRequests, typeof cardEvents>;
@@ -260,7 +258,7 @@ export class CardComponent extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    sizeFrameBox(this.renderRoot, this.boxHeight);
+    sizeFrameBox(this.renderRoot, this.frame.state, this.frameHeight, this.hideCardName ? RESERVED_HEIGHT.withoutName : RESERVED_HEIGHT.withName);
     const configKeys = [
       'styles', 'text', 'errorMessages', 'fontCss', 'hideCardName', 'showValidation', 'hideValidation', 'disabled', 'lang',
       'cardNumberLabel', 'cardNumberPlaceholder', 'expiryDateLabel', 'expiryDatePlaceholder',
@@ -471,10 +469,8 @@ export class CardComponent extends LitElement {
       return renderLoadError(loadError, { retryable: 'The card form could not load.', unavailable: 'Card payments are unavailable on this page.' }, () => this.retry());
     }
     const state = this.frame.state;
-    const reserved = this.hideCardName ? RESERVED_HEIGHT.withoutName : RESERVED_HEIGHT.withName;
     return renderFrameBox({
       state,
-      height: (this.boxHeight = state === 'ready' && this.frameHeight ? this.frameHeight : reserved),
       skeleton: this.renderSkeleton(),
       src: this.frame.src,
       channel: this.frame.channel,

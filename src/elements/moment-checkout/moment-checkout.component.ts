@@ -147,7 +147,9 @@ export class MomentCheckout extends LitElement {
   @state() openVariant: CheckoutVariant | null = null;
   @state() private frameHeight = 0;
   /** The open checkout's frame is connected and configured (the skeleton goes). */
-  @state() private frameReady = false;
+  private get frameReady(): boolean {
+    return this.connection.state === 'ready';
+  }
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
   @query('[part="inline"]') private inlineBox!: HTMLElement | null;
@@ -185,10 +187,7 @@ export class MomentCheckout extends LitElement {
         const { height } = await endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT);
         this.frameHeight = height;
       },
-      onReady: () => {
-        this.frameReady = true;
-        this.onReady?.();
-      },
+      onReady: () => this.onReady?.(),
       onEvent: (name, detail) => this.onFrameEvent(name, detail),
       onFailure: (error) => this.onLoadFailure?.(error),
     });
@@ -292,7 +291,6 @@ export class MomentCheckout extends LitElement {
         this.onLoadFailure = (error) => reject(new CheckoutError(error.code, error.message));
       });
       this.openVariant = claims.variant;
-      this.frameReady = false;
       await this.updateComplete;
       this.connection.open(framesOrigin, this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT, claims.sid);
       const checkoutUrl = `${framesOrigin}${FRAME_PATHS.checkout}`;

@@ -136,8 +136,6 @@ export class WalletButton extends LitElement {
   protected scope: CheckoutScope | undefined;
 
   @state() private frameHeight: number | undefined;
-  /** The height the box was last rendered with. */
-  private boxHeight = 0;
   @state() private walletAvailability: WalletAvailability | undefined;
   /** The sandbox wallet's sheet is open over the page. */
   @state() private sheetOpen = false;
@@ -191,7 +189,7 @@ export class WalletButton extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    sizeFrameBox(this.renderRoot, this.boxHeight);
+    sizeFrameBox(this.renderRoot, this.frame.state, this.frameHeight, RESERVED_HEIGHT);
     const configKeys = ['buttonColor', 'buttonType', 'emailRequired', 'billingAddressRequired', 'shippingAddressRequired', 'disabled', 'lang', 'sandboxWallets'] as const;
     if (configKeys.some((k) => changed.has(k))) this.sendConfig();
     // Hidden (no layout space) once the frame says no wallet can pay, unless `show-unavailable`.
@@ -312,7 +310,6 @@ export class WalletButton extends LitElement {
     const state = this.frame.state;
     return renderFrameBox({
       state,
-      height: (this.boxHeight = state === 'ready' && this.frameHeight ? this.frameHeight : RESERVED_HEIGHT),
       skeleton: html`<div part="skeleton" aria-hidden="true"></div>`,
       src: this.frame.src,
       channel: this.frame.channel,
