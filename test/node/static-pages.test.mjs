@@ -46,6 +46,21 @@ async function waitForEvent(page, type, tag, timeout = 20_000) {
   return page.evaluate(([t, g]) => window.__events.find((e) => e.type === t && e.tag === g).detail, [type, tag]);
 }
 
+/** A shop page with a `<moment-checkout>` (with the given attributes) and a button that launches it. */
+const checkoutShop = (attributes) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Shop</title><script>${RECORDER}</script></head><body>
+    <moment-checkout client-key="${KEY}" ${attributes}></moment-checkout>
+    <button id="launch" onclick="document.querySelector('moment-checkout').launch()">Checkout</button>
+    <script type="module" src="/dist/cdn/moment-elements.js"></script>
+  </body></html>`;
+
+/** Opens the shop and presses its checkout button, once the element is defined. */
+async function pressCheckout(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => customElements.get('moment-checkout'));
+  await page.click('#launch');
+}
+
 const loadErrors = (page) => page.evaluate(() => window.__events.filter((e) => e.type === 'load-error'));
 
 describe('markup written before the script', () => {
@@ -261,14 +276,7 @@ describe('the modal checkout', () => {
   ]) {
     test(`opens at its final size with a skeleton, and keeps that size once the checkout is ready, at ${viewport.width} px`, { timeout: 90_000 }, async () => {
       site.route('/api/size-session', async () => ({ client_token: (await site.createSession({ variant: 'modal' })).client_token }));
-      const url = site.page(
-        `/size/checkout-${viewport.width}.html`,
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Shop</title><script>${RECORDER}</script></head><body>
-          <moment-checkout client-key="${KEY}" session-endpoint="/api/size-session"></moment-checkout>
-          <button id="launch" onclick="document.querySelector('moment-checkout').launch()">Checkout</button>
-          <script type="module" src="/dist/cdn/moment-elements.js"></script>
-        </body></html>`,
-      );
+      const url = site.page(`/size/checkout-${viewport.width}.html`, checkoutShop('session-endpoint="/api/size-session"'));
       const page = await browser.newPage({ viewport });
       const dialog = () =>
         page.evaluate(() => {
@@ -278,9 +286,7 @@ describe('the modal checkout', () => {
           return { open: d.open, width: Math.round(r.width), height: Math.round(r.height), skeleton: !!skeleton && !skeleton.hidden };
         });
       try {
-        await page.goto(url);
-        await page.waitForFunction(() => customElements.get('moment-checkout'));
-        await page.click('#launch');
+        await pressCheckout(page, url);
         await page.waitForFunction(() => document.querySelector('moment-checkout').shadowRoot.querySelector('dialog').open);
         const opening = await dialog();
         assert.equal(opening.skeleton, true, 'a skeleton while the checkout loads');
@@ -300,19 +306,10 @@ describe('the modal checkout', () => {
 describe('Escape pressed inside a frame', () => {
   test('closes the modal checkout with payment-cancel when focus is in the card number, and gives focus back', { timeout: 90_000 }, async () => {
     site.route('/api/escape-session', async () => ({ client_token: (await site.createSession({ variant: 'modal' })).client_token }));
-    const url = site.page(
-      '/escape/checkout.html',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><script>${RECORDER}</script></head><body>
-        <moment-checkout client-key="${KEY}" session-endpoint="/api/escape-session"></moment-checkout>
-        <button id="launch" onclick="document.querySelector('moment-checkout').launch()">Checkout</button>
-        <script type="module" src="/dist/cdn/moment-elements.js"></script>
-      </body></html>`,
-    );
+    const url = site.page('/escape/checkout.html', checkoutShop('session-endpoint="/api/escape-session"'));
     const page = await browser.newPage();
     try {
-      await page.goto(url);
-      await page.waitForFunction(() => customElements.get('moment-checkout'));
-      await page.click('#launch');
+      await pressCheckout(page, url);
       await waitForEvent(page, 'checkout-open', 'moment-checkout');
       const checkout = page.frameLocator('moment-checkout iframe');
       await checkout.locator('#card-number').click();
@@ -368,17 +365,12 @@ describe('coming back from the bank', () => {
       return { client_token: session.client_token };
     });
     site.route('/api/bank-status', async (url) => site.getSession(url.searchParams.get('session_id')));
-    const body = `<moment-checkout client-key="${KEY}" session-endpoint="/api/bank-session" status-endpoint="/api/bank-status"></moment-checkout>
-      <button id="launch" onclick="document.querySelector('moment-checkout').launch()">Checkout</button>
-      <script type="module" src="/dist/cdn/moment-elements.js"></script>`;
-    const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><script>${RECORDER}</script></head><body>`;
-    const url = site.page('/bank/shop.html', `${head}${body}</body></html>`);
-    site.page(returnPath, `${head}${body}</body></html>`);
+    const shop = checkoutShop('session-endpoint="/api/bank-session" status-endpoint="/api/bank-status"');
+    const url = site.page('/bank/shop.html', shop);
+    site.page(returnPath, shop);
     const page = await browser.newPage();
     try {
-      await page.goto(url);
-      await page.waitForFunction(() => customElements.get('moment-checkout'));
-      await page.click('#launch');
+      await pressCheckout(page, url);
       await waitForEvent(page, 'checkout-open', 'moment-checkout');
       const checkout = page.frameLocator('moment-checkout iframe');
       await fillCard(checkout, '4000000000003220');
