@@ -10,14 +10,14 @@ import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 import { sandboxPlugin } from './test/support/sandbox-plugin.mjs';
 import { reactEsm } from './test/react/react-esm.mjs';
 
-/** Serves card-validator (CommonJS) as one ES module for the frame's unit tests. */
+/** Serves credit-card-type (CommonJS) as one ES module for the frame's unit tests. */
 function cardValidatorEsm() {
   let cached;
   return {
-    name: 'card-validator-esm',
+    name: 'credit-card-type-esm',
     async serve(context) {
-      if (!/\/node_modules\/card-validator\/dist\/index\.js$/.test(context.path)) return undefined;
-      cached ??= build({ entryPoints: ['node_modules/card-validator/dist/index.js'], bundle: true, format: 'esm', write: false, logLevel: 'silent' }).then(
+      if (!/\/node_modules\/credit-card-type\/dist\/index\.js$/.test(context.path)) return undefined;
+      cached ??= build({ entryPoints: ['node_modules/credit-card-type/dist/index.js'], bundle: true, format: 'esm', write: false, logLevel: 'silent' }).then(
         (result) => result.outputFiles[0].text,
       );
       return { body: await cached, type: 'js' };

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { detectBrand } from '../../src/frame/card/brands.js';
-import { cardNumberInvalid, cv2Invalid, type ValidationContext } from '../../src/frame/card/validators.js';
+import { cardNumberInvalid, cv2Invalid, type ValidationContext } from '../../src/frame/form/validators.js';
 
 const context = (digits: string): ValidationContext => ({ brand: detectBrand(digits), now: new Date(2030, 0, 15) });
 const numberIsValid = (digits: string) => !cardNumberInvalid.execute(digits, context(digits));

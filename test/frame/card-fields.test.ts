@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import type { CardEventDetail, CardEventName, CardFrameConfig } from '../../src/protocol/messages.js';
 import { BridgeError } from '../../src/protocol/port.js';
 import { CardFields, type CardFieldsOptions } from '../../src/frame/card/card-fields.js';
-import { DEFAULT_ERROR_MESSAGES } from '../../src/frame/card/messages.js';
+import { EN_CARD } from '../../src/frame/i18n/index.js';
+
+const DEFAULT_ERROR_MESSAGES = EN_CARD.cardErrors;
 
 type Emitted = { name: CardEventName; detail: unknown };
 let container: HTMLDivElement;

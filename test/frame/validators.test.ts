@@ -2,8 +2,12 @@ import { expect } from '@open-wc/testing';
 import { VALIDATION_ERROR_TYPES, type CardField, type ValidationErrorType } from '../../src/protocol/card.js';
 import { detectBrand } from '../../src/frame/card/brands.js';
 import { parseExpiry } from '../../src/frame/card/format.js';
-import { DEFAULT_ERROR_MESSAGES, errorMessage } from '../../src/frame/card/messages.js';
-import { CARD_VALIDATORS, validateField, type CardModel } from '../../src/frame/card/validators.js';
+import { errorMessage as lookUp } from '../../src/frame/form/messages.js';
+import { CARD_VALIDATORS, validateField, type CardModel } from '../../src/frame/form/validators.js';
+import { EN_CARD } from '../../src/frame/i18n/index.js';
+
+const DEFAULT_ERROR_MESSAGES = EN_CARD.cardErrors;
+const errorMessage = (type: ValidationErrorType, overrides: Partial<Record<ValidationErrorType, string>> = {}) => lookUp(type, overrides, DEFAULT_ERROR_MESSAGES);
 
 const NOW = new Date(2030, 5, 15); // 15 June 2030
 const validModel: CardModel = {

@@ -1,8 +1,8 @@
 /**
- * Card brand detection, backed by card-validator (and credit-card-type under it), mapped onto
- * the protocol's `CardBrand` names.
+ * Card brand detection, backed by credit-card-type (the brands' prefixes, lengths, gaps and
+ * security codes), mapped onto the protocol's `CardBrand` names.
  */
-import cardValidator from 'card-validator';
+import creditCardType from 'credit-card-type';
 import { CARD_BRANDS, type CardBrand } from '../../protocol/card.js';
 
 /** What the frame needs to know about a detected brand to format and validate. */
@@ -30,7 +30,9 @@ const KNOWN_BRANDS: ReadonlySet<string> = new Set(CARD_BRANDS);
 /** Detects the brand of a digits-only card number; `null` while no single brand matches. */
 export function detectBrand(digits: string): BrandInfo | null {
   if (digits === '') return null;
-  const card = cardValidator.number(digits).card;
+  const matches = creditCardType(digits);
+  // Several brands still match a short prefix: none yet.
+  const card = matches.length === 1 ? matches[0]! : null;
   if (!card) return null;
   return {
     brand: KNOWN_BRANDS.has(card.type) ? (card.type as CardBrand) : 'unknown',

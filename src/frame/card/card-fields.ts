@@ -3,10 +3,9 @@
  * optional cardholder name, mounted into a given container. Used by the card frame page and,
  * later, by the hosted checkout page. Holds no global state.
  *
- * Whether a field HAS an error (always computed) is kept apart from whether it is SHOWN: an error
- * is shown after the field is blurred following input, or after `validate()`/`executePayment()`.
- * While the customer types, a shown error disappears as soon as the field is valid ("reward
- * early") but a new one only appears on blur ("punish late").
+ * Rules, the shown-error rule, the field views and the live region come from the form kit
+ * (`../form`): an error is shown after the field is blurred following input, or after
+ * `validate()`/`executePayment()`.
  */
 import type {
   AdditionalInfo,
@@ -34,13 +33,16 @@ import {
   parseExpiry,
   type Formatted,
 } from './format.js';
-import { errorMessage } from './messages.js';
 import { payWithCard, type ChallengeHandling, type PaymentApiOptions, type PendingChallenge } from './payment.js';
 import { FrameStyles, fieldClass } from './styles.js';
 import { runChallenge } from './three-ds.js';
 import { EN_CARD, FrameTexts, type CardKey } from '../i18n/index.js';
-import { isFieldComplete, validateField, type CardModel, type ValidationContext } from './validators.js';
-import { createElement, createErrorMessage } from '../dom.js';
+import { validateField, type CardModel, type ValidationContext } from '../form/validators.js';
+import { errorMessage } from '../form/messages.js';
+import { updateShown, type Trigger } from '../form/shown.js';
+import { FieldView } from '../form/field-view.js';
+import { LiveRegion } from '../form/live-region.js';
+import { createElement } from '../dom.js';
 
 /** Sends a card event to whoever hosts the fields (the bridge, in the card frame). */
 export type CardEventEmitter = <E extends CardEventName>(name: E, detail: CardEventDetail<E>) => void;
@@ -93,17 +95,26 @@ const MAX_NAME_LENGTH = 100;
 
 interface FieldRuntime {
   field: CardField;
-  container: HTMLDivElement;
-  label: HTMLLabelElement;
+  view: FieldView;
   input: HTMLInputElement;
-  error: HTMLDivElement;
-  errorText: HTMLSpanElement;
   /** The value before the latest edit (to recognise a backspace over a gap). */
   previous: string;
-  /** Edited since the last clear. */
   dirty: boolean;
-  /** The error shown to the customer, if any. */
   shown: ValidationErrorType | null;
+}
+
+/** Whether a field holds as much as its format asks for (valid or not). */
+function isFieldComplete(field: CardField, model: CardModel, { brand }: ValidationContext): boolean {
+  switch (field) {
+    case 'cardNumber':
+      return brand !== null && brand.lengths.includes(model.cardNumber.length);
+    case 'expiryDate':
+      return model.expiryDate.month !== null && model.expiryDate.year !== null;
+    case 'cv2':
+      return brand ? model.cv2.length === brand.cvvSize : model.cv2.length >= 3;
+    case 'cardName':
+      return model.cardName !== '';
+  }
 }
 
 interface Evaluation {
@@ -116,15 +127,13 @@ interface Evaluation {
   valid: boolean;
 }
 
-type Trigger = 'input' | 'blur' | 'validate' | 'clear' | 'config';
-
 export class CardFields {
   /** The element the fields render into (a child of the container). */
   readonly root: HTMLDivElement;
   readonly form: HTMLFormElement;
   private readonly doc: Document;
   private readonly styles: FrameStyles;
-  private readonly liveRegion: HTMLDivElement;
+  private readonly liveRegion: LiveRegion;
   private readonly brandBadge: HTMLSpanElement;
   private readonly brandText: HTMLSpanElement;
   private readonly runtimes = new Map<CardField, FieldRuntime>();
@@ -153,15 +162,12 @@ export class CardFields {
     this.form.autocomplete = 'on';
     this.form.tabIndex = -1;
     this.form.style.outline = 'none';
-    this.liveRegion = this.create('div', 'mc-visually-hidden');
-    this.liveRegion.setAttribute('role', 'status');
-    this.liveRegion.setAttribute('aria-live', 'polite');
-    this.liveRegion.setAttribute('aria-atomic', 'true');
+    this.liveRegion = new LiveRegion(this.doc);
     this.brandBadge = this.create('span', 'mc-brand');
     this.brandBadge.setAttribute('aria-hidden', 'true');
     this.brandText = this.create('span', 'mc-visually-hidden');
     this.brandText.id = 'card-brand';
-    this.root.append(this.form, this.liveRegion);
+    this.root.append(this.form, this.liveRegion.element);
 
     const signal = this.abort.signal;
     this.form.addEventListener('submit', (event) => {
@@ -190,7 +196,7 @@ export class CardFields {
       const runtime = this.runtimes.get(field);
       if (wanted && !runtime) this.mountField(field);
       if (!wanted && runtime) {
-        runtime.container.remove();
+        runtime.view.container.remove();
         this.runtimes.delete(field);
         this.lastValid.delete(field);
       }
@@ -330,30 +336,18 @@ export class CardFields {
 
   private mountField(field: CardField): void {
     const def = FIELD_DEFINITIONS[field];
-    const container = this.create('div', `mc-field ${fieldClass(field)}`);
-    container.dataset.field = field;
-    const label = this.create('label', 'mc-label');
-    label.htmlFor = def.id;
-    const control = this.create('div', 'mc-control');
-    const input = this.create('input', 'mc-input');
-    input.type = 'text';
-    input.id = def.id;
-    input.name = def.name;
-    input.autocomplete = def.autocomplete as AutoFill;
-    if (def.numeric) input.inputMode = 'numeric';
     // Card numbers, expiry dates and codes read left to right in every language.
-    if (def.numeric) input.dir = 'ltr';
-    input.setAttribute('autocorrect', 'off');
-    input.autocapitalize = field === 'cardName' ? 'words' : 'off';
-    input.spellcheck = false;
-    input.setAttribute('aria-required', 'true');
-    if (field === 'cardName') input.maxLength = MAX_NAME_LENGTH;
-    const { error, errorText } = createErrorMessage(this.doc, `${def.id}-error`);
-    control.append(input);
-    if (field === 'cardNumber') control.append(this.brandBadge, this.brandText);
-    container.append(label, control, error);
+    const view = new FieldView(this.doc, { ...def, ltr: def.numeric, required: true, className: fieldClass(field), ...(def.numeric ? {} : { maxLength: MAX_NAME_LENGTH }) });
+    const { container, input } = view;
+    container.dataset.field = field;
+    if (!def.numeric) {
+      input.setAttribute('autocorrect', 'off');
+      input.autocapitalize = 'words';
+      input.spellcheck = false;
+    }
+    if (field === 'cardNumber') view.control.append(this.brandBadge, this.brandText);
 
-    const runtime: FieldRuntime = { field, container, label, input, error, errorText, previous: '', dirty: false, shown: null };
+    const runtime: FieldRuntime = { field, view, input, previous: '', dirty: false, shown: null };
     const signal = this.abort.signal;
     input.addEventListener('input', (event) => this.onInput(runtime, event as InputEvent), { signal });
     input.addEventListener('focus', () => {
@@ -363,7 +357,7 @@ export class CardFields {
 
     // Keep the DOM order of FIELD_ORDER whatever order the fields are mounted in.
     const next = FIELD_ORDER.slice(FIELD_ORDER.indexOf(field) + 1)
-      .map((f) => this.runtimes.get(f)?.container)
+      .map((f) => this.runtimes.get(f)?.view.container)
       .find(Boolean);
     this.form.insertBefore(container, next ?? null);
     this.runtimes.set(field, runtime);
@@ -386,22 +380,20 @@ export class CardFields {
   private applyText(rt: FieldRuntime): void {
     const def = FIELD_DEFINITIONS[rt.field];
     const text = this.config.text?.[rt.field];
-    rt.label.textContent = text?.label?.trim() || this.texts.t[def.label];
+    rt.view.setLabel(text?.label?.trim() || this.texts.t[def.label]);
     const brand = detectBrand(parseCardNumber(this.runtimes.get('cardNumber')?.input.value ?? ''));
     const fallback = rt.field === 'cv2' && brand ? brand.cvvName : rt.field === 'expiryDate' ? this.texts.t.expiryPlaceholder : def.placeholder;
     const placeholder = text?.placeholder?.trim() ? text.placeholder : fallback;
     if (placeholder) rt.input.placeholder = placeholder;
     else rt.input.removeAttribute('placeholder');
-    // Visible by default (WCAG 1.4.1, 3.3.1); an opted-out message stays in the accessibility
-    // tree, named by `aria-describedby` and announced, but takes no room.
-    rt.error.classList.toggle('mc-visually-hidden', this.config.hideValidation === true || text?.showValidation === false);
+    rt.view.hideMessage(this.config.hideValidation === true || text?.showValidation === false);
   }
 
   private applyDisabled(): void {
     const disabled = this.busy || Boolean(this.config.disabled);
     for (const rt of this.runtimes.values()) {
       rt.input.disabled = disabled;
-      rt.container.classList.toggle('is-disabled', disabled);
+      rt.view.container.classList.toggle('is-disabled', disabled);
     }
   }
 
@@ -506,20 +498,7 @@ export class CardFields {
   /** Recomputes the state, updates which errors are shown, renders, and emits what changed. */
   private refresh(trigger: Trigger, opts: { field?: CardField; emitValidation?: boolean } = {}): Evaluation {
     const ev = this.evaluate();
-    const before = new Map(this.present().map((rt) => [rt.field, rt.shown]));
-    for (const rt of this.present()) {
-      const error = ev.errors[rt.field] ?? null;
-      if (trigger === 'clear') {
-        rt.shown = null;
-        rt.dirty = false;
-      } else if (trigger === 'validate' || (trigger === 'blur' && rt.field === opts.field && rt.dirty)) {
-        rt.shown = error;
-      } else if (error === null) {
-        rt.shown = null;
-      } else if (rt.shown !== null) {
-        rt.shown = error;
-      }
-    }
+    const fresh = updateShown(this.present(), (rt) => ev.errors[rt.field] ?? null, trigger, opts.field && this.runtimes.get(opts.field));
     this.render(ev);
 
     const shown = this.shownErrors();
@@ -529,10 +508,7 @@ export class CardFields {
     const formReady = ev.complete && ev.valid;
     const emit = trigger === 'config' ? undefined : this.options.emit;
 
-    if (trigger !== 'config') {
-      const fresh = this.present().filter((rt) => rt.shown !== null && rt.shown !== before.get(rt.field));
-      if (fresh.length > 0) this.announce(fresh.map((rt) => this.message(rt.shown!)).join(' '));
-    }
+    if (trigger !== 'config') this.liveRegion.announce(fresh.map((rt) => this.message(rt.shown!)).join(' '));
     if (trigger === 'input' || trigger === 'clear') {
       emit?.('change', { brand: ev.brand?.brand ?? 'unknown', empty: ev.empty, complete: ev.complete, valid: ev.valid, fields: ev.fields });
     }
@@ -561,27 +537,10 @@ export class CardFields {
     }
     for (const rt of this.present()) {
       const state = ev.fields[rt.field];
-      const shown = rt.shown;
-      rt.container.classList.toggle('is-error', shown !== null);
-      rt.container.classList.toggle('is-valid', shown === null && Boolean(state?.valid && state.complete));
-      rt.container.classList.toggle('is-empty', Boolean(state?.empty));
-      if (shown) {
-        rt.errorText.textContent = this.message(shown);
-        rt.error.hidden = false;
-        rt.input.setAttribute('aria-invalid', 'true');
-        rt.input.setAttribute('aria-describedby', rt.error.id);
-      } else {
-        rt.errorText.textContent = '';
-        rt.error.hidden = true;
-        rt.input.setAttribute('aria-invalid', 'false');
-        rt.input.removeAttribute('aria-describedby');
-      }
+      const { shown, view } = rt;
+      view.showError(shown && this.message(shown));
+      view.container.classList.toggle('is-valid', shown === null && Boolean(state?.valid && state.complete));
+      view.container.classList.toggle('is-empty', Boolean(state?.empty));
     }
-  }
-
-  /** Polite announcement; the same text twice still announces (a no-break space toggles). */
-  private announce(text: string): void {
-    const current = this.liveRegion.textContent ?? '';
-    this.liveRegion.textContent = current === text ? `${text}\u00a0` : text;
   }
 }

@@ -1,0 +1,174 @@
+/**
+ * Every validation rule of the frames, in one shape: a small object with the error type it
+ * reports and a pure `execute()` that is true when the value HAS that error. The card fields,
+ * the checkout's collected fields and the wallet sheet run lists of these; messages live apart
+ * (the locale dictionaries, by error type). Adding a rule is one object here and its test.
+ */
+import type { CardField, ValidationErrorType } from '../../protocol/card.js';
+import type { BrandInfo } from '../card/brands.js';
+import type { ExpiryParts } from '../card/format.js';
+
+export interface Rule<V, C, T extends string = string> {
+  type: T;
+  /** True when `value` has this error. */
+  execute(value: V, context: C): boolean;
+}
+
+/** The first rule `value` breaks, or `null`. */
+export function firstError<V, C, T extends string>(rules: readonly Rule<V, C, T>[], value: V, context: C): T | null {
+  for (const rule of rules) if (rule.execute(value, context)) return rule.type;
+  return null;
+}
+
+// ----- card ---------------------------------------------------------------------------------
+
+/** Parsed values of the card form. */
+export interface CardModel {
+  /** Digits only. */
+  cardNumber: string;
+  expiryDate: ExpiryParts;
+  /** Digits only. */
+  cv2: string;
+  /** Trimmed. */
+  cardName: string;
+}
+
+export interface ValidationContext {
+  /** Brand detected from the card number (drives the expected length and security code length). */
+  brand: BrandInfo | null;
+  /** The current date (the expiry check is relative to it). */
+  now: Date;
+}
+
+/** A card rule also names the field it belongs to. */
+export interface Validator<F extends CardField = CardField> extends Rule<CardModel[F], ValidationContext, ValidationErrorType> {
+  field: F;
+}
+
+type AnyValidator = { [F in CardField]: Validator<F> }[CardField];
+
+/** Expiry dates further ahead than this many years are refused as mistyped. */
+export const MAX_EXPIRY_YEARS_AHEAD = 20;
+const NAME_MAX_LENGTH = 255;
+
+const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
+
+/** Luhn (mod 10) checksum of a digits-only string. */
+export function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = digits.length - 1, double = false; i >= 0; i--, double = !double) {
+    let n = digits.charCodeAt(i) - 48;
+    if (double && (n *= 2) > 9) n -= 9;
+    sum += n;
+  }
+  return sum % 10 === 0;
+}
+
+export const cardNumberRequired: Validator<'cardNumber'> = { type: 'cardNumberRequired', field: 'cardNumber', execute: (digits) => digits === '' };
+
+/** One brand recognized, a length valid for it, and the Luhn checksum (UnionPay numbers need not pass it). */
+export const cardNumberInvalid: Validator<'cardNumber'> = {
+  type: 'cardNumberInvalid',
+  field: 'cardNumber',
+  execute: (digits, { brand }) => !brand || !brand.lengths.includes(digits.length) || (brand.brand !== 'unionpay' && !luhn(digits)),
+};
+
+export const expiryDateRequired: Validator<'expiryDate'> = { type: 'expiryDateRequired', field: 'expiryDate', execute: (expiry) => expiry.empty };
+
+export const expiryDateInvalid: Validator<'expiryDate'> = {
+  type: 'expiryDateInvalid',
+  field: 'expiryDate',
+  execute: ({ month, year }, { now }) =>
+    month === null || year === null || month < 1 || month > 12 || year > now.getFullYear() + MAX_EXPIRY_YEARS_AHEAD,
+};
+
+/** A card is valid until the end of its expiry month, so the current month passes. */
+export const expiryDateMustBeInFuture: Validator<'expiryDate'> = {
+  type: 'expiryDateMustBeInFuture',
+  field: 'expiryDate',
+  execute: ({ month, year }, { now }) =>
+    month !== null && year !== null && monthIndex(year, month) < monthIndex(now.getFullYear(), now.getMonth() + 1),
+};
+
+export const cv2Required: Validator<'cv2'> = { type: 'cv2Required', field: 'cv2', execute: (cvv) => cvv === '' };
+
+/** Length must match the detected brand (Amex 4, others 3); 3 or 4 while the brand is unknown. */
+export const cv2Invalid: Validator<'cv2'> = {
+  type: 'cv2Invalid',
+  field: 'cv2',
+  execute: (cvv, { brand }) => (brand ? cvv.length !== brand.cvvSize : cvv.length < 3 || cvv.length > 4),
+};
+
+export const cardNameRequired: Validator<'cardName'> = { type: 'cardNameRequired', field: 'cardName', execute: (name) => name === '' };
+
+/** A name has a letter (digits alone are a card number typed in the wrong box) and is not too long. */
+export const cardNameInvalid: Validator<'cardName'> = {
+  type: 'cardNameInvalid',
+  field: 'cardName',
+  execute: (name) => name.length > NAME_MAX_LENGTH || !/\p{L}/u.test(name),
+};
+
+/** All card checks in the order they are tried: per field, "required" before "invalid". */
+export const CARD_VALIDATORS: readonly AnyValidator[] = [
+  cardNumberRequired,
+  cardNumberInvalid,
+  expiryDateRequired,
+  expiryDateInvalid,
+  expiryDateMustBeInFuture,
+  cv2Required,
+  cv2Invalid,
+  cardNameRequired,
+  cardNameInvalid,
+];
+
+/** The first error of a card field, or `null` when the field is valid. */
+export function validateField<F extends CardField>(
+  field: F,
+  model: CardModel,
+  context: ValidationContext,
+  validators: readonly AnyValidator[] = CARD_VALIDATORS,
+): ValidationErrorType | null {
+  for (const validator of validators) {
+    if (validator.field === field && (validator as Validator<F>).execute(model[field], context)) return validator.type;
+  }
+  return null;
+}
+
+// ----- customer details (checkout, wallet sheet) ---------------------------------------------
+
+/** Error types of the customer details; their messages are the dictionaries' `collectedErrors`. */
+export type DetailsErrorType = 'emailRequired' | 'emailInvalid' | 'nameRequired' | 'address1Required' | 'cityRequired' | 'postcodeRequired' | 'countryRequired' | 'tooLong';
+
+export interface DetailsContext {
+  maxLength: number;
+  /** The country chosen beside this field (a postcode depends on it), as the form's codes. */
+  country?: string;
+  /** Whether a country code is one the form offers. */
+  knownCountry?: (code: string) => boolean;
+  /** Countries without postcodes, as the form's codes. */
+  noPostcode?: ReadonlySet<string>;
+}
+
+/** A rule on a trimmed text value. */
+export type DetailsRule = Rule<string, DetailsContext, DetailsErrorType>;
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+
+/** Empty where a value is needed. */
+export const required = (type: DetailsErrorType): DetailsRule => ({ type, execute: (text) => text === '' });
+
+export const tooLong: DetailsRule = { type: 'tooLong', execute: (text, { maxLength }) => text.length > maxLength };
+
+export const emailInvalid: DetailsRule = { type: 'emailInvalid', execute: (text) => text !== '' && !EMAIL.test(text) };
+
+/** Empty, unless the chosen country has no postcodes. */
+export const postcodeRequired: DetailsRule = {
+  type: 'postcodeRequired',
+  execute: (text, { country, noPostcode }) => text === '' && !noPostcode?.has(country ?? ''),
+};
+
+/** Empty or not one of the form's countries. */
+export const countryRequired: DetailsRule = {
+  type: 'countryRequired',
+  execute: (code, { knownCountry }) => code === '' || (knownCountry !== undefined && !knownCountry(code)),
+};
