@@ -135,6 +135,27 @@ describe('checkout page: what it shows', () => {
     expect(order.indexOf('billing-address1')).to.be.greaterThan(order.indexOf('card-number'));
   });
 
+  it('follows a language change while open: headings, labels, countries, shown messages, and the host hears them', async () => {
+    await mount({ session: { ...baseSession, collect: { email: true, billing_address: true, shipping_address: true } } });
+    type('#email', 'ada@');
+    $('#email').dispatchEvent(new FocusEvent('blur'));
+    type('#billing-country', 'DE');
+    expect($('label[for="email"]').textContent).to.equal('Email');
+    page.update(config({ locale: 'fr' }));
+    await waitUntil(() => $('label[for="email"]').textContent === 'E-mail', 'the email label in French', { timeout: 3000 });
+    expect($('label[for="shipping-city"]').textContent).to.equal('Ville');
+    expect($('#shipping-heading').textContent).to.not.equal('Shipping address');
+    expect($('#card-heading').textContent).to.not.equal('Card details');
+    expect($('label[for="card-number"]').textContent).to.not.equal('Card number');
+    const country = $<HTMLSelectElement>('#billing-country');
+    expect(country.value).to.equal('DE');
+    expect(country.selectedOptions[0]!.textContent).to.equal('Allemagne');
+    expect($('#email-error').textContent).to.contain('Saisissez une adresse e-mail');
+    expect(named('validation-error').at(-1)).to.deep.equal({
+      errors: [{ field: 'email', errorType: 'emailInvalid', message: 'Saisissez une adresse e-mail comme nom@exemple.com.' }],
+    });
+  });
+
   it('is accessible, with all sections showing', async () => {
     await mount({ session: { ...baseSession, collect: { email: true, billing_address: true, shipping_address: true } } });
     await expect(container).to.be.accessible({ ignoredRules: ['landmark-one-main', 'page-has-heading-one', 'region'] });

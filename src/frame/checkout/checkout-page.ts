@@ -1,7 +1,8 @@
 /**
- * The hosted checkout page: order summary, the card fields (the same `CardFields` as the card
- * frame), the customer details the session collects, a pay button, and the end states. Talks to
- * the host only through `emit` and the `submit()` it exposes; holds no global state.
+ * The hosted checkout page: order summary (summary.ts), the card fields (the same `CardFields` as
+ * the card frame), the customer details the session collects (checkout-form.ts), a pay button,
+ * and the end states (end-state.ts). Talks to the host only through `emit` and the `submit()` it
+ * exposes; holds no global state.
  */
 import type { TransactionResult, ValidationError } from '../../protocol/card.js';
 import type { CheckoutValidationError, CheckoutEventDetail, CheckoutEventName, CheckoutFrameConfig, CheckoutOutcome, FrameSession } from '../../protocol/checkout.js';
@@ -9,23 +10,17 @@ import { BridgeError, randomId } from '../../protocol/port.js';
 import { CardFields, type CardFieldsOptions } from '../card/card-fields.js';
 import type { PendingChallenge } from '../card/payment.js';
 import { themeCss } from '../card/styles.js';
-import {
-  buildAdditionalInfo,
-  collectedFields,
-  validateCollectedField,
-  type CollectedErrorType,
-  type CollectedField,
-  type CollectedFieldDefinition,
-  type CollectedSection,
-  type CollectedValues,
-} from './collect.js';
-import { countries, countryOfLocale } from './countries.js';
-import { formatMoney, orderSummary } from './money.js';
+import { buildAdditionalInfo, collectedFields } from './collect.js';
+import { CollectedForm } from './checkout-form.js';
+import { showState, type StateKind } from './end-state.js';
+import { formatMoney } from './money.js';
+import { renderSummary } from './summary.js';
+import { LiveRegion } from '../form/live-region.js';
 import { fill, FrameTexts, type CheckoutKey, type Translation } from '../i18n/index.js';
 import { closedState, outcomeOfResult } from './outcome.js';
 import { readSession, redirectUrl, scheduleExpiry, sessionIdFromToken, type ReadSessionOptions } from './session.js';
 import { CHECKOUT_CSS } from './styles.js';
-import { createElement, createErrorMessage } from '../dom.js';
+import { createElement } from '../dom.js';
 import { COVERED_MESSAGE, guardClicks, type ClickGuard } from '../visibility.js';
 
 /** Sends a checkout event to the host (the bridge, in the checkout frame). */
@@ -43,33 +38,12 @@ export interface CheckoutPageOptions {
 }
 
 type Phase = 'loading' | 'ready' | 'paying' | 'redirecting' | 'closed';
-type StateKind = 'loading' | 'success' | 'failure' | 'expired' | 'error' | 'redirect';
-
-interface FieldRuntime {
-  def: CollectedFieldDefinition;
-  container: HTMLDivElement;
-  input: HTMLInputElement | HTMLSelectElement;
-  error: HTMLDivElement;
-  errorText: HTMLSpanElement;
-  dirty: boolean;
-  shown: CollectedErrorType | null;
-}
 
 /** The result of asking to pay. */
 export type PayAttempt =
   | { status: 'started' | 'busy' }
   | { status: 'invalid'; error: BridgeError }
   | { status: 'unavailable'; error: BridgeError };
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-const ICON_PATHS: Readonly<Record<StateKind, string>> = {
-  success: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1.2 14.2-4-4 1.4-1.4 2.6 2.6 5.6-5.6 1.4 1.4-7 7Z',
-  failure: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 15h-2v-2h2v2Zm0-4h-2V7h2v6Z',
-  expired: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm4.2 14.2L11 13V7h1.5v5.2l4.5 2.7-.8 1.3Z',
-  error: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 15h-2v-2h2v2Zm0-4h-2V7h2v6Z',
-  loading: 'M12 4a8 8 0 1 0 8 8h-2a6 6 0 1 1-6-6V4Z',
-  redirect: 'M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5l-8-3Zm-1 14-4-4 1.4-1.4 2.6 2.6 5.6-5.6L18 9l-7 7Z',
-};
 
 export const DEFAULT_TITLE = 'Checkout';
 
@@ -84,16 +58,16 @@ export class CheckoutPage {
   private readonly payButton: HTMLButtonElement;
   private readonly payGuard: ClickGuard;
   private readonly state: HTMLDivElement;
-  private readonly liveRegion: HTMLDivElement;
+  private readonly liveRegion: LiveRegion;
+  private cardHeading: HTMLHeadingElement | null = null;
   private readonly abort = new AbortController();
-  private readonly runtimes = new Map<CollectedField, FieldRuntime>();
+  private collected: CollectedForm | null = null;
   private config: CheckoutFrameConfig;
   private readonly texts = new FrameTexts<CheckoutKey>(null, () => this.applyLocale());
   private session: FrameSession | null = null;
   private sessionId: string;
   private clockOffsetMs = 0;
   private fields: CardFields | null = null;
-  private definitions: CollectedFieldDefinition[] = [];
   private phase: Phase = 'loading';
   private expiryDue = false;
   private cancelExpiry: () => void = () => {};
@@ -132,11 +106,8 @@ export class CheckoutPage {
     this.payButton = this.create('button', 'mc-pay');
     this.payButton.type = 'button';
     this.state = this.create('div', 'mc-state');
-    this.liveRegion = this.create('div', 'mc-visually-hidden');
-    this.liveRegion.setAttribute('role', 'status');
-    this.liveRegion.setAttribute('aria-live', 'polite');
-    this.liveRegion.setAttribute('aria-atomic', 'true');
-    this.main.append(this.heading, this.summary, this.body, this.state, this.liveRegion);
+    this.liveRegion = new LiveRegion(this.doc);
+    this.main.append(this.heading, this.summary, this.body, this.state, this.liveRegion.element);
 
     const signal = this.abort.signal;
     this.payGuard = (options.clickGuard ?? guardClicks)(this.payButton);
@@ -239,13 +210,13 @@ export class CheckoutPage {
     }
     this.validating = true;
     const card = fields.validate();
-    const collected = this.showAllCollectedErrors();
+    const collected = this.collected?.showAll() ?? [];
     this.validating = false;
     this.reportShown(true);
     if (!card.valid || collected.length > 0) {
       const first = this.main.querySelector<HTMLElement>('[aria-invalid="true"]');
       first?.focus();
-      if (collected.length > 0) this.announce(collected.map((type) => this.t.collectedErrors[type]).join(' '));
+      this.announce(collected.join(' '));
       const count = card.errors.length + collected.length;
       return {
         status: 'invalid',
@@ -391,7 +362,7 @@ export class CheckoutPage {
     this.fields = null;
     this.body.hidden = true;
     this.body.replaceChildren();
-    this.runtimes.clear();
+    this.collected = null;
     const kind: StateKind = outcome === 'success' ? 'success' : outcome === 'expired' ? 'expired' : 'failure';
     this.showState(kind, heading, message);
     if (!deferred) this.stateHeading()?.focus();
@@ -407,63 +378,27 @@ export class CheckoutPage {
     this.payButton.setAttribute('aria-busy', String(paying));
     this.payButton.textContent = paying ? this.t.processing : this.payLabel();
     this.body.setAttribute('aria-busy', String(paying));
-    for (const rt of this.runtimes.values()) rt.input.disabled = paying;
+    this.collected?.setDisabled(paying);
     if (paying) this.announce(this.t.processingPayment);
   }
 
   // ----- rendering --------------------------------------------------------------------------
 
   private renderSummary(session: FrameSession): void {
-    const { items, taxes, total } = orderSummary(session);
-    const locale = this.locale();
-    const money = (minor: number) => formatMoney(minor, session.currency, locale);
-    const heading = this.create('h2', 'mc-visually-hidden');
-    heading.id = 'summary-heading';
-    heading.textContent = this.t.orderSummary;
-    const list = (lines: typeof items, className: string) => {
-      const ul = this.create('ul', className);
-      for (const line of lines) {
-        const li = this.create('li', 'mc-line');
-        const label = this.create('span', 'mc-line-label');
-        label.textContent = line.label;
-        const amount = this.create('span', 'mc-line-amount');
-        amount.textContent = money(line.amount);
-        li.append(label, amount);
-        ul.append(li);
-      }
-      return ul;
-    };
-    const totalRow = this.create('p', 'mc-total');
-    const totalLabel = this.create('span', 'mc-total-label');
-    totalLabel.textContent = this.t.total;
-    const totalAmount = this.create('span', 'mc-total-amount');
-    totalAmount.textContent = money(total);
-    totalRow.append(totalLabel, totalAmount);
-    this.summary.replaceChildren(
-      heading,
-      ...(items.length > 0 ? [list(items, 'mc-lines mc-items')] : []),
-      ...(taxes.length > 0 ? [list(taxes, 'mc-lines mc-taxes')] : []),
-      totalRow,
-    );
-    this.summary.hidden = false;
+    renderSummary(this.summary, session, this.t, this.locale());
   }
 
   private renderForm(session: FrameSession): void {
-    this.definitions = collectedFields(session.collect);
-    const section = (name: CollectedSection, title: string) => {
-      const defs = this.definitions.filter((d) => d.section === name);
-      if (defs.length === 0) return null;
-      const form = this.create('form', `mc-section${name === 'contact' ? '' : ' mc-address'}`);
-      form.noValidate = true;
-      form.autocomplete = 'on';
-      form.setAttribute('aria-labelledby', `${name}-heading`);
-      form.addEventListener('submit', (event) => event.preventDefault(), { signal: this.abort.signal });
-      const heading = this.create('h2', 'mc-section-title');
-      heading.id = `${name}-heading`;
-      heading.textContent = title;
-      form.append(heading, ...defs.map((def) => this.mountField(def)));
-      return form;
-    };
+    const collected = new CollectedForm(this.doc, collectedFields(session.collect), {
+      texts: () => ({ t: this.t, locale: this.locale() }),
+      signal: this.abort.signal,
+      active: () => this.phase === 'ready',
+      onShown: (fresh) => {
+        this.announce(fresh.join(' '));
+        this.reportShown();
+      },
+    });
+    this.collected = collected;
 
     const card = this.create('div', 'mc-card');
     card.setAttribute('role', 'group');
@@ -471,11 +406,12 @@ export class CheckoutPage {
     const cardHeading = this.create('h2', 'mc-section-title');
     cardHeading.id = 'card-heading';
     cardHeading.textContent = this.t.cardDetails;
+    this.cardHeading = cardHeading;
     const cardSlot = this.create('div', 'mc-card-fields');
     card.append(cardHeading, cardSlot);
 
     this.body.replaceChildren(
-      ...[section('contact', this.t.contact), section('shipping', this.t.shippingAddress), card, section('billing', this.t.billingAddress)].filter(
+      ...[collected.section('contact'), collected.section('shipping'), card, collected.section('billing')].filter(
         (node): node is HTMLFormElement | HTMLDivElement => node !== null,
       ),
       this.attemptMessage,
@@ -506,97 +442,15 @@ export class CheckoutPage {
     this.payButton.setAttribute('aria-busy', 'false');
   }
 
-  private mountField(def: CollectedFieldDefinition): HTMLDivElement {
-    const container = this.create('div', `mc-field mc-collected${/City|Postcode/.test(def.field) ? ' mc-half' : ''}`);
-    container.dataset.field = def.field;
-    const label = this.create('label', 'mc-label');
-    label.htmlFor = def.id;
-    label.textContent = this.t[def.label];
-    const control = this.create('div', 'mc-control');
-    let input: HTMLInputElement | HTMLSelectElement;
-    if (def.kind === 'country') {
-      const select = this.create('select', 'mc-input');
-      const placeholder = this.create('option');
-      placeholder.value = '';
-      placeholder.textContent = this.t.selectCountry;
-      select.append(placeholder);
-      for (const country of countries(this.locale())) {
-        const option = this.create('option');
-        option.value = country.alpha2;
-        option.textContent = country.name;
-        select.append(option);
-      }
-      select.value = countryOfLocale(this.locale()) ?? '';
-      input = select;
-    } else {
-      const text = this.create('input', 'mc-input');
-      text.type = def.kind === 'email' ? 'email' : 'text';
-      if (def.kind === 'email') {
-        text.inputMode = 'email';
-        text.spellcheck = false;
-        text.autocapitalize = 'off';
-      }
-      text.maxLength = def.maxLength;
-      input = text;
-    }
-    input.id = def.id;
-    input.name = def.id;
-    input.autocomplete = def.autocomplete as AutoFill;
-    if (def.required) input.setAttribute('aria-required', 'true');
-    input.setAttribute('aria-invalid', 'false');
-    const { error, errorText } = createErrorMessage(this.doc, `${def.id}-error`);
-    control.append(input);
-    container.append(label, control, error);
-
-    const runtime: FieldRuntime = { def, container, input, error, errorText, dirty: false, shown: null };
-    this.runtimes.set(def.field, runtime);
-    const signal = this.abort.signal;
-    input.addEventListener('input', () => {
-      runtime.dirty = true;
-      this.refreshShown(def.kind === 'country' ? 'change' : 'input', runtime);
-    }, { signal });
-    input.addEventListener('change', () => {
-      runtime.dirty = true;
-      if (def.kind === 'country') this.refreshShown('change', runtime);
-    }, { signal });
-    input.addEventListener('blur', () => {
-      if (runtime.dirty && this.phase === 'ready') this.refreshShown('blur', runtime);
-    }, { signal });
-    return container;
-  }
-
-  /**
-   * Which errors are shown: as card fields do, an error appears on blur ("punish late") and goes
-   * as soon as the value is right ("reward early"). A country change re-checks its postcode.
-   */
-  private refreshShown(trigger: 'input' | 'blur' | 'change', rt: FieldRuntime): void {
-    const values = this.values();
-    const fresh: CollectedErrorType[] = [];
-    for (const other of this.runtimes.values()) {
-      const error = validateCollectedField(other.def, values);
-      const before = other.shown;
-      if (other === rt && (trigger === 'blur' || trigger === 'change')) other.shown = error;
-      else if (error === null || other.shown !== null) other.shown = error;
-      if (other.shown && other.shown !== before) fresh.push(other.shown);
-      this.renderError(other);
-    }
-    if (fresh.length > 0 && trigger !== 'input') this.announce(fresh.map((type) => this.t.collectedErrors[type]).join(' '));
-    this.reportShown();
-  }
-
   /**
    * Tells the host which errors the customer now sees, in page order (contact and shipping, the
    * card, billing): when that list changed, or on every pay attempt (`always`).
    */
   private reportShown(always = false): void {
-    const collected = (section: 'before' | 'after') =>
-      [...this.runtimes.values()]
-        .filter((rt) => rt.shown !== null && (rt.def.section === 'billing') === (section === 'after'))
-        .map((rt): CheckoutValidationError => ({ field: rt.def.field, errorType: rt.shown!, message: this.t.collectedErrors[rt.shown!] }));
     const errors: CheckoutValidationError[] = [
-      ...collected('before'),
+      ...(this.collected?.shownErrors(false) ?? []),
       ...this.cardShown.map(({ field, errorType, message }) => ({ field, errorType, message })),
-      ...collected('after'),
+      ...(this.collected?.shownErrors(true) ?? []),
     ];
     const key = JSON.stringify(errors);
     if (!always && key === this.lastShownKey) return;
@@ -604,51 +458,8 @@ export class CheckoutPage {
     this.options.emit('validation-error', { errors });
   }
 
-  private showAllCollectedErrors(): CollectedErrorType[] {
-    const values = this.values();
-    const errors: CollectedErrorType[] = [];
-    for (const rt of this.runtimes.values()) {
-      rt.shown = validateCollectedField(rt.def, values);
-      if (rt.shown) errors.push(rt.shown);
-      this.renderError(rt);
-    }
-    return errors;
-  }
-
-  private renderError(rt: FieldRuntime): void {
-    rt.container.classList.toggle('is-error', rt.shown !== null);
-    if (rt.shown) {
-      rt.errorText.textContent = this.t.collectedErrors[rt.shown];
-      rt.error.hidden = false;
-      rt.input.setAttribute('aria-invalid', 'true');
-      rt.input.setAttribute('aria-describedby', rt.error.id);
-    } else {
-      rt.errorText.textContent = '';
-      rt.error.hidden = true;
-      rt.input.setAttribute('aria-invalid', 'false');
-      rt.input.removeAttribute('aria-describedby');
-    }
-  }
-
   private showState(kind: StateKind, heading: string, text: string): void {
-    const icon = this.doc.createElementNS(SVG_NS, 'svg');
-    icon.setAttribute('class', 'mc-state-icon');
-    icon.setAttribute('viewBox', '0 0 24 24');
-    icon.setAttribute('aria-hidden', 'true');
-    icon.setAttribute('focusable', 'false');
-    const path = this.doc.createElementNS(SVG_NS, 'path');
-    path.setAttribute('d', ICON_PATHS[kind]);
-    path.setAttribute('fill', 'currentColor');
-    icon.append(path);
-    const title = this.create('h2', 'mc-state-heading');
-    title.id = 'state-heading';
-    title.tabIndex = -1;
-    title.textContent = heading;
-    const paragraph = this.create('p', 'mc-state-text');
-    paragraph.textContent = text;
-    this.state.dataset.state = kind;
-    this.state.replaceChildren(icon, title, ...(text ? [paragraph] : []));
-    this.state.hidden = false;
+    showState(this.state, kind, heading, text);
   }
 
   private stateHeading(): HTMLElement | null {
@@ -657,10 +468,8 @@ export class CheckoutPage {
 
   // ----- helpers ----------------------------------------------------------------------------
 
-  private values(): CollectedValues {
-    const values: CollectedValues = {};
-    for (const [field, rt] of this.runtimes) values[field] = rt.input.value;
-    return values;
+  private values() {
+    return this.collected?.values() ?? {};
   }
 
   private cardConfig() {
@@ -696,6 +505,12 @@ export class CheckoutPage {
     if (!this.session) this.heading.textContent = this.t.checkoutTitle;
     if (this.phase === 'loading') this.showState('loading', this.t.loading, '');
     if (this.session && this.phase !== 'paying' && this.phase !== 'redirecting') this.payButton.textContent = this.payLabel();
+    if (this.session && this.phase !== 'closed') {
+      this.renderSummary(this.session);
+      if (this.cardHeading) this.cardHeading.textContent = this.t.cardDetails;
+      this.collected?.applyTexts();
+      this.reportShown();
+    }
   }
 
   private origin(): string {
@@ -720,10 +535,8 @@ export class CheckoutPage {
     }, 0);
   }
 
-  /** Polite announcement; the same text twice still announces (a no-break space toggles). */
   private announce(text: string): void {
-    const current = this.liveRegion.textContent ?? '';
-    this.liveRegion.textContent = current === text ? `${text}\u00a0` : text;
+    this.liveRegion.announce(text);
   }
 
   private create<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {

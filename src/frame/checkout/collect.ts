@@ -1,12 +1,13 @@
 /**
  * The customer details the checkout collects besides the card (seed 004, "Collect billing address,
- * shipping details, and customer email"): which fields a session asks for, their checks, their
- * messages, and the `AdditionalInfo` they become. Pure: no DOM.
+ * shipping details, and customer email"): which fields a session asks for, which of the form kit's
+ * rules each runs, and the `AdditionalInfo` they become. Pure: no DOM.
  */
 import type { AdditionalInfo, Address } from '../../protocol/card.js';
 import type { FrameSession } from '../../protocol/checkout.js';
 import { NO_POSTCODE_COUNTRIES, numericCountryCode } from './countries.js';
 import { EN_SHARED } from '../i18n/index.js';
+import { countryRequired, emailInvalid, firstError, postcodeRequired, required, tooLong, type DetailsErrorType, type DetailsRule } from '../form/validators.js';
 
 export type CollectedSection = 'contact' | 'shipping' | 'billing';
 
@@ -29,15 +30,7 @@ export type CollectedField = (typeof COLLECTED_FIELDS)[number];
 /** What the customer typed, by field; absent and empty mean the same. */
 export type CollectedValues = Partial<Record<CollectedField, string>>;
 
-export type CollectedErrorType =
-  | 'emailRequired'
-  | 'emailInvalid'
-  | 'nameRequired'
-  | 'address1Required'
-  | 'cityRequired'
-  | 'postcodeRequired'
-  | 'countryRequired'
-  | 'tooLong';
+export type CollectedErrorType = DetailsErrorType;
 
 export const COLLECTED_ERROR_MESSAGES: Readonly<Record<CollectedErrorType, string>> = EN_SHARED.collectedErrors;
 
@@ -50,19 +43,21 @@ export interface CollectedFieldDefinition {
   label: 'email' | 'fullName' | 'address1' | 'address2' | 'city' | 'postcode' | 'country';
   autocomplete: string;
   kind: 'text' | 'email' | 'country';
-  /** Whether the field must be filled; the postcode depends on the country (see `validateCollected`). */
+  /** Whether the field must be filled; the postcode depends on the country (see `postcodeRequired`). */
   required: boolean;
   maxLength: number;
+  /** Its checks, in the order they are tried. */
+  rules: readonly DetailsRule[];
 }
 
 const address = (section: 'shipping' | 'billing'): CollectedFieldDefinition[] => {
   const f = (suffix: 'Address1' | 'Address2' | 'City' | 'Postcode' | 'Country') => `${section}${suffix}` as CollectedField;
   return [
-    { field: f('Address1'), section, id: `${section}-address1`, label: 'address1', autocomplete: `${section} address-line1`, kind: 'text', required: true, maxLength: 100 },
-    { field: f('Address2'), section, id: `${section}-address2`, label: 'address2', autocomplete: `${section} address-line2`, kind: 'text', required: false, maxLength: 100 },
-    { field: f('City'), section, id: `${section}-city`, label: 'city', autocomplete: `${section} address-level2`, kind: 'text', required: true, maxLength: 100 },
-    { field: f('Postcode'), section, id: `${section}-postcode`, label: 'postcode', autocomplete: `${section} postal-code`, kind: 'text', required: true, maxLength: 20 },
-    { field: f('Country'), section, id: `${section}-country`, label: 'country', autocomplete: `${section} country`, kind: 'country', required: true, maxLength: 2 },
+    { field: f('Address1'), section, id: `${section}-address1`, label: 'address1', autocomplete: `${section} address-line1`, kind: 'text', required: true, maxLength: 100, rules: [required('address1Required'), tooLong] },
+    { field: f('Address2'), section, id: `${section}-address2`, label: 'address2', autocomplete: `${section} address-line2`, kind: 'text', required: false, maxLength: 100, rules: [tooLong] },
+    { field: f('City'), section, id: `${section}-city`, label: 'city', autocomplete: `${section} address-level2`, kind: 'text', required: true, maxLength: 100, rules: [required('cityRequired'), tooLong] },
+    { field: f('Postcode'), section, id: `${section}-postcode`, label: 'postcode', autocomplete: `${section} postal-code`, kind: 'text', required: true, maxLength: 20, rules: [postcodeRequired, tooLong] },
+    { field: f('Country'), section, id: `${section}-country`, label: 'country', autocomplete: `${section} country`, kind: 'country', required: true, maxLength: 2, rules: [countryRequired] },
   ];
 };
 
@@ -70,11 +65,11 @@ const address = (section: 'shipping' | 'billing'): CollectedFieldDefinition[] =>
 export function collectedFields(collect: FrameSession['collect']): CollectedFieldDefinition[] {
   return [
     ...(collect?.email
-      ? [{ field: 'email', section: 'contact', id: 'email', label: 'email', autocomplete: 'email', kind: 'email', required: true, maxLength: 254 } as const]
+      ? [{ field: 'email', section: 'contact', id: 'email', label: 'email', autocomplete: 'email', kind: 'email', required: true, maxLength: 254, rules: [required('emailRequired'), tooLong, emailInvalid] } as const]
       : []),
     ...(collect?.shipping_address
       ? [
-          { field: 'shippingName', section: 'shipping', id: 'shipping-name', label: 'fullName', autocomplete: 'shipping name', kind: 'text', required: true, maxLength: 100 } as const,
+          { field: 'shippingName', section: 'shipping', id: 'shipping-name', label: 'fullName', autocomplete: 'shipping name', kind: 'text', required: true, maxLength: 100, rules: [required('nameRequired'), tooLong] } as const,
           ...address('shipping'),
         ]
       : []),
@@ -82,40 +77,17 @@ export function collectedFields(collect: FrameSession['collect']): CollectedFiel
   ];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
-const REQUIRED_ERROR: Partial<Record<CollectedField, CollectedErrorType>> = {
-  email: 'emailRequired',
-  shippingName: 'nameRequired',
-  shippingAddress1: 'address1Required',
-  billingAddress1: 'address1Required',
-  shippingCity: 'cityRequired',
-  billingCity: 'cityRequired',
-  shippingPostcode: 'postcodeRequired',
-  billingPostcode: 'postcodeRequired',
-  shippingCountry: 'countryRequired',
-  billingCountry: 'countryRequired',
-};
-
 const value = (values: CollectedValues, field: CollectedField): string => (values[field] ?? '').trim();
-
-/** Whether a field must be filled, given the other values (a postcode only where the country has them). */
-export function isRequired(definition: CollectedFieldDefinition, values: CollectedValues): boolean {
-  if (!definition.required) return false;
-  if (definition.field === 'shippingPostcode' || definition.field === 'billingPostcode') {
-    const country = value(values, definition.section === 'shipping' ? 'shippingCountry' : 'billingCountry');
-    return !NO_POSTCODE_COUNTRIES.has(country);
-  }
-  return true;
-}
+const isCountry = (code: string) => numericCountryCode(code) !== undefined;
 
 /** The error of one field, or `null`. */
 export function validateCollectedField(definition: CollectedFieldDefinition, values: CollectedValues): CollectedErrorType | null {
-  const text = value(values, definition.field);
-  if (text === '') return isRequired(definition, values) ? REQUIRED_ERROR[definition.field] ?? null : null;
-  if (text.length > definition.maxLength) return 'tooLong';
-  if (definition.kind === 'email' && !EMAIL.test(text)) return 'emailInvalid';
-  if (definition.kind === 'country' && numericCountryCode(text) === undefined) return 'countryRequired';
-  return null;
+  return firstError(definition.rules, value(values, definition.field), {
+    maxLength: definition.maxLength,
+    country: value(values, definition.section === 'billing' ? 'billingCountry' : 'shippingCountry'),
+    knownCountry: isCountry,
+    noPostcode: NO_POSTCODE_COUNTRIES,
+  });
 }
 
 /** Every field's error (only fields with one), in display order. */
