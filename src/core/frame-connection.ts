@@ -5,13 +5,13 @@
  * the page: no listener, timer or pending request outlives the connection.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type * as v from 'valibot';
+import type { Infer, Schema as AnySchema } from '../protocol/schema.js';
 import { FRAME_PATHS } from '../protocol/api.js';
 import { ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '../protocol/messages.js';
 import { BridgeError, PortEndpoint, randomId, type ResultSchemas } from '../protocol/port.js';
 import type { LoadErrorDetail } from './events.js';
 
-type Schema = v.GenericSchema;
+type Schema = AnySchema<unknown>;
 type RequestTable = Record<string, { params: Schema; result: Schema }>;
 type EventTable = Record<string, Schema>;
 
@@ -34,7 +34,7 @@ export interface FrameConnectionOptions<Out extends RequestTable, In extends Eve
   onConnected: (endpoint: PortEndpoint<Out, In>) => Promise<void>;
   /** Runs when the frame is connected and configured. */
   onReady: () => void;
-  onEvent: <E extends keyof In & string>(name: E, detail: v.InferOutput<In[E]>) => void;
+  onEvent: <E extends keyof In & string>(name: E, detail: Infer<In[E]>) => void;
   onFailure: (error: LoadErrorDetail) => void;
 }
 

@@ -5,7 +5,7 @@
  * `onIframeLoadFailed` callback), reports `ready`, and loads again on `retry()`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type * as v from 'valibot';
+import type { Infer, Schema as AnySchema } from '../protocol/schema.js';
 import type { FrameKind } from '../protocol/messages.js';
 import type { PortEndpoint, ResultSchemas } from '../protocol/port.js';
 import { invokeCallback, resolveFrameTarget, type ElementConfig, type FrameTarget } from './element-config.js';
@@ -13,7 +13,7 @@ import { emit, type LoadErrorDetail } from './events.js';
 import { FrameConnection, type ConnectionState } from './frame-connection.js';
 import { ConfigError } from './keys.js';
 
-type Schema = v.GenericSchema;
+type Schema = AnySchema<unknown>;
 type RequestTable = Record<string, { params: Schema; result: Schema }>;
 type EventTable = Record<string, Schema>;
 
@@ -43,7 +43,7 @@ export interface SecureFrameOptions<Out extends RequestTable, In extends EventTa
   reconfigure: () => void;
   /** The frame's content height, for `ready`. */
   height: () => number;
-  onEvent: <E extends keyof In & string>(name: E, detail: v.InferOutput<In[E]>) => void;
+  onEvent: <E extends keyof In & string>(name: E, detail: Infer<In[E]>) => void;
   /** A new frame is opening: forget what the old one said. */
   onOpen?: () => void;
   /** After `ready` has fired. */

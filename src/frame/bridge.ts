@@ -7,15 +7,15 @@
  * only from the parent window, from the host origin, on the same channel, with exactly one port.
  * Anything else is ignored without throwing.
  */
-import type * as v from 'valibot';
+import type { Infer, Schema as AnySchema } from '../protocol/schema.js';
 import { ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '../protocol/messages.js';
 import { PortEndpoint } from '../protocol/port.js';
 
-type RequestTable = Record<string, { params: v.GenericSchema; result: v.GenericSchema }>;
+type RequestTable = Record<string, { params: AnySchema<unknown>; result: AnySchema<unknown> }>;
 
 /** Handlers for the requests a frame accepts (same shape `PortEndpoint` takes). */
 export type FrameHandlers<A extends RequestTable> = {
-  [M in keyof A]: (params: v.InferOutput<A[M]['params']>) => Promise<v.InferOutput<A[M]['result']>> | v.InferOutput<A[M]['result']>;
+  [M in keyof A]: (params: Infer<A[M]['params']>) => Promise<Infer<A[M]['result']>> | Infer<A[M]['result']>;
 };
 
 export interface FrameParams {

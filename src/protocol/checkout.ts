@@ -2,33 +2,18 @@
  * Bridge messages of the hosted checkout frame (`/frames/checkout`). The handshake and the
  * envelopes are those of messages.ts; this file adds the checkout's requests and events.
  */
-import * as v from 'valibot';
-import { object, record } from './schema.js';
-import { STATUS_CODES } from './card.js';
+import { array, boolean, literal, object, optional, picklist, string, type Infer } from './schema.js';
+import { Declarations, Height, ShortText, TransactionResultSchema } from './messages.js';
 import { CHECKOUT_VARIANTS } from './api.js';
 
-const ShortText = v.pipe(v.string(), v.maxLength(500));
-const Height = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10000));
-const Declarations = v.pipe(
-  record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))),
-  v.check((r) => Object.keys(r).length <= 64),
-);
-const TransactionResultSchema = object({
-  statusCode: v.picklist(STATUS_CODES),
-  authCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  message: ShortText,
-  paymentId: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  cancelled: v.optional(v.literal(true)),
-});
-
-const Name = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{1,40}$/));
+const Name = string({ pattern: /^[A-Za-z0-9]{1,40}$/ });
 /**
  * A shown field error of the checkout. `field` is a card field (`cardNumber`, `expiryDate`,
  * `cv2`, `cardName`) or a collected one (`email`, `billingAddress1`, `shippingPostcode`, …);
  * `errorType` is the card's error type or the collected field's (`emailInvalid`, …).
  */
 const CheckoutValidationErrorSchema = object({ field: Name, errorType: Name, message: ShortText });
-export type CheckoutValidationError = v.InferOutput<typeof CheckoutValidationErrorSchema>;
+export type CheckoutValidationError = Infer<typeof CheckoutValidationErrorSchema>;
 
 /** Configuration the host sends to the checkout frame. */
 export interface CheckoutFrameConfig {
@@ -43,11 +28,11 @@ export interface CheckoutFrameConfig {
 
 export const checkoutRequestParams = {
   configure: object({
-    clientToken: v.pipe(v.string(), v.maxLength(8192)),
-    variant: v.picklist(CHECKOUT_VARIANTS),
+    clientToken: string({ max: 8192 }),
+    variant: picklist(CHECKOUT_VARIANTS),
     themeVariables: Declarations,
-    locale: v.pipe(v.string(), v.maxLength(35)),
-    hidePayButton: v.boolean(),
+    locale: string({ max: 35 }),
+    hidePayButton: boolean(),
   }),
   /** Pays with what the customer entered (the inline variant's external pay button). */
   submit: object({}),
@@ -56,7 +41,7 @@ export const checkoutRequestParams = {
 export const checkoutRequestResults = {
   configure: object({ height: Height }),
   /** `null` once the attempt has started; outcomes arrive as events. */
-  submit: v.null(),
+  submit: literal(null),
 } as const;
 
 export const checkoutRequests = {
@@ -77,28 +62,28 @@ export const checkoutEvents = {
    * is a cancelled session: the checkout has ended.
    */
   outcome: object({
-    outcome: v.picklist(CHECKOUT_OUTCOMES),
-    sessionId: v.pipe(v.string(), v.maxLength(64)),
+    outcome: picklist(CHECKOUT_OUTCOMES),
+    sessionId: string({ max: 64 }),
     message: ShortText,
-    result: v.optional(TransactionResultSchema),
+    result: optional(TransactionResultSchema),
   }),
   /**
    * The payment needs a full-page redirect (3-D Secure in redirect mode). The host navigates the
    * top window only to a URL on the frames origin.
    */
-  redirect: object({ url: v.pipe(v.string(), v.maxLength(4096)) }),
+  redirect: object({ url: string({ max: 4096 }) }),
   /** The frame could not show the checkout (e.g. the session cannot be read). */
   error: object({ message: ShortText }),
   /**
    * The errors now shown on the checkout's fields (card and collected), in page order; sent
    * whenever that list changes and on every pay attempt with errors. An empty list: all clear.
    */
-  'validation-error': object({ errors: v.pipe(v.array(CheckoutValidationErrorSchema), v.maxLength(40)) }),
+  'validation-error': object({ errors: array(CheckoutValidationErrorSchema, 40) }),
   /** Escape pressed in the frame and not used there (a native select, a 3-D Secure challenge). */
   escape: object({}),
 } as const;
 export type CheckoutEventName = keyof typeof checkoutEvents;
-export type CheckoutEventDetail<E extends CheckoutEventName> = v.InferOutput<(typeof checkoutEvents)[E]>;
+export type CheckoutEventDetail<E extends CheckoutEventName> = Infer<(typeof checkoutEvents)[E]>;
 
 /** The frame's view of its session: `GET /v1/session` on the frames origin (Bearer client token). */
 export interface FrameSession {

@@ -10,8 +10,25 @@
  *    `event`s from the frame. Every message is schema-checked as plain data on receipt; anything
  *    that does not parse is dropped without throwing.
  */
-import * as v from 'valibot';
-import { object, record } from './schema.js';
+import {
+  array,
+  boolean,
+  check,
+  literal,
+  nullable,
+  number,
+  object,
+  optional,
+  partial,
+  picklist,
+  record,
+  safeParse,
+  string,
+  unknown,
+  variant,
+  type Infer,
+  type Schema,
+} from './schema.js';
 import {
   CARD_BRANDS,
   CARD_FIELDS,
@@ -34,92 +51,74 @@ export const PROTOCOL_VERSION = 1;
 export const FRAME_KINDS = ['card', 'wallet', 'checkout'] as const;
 export type FrameKind = (typeof FRAME_KINDS)[number];
 
-const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
-const ShortText = v.pipe(v.string(), v.maxLength(500));
-const Field = v.picklist(CARD_FIELDS);
-const Declarations = v.pipe(
-  record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))),
-  v.check((r) => Object.keys(r).length <= 64),
+const Id = string({ pattern: /^[A-Za-z0-9_-]{8,64}$/ });
+/** Schemas the card, wallet and checkout messages share. */
+export const ShortText = string({ max: 500 });
+export const Height = number({ finite: true, min: 0, max: 10000 });
+/** CSS declarations or theme variables: at most 64, with bounded names and values. */
+export const Declarations = check(record(string({ max: 64 }), string({ max: 500 })), (r) => Object.keys(r).length <= 64);
+export const TransactionResultSchema = object({
+  statusCode: picklist(STATUS_CODES),
+  authCode: optional(string({ max: 64 })),
+  message: ShortText,
+  paymentId: optional(string({ max: 64 })),
+  cancelled: optional(literal(true)),
+});
+const Field = picklist(CARD_FIELDS);
+const FieldStyleSchema = partial({
+  default: Declarations,
+  focus: Declarations,
+  error: Declarations,
+  valid: Declarations,
+  errorFocus: Declarations,
+  validFocus: Declarations,
+  container: Declarations,
+  label: Declarations,
+  validationText: Declarations,
+  validationIcon: Declarations,
+});
+const StylesSchema = partial({
+  base: FieldStyleSchema,
+  cardNumber: FieldStyleSchema,
+  expiryDate: FieldStyleSchema,
+  cv2: FieldStyleSchema,
+  cardName: FieldStyleSchema,
+  cardIcon: Declarations,
+  form: Declarations,
+});
+const FieldTextSchema = partial({ label: ShortText, placeholder: ShortText, showValidation: boolean() });
+const TextSchema = partial({
+  cardNumber: FieldTextSchema,
+  expiryDate: FieldTextSchema,
+  cv2: FieldTextSchema,
+  cardName: FieldTextSchema,
+});
+const ErrorMessagesSchema = partial(
+  Object.fromEntries(VALIDATION_ERROR_TYPES.map((t) => [t, ShortText])) as Record<(typeof VALIDATION_ERROR_TYPES)[number], typeof ShortText>,
 );
-const FieldStyleSchema = v.partial(
-  object({
-    default: Declarations,
-    focus: Declarations,
-    error: Declarations,
-    valid: Declarations,
-    errorFocus: Declarations,
-    validFocus: Declarations,
-    container: Declarations,
-    label: Declarations,
-    validationText: Declarations,
-    validationIcon: Declarations,
-  }),
-);
-const StylesSchema = v.partial(
-  object({
-    base: FieldStyleSchema,
-    cardNumber: FieldStyleSchema,
-    expiryDate: FieldStyleSchema,
-    cv2: FieldStyleSchema,
-    cardName: FieldStyleSchema,
-    cardIcon: Declarations,
-    form: Declarations,
-  }),
-);
-const FieldTextSchema = v.partial(
-  object({ label: ShortText, placeholder: ShortText, showValidation: v.boolean() }),
-);
-const TextSchema = v.partial(
-  object({
-    cardNumber: FieldTextSchema,
-    expiryDate: FieldTextSchema,
-    cv2: FieldTextSchema,
-    cardName: FieldTextSchema,
-  }),
-);
-const ErrorMessagesSchema = v.partial(
-  object(
-    Object.fromEntries(VALIDATION_ERROR_TYPES.map((t) => [t, ShortText])) as Record<
-      (typeof VALIDATION_ERROR_TYPES)[number],
-      typeof ShortText
-    >,
-  ),
-);
-const AddressSchema = v.partial(
-  object({
-    address1: ShortText,
-    address2: ShortText,
-    address3: ShortText,
-    address4: ShortText,
-    city: ShortText,
-    state: ShortText,
-    postcode: ShortText,
-    countryCode: v.pipe(v.string(), v.maxLength(3)),
-  }),
-);
-const AdditionalInfoSchema = v.partial(
-  object({
-    userEmailAddress: ShortText,
-    userPhoneNumber: ShortText,
-    billingAddress: AddressSchema,
-    shippingDetails: v.partial(object({ name: ShortText, address: AddressSchema })),
-    metaData: record(v.pipe(v.string(), v.maxLength(100)), ShortText),
-  }),
-);
+const AddressSchema = partial({
+  address1: ShortText,
+  address2: ShortText,
+  address3: ShortText,
+  address4: ShortText,
+  city: ShortText,
+  state: ShortText,
+  postcode: ShortText,
+  countryCode: string({ max: 3 }),
+});
+const AdditionalInfoSchema = partial({
+  userEmailAddress: ShortText,
+  userPhoneNumber: ShortText,
+  billingAddress: AddressSchema,
+  shippingDetails: partial({ name: ShortText, address: AddressSchema }),
+  metaData: record(string({ max: 100 }), ShortText),
+});
 const ValidationErrorSchema = object({
-  errorType: v.picklist(VALIDATION_ERROR_TYPES),
+  errorType: picklist(VALIDATION_ERROR_TYPES),
   message: ShortText,
   field: Field,
 });
-const FieldStateSchema = object({ empty: v.boolean(), complete: v.boolean(), valid: v.boolean() });
-const TransactionResultSchema = object({
-  statusCode: v.picklist(STATUS_CODES),
-  authCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  message: ShortText,
-  paymentId: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  cancelled: v.optional(v.literal(true)),
-});
-const Height = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10000));
+const FieldStateSchema = object({ empty: boolean(), complete: boolean(), valid: boolean() });
 
 /** The complete configuration the host sends to the card frame (on load and on every change). */
 export interface CardFrameConfig {
@@ -144,33 +143,33 @@ export interface CardFrameConfig {
 }
 
 const CardFrameConfigSchema = object({
-  clientToken: v.pipe(v.string(), v.maxLength(8192)),
+  clientToken: string({ max: 8192 }),
   styles: StylesSchema,
   text: TextSchema,
   errorMessages: ErrorMessagesSchema,
-  fontCss: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2048))), v.maxLength(8)),
-  hideCardName: v.boolean(),
-  hideValidation: v.optional(v.boolean()),
-  disabled: v.boolean(),
+  fontCss: array(string({ max: 2048 }), 8),
+  hideCardName: boolean(),
+  hideValidation: optional(boolean()),
+  disabled: boolean(),
   themeVariables: Declarations,
-  locale: v.pipe(v.string(), v.maxLength(35)),
+  locale: string({ max: 35 }),
 });
 
 /** Parameter schemas of the requests the host makes of the card frame (validated by the frame). */
 export const cardRequestParams = {
   configure: CardFrameConfigSchema,
-  focus: object({ field: v.nullable(Field) }),
+  focus: object({ field: nullable(Field) }),
   clear: object({}),
   validate: object({}),
-  executePayment: object({ additionalInfo: v.optional(AdditionalInfoSchema), idempotencyKey: Id }),
+  executePayment: object({ additionalInfo: optional(AdditionalInfoSchema), idempotencyKey: Id }),
 } as const;
 
 /** Result schemas of the same requests (validated by the host, which needs nothing else). */
 export const cardRequestResults = {
   configure: object({ height: Height }),
-  focus: v.null(),
-  clear: v.null(),
-  validate: object({ valid: v.boolean(), errors: v.array(ValidationErrorSchema) }),
+  focus: literal(null),
+  clear: literal(null),
+  validate: object({ valid: boolean(), errors: array(ValidationErrorSchema) }),
   executePayment: TransactionResultSchema,
 } as const;
 
@@ -183,26 +182,24 @@ export const cardRequests = {
   executePayment: { params: cardRequestParams.executePayment, result: cardRequestResults.executePayment },
 } as const;
 export type CardMethod = keyof typeof cardRequests;
-export type CardRequestParams<M extends CardMethod> = v.InferOutput<(typeof cardRequests)[M]['params']>;
-export type CardRequestResult<M extends CardMethod> = v.InferOutput<(typeof cardRequests)[M]['result']>;
+export type CardRequestParams<M extends CardMethod> = Infer<(typeof cardRequests)[M]['params']>;
+export type CardRequestResult<M extends CardMethod> = Infer<(typeof cardRequests)[M]['result']>;
 
 /** Events the card frame sends to the host, with their detail schemas. */
 export const cardEvents = {
   resize: object({ height: Height }),
   change: object({
-    brand: v.picklist(CARD_BRANDS),
-    empty: v.boolean(),
-    complete: v.boolean(),
-    valid: v.boolean(),
-    fields: v.partial(
-      object({ cardNumber: FieldStateSchema, expiryDate: FieldStateSchema, cv2: FieldStateSchema, cardName: FieldStateSchema }),
-    ),
+    brand: picklist(CARD_BRANDS),
+    empty: boolean(),
+    complete: boolean(),
+    valid: boolean(),
+    fields: partial({ cardNumber: FieldStateSchema, expiryDate: FieldStateSchema, cv2: FieldStateSchema, cardName: FieldStateSchema }),
   }),
-  'validation-error': object({ errors: v.array(ValidationErrorSchema) }),
+  'validation-error': object({ errors: array(ValidationErrorSchema) }),
   'field-valid': object({ field: Field }),
   'form-complete': object({}),
   'field-focus': object({ field: Field }),
-  'field-blur': object({ field: Field, formValid: v.boolean() }),
+  'field-blur': object({ field: Field, formValid: boolean() }),
   'submit-request': object({}),
   /**
    * The customer pressed Escape inside the frame and nothing in the frame used it (not a native
@@ -211,7 +208,7 @@ export const cardEvents = {
   escape: object({}),
 } as const;
 export type CardEventName = keyof typeof cardEvents;
-export type CardEventDetail<E extends CardEventName> = v.InferOutput<(typeof cardEvents)[E]>;
+export type CardEventDetail<E extends CardEventName> = Infer<(typeof cardEvents)[E]>;
 
 /** Error codes a request can fail with. */
 export const REQUEST_ERROR_CODES = [
@@ -243,36 +240,36 @@ export interface RequestError {
   errors?: ValidationError[];
 }
 
-const Envelope = { protocol: v.literal(PROTOCOL), v: v.literal(PROTOCOL_VERSION) };
+const Envelope = { protocol: literal(PROTOCOL), v: literal(PROTOCOL_VERSION) };
 
 /** Window-level messages of the handshake. */
-export const HelloMessage = object({ ...Envelope, kind: v.literal('hello'), channel: Id, frame: v.picklist(FRAME_KINDS) });
-export const ConnectMessage = object({ ...Envelope, kind: v.literal('connect'), channel: Id });
-export type HelloMessage = v.InferOutput<typeof HelloMessage>;
-export type ConnectMessage = v.InferOutput<typeof ConnectMessage>;
+export const HelloMessage = object({ ...Envelope, kind: literal('hello'), channel: Id, frame: picklist(FRAME_KINDS) });
+export const ConnectMessage = object({ ...Envelope, kind: literal('connect'), channel: Id });
+export type HelloMessage = Infer<typeof HelloMessage>;
+export type ConnectMessage = Infer<typeof ConnectMessage>;
 
 /** Port-level messages. `params`, `result` and `detail` are checked per method or event. */
-export const PortMessage = v.variant('kind', [
-  object({ ...Envelope, kind: v.literal('request'), id: Id, method: v.pipe(v.string(), v.maxLength(64)), params: v.unknown() }),
-  object({ ...Envelope, kind: v.literal('response'), id: Id, ok: v.literal(true), result: v.unknown() }),
+export const PortMessage = variant('kind', [
+  object({ ...Envelope, kind: literal('request'), id: Id, method: string({ max: 64 }), params: unknown() }),
+  object({ ...Envelope, kind: literal('response'), id: Id, ok: literal(true), result: unknown() }),
   object({
     ...Envelope,
-    kind: v.literal('response'),
+    kind: literal('response'),
     id: Id,
-    ok: v.literal(false),
+    ok: literal(false),
     error: object({
-      code: v.picklist(REQUEST_ERROR_CODES),
+      code: picklist(REQUEST_ERROR_CODES),
       message: ShortText,
-      errors: v.optional(v.array(ValidationErrorSchema)),
+      errors: optional(array(ValidationErrorSchema)),
     }),
   }),
-  object({ ...Envelope, kind: v.literal('event'), name: v.pipe(v.string(), v.maxLength(64)), detail: v.unknown() }),
+  object({ ...Envelope, kind: literal('event'), name: string({ max: 64 }), detail: unknown() }),
 ]);
-export type PortMessage = v.InferOutput<typeof PortMessage>;
+export type PortMessage = Infer<typeof PortMessage>;
 
 /** Parses untrusted data with a schema; returns `undefined` instead of throwing. */
-export function parse<S extends v.GenericSchema>(schema: S, data: unknown): v.InferOutput<S> | undefined {
-  const result = v.safeParse(schema, data);
+export function parse<S extends Schema<unknown>>(schema: S, data: unknown): Infer<S> | undefined {
+  const result = safeParse(schema as Schema<Infer<S>>, data);
   return result.success ? result.output : undefined;
 }
 

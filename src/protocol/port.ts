@@ -3,7 +3,6 @@
  * all over a `MessagePort` and all schema-checked on receipt. Both realms use it; which
  * requests and events are valid is decided by the schemas each side passes in.
  */
-import * as v from 'valibot';
 import {
   PortMessage,
   envelope,
@@ -11,6 +10,9 @@ import {
   type RequestError,
   type RequestErrorCode,
 } from './messages.js';
+import type { Infer, Schema as AnySchema } from './schema.js';
+
+type Schema = AnySchema<unknown>;
 
 /** A failed request, as a rejection of `PortEndpoint.request()`. */
 export class BridgeError extends Error implements RequestError {
@@ -24,11 +26,10 @@ export class BridgeError extends Error implements RequestError {
   }
 }
 
-type Schema = v.GenericSchema;
 type RequestTable = Record<string, { params: Schema; result: Schema }>;
 type EventTable = Record<string, Schema>;
 type Handlers<T extends RequestTable> = {
-  [M in keyof T]: (params: v.InferOutput<T[M]['params']>) => Promise<v.InferOutput<T[M]['result']>> | v.InferOutput<T[M]['result']>;
+  [M in keyof T]: (params: Infer<T[M]['params']>) => Promise<Infer<T[M]['result']>> | Infer<T[M]['result']>;
 };
 
 /** The result schemas of a request table: all a requesting side needs at run time. */
@@ -51,7 +52,7 @@ export interface PortEndpointOptions<In extends EventTable> {
   /** Events this side accepts, with their detail schemas. */
   events?: In;
   /** Called for every valid incoming event. */
-  onEvent?: <E extends keyof In & string>(name: E, detail: v.InferOutput<In[E]>) => void;
+  onEvent?: <E extends keyof In & string>(name: E, detail: Infer<In[E]>) => void;
   /** Called when a message was dropped (for diagnostics; never with its content). */
   onDrop?: (reason: string) => void;
 }
@@ -80,9 +81,9 @@ export class PortEndpoint<Out extends RequestTable, In extends EventTable = Even
   /** Sends a request and waits for its validated result, or rejects after `timeoutMs`. */
   request<M extends keyof Out & string>(
     method: M,
-    params: v.InferInput<Out[M]['params']>,
+    params: Infer<Out[M]['params']>,
     timeoutMs: number,
-  ): Promise<v.InferOutput<Out[M]['result']>> {
+  ): Promise<Infer<Out[M]['result']>> {
     if (this.closed) return Promise.reject(new BridgeError({ code: 'closed', message: 'The frame connection is closed.' }));
     const id = randomId();
     return new Promise((resolve, reject) => {

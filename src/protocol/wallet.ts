@@ -8,9 +8,9 @@
  * in the document that calls their APIs. The host configures the frame; the frame reports what
  * happened (initiated, cancelled, completed with a `TransactionResult`).
  */
-import * as v from 'valibot';
-import { object, record } from './schema.js';
-import { STATUS_CODES, type Address, type ShippingDetails, type TransactionResult } from './card.js';
+import { array, boolean, object, optional, picklist, string, type Infer } from './schema.js';
+import { Declarations, Height, TransactionResultSchema } from './messages.js';
+import type { Address, ShippingDetails, TransactionResult } from './card.js';
 
 /** Colours of the wallet button (seed 004, "Button configuration"). */
 export const WALLET_BUTTON_COLORS = ['black', 'white'] as const;
@@ -71,40 +71,27 @@ export interface WalletFrameConfig {
   sandboxWallets?: SandboxWalletMode;
 }
 
-const ShortText = v.pipe(v.string(), v.maxLength(500));
-const Height = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10000));
-const Declarations = v.pipe(
-  record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))),
-  v.check((r) => Object.keys(r).length <= 64),
-);
-const Wallets = v.pipe(v.array(v.picklist(WALLET_KINDS)), v.maxLength(WALLET_KINDS.length));
-const TransactionResultSchema = object({
-  statusCode: v.picklist(STATUS_CODES),
-  authCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  message: ShortText,
-  paymentId: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  cancelled: v.optional(v.literal(true)),
-});
+const Wallets = array(picklist(WALLET_KINDS), WALLET_KINDS.length);
 
 /** Parameter schemas of the requests the host makes of the wallet frame (validated by the frame). */
 export const walletRequestParams = {
   configure: object({
-    clientToken: v.pipe(v.string(), v.maxLength(8192)),
-    buttonColor: v.picklist(WALLET_BUTTON_COLORS),
-    buttonType: v.picklist(WALLET_BUTTON_TYPES),
-    emailRequired: v.boolean(),
-    billingAddressRequired: v.boolean(),
-    shippingAddressRequired: v.boolean(),
-    locale: v.pipe(v.string(), v.maxLength(35)),
+    clientToken: string({ max: 8192 }),
+    buttonColor: picklist(WALLET_BUTTON_COLORS),
+    buttonType: picklist(WALLET_BUTTON_TYPES),
+    emailRequired: boolean(),
+    billingAddressRequired: boolean(),
+    shippingAddressRequired: boolean(),
+    locale: string({ max: 35 }),
     themeVariables: Declarations,
-    disabled: v.boolean(),
-    sandboxWallets: v.optional(v.picklist(SANDBOX_WALLET_MODES)),
+    disabled: boolean(),
+    sandboxWallets: optional(picklist(SANDBOX_WALLET_MODES)),
   }),
 } as const;
 
 /** Result schemas of the same requests (validated by the host, which needs nothing else). */
 export const walletRequestResults = {
-  configure: object({ height: Height, available: v.boolean(), wallets: Wallets }),
+  configure: object({ height: Height, available: boolean(), wallets: Wallets }),
 } as const;
 
 /** Requests the host makes of the wallet frame: parameter and result schemas by method. */
@@ -112,16 +99,16 @@ export const walletRequests = {
   configure: { params: walletRequestParams.configure, result: walletRequestResults.configure },
 } as const;
 export type WalletMethod = keyof typeof walletRequests;
-export type WalletRequestParams<M extends WalletMethod> = v.InferOutput<(typeof walletRequests)[M]['params']>;
-export type WalletRequestResult<M extends WalletMethod> = v.InferOutput<(typeof walletRequests)[M]['result']>;
+export type WalletRequestParams<M extends WalletMethod> = Infer<(typeof walletRequests)[M]['params']>;
+export type WalletRequestResult<M extends WalletMethod> = Infer<(typeof walletRequests)[M]['result']>;
 
 /** Events the wallet frame sends to the host, with their detail schemas. */
 export const walletEvents = {
   resize: object({ height: Height }),
   /** Availability changed after `configure` answered (e.g. a wallet finished its check). */
-  availability: object({ available: v.boolean(), wallets: Wallets }),
+  availability: object({ available: boolean(), wallets: Wallets }),
   /** The customer pressed the wallet button and a payment sheet is opening. */
-  'payment-initiated': object({ wallet: v.picklist(WALLET_KINDS) }),
+  'payment-initiated': object({ wallet: picklist(WALLET_KINDS) }),
   /** The customer closed the sheet without paying: nothing was charged. */
   'payment-cancel': object({}),
   /** A payment attempt ended, with its result (also for declines). */
@@ -132,12 +119,12 @@ export const walletEvents = {
    * shows the iframe over the page (`position: fixed; inset: 0`) and keeps the button's box in
    * the page. After `{ open: false }` the frame shows only the button again.
    */
-  sheet: object({ open: v.boolean() }),
+  sheet: object({ open: boolean() }),
   /** Escape pressed in the frame and not used there (an open sheet uses it to cancel). */
   escape: object({}),
 } as const;
 export type WalletEventName = keyof typeof walletEvents;
-export type WalletEventDetail<E extends WalletEventName> = v.InferOutput<(typeof walletEvents)[E]>;
+export type WalletEventDetail<E extends WalletEventName> = Infer<(typeof walletEvents)[E]>;
 
 /** Wallet payments on the frames origin (`POST`, Bearer client token, `Idempotency-Key`). */
 export const WALLET_PAYMENTS_PATH = '/v1/wallet/payments';

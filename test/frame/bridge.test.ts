@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import * as v from 'valibot';
+import { boolean, object } from '../../src/protocol/schema.js';
 import { envelope } from '../../src/protocol/messages.js';
 import { readFrameParams, startFrameBridge, type FrameBridge } from '../../src/frame/bridge.js';
 
 const CHANNEL = 'chan_12345678';
-const accepts = { ping: { params: v.object({}), result: v.object({ pong: v.boolean() }) } };
+const accepts = { ping: { params: object({}), result: object({ pong: boolean() }) } };
 
 /** A same-origin iframe stands in for the host page (the frame's `parent`). */
 async function hostWindow(): Promise<{ host: Window; hellos: unknown[]; remove: () => void }> {

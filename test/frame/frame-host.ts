@@ -3,7 +3,7 @@
  * localhost): the handshake of src/protocol/messages.ts, then requests and a log of events. Lets
  * the frame tests drive the built frame pages without the elements.
  */
-import type * as v from 'valibot';
+import type { Infer, Schema } from '../../src/protocol/schema.js';
 import { FRAME_PATHS } from '../../src/protocol/api.js';
 import { cardEvents, cardRequests, ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '../../src/protocol/messages.js';
 import { checkoutEvents, checkoutRequests } from '../../src/protocol/checkout.js';
@@ -25,7 +25,7 @@ export interface FrameHost<K extends FrameKind> {
   iframe: HTMLIFrameElement;
   name: string;
   events: { name: string; detail: unknown }[];
-  request<M extends keyof Requests<K> & string>(method: M, params: unknown, timeoutMs?: number): Promise<v.InferOutput<Results<K>[M] & v.GenericSchema>>;
+  request<M extends keyof Requests<K> & string>(method: M, params: unknown, timeoutMs?: number): Promise<Infer<Results<K>[M] & Schema<unknown>>>;
   /** Resolves with the detail of the next event `name` (or one already logged after `from`). */
   next(name: string, from?: number, timeoutMs?: number): Promise<unknown>;
   remove(): void;
@@ -52,7 +52,7 @@ export async function openFrame<K extends FrameKind>(
   const tables = TABLES[kind];
   const results = Object.fromEntries(Object.entries(tables.requests).map(([m, spec]) => [m, spec.result]));
 
-  const endpoint = await new Promise<PortEndpoint<Record<string, { params: v.GenericSchema; result: v.GenericSchema }>>>((resolve, reject) => {
+  const endpoint = await new Promise<PortEndpoint<Record<string, { params: Schema<unknown>; result: Schema<unknown> }>>>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The ${kind} frame did not say hello.`)), 10_000);
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== origin || event.source !== iframe.contentWindow) return;
@@ -62,7 +62,7 @@ export async function openFrame<K extends FrameKind>(
       clearTimeout(timer);
       const { port1, port2 } = new MessageChannel();
       const ep = new PortEndpoint(port1, results as never, {
-        events: tables.events as Record<string, v.GenericSchema>,
+        events: tables.events as Record<string, Schema<unknown>>,
         onEvent: (eventName, detail) => {
           events.push({ name: eventName, detail });
           for (const wake of waiters) wake();

@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import * as v from 'valibot';
+import { safeParse, type Schema } from '../../src/protocol/schema.js';
 import { cardEvents, cardRequestParams, cardRequestResults, ConnectMessage, HelloMessage, PortMessage, envelope, parse } from '../../src/protocol/messages.js';
 import { checkoutEvents, checkoutRequestParams, checkoutRequestResults } from '../../src/protocol/checkout.js';
 import { walletEvents, walletRequestParams, walletRequestResults } from '../../src/protocol/wallet.js';
 import { PortEndpoint } from '../../src/protocol/port.js';
 
-/** An array carrying the keys of `value`: what `v.object` let through, and structured cloning keeps. */
+/** An array carrying the keys of `value`: what a lenient object check lets through, and structured cloning keeps. */
 const arrayShaped = (value: object) => Object.assign([], value);
 
 describe('protocol: object schemas reject arrays', () => {
@@ -26,7 +26,7 @@ describe('protocol: object schemas reject arrays', () => {
   });
 
   it('rejects arrays for every object parameter, result and event detail, nested ones included', () => {
-    const tables: Record<string, Record<string, v.GenericSchema>> = {
+    const tables: Record<string, Record<string, Schema<unknown>>> = {
       cardRequestParams,
       cardRequestResults,
       cardEvents,
@@ -40,8 +40,8 @@ describe('protocol: object schemas reject arrays', () => {
     let checked = 0;
     for (const [table, schemas] of Object.entries(tables)) {
       for (const [name, schema] of Object.entries(schemas)) {
-        if (schema.type !== 'object') continue;
-        expect(v.safeParse(schema, []).success, `${table}.${name}`).to.equal(false);
+        if (!('entries' in schema)) continue;
+        expect(safeParse(schema, []).success, `${table}.${name}`).to.equal(false);
         checked++;
       }
     }

@@ -4,7 +4,7 @@
  * port after), probes of both realms (errors, prototype pollution, CSP violations, requests made)
  * and a quiet page on the frames origin to post from.
  */
-import type * as v from 'valibot';
+import type { Schema } from '../../src/protocol/schema.js';
 import { FRAME_PATHS } from '../../src/protocol/api.js';
 import { cardEvents, cardRequests, ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '../../src/protocol/messages.js';
 import { checkoutEvents, checkoutRequests } from '../../src/protocol/checkout.js';
@@ -18,7 +18,7 @@ export const TABLES = {
   checkout: { requests: checkoutRequests, events: checkoutEvents },
 } as const;
 
-type Table = Record<string, { params: v.GenericSchema; result: v.GenericSchema }>;
+type Table = Record<string, { params: Schema<unknown>; result: Schema<unknown> }>;
 
 export interface RawFrame {
   kind: FrameKind;
@@ -77,7 +77,7 @@ export async function openRawFrame(kind: FrameKind, options: { session?: string;
     connect() {
       const { port1, port2 } = new MessageChannel();
       endpoint = new PortEndpoint<Table>(port1, results as never, {
-        events: table.events as Record<string, v.GenericSchema>,
+        events: table.events as Record<string, Schema<unknown>>,
         onEvent: (eventName, detail) => frame.events.push({ name: eventName, detail }),
       });
       const receive = port1.onmessage!;

@@ -4,8 +4,7 @@
  * (safe: the same key makes the request idempotent). HTTP answers map onto a `TransactionResult`.
  * No card data ever goes into an error, a result or the console.
  */
-import * as v from 'valibot';
-import { object } from '../../protocol/schema.js';
+import { object, optional, picklist, safeParse, string } from '../../protocol/schema.js';
 import { STATUS_CODES, type TransactionResult } from '../../protocol/card.js';
 import { CHALLENGE_WINDOW_SIZES, PAYMENTS_PATH, type CardPaymentRequest, type ChallengeWindowSize } from '../../protocol/api.js';
 import { BridgeError } from '../../protocol/port.js';
@@ -44,14 +43,14 @@ export type PaymentOutcome = { kind: 'result'; result: TransactionResult } | { k
 
 const WINDOW_SIZES = Object.keys(CHALLENGE_WINDOW_SIZES) as ChallengeWindowSize[];
 const PaymentAttemptSchema = object({
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-  status: v.picklist(['succeeded', 'requires_action', 'declined', 'referred', 'failed']),
-  statusCode: v.picklist(STATUS_CODES),
-  authCode: v.optional(v.string()),
-  message: v.optional(v.string()),
-  challenge: v.optional(object({ url: v.string(), windowSize: v.picklist(WINDOW_SIZES) })),
+  id: string({ min: 1, max: 64 }),
+  status: picklist(['succeeded', 'requires_action', 'declined', 'referred', 'failed']),
+  statusCode: picklist(STATUS_CODES),
+  authCode: optional(string()),
+  message: optional(string()),
+  challenge: optional(object({ url: string(), windowSize: picklist(WINDOW_SIZES) })),
 });
-const ApiErrorSchema = object({ error: object({ message: v.string() }) });
+const ApiErrorSchema = object({ error: object({ message: string() }) });
 
 const DEFAULT_MESSAGES: Readonly<Record<TransactionResult['statusCode'], string>> = {
   0: 'The payment was successful.',
@@ -75,7 +74,7 @@ export function mapPaymentResponse(status: number, body: unknown): PaymentOutcom
     result: { statusCode, message: clip(message, 500), ...extra },
   });
   if (status >= 200 && status < 300) {
-    const attempt = v.safeParse(PaymentAttemptSchema, body);
+    const attempt = safeParse(PaymentAttemptSchema, body);
     if (!attempt.success) return result(500, DEFAULT_MESSAGES[500]);
     const { id, status: paymentStatus, statusCode, authCode, message, challenge } = attempt.output;
     if (paymentStatus === 'requires_action' && challenge) {
@@ -86,7 +85,7 @@ export function mapPaymentResponse(status: number, body: unknown): PaymentOutcom
       ...(authCode && authCode.length <= 64 ? { authCode } : {}),
     });
   }
-  const error = v.safeParse(ApiErrorSchema, body);
+  const error = safeParse(ApiErrorSchema, body);
   const serverMessage = error.success && error.output.error.message.trim() ? error.output.error.message : undefined;
   if (status === 401) return result(401, serverMessage ?? DEFAULT_MESSAGES[401]);
   if (status === 404) return result(404, serverMessage ?? DEFAULT_MESSAGES[404]);

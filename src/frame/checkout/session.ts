@@ -2,28 +2,27 @@
  * Reads the frame's session (`GET /v1/session` on the frames origin, Bearer client token), checks
  * its shape, and measures the server's clock so that expiry is scheduled on the server's time.
  */
-import * as v from 'valibot';
-import { object } from '../../protocol/schema.js';
+import { array, boolean, check, nullable, nullish, number, object, optional, picklist, safeParse, string } from '../../protocol/schema.js';
 import { tokenSessionId } from '../token.js';
 import { FRAME_SESSION_PATH, CHECKOUT_VARIANTS } from '../../protocol/api.js';
 import type { FrameSession } from '../../protocol/checkout.js';
 
-const Name = v.pipe(v.string(), v.maxLength(200));
-const Minor = v.pipe(v.number(), v.integer(), v.minValue(0));
-const Flag = v.nullish(v.boolean());
+const Name = string({ max: 200 });
+const Minor = number({ integer: true, min: 0 });
+const Flag = nullish(boolean());
 
 export const FrameSessionSchema = object({
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-  status: v.picklist(['open', 'completed', 'failed', 'expired', 'cancelled']),
+  id: string({ min: 1, max: 64 }),
+  status: picklist(['open', 'completed', 'failed', 'expired', 'cancelled']),
   amount: Minor,
-  currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)),
-  variant: v.picklist(CHECKOUT_VARIANTS),
-  expires_at: v.pipe(v.string(), v.check((s) => !Number.isNaN(Date.parse(s)))),
-  success_url: v.nullable(v.pipe(v.string(), v.maxLength(2048))),
-  title: v.optional(Name),
-  line_items: v.optional(v.pipe(v.array(object({ name: Name, quantity: v.pipe(Minor, v.minValue(1)), amount: Minor })), v.maxLength(100))),
-  tax_lines: v.optional(v.pipe(v.array(object({ name: Name, amount: Minor })), v.maxLength(20))),
-  collect: v.optional(object({ email: Flag, billing_address: Flag, shipping_address: Flag })),
+  currency: string({ pattern: /^[A-Z]{3}$/ }),
+  variant: picklist(CHECKOUT_VARIANTS),
+  expires_at: check(string(), (s) => !Number.isNaN(Date.parse(s))),
+  success_url: nullable(string({ max: 2048 })),
+  title: optional(Name),
+  line_items: optional(array(object({ name: Name, quantity: number({ integer: true, min: 1 }), amount: Minor }), 100)),
+  tax_lines: optional(array(object({ name: Name, amount: Minor }), 20)),
+  collect: optional(object({ email: Flag, billing_address: Flag, shipping_address: Flag })),
 });
 
 export type SessionRead =
@@ -56,7 +55,7 @@ export async function readSession(clientToken: string, options: ReadSessionOptio
       const type = (body as { error?: { type?: unknown } } | null)?.error?.type;
       return { ok: false, reason: type === 'session_expired' ? 'expired' : 'invalid' };
     }
-    const parsed = v.safeParse(FrameSessionSchema, body);
+    const parsed = safeParse(FrameSessionSchema, body);
     if (!response.ok || !parsed.success) return { ok: false, reason: 'invalid' };
     const serverDate = Date.parse(response.headers.get('date') ?? '');
     return {
