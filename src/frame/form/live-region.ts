@@ -4,8 +4,9 @@ import { createElement } from '../dom.js';
 export class LiveRegion {
   readonly element: HTMLDivElement;
 
-  constructor(doc: Document) {
-    this.element = createElement(doc, 'div', 'mc-visually-hidden');
+  /** Hidden by default; a visible status line (the wallet sheet's) passes its own class. */
+  constructor(doc: Document, className = 'mc-visually-hidden') {
+    this.element = createElement(doc, 'div', className);
     this.element.setAttribute('role', 'status');
     this.element.setAttribute('aria-live', 'polite');
     this.element.setAttribute('aria-atomic', 'true');

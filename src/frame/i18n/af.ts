@@ -84,7 +84,6 @@ const af: Translation = {
   walletChecking: 'Soek beursies',
   walletFailed: "Die beursiebetaling is nie voltooi nie. Probeer weer of kies 'n ander betaalmetode.",
   sheetLabel: 'Toetsbeursiebetaling',
-  sheetNameForDelivery: 'Voer die naam vir aflewering in.',
   sheetNote: '\'n Gesimuleerde beursie vir toetssleutels: geen regte kaart word gedebiteer nie.',
 };
 

@@ -84,7 +84,6 @@ const de: Translation = {
   walletChecking: 'Wallets werden gesucht',
   walletFailed: 'Die Wallet-Zahlung wurde nicht abgeschlossen. Versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
   sheetLabel: 'Test-Wallet-Zahlung',
-  sheetNameForDelivery: 'Geben Sie den Namen für die Lieferung ein.',
   sheetNote: 'Ein simuliertes Wallet für Testschlüssel: Es wird keine echte Karte belastet.',
 };
 

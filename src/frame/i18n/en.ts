@@ -94,7 +94,6 @@ export const EN_WALLET: WalletTexts = {
   walletChecking: 'Checking for wallets',
   walletFailed: 'The wallet payment did not complete. Try again or choose another way to pay.',
   sheetLabel: 'Sandbox wallet payment',
-  sheetNameForDelivery: 'Enter the name for delivery.',
   sheetNote: 'A simulated wallet for test keys: no real card is charged.',
 };
 

@@ -84,7 +84,6 @@ const es: Translation = {
   walletChecking: 'Buscando monederos',
   walletFailed: 'El pago con monedero no se ha completado. Vuelve a intentarlo o elige otra forma de pago.',
   sheetLabel: 'Pago con monedero de prueba',
-  sheetNameForDelivery: 'Introduce el nombre para la entrega.',
   sheetNote: 'Un monedero simulado para claves de prueba: no se cobra ninguna tarjeta real.',
 };
 

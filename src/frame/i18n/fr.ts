@@ -84,7 +84,6 @@ const fr: Translation = {
   walletChecking: 'Recherche des portefeuilles',
   walletFailed: "Le paiement par portefeuille n'a pas abouti. Réessayez ou choisissez un autre moyen de paiement.",
   sheetLabel: 'Paiement par portefeuille de test',
-  sheetNameForDelivery: 'Saisissez le nom pour la livraison.',
   sheetNote: 'Un portefeuille simulé pour les clés de test : aucune carte réelle n’est débitée.',
 };
 

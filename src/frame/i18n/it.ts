@@ -84,7 +84,6 @@ const it: Translation = {
   walletChecking: 'Ricerca dei wallet',
   walletFailed: 'Il pagamento con wallet non è stato completato. Riprova o scegli un altro metodo di pagamento.',
   sheetLabel: 'Pagamento con wallet di prova',
-  sheetNameForDelivery: 'Inserisci il nome per la consegna.',
   sheetNote: 'Un wallet simulato per le chiavi di prova: nessuna carta reale viene addebitata.',
 };
 

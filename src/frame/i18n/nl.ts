@@ -84,7 +84,6 @@ const nl: Translation = {
   walletChecking: 'Wallets zoeken',
   walletFailed: 'De walletbetaling is niet voltooid. Probeer het opnieuw of kies een andere betaalmethode.',
   sheetLabel: 'Testwalletbetaling',
-  sheetNameForDelivery: 'Vul de naam voor de bezorging in.',
   sheetNote: 'Een gesimuleerde wallet voor testsleutels: er wordt geen echte kaart belast.',
 };
 

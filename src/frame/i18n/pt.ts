@@ -84,7 +84,6 @@ const pt: Translation = {
   walletChecking: 'A procurar carteiras',
   walletFailed: 'O pagamento com carteira não foi concluído. Tente novamente ou escolha outra forma de pagamento.',
   sheetLabel: 'Pagamento com carteira de teste',
-  sheetNameForDelivery: 'Introduza o nome para a entrega.',
   sheetNote: 'Uma carteira simulada para chaves de teste: nenhum cartão real é cobrado.',
 };
 

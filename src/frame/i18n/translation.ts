@@ -97,7 +97,6 @@ export interface WalletTexts {
   walletFailed: string;
 
   sheetLabel: string;
-  sheetNameForDelivery: string;
   sheetNote: string;
 }
 

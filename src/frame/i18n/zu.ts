@@ -84,7 +84,6 @@ const zu: Translation = {
   walletChecking: 'Kusesha ama-wallet',
   walletFailed: 'Inkokhelo ye-wallet ayiqedwanga. Zama futhi noma ukhethe enye indlela yokukhokha.',
   sheetLabel: 'Inkokhelo ye-wallet yokuhlola',
-  sheetNameForDelivery: 'Faka igama lokulethwa.',
   sheetNote: 'I-wallet elingelona elangempela lokhiye bokuhlola: alikho ikhadi langempela elikhokhiswayo.',
 };
 

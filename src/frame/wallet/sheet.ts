@@ -13,7 +13,11 @@ import { SANDBOX_WALLET_CARDS } from '../../protocol/wallet.js';
 import type { Address } from '../../protocol/card.js';
 import { COVERED_MESSAGE, guardClicks, type ClickGuard } from '../visibility.js';
 import { decimalAmount, type Authorize, type WalletPayOutcome, type WalletPayRequest } from './adapters/types.js';
-import { EN_SHARED, EN_WALLET, fill, translationOf, type Translation, type WalletKey } from '../i18n/index.js';
+import { EN_SHARED, EN_WALLET, fill, translationOf, type WalletKey } from '../i18n/index.js';
+import { FieldView } from '../form/field-view.js';
+import { LiveRegion } from '../form/live-region.js';
+import { updateShown, type ShownState, type Trigger } from '../form/shown.js';
+import { emailInvalid, firstError, required, type DetailsErrorType, type DetailsRule } from '../form/validators.js';
 
 /** Countries the sheet offers, with the ISO 3166-1 numeric codes of the provider's `Address`. */
 export const SHEET_COUNTRIES: readonly (readonly [code: string, name: string])[] = [
@@ -24,8 +28,6 @@ export const SHEET_COUNTRIES: readonly (readonly [code: string, name: string])[]
   ['276', 'Germany'],
   ['724', 'Spain'],
 ];
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Attributes = Record<string, string | boolean | undefined>;
 
@@ -48,22 +50,26 @@ export function formatTotal(amount: number, currency: string, locale: string): s
   }
 }
 
-interface TextField {
+interface SheetField {
   id: string;
-  label: string;
+  label: 'email' | 'fullName' | 'address1' | 'address2' | 'city' | 'postcode';
   autocomplete: string;
-  type?: string;
-  required?: boolean;
-  message: string;
+  type?: 'email';
+  rules: readonly DetailsRule[];
 }
 
-const addressFields = (prefix: 'billing' | 'shipping', t: Pick<Translation, WalletKey>): TextField[] => [
-  ...(prefix === 'shipping' ? [{ id: 'shipping-name', label: t.fullName, autocomplete: 'shipping name', required: true, message: t.sheetNameForDelivery }] : []),
-  { id: `${prefix}-address1`, label: t.address1, autocomplete: `${prefix} address-line1`, required: true, message: t.collectedErrors.address1Required },
-  { id: `${prefix}-address2`, label: t.address2, autocomplete: `${prefix} address-line2`, message: '' },
-  { id: `${prefix}-city`, label: t.city, autocomplete: `${prefix} address-level2`, required: true, message: t.collectedErrors.cityRequired },
-  { id: `${prefix}-postcode`, label: t.postcode, autocomplete: `${prefix} postal-code`, required: true, message: t.collectedErrors.postcodeRequired },
+const addressFields = (prefix: 'billing' | 'shipping'): SheetField[] => [
+  ...(prefix === 'shipping' ? [{ id: 'shipping-name', label: 'fullName', autocomplete: 'shipping name', rules: [required('nameRequired')] } as const] : []),
+  { id: `${prefix}-address1`, label: 'address1', autocomplete: `${prefix} address-line1`, rules: [required('address1Required')] },
+  { id: `${prefix}-address2`, label: 'address2', autocomplete: `${prefix} address-line2`, rules: [] },
+  { id: `${prefix}-city`, label: 'city', autocomplete: `${prefix} address-level2`, rules: [required('cityRequired')] },
+  { id: `${prefix}-postcode`, label: 'postcode', autocomplete: `${prefix} postal-code`, rules: [required('postcodeRequired')] },
 ];
+
+interface FieldRuntime extends ShownState<DetailsErrorType> {
+  view: FieldView<HTMLInputElement | HTMLSelectElement>;
+  rules: readonly DetailsRule[];
+}
 
 export interface SheetOptions {
   /** Where the sheet is mounted (the frame's root). */
@@ -82,29 +88,34 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
   const total = request.amount !== undefined ? formatTotal(request.amount, request.currency, request.locale) : undefined;
   const t = translationOf<WalletKey>(request.locale, { dir: 'ltr', ...EN_SHARED, ...EN_WALLET });
 
-  const inputs = new Map<string, { input: HTMLInputElement | HTMLSelectElement; error: HTMLElement | undefined; field: TextField | undefined }>();
-  const textField = (field: TextField) => {
-    const input = h(doc, 'input', {
-      id: field.id,
-      class: 'mw-input',
-      type: field.type ?? 'text',
-      autocomplete: field.autocomplete,
-      required: field.required,
-      'aria-required': field.required ? 'true' : undefined,
-      ...(field.required ? { 'aria-describedby': `${field.id}-error` } : {}),
+  const inputs = new Map<string, FieldRuntime>();
+  const refresh = (trigger: Trigger, target?: FieldRuntime) => {
+    updateShown(inputs.values(), (rt) => firstError(rt.rules, rt.view.input.value.trim(), { maxLength: 254 }), trigger, target);
+    for (const rt of inputs.values()) rt.view.showError(rt.shown && t.collectedErrors[rt.shown]);
+  };
+  const mount = (view: FieldView<HTMLInputElement | HTMLSelectElement>, rules: readonly DetailsRule[]) => {
+    const runtime: FieldRuntime = { view, rules, dirty: false, shown: null };
+    inputs.set(view.input.id, runtime);
+    view.input.addEventListener('input', () => {
+      runtime.dirty = true;
+      refresh('input', runtime);
     });
-    const error = field.required ? h(doc, 'p', { id: `${field.id}-error`, class: 'mw-error', hidden: true }) : undefined;
-    inputs.set(field.id, { input, error, field });
-    return h(doc, 'div', { class: 'mw-field' }, h(doc, 'label', { for: field.id }, field.label), input, ...(error ? [error] : []));
+    view.input.addEventListener('blur', () => refresh('blur', runtime));
+    return view.container;
+  };
+  const textField = (field: SheetField) => {
+    const view = new FieldView(doc, { id: field.id, autocomplete: field.autocomplete, type: field.type ?? 'text', required: field.rules.length > 0, icon: false });
+    view.setLabel(t[field.label]);
+    return mount(view, field.rules);
   };
   const countryField = (prefix: 'billing' | 'shipping') => {
-    const id = `${prefix}-country`;
-    const select = h(doc, 'select', { id, class: 'mw-input', autocomplete: `${prefix} country` }, ...SHEET_COUNTRIES.map(([code, name]) => h(doc, 'option', { value: code }, name)));
-    inputs.set(id, { input: select, error: undefined, field: undefined });
-    return h(doc, 'div', { class: 'mw-field' }, h(doc, 'label', { for: id }, t.country), select);
+    const view = new FieldView<HTMLSelectElement>(doc, { id: `${prefix}-country`, autocomplete: `${prefix} country`, type: 'select', icon: false });
+    view.setLabel(t.country);
+    view.input.append(...SHEET_COUNTRIES.map(([code, name]) => h(doc, 'option', { value: code }, name)));
+    return mount(view, []);
   };
   const addressGroup = (prefix: 'billing' | 'shipping', legend: string) =>
-    h(doc, 'fieldset', { id: `wallet-${prefix}` }, h(doc, 'legend', {}, legend), ...addressFields(prefix, t).map(textField), countryField(prefix));
+    h(doc, 'fieldset', { id: `wallet-${prefix}` }, h(doc, 'legend', {}, legend), ...addressFields(prefix).map(textField), countryField(prefix));
 
   const cards = h(
     doc,
@@ -122,7 +133,7 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
       ),
     ),
   );
-  const status = h(doc, 'p', { class: 'mw-status', role: 'status', 'aria-live': 'polite' });
+  const status = new LiveRegion(doc, 'mw-status');
   const cancel = h(doc, 'button', { type: 'button', id: 'sheet-cancel', class: 'mw-cancel' }, t.cancel);
   const pay = h(doc, 'button', { type: 'submit', id: 'sheet-pay', class: 'mw-pay' }, total ? fill(t.payAmount, { amount: total }) : t.pay);
   const form = h(
@@ -131,11 +142,11 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
     { novalidate: true, 'aria-label': t.sheetLabel },
     cards,
     ...(request.emailRequired
-      ? [textField({ id: 'wallet-email', label: t.email, type: 'email', autocomplete: 'email', required: true, message: t.collectedErrors.emailInvalid })]
+      ? [textField({ id: 'wallet-email', label: 'email', type: 'email', autocomplete: 'email', rules: [required('emailRequired'), emailInvalid] })]
       : []),
     ...(request.billingAddressRequired ? [addressGroup('billing', t.billingAddress)] : []),
     ...(request.shippingAddressRequired ? [addressGroup('shipping', t.shippingAddress)] : []),
-    status,
+    status.element,
     h(doc, 'div', { class: 'mw-actions' }, cancel, pay),
   );
   const heading = h(doc, 'h2', { id: 'sheet-title', tabindex: '-1' }, 'Sandbox Pay');
@@ -165,19 +176,11 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
       resolve({ kind: 'cancelled' });
     };
 
-    const value = (id: string) => inputs.get(id)?.input.value.trim() ?? '';
+    const value = (id: string) => inputs.get(id)?.view.input.value.trim() ?? '';
     const validate = (): boolean => {
-      let first: HTMLElement | undefined;
-      for (const { input, error, field } of inputs.values()) {
-        if (!field?.required || !error) continue;
-        const text = input.value.trim();
-        const invalid = text === '' || (field.type === 'email' && !EMAIL.test(text));
-        input.setAttribute('aria-invalid', String(invalid));
-        error.hidden = !invalid;
-        error.textContent = invalid ? field.message : '';
-        if (invalid) first ??= input;
-      }
-      first?.focus();
+      refresh('validate');
+      const first = [...inputs.values()].find((rt) => rt.shown !== null);
+      first?.view.input.focus();
       return !first;
     };
     const address = (prefix: 'billing' | 'shipping'): Address => {
@@ -197,7 +200,7 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
       pay.disabled = true;
       cancel.disabled = true;
       form.setAttribute('aria-busy', 'true');
-      status.textContent = t.processingPayment;
+      status.announce(t.processingPayment);
       const token = form.querySelector<HTMLInputElement>('input[name=card]:checked')?.value ?? SANDBOX_WALLET_CARDS[0].token;
       authorize({
         token,
@@ -251,7 +254,7 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
       void guard.check(event).then((visible) => {
         if (!backdrop.isConnected) return;
         if (visible) submit();
-        else status.textContent = COVERED_MESSAGE;
+        else status.announce(COVERED_MESSAGE);
       });
     });
     doc.addEventListener('keydown', onKeydown, true);

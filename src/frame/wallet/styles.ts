@@ -48,13 +48,13 @@ body{display:flow-root}
 .mw-card{display:flex;align-items:center;gap:8px;min-height:44px;padding:0 10px;border:1px solid var(--moment-color-border,#8e9099);border-radius:6px;cursor:pointer}
 .mw-card:has(input:checked){border-color:${PRIMARY};box-shadow:0 0 0 1px ${PRIMARY}}
 .mw-card small{margin-inline-start:auto;color:var(--moment-color-label,#45464f)}
-.mw-field{display:grid;gap:4px}
-.mw-field label{font-size:.875em;font-weight:500;color:var(--moment-color-label,#45464f)}
-.mw-input{box-sizing:border-box;width:100%;min-height:44px;padding:8px 10px;font:inherit;color:inherit;background:var(--moment-color-background,#fff);border:1px solid var(--moment-color-border,#8e9099);border-radius:6px}
-.mw-input:focus-visible,.mw-card input:focus-visible,.mw-actions button:focus-visible{outline:3px solid ${PRIMARY};outline-offset:2px}
-.mw-input[aria-invalid=true]{border-color:${DANGER}}
-.mw-error{margin:0;color:${DANGER};font-size:.8125em}
-.mw-error[hidden]{display:none}
+.mc-field{display:grid;gap:4px}
+.mc-label{font-size:.875em;font-weight:500;color:var(--moment-color-label,#45464f)}
+.mc-input{box-sizing:border-box;width:100%;min-height:44px;padding:8px 10px;font:inherit;color:inherit;background:var(--moment-color-background,#fff);border:1px solid var(--moment-color-border,#8e9099);border-radius:6px}
+.mc-input:focus-visible,.mw-card input:focus-visible,.mw-actions button:focus-visible{outline:3px solid ${PRIMARY};outline-offset:2px}
+.mc-input[aria-invalid=true]{border-color:${DANGER}}
+.mc-error{color:${DANGER};font-size:.8125em}
+.mc-error[hidden]{display:none}
 .mw-status{margin:0;min-height:1.2em;font-size:.875em}
 .mw-actions{display:flex;gap:8px;justify-content:flex-end}
 .mw-actions button{min-height:44px;padding:0 18px;border-radius:6px;font:inherit;font-weight:600;cursor:pointer}
