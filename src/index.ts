@@ -7,7 +7,7 @@ import './elements/card-component/card-component.js';
 import './elements/moment-checkout/moment-checkout.js';
 import './elements/wallet-button/wallet-button.js';
 
-export { CardComponent, outcomeEvent } from './elements/card-component/card-component.component.js';
+export { CardComponent } from './elements/card-component/card-component.component.js';
 export type { CardCallbacks } from './elements/card-component/card-component.component.js';
 export { WalletButton } from './elements/wallet-button/wallet-button.component.js';
 export type { WalletButtonConfig } from './elements/wallet-button/wallet-button.component.js';
@@ -17,6 +17,8 @@ export type { LaunchOptions, LaunchResult, CheckoutCallback } from './elements/m
 export { Moment } from './moment.js';
 export type { CheckoutConfig, Checkout, MomentInstance, MomentOptions } from './moment.js';
 export { PaymentError } from './core/payment-error.js';
+export { outcomeOf, OUTCOME_EVENTS } from './protocol/outcome.js';
+export type { Outcome, OutcomeEventName } from './protocol/outcome.js';
 export { ConfigError } from './core/keys.js';
 export type {
   LoadErrorDetail,

@@ -4,17 +4,15 @@
  * session status, routes it to an outcome, and takes `session_id` out of the address bar.
  */
 
-/** Session statuses the merchant's status endpoint may report. */
-export const SESSION_STATUSES = ['open', 'completed', 'failed', 'expired', 'cancelled'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
+import { outcomeOfSession, type Outcome, type SessionStatus } from '../protocol/outcome.js';
+
+export type { SessionStatus };
 
 /** What `fetchSessionStatus` must resolve with: `{ status, ... }`. */
 export interface SessionStatusResponse {
   status: SessionStatus | string;
   [key: string]: unknown;
 }
-
-export type ReturnOutcome = 'success' | 'failure' | 'expired' | 'cancel' | 'attempt-failed';
 
 const SESSION_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -33,30 +31,13 @@ export function removeSessionIdFromUrl(): void {
 }
 
 /**
- * Which outcome a session status means. An open session after a redirect means the attempt did
- * not complete: cancelled at the bank when the session's `last_attempt` says so, else failed.
+ * Which outcome a session status means (the one table in the protocol). An open session after a
+ * redirect is a cancel when the session's `last_attempt.outcome` says so, else a failed attempt.
  */
-export function outcomeForStatus(status: string, session?: Record<string, unknown>): ReturnOutcome | undefined {
-  switch (status) {
-    case 'completed':
-      return 'success';
-    case 'failed':
-      return 'failure';
-    case 'expired':
-      return 'expired';
-    case 'cancelled':
-      return 'cancel';
-    case 'open':
-      return lastAttemptOutcome(session) === 'cancelled' ? 'cancel' : 'attempt-failed';
-    default:
-      return undefined;
-  }
-}
-
-/** `last_attempt.outcome` of a session answer, when the merchant's status endpoint passes it on. */
-function lastAttemptOutcome(session: Record<string, unknown> | undefined): unknown {
+export function outcomeForStatus(status: string, session?: Record<string, unknown>): Outcome | undefined {
   const attempt = session?.['last_attempt'];
-  return attempt && typeof attempt === 'object' && !Array.isArray(attempt) ? (attempt as Record<string, unknown>)['outcome'] : undefined;
+  const last = attempt && typeof attempt === 'object' && !Array.isArray(attempt) ? (attempt as Record<string, unknown>)['outcome'] : undefined;
+  return outcomeOfSession(status, last);
 }
 
 const RESUME_KEY = 'moment-elements:redirect';

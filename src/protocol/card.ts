@@ -62,6 +62,11 @@ export interface TransactionResult {
   /** The provider's id of the payment attempt. */
   paymentId?: string;
   /**
+   * The provider's error type when the payment API refused the request, e.g. `session_expired`
+   * (the session ended: `payment-expired`), `invalid_token`, `session_closed`, `too_many_attempts`.
+   */
+  errorType?: string;
+  /**
    * `true` when the customer cancelled the 3-D Secure challenge shown in the frame: nothing was
    * charged and the session stays open for another try. `statusCode` is still the provider's
    * (5); a host reports this as `payment-cancel` rather than as a decline.

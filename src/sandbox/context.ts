@@ -33,4 +33,12 @@ export interface SandboxContext {
   /** Milliseconds since the epoch; injectable so tests can move time. */
   now: () => number;
   log: (line: string) => void;
+  /** Test hook: the answer the next payment request of a session gets, by session id. */
+  scriptedAnswers: Map<string, ScriptedAnswer>;
+}
+
+/** An HTTP answer given in place of the bank's, for answers no test card gives (a 404, a 500). */
+export interface ScriptedAnswer {
+  status: number;
+  body: unknown;
 }

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.js';
-import type { SandboxContext } from './context.js';
+import type { SandboxContext, ScriptedAnswer } from './context.js';
 import { Fingerprinter } from './idempotency.js';
 import { isHttpUrl } from './request.js';
 import { hostName, isLoopbackName } from './hosts.js';
@@ -36,6 +36,7 @@ export { DEMO_SESSIONS_PATH } from '../protocol/api.js';
 export { TEST_CARDS, type CardOutcome } from './test-cards.js';
 export type { SessionStatus, PresentationMode } from './store.js';
 export type { ApiErrorType } from './errors.js';
+export type { ScriptedAnswer } from './context.js';
 
 export interface SandboxOptions {
   /** Port to listen on; `0` lets the OS pick a free one. Default 4010. */
@@ -84,6 +85,12 @@ export interface Sandbox {
   close(): Promise<void>;
   /** Test hook: ends an open session now. Throws for an unknown id. */
   expireSession(id: string): void;
+  /**
+   * Test hook: the session's next payment request (card or wallet) gets this HTTP answer instead
+   * of the bank's, once; nothing is charged. For the answers no test card gives: a 404, a 500, an
+   * invalid token, a duplicate. Throws for an unknown id.
+   */
+  answerNextPayment(id: string, answer: ScriptedAnswer): void;
   registerWebhook(url: string, secret: string): void;
   /** The gallery server when `gallery` was given: `origin` is `http://localhost:PORT`. */
   readonly gallery: StaticServer | undefined;
@@ -159,6 +166,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     fingerprints: new Fingerprinter(),
     now,
     log,
+    scriptedAnswers: new Map(),
   };
   const registerWebhook = (url: string, secret: string) => {
     if (!isHttpUrl(url)) throw new TypeError('The webhook url must be an http or https URL.');
@@ -206,6 +214,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return closing;
     },
     gallery,
+    answerNextPayment(id, answer) {
+      if (!ctx.store.session(id)) throw new Error(`No session ${id}.`);
+      if (!Number.isInteger(answer.status) || answer.status < 200 || answer.status > 599) throw new RangeError('answer.status must be an HTTP status from 200 to 599.');
+      ctx.scriptedAnswers.set(id, { status: answer.status, body: answer.body });
+    },
     expireSession(id) {
       expireSession(ctx, id);
     },

@@ -188,6 +188,11 @@ export async function handlePaymentRequest<T>(
   }
 
   const request = parseRequest(body);
+  const scripted = ctx.scriptedAnswers.get(session.id);
+  if (scripted) {
+    ctx.scriptedAnswers.delete(session.id);
+    return c.json(scripted.body as object, scripted.status as 200);
+  }
   // Time passed while the body was read: look at the session again.
   if (ctx.store.session(session.id)?.status === 'expired') {
     throw new ApiFailure(401, 'session_expired', 'This payment session has expired. Please start again.');

@@ -8,9 +8,7 @@ import {
 } from '../../src/frame/checkout/collect.js';
 import { countries, countryOfLocale, numericCountryCode } from '../../src/frame/checkout/countries.js';
 import { formatMoney, minorUnitDigits, orderSummary, safeLocale } from '../../src/frame/checkout/money.js';
-import { closedState, outcomeOfResult } from '../../src/frame/checkout/outcome.js';
 import { readSession, redirectUrl, scheduleExpiry, sessionIdFromToken } from '../../src/frame/checkout/session.js';
-import { STATUS_CODES } from '../../src/protocol/card.js';
 import { payWithCard } from '../../src/frame/card/payment.js';
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -193,34 +191,6 @@ describe('checkout: countries', () => {
     expect(countryOfLocale('en-GB')).to.equal('GB');
     expect(countryOfLocale('de')).to.equal('DE');
     expect(countryOfLocale('en-ZA')).to.equal('ZA');
-  });
-});
-
-describe('checkout: outcomes', () => {
-  const expected: Record<number, string> = {
-    0: 'success',
-    3: 'attempt-failed',
-    4: 'attempt-failed',
-    5: 'attempt-failed',
-    30: 'attempt-failed',
-    20: 'failure',
-    400: 'failure',
-    404: 'failure',
-    500: 'failure',
-    401: 'expired',
-  };
-  for (const statusCode of STATUS_CODES) {
-    it(`maps statusCode ${statusCode} to ${expected[statusCode]}`, () => {
-      expect(outcomeOfResult({ statusCode })).to.equal(expected[statusCode]);
-    });
-  }
-
-  it('maps a session that is not open to its end state', () => {
-    expect(closedState('open')).to.equal(null);
-    expect(closedState('completed')!.outcome).to.equal('success');
-    expect(closedState('expired')!.outcome).to.equal('expired');
-    expect(closedState('failed')!.outcome).to.equal('failure');
-    expect(closedState('cancelled')).to.include({ outcome: 'cancel', heading: 'This checkout was cancelled' });
   });
 });
 

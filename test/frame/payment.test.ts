@@ -11,12 +11,13 @@ describe('mapping payment answers to a TransactionResult', () => {
     ['a successful attempt', 200, { id: 'pay_1', status: 'succeeded', statusCode: 0, authCode: 'AUTH1', message: 'Approved' }, { statusCode: 0, message: 'Approved', paymentId: 'pay_1', authCode: 'AUTH1' }],
     ['a declined attempt', 200, { id: 'pay_2', status: 'declined', statusCode: 5, message: 'Declined' }, { statusCode: 5, message: 'Declined', paymentId: 'pay_2' }],
     ['a referred attempt without a message', 200, { id: 'pay_3', status: 'referred', statusCode: 4 }, { statusCode: 4, message: 'The card issuer referred the payment.', paymentId: 'pay_3' }],
-    ['HTTP 400', 400, { error: { type: 'invalid_request', message: 'Bad card' } }, { statusCode: 400, message: 'Bad card' }],
-    ['HTTP 409', 409, { error: { type: 'idempotency', message: 'Key reused' } }, { statusCode: 400, message: 'Key reused' }],
-    ['HTTP 429', 429, { error: { type: 'rate_limit', message: 'Too many attempts' } }, { statusCode: 400, message: 'Too many attempts' }],
-    ['HTTP 401', 401, { error: { type: 'auth', message: 'Token expired' } }, { statusCode: 401, message: 'Token expired' }],
+    ['HTTP 400', 400, { error: { type: 'invalid_request', message: 'Bad card' } }, { statusCode: 400, message: 'Bad card', errorType: 'invalid_request' }],
+    ['HTTP 409', 409, { error: { type: 'idempotency', message: 'Key reused' } }, { statusCode: 400, message: 'Key reused', errorType: 'idempotency' }],
+    ['HTTP 429', 429, { error: { type: 'rate_limit', message: 'Too many attempts' } }, { statusCode: 400, message: 'Too many attempts', errorType: 'rate_limit' }],
+    ['HTTP 401', 401, { error: { type: 'session_expired', message: 'Token expired' } }, { statusCode: 401, message: 'Token expired', errorType: 'session_expired' }],
     ['HTTP 404', 404, null, { statusCode: 404, message: 'No payment session was found.' }],
-    ['HTTP 503', 503, { error: { type: 'x', message: 'internal detail' } }, { statusCode: 500, message: 'The payment service had a problem. Check the payment status before retrying.' }],
+    ['HTTP 503', 503, { error: { type: 'x', message: 'internal detail' } }, { statusCode: 500, message: 'The payment service had a problem. Check the payment status before retrying.', errorType: 'x' }],
+    ['an error type that is not a plain name', 401, { error: { type: 'Session Expired!', message: 'No' } }, { statusCode: 401, message: 'No' }],
     ['a malformed success body', 200, { hello: 'world' }, { statusCode: 500, message: 'The payment service had a problem. Check the payment status before retrying.' }],
   ];
   for (const [name, status, body, result] of cases) {

@@ -70,6 +70,9 @@ export function sandboxPlugin() {
         case 'expire-session':
           sandbox.expireSession(payload.id);
           return true;
+        case 'answer-next-payment':
+          sandbox.answerNextPayment(payload.id, { status: payload.status, body: payload.body });
+          return true;
         case 'frame-eval': {
           const frame = await findFrame(session, payload.frame);
           // Wrapped: a bare `undefined` or `null` would tell the runner the command was not handled.

@@ -30,7 +30,7 @@ import { frameBoxStyles, renderFrameBox, renderLoadError, sizeFrameBox } from '.
 import { SecureFrameController } from '../../core/secure-frame.js';
 import { replayEscape } from '../../core/escape.js';
 import { invokeCallback, scopedConfig, type ElementConfig } from '../../core/element-config.js';
-import { outcomeEvent } from '../../core/outcome.js';
+import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
 import { PaymentError } from '../../core/payment-error.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
@@ -375,19 +375,14 @@ export class CardComponent extends LitElement {
     if (!endpoint) {
       return Promise.reject(new PaymentError('not_ready', 'The card form is not ready: wait for the ready event before calling executePayment().'));
     }
-    if (this.frame.tokenExpiresIn <= 0) {
-      const problem = { code: 'expired', message: 'The payment session has expired. Create a new session and pass its client token.' };
-      emit(this, 'payment-expired', problem);
-      return Promise.reject(new PaymentError('expired', problem.message));
-    }
     const payment = endpoint
       .request('executePayment', { ...(additionalInfo ? { additionalInfo } : {}), idempotencyKey: randomId() }, PAYMENT_TIMEOUT)
       .then(
         (result) => {
-          // The session can expire on the provider's side while the customer authenticates.
-          const event = outcomeEvent(result.statusCode, this.frame.tokenExpiresIn <= 0, result.cancelled === true);
-          if (event === 'payment-expired') emit(this, event, { code: 'expired', message: result.message });
-          else emit(this, event, result);
+          // The provider says when the session has expired (`errorType: 'session_expired'`).
+          const outcome = outcomeOf(result);
+          if (outcome === 'expired') emit(this, 'payment-expired', { code: 'expired', message: result.message });
+          else emit(this, OUTCOME_EVENTS[outcome], result);
           return result as TransactionResult;
         },
         (error: unknown) => {
@@ -491,7 +486,6 @@ export class CardComponent extends LitElement {
 }
 
 /** Which outcome event a status code fires (defined in core/, shared with `<wallet-button>`). */
-export { outcomeEvent };
 
 /** Applies the style filter on the host side too, so a dropped declaration is reported here. */
 function sanitizeStyles(styles: unknown): CardStyles {

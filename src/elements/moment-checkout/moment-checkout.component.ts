@@ -25,11 +25,11 @@ import {
   removeSessionIdFromUrl,
   takeRedirect,
   sessionIdFromUrl,
-  type ReturnOutcome,
   type SessionStatusResponse,
 } from '../../core/session-return.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
+import { OUTCOME_EVENTS, type Outcome } from '../../protocol/outcome.js';
 import { momentCheckoutStyles } from './moment-checkout.styles.js';
 
 /** Options of `launch()`. */
@@ -449,17 +449,16 @@ export class MomentCheckout extends LitElement {
   }
 
   /** Fires the outcome event and calls the matching callback: one code path for both forms. */
-  private report(outcome: ReturnOutcome, result: CheckoutResult): void {
-    const routes = {
-      success: ['payment-success', this.onSuccess],
-      failure: ['payment-failure', this.onFailure],
-      'attempt-failed': ['payment-attempt-failed', this.onAttemptFailed],
-      expired: ['payment-expired', this.onExpired],
-      cancel: ['payment-cancel', this.onCancel],
-    } as const;
-    const [event, callback] = routes[outcome];
-    emit(this, event, result);
-    invokeCallback('moment-checkout', callback, result);
+  private report(outcome: Outcome, result: CheckoutResult): void {
+    const callbacks = {
+      success: this.onSuccess,
+      failure: this.onFailure,
+      'attempt-failed': this.onAttemptFailed,
+      expired: this.onExpired,
+      cancel: this.onCancel,
+    } satisfies Record<Outcome, unknown>;
+    emit(this, OUTCOME_EVENTS[outcome], result);
+    invokeCallback('moment-checkout', callbacks[outcome], result);
   }
 
   /** Seed 000 steps 8–10: ask the merchant's backend for the status, route it, clean the URL. */

@@ -26,7 +26,7 @@ import { emit, type LoadErrorDetail, type eventMap, type WalletButtonEventMap, t
 import { frameBoxStyles, renderFrameBox, renderLoadError, sizeFrameBox } from '../../core/frame-box.js';
 import { SecureFrameController } from '../../core/secure-frame.js';
 import { replayEscape } from '../../core/escape.js';
-import { outcomeEvent } from '../../core/outcome.js';
+import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
 import { ThemeController } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
 import { walletButtonStyles, walletThemeTransitionStyles } from './wallet-button.styles.js';
@@ -278,9 +278,9 @@ export class WalletButton extends LitElement {
       case 'payment-complete': {
         const result = (detail as WalletEventDetail<'payment-complete'>).result as TransactionResult;
         invokeCallback('wallet-button', this.paymentComplete, result);
-        const event = outcomeEvent(result.statusCode, this.frame.tokenExpiresIn <= 0);
-        if (event === 'payment-expired') emit(this, event, { code: 'expired', message: result.message });
-        else emit(this, event, result);
+        const outcome = outcomeOf(result);
+        if (outcome === 'expired') emit(this, 'payment-expired', { code: 'expired', message: result.message });
+        else emit(this, OUTCOME_EVENTS[outcome], result);
         return;
       }
     }

@@ -17,7 +17,7 @@ import { formatMoney } from './money.js';
 import { renderSummary } from './summary.js';
 import { LiveRegion } from '../form/live-region.js';
 import { fill, FrameTexts, type CheckoutKey, type Translation } from '../i18n/index.js';
-import { closedState, outcomeOfResult } from './outcome.js';
+import { outcomeOf, outcomeOfSession } from '../../protocol/outcome.js';
 import { readSession, redirectUrl, scheduleExpiry, sessionIdFromToken, type ReadSessionOptions } from './session.js';
 import { CHECKOUT_CSS } from './styles.js';
 import { createElement } from '../dom.js';
@@ -276,14 +276,13 @@ export class CheckoutPage {
       return this.attemptFailed(this.t.bankPageFailed, result);
     }
 
-    // The customer left the bank's page: no charge, the form stays for another try, and the host
-    // hears `cancel` (with the result, `cancelled: true`) rather than a failed attempt.
-    if (result.cancelled) {
-      this.setPaying(false);
-      return this.attemptFailed(result.message, result, 'cancel');
-    }
-    const outcome = outcomeOfResult(result);
+    const outcome = outcomeOf(result);
     switch (outcome) {
+      // The customer left the bank's page: no charge, the form stays for another try, and the host
+      // hears `cancel` (with the result, `cancelled: true`) rather than a failed attempt.
+      case 'cancel':
+        this.setPaying(false);
+        return this.attemptFailed(result.message, result, 'cancel');
       case 'success':
         return this.close('success', this.t.successHeading, fill(this.t.successText, { amount: this.amountText() }), result);
       case 'attempt-failed':
@@ -486,15 +485,15 @@ export class CheckoutPage {
 
   /** A closed session's heading and message, in the customer's language. */
   private closed(status: FrameSession['status']): { outcome: CheckoutOutcome; heading: string; message: string } | null {
-    const state = closedState(status);
-    if (!state) return null;
+    const outcome = status === 'open' ? undefined : outcomeOfSession(status);
+    if (!outcome) return null;
     const t = this.t;
     const [heading, message] =
-      state.outcome === 'success' ? [t.successHeading, t.alreadyPaid]
-      : state.outcome === 'expired' ? [t.expiredHeading, t.expiredText]
-      : state.outcome === 'cancel' ? [t.cancelledHeading, t.cancelledText]
+      outcome === 'success' ? [t.successHeading, t.alreadyPaid]
+      : outcome === 'expired' ? [t.expiredHeading, t.expiredText]
+      : outcome === 'cancel' ? [t.cancelledHeading, t.cancelledText]
       : [t.failureHeading, t.noMoreAttempts];
-    return { outcome: state.outcome, heading, message };
+    return { outcome, heading, message };
   }
 
   /** A dictionary arrived: language and direction follow, and the texts that do not depend on a render. */
