@@ -63,6 +63,8 @@ export const TransactionResultSchema = object({
   message: ShortText,
   paymentId: optional(string({ max: 64 })),
   cancelled: optional(literal(true)),
+  /** The API's error type, e.g. `session_expired`: the outcome table reads it. */
+  errorType: optional(string({ max: 64, pattern: /^[a-z_]{1,64}$/ })),
 });
 const Field = picklist(CARD_FIELDS);
 const FieldStyleSchema = partial({
