@@ -1,0 +1,120 @@
+// What a merchant's app pays for the elements: a production Vite build of a one-page app that
+// imports the published package (dist/npm through package.json "exports", as a merchant gets it),
+// measured as the gzip of the app's JavaScript. `node scripts/size-app.mjs --modules` also prints
+// what each package and source module adds (minified bytes, from the source map).
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** The apps' main.js, by the name of their budget in size-budget.json "apps". */
+export const APPS = {
+  'card-component only': `import '${pkg.name}/card-component.js';\n`,
+  'all elements + Moment': `import { Moment } from '${pkg.name}';\nglobalThis.Moment = Moment;\n`,
+};
+
+/** Builds each app; returns { name: { gzip, minified, modules } }. */
+export async function measureApps({ modules = false } = {}) {
+  const { build } = await import('vite');
+  const dir = mkdtempSync(join(tmpdir(), 'moment-size-app-'));
+  const results = {};
+  try {
+    // The package as installed in an app: node_modules/<name> is this checkout (its dist/ and exports).
+    mkdirSync(join(dir, 'node_modules', ...pkg.name.split('/').slice(0, -1)), { recursive: true });
+    symlinkSync(root, join(dir, 'node_modules', ...pkg.name.split('/')), 'dir');
+    for (const [name, source] of Object.entries(APPS)) {
+      const app = join(dir, name.replace(/\W+/g, '-'));
+      mkdirSync(app);
+      writeFileSync(join(app, 'main.js'), source);
+      writeFileSync(join(app, 'index.html'), '<!doctype html><title>shop</title><script type="module" src="./main.js"></script>\n');
+      const output = await build({
+        root: app,
+        configFile: false,
+        logLevel: 'silent',
+        mode: 'production',
+        build: { write: false, sourcemap: modules, modulePreload: { polyfill: false }, reportCompressedSize: false },
+      });
+      const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((o) => o.type === 'chunk');
+      const code = chunks.map((c) => c.code).join('\n');
+      results[name] = {
+        gzip: gzipSync(code, { level: 9 }).length,
+        minified: Buffer.byteLength(code),
+        modules: modules ? attribute(chunks, join(app, 'dist')) : undefined,
+      };
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+/** Minified bytes per source module (grouped by package for dependencies), from each chunk's source map. */
+function attribute(chunks, outDir) {
+  const bytes = new Map();
+  for (const chunk of chunks) {
+    if (!chunk.map) continue;
+    const lines = chunk.code.split('\n');
+    const sources = chunk.map.sources.map((s) => {
+      const path = resolve(outDir, dirname(chunk.fileName), s).replace(/^.*?node_modules\//, 'node_modules/');
+      if (path.startsWith('node_modules/')) {
+        const parts = path.split('/');
+        // The package itself (dist/npm/…) is shown by module; its dependencies by package.
+        if (path.startsWith(`node_modules/${pkg.name}/`)) return parts.slice(pkg.name.split('/').length + 1).join('/');
+        return parts.slice(0, parts[1].startsWith('@') ? 3 : 2).join('/');
+      }
+      const fromRoot = relative(root, resolve(outDir, dirname(chunk.fileName), s));
+      return fromRoot.startsWith('..') ? `app: ${basename(s)}` : fromRoot;
+    });
+    decodeMappings(chunk.map.mappings).forEach((segments, line) => {
+      const text = lines[line] ?? '';
+      segments.forEach(([column, source], i) => {
+        const end = i + 1 < segments.length ? segments[i + 1][0] : text.length;
+        const key = source === undefined ? '(unmapped)' : sources[source];
+        bytes.set(key, (bytes.get(key) ?? 0) + end - column);
+      });
+    });
+  }
+  return Object.fromEntries([...bytes].sort((a, b) => b[1] - a[1]));
+}
+
+/** Source map v3 mappings → per generated line, [generatedColumn, sourceIndex] segments. */
+function decodeMappings(mappings) {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let source = 0;
+  return mappings.split(';').map((line) => {
+    let column = 0;
+    return line
+      .split(',')
+      .filter(Boolean)
+      .map((segment) => {
+        const values = [];
+        let value = 0;
+        let shift = 0;
+        for (const char of segment) {
+          const digit = chars.indexOf(char);
+          value += (digit & 31) << shift;
+          if (digit & 32) shift += 5;
+          else {
+            values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+            value = 0;
+            shift = 0;
+          }
+        }
+        column += values[0];
+        if (values.length > 1) source += values[1];
+        return [column, values.length > 1 ? source : undefined];
+      });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const modules = process.argv.includes('--modules');
+  for (const [name, r] of Object.entries(await measureApps({ modules }))) {
+    console.log(`${name}: ${r.minified} B minified, ${r.gzip} B gzip`);
+    if (modules) for (const [module, n] of Object.entries(r.modules)) console.log(`  ${String(n).padStart(7)}  ${module}`);
+  }
+}
