@@ -10,17 +10,18 @@ import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 import { sandboxPlugin } from './test/support/sandbox-plugin.mjs';
 import { reactEsm } from './test/react/react-esm.mjs';
 
-/** Serves credit-card-type (CommonJS) as one ES module for the frame's unit tests. */
-function cardValidatorEsm() {
-  let cached;
+/** Serves credit-card-type (CommonJS: its brand table, and the whole package for a comparison) as ES modules for the frame's unit tests. */
+function creditCardTypeEsm() {
+  const cached = {};
   return {
     name: 'credit-card-type-esm',
     async serve(context) {
-      if (!/\/node_modules\/credit-card-type\/dist\/index\.js$/.test(context.path)) return undefined;
-      cached ??= build({ entryPoints: ['node_modules/credit-card-type/dist/index.js'], bundle: true, format: 'esm', write: false, logLevel: 'silent' }).then(
+      const file = /\/node_modules\/credit-card-type\/dist\/(index|lib\/card-types)\.js$/.exec(context.path)?.[0];
+      if (!file) return undefined;
+      cached[file] ??= build({ entryPoints: [file.slice(1)], bundle: true, format: 'esm', write: false, logLevel: 'silent' }).then(
         (result) => result.outputFiles[0].text,
       );
-      return { body: await cached, type: 'js' };
+      return { body: await cached[file], type: 'js' };
     },
   };
 }
@@ -46,7 +47,7 @@ export default {
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
-    cardValidatorEsm(),
+    creditCardTypeEsm(),
     reactEsm(),
     sandboxPlugin(),
   ],
