@@ -27,39 +27,40 @@ const SUCCESS = 'var(--moment-color-success,#1e7b34)';
  */
 export const FRAME_PAGE_CSS = 'html,body{margin:0;padding:0;background:transparent}body{display:flow-root}';
 
-/** Default look. `:where()` keeps it at zero specificity so merchant styles always win. */
-export const DEFAULT_CSS = `
+/** Default look, in a cascade layer: any rule outside it (the merchant's styles, the checkout page's) wins. */
+export const DEFAULT_CSS = `@layer mc{
 .mc-root{box-sizing:border-box;padding:4px;font-family:var(--moment-font-family,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);font-size:var(--moment-font-size,16px);font-weight:var(--moment-font-weight,400);line-height:1.4;color:var(--moment-color-text,#1b1b1f)}
-:where(.mc-form){display:grid;grid-template-columns:1fr 1fr;gap:var(--moment-spacing,12px);margin:0}
-:where(.mc-form[hidden]){display:none}
-:where(.mc-field){grid-column:1/-1;display:flex;flex-direction:column;gap:4px;min-width:0}
-:where(.mc-field-expiryDate,.mc-field-cv2){grid-column:auto}
-@media (max-width:220px){:where(.mc-field-expiryDate,.mc-field-cv2){grid-column:1/-1}}
-:where(.mc-label){color:var(--moment-color-label,#45464f);font-size:.875em;font-weight:500}
-:where(.mc-control){position:relative}
-:where(.mc-input){box-sizing:border-box;width:100%;min-height:44px;height:var(--moment-input-height,44px);margin:0;padding:var(--moment-input-padding,10px 12px);font:inherit;color:inherit;background:var(--moment-color-background,#fff);border:var(--moment-border-width,1px) solid var(--moment-color-border,#8e9099);border-radius:var(--moment-border-radius,6px);outline:2px solid transparent;outline-offset:1px;transition:border-color .15s,box-shadow .15s;-webkit-appearance:none;appearance:none}
-:where(.mc-field-cardNumber .mc-input){padding-right:54px}
-:where(.mc-input)::placeholder{color:var(--moment-color-placeholder,#6f7079);opacity:1}
-:where(.mc-input:focus){border-color:${PRIMARY};box-shadow:0 0 0 3px color-mix(in srgb,${PRIMARY} 35%,transparent)}
-:where(.is-valid .mc-input){border-color:${SUCCESS}}
-:where(.is-error .mc-input){border-color:${DANGER}}
-:where(.is-error .mc-input:focus){box-shadow:0 0 0 3px color-mix(in srgb,${DANGER} 30%,transparent)}
-:where(.mc-input:disabled){opacity:.6;cursor:not-allowed}
-:where(.mc-brand){position:absolute;top:50%;right:10px;display:flex;width:34px;height:22px;transform:translateY(-50%);pointer-events:none}
-:where([dir=rtl]) :where(.mc-brand){right:auto;left:10px}
-:where([dir=rtl]) :where(.mc-field-cardNumber .mc-input){padding-right:12px;padding-left:54px}
-:where([dir=rtl]) :where(.mc-input[dir=ltr]){text-align:right}
-:where(.mc-brand svg){width:100%;height:100%}
-:where(.mc-error){display:flex;align-items:center;gap:6px;color:${DANGER};font-size:.8125em}
-:where(.mc-error[hidden]){display:none}
-:where(.mc-error-icon){display:inline-flex;flex:none;align-items:center;justify-content:center;width:14px;height:14px;border-radius:50%;background-color:${DANGER};color:#fff;font-size:10px;font-weight:700;line-height:1}
+.mc-form{display:grid;grid-template-columns:1fr 1fr;gap:var(--moment-spacing,12px);margin:0}
+.mc-form[hidden]{display:none}
+.mc-field{grid-column:1/-1;display:flex;flex-direction:column;gap:4px;min-width:0}
+.mc-field-expiryDate,.mc-field-cv2{grid-column:auto}
+@media (max-width:220px){.mc-field-expiryDate,.mc-field-cv2{grid-column:1/-1}}
+.mc-label{color:var(--moment-color-label,#45464f);font-size:.875em;font-weight:500}
+.mc-control{position:relative}
+.mc-input{box-sizing:border-box;width:100%;min-height:44px;height:var(--moment-input-height,44px);margin:0;padding:var(--moment-input-padding,10px 12px);font:inherit;color:inherit;background:var(--moment-color-background,#fff);border:var(--moment-border-width,1px) solid var(--moment-color-border,#8e9099);border-radius:var(--moment-border-radius,6px);outline:2px solid transparent;outline-offset:1px;transition:border-color .15s,box-shadow .15s;-webkit-appearance:none;appearance:none}
+.mc-field-cardNumber .mc-input{padding-right:54px}
+.mc-input::placeholder{color:var(--moment-color-placeholder,#6f7079);opacity:1}
+.mc-input:focus{border-color:${PRIMARY};box-shadow:0 0 0 3px color-mix(in srgb,${PRIMARY} 35%,transparent)}
+.is-valid .mc-input{border-color:${SUCCESS}}
+.is-error .mc-input{border-color:${DANGER}}
+.is-error .mc-input:focus{box-shadow:0 0 0 3px color-mix(in srgb,${DANGER} 30%,transparent)}
+.mc-input:disabled{opacity:.6;cursor:not-allowed}
+.mc-brand{position:absolute;top:50%;right:10px;display:flex;width:34px;height:22px;transform:translateY(-50%);pointer-events:none}
+[dir=rtl] .mc-brand{right:auto;left:10px}
+[dir=rtl] .mc-field-cardNumber .mc-input{padding-right:12px;padding-left:54px}
+[dir=rtl] .mc-input[dir=ltr]{text-align:right}
+.mc-brand svg{width:100%;height:100%}
+.mc-error{display:flex;align-items:center;gap:6px;color:${DANGER};font-size:.8125em}
+.mc-error[hidden]{display:none}
+.mc-error-icon{display:inline-flex;flex:none;align-items:center;justify-content:center;width:14px;height:14px;border-radius:50%;background-color:${DANGER};color:#fff;font-size:10px;font-weight:700;line-height:1}
 .mc-visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:-1px!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
-:where(.mc-challenge){display:flex;flex-direction:column;align-items:center;gap:8px;padding:8px 0}
-:where(.mc-challenge-heading){margin:0;font-size:1.125em;font-weight:600;outline:none}
-:where(.mc-challenge-text){margin:0;color:var(--moment-color-label,#45464f);font-size:.875em;text-align:center}
-:where(.mc-challenge-frame){box-sizing:border-box;max-width:100%;border:var(--moment-border-width,1px) solid var(--moment-color-border,#8e9099);border-radius:var(--moment-border-radius,6px);background:#fff}
-@media (forced-colors:active){:where(.mc-input:focus){outline-color:Highlight}}
-@media (prefers-reduced-motion:reduce){:where(.mc-input){transition:none}}
+.mc-challenge{display:flex;flex-direction:column;align-items:center;gap:8px;padding:8px 0}
+.mc-challenge-heading{margin:0;font-size:1.125em;font-weight:600;outline:none}
+.mc-challenge-text{margin:0;color:var(--moment-color-label,#45464f);font-size:.875em;text-align:center}
+.mc-challenge-frame{box-sizing:border-box;max-width:100%;border:var(--moment-border-width,1px) solid var(--moment-color-border,#8e9099);border-radius:var(--moment-border-radius,6px);background:#fff}
+@media (forced-colors:active){.mc-input:focus{outline-color:Highlight}}
+@media (prefers-reduced-motion:reduce){.mc-input{transition:none}}
+}
 `;
 
 const STATE_SELECTORS: Readonly<Record<FieldStyleState, (scope: string) => string>> = {
