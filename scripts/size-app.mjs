@@ -40,6 +40,8 @@ export async function measureApps({ modules = false } = {}) {
       });
       const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((o) => o.type === 'chunk');
       const code = chunks.map((c) => c.code).join('\n');
+      // A production build resolves Lit's production files; its development build warns with this.
+      if (code.includes('dev mode')) throw new Error(`${name}: the app bundles Lit's development build`);
       results[name] = {
         gzip: gzipSync(code, { level: 9 }).length,
         minified: Buffer.byteLength(code),
