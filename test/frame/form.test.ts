@@ -74,8 +74,8 @@ describe('form kit: the shown-error rule', () => {
   it('clears everything and resets dirty on clear, and returns only fresh errors', () => {
     const a = state(true, 'bad');
     const b = state(true, null);
-    expect(updateShown([a, b], () => 'bad', 'validate')).to.deep.equal([b]);
-    expect(updateShown([a, b], () => 'bad', 'clear')).to.deep.equal([]);
+    expect(updateShown<string, ShownState<string>>([a, b], () => 'bad', 'validate')).to.deep.equal([b]);
+    expect(updateShown<string, ShownState<string>>([a, b], () => 'bad', 'clear')).to.deep.equal([]);
     expect([a, b]).to.deep.equal([state(false, null), state(false, null)]);
   });
 });
