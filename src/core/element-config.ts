@@ -67,3 +67,14 @@ export function invokeCallback<A extends unknown[]>(tag: string, fn: ((...args: 
     console.error(`Moment Elements <${tag}>: a callback threw.`, error);
   }
 }
+
+const warnings = new WeakMap<object, Set<string>>();
+
+/** A console warning said once per element: a frame config is rebuilt on every update. */
+export function warnOnce(element: object, message: string): void {
+  let said = warnings.get(element);
+  if (!said) warnings.set(element, (said = new Set()));
+  if (said.has(message)) return;
+  said.add(message);
+  console.warn(message);
+}

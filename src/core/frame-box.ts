@@ -6,7 +6,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { LoadErrorDetail } from './events.js';
-import type { ConnectionState } from './frame-connection.js';
+import type { ConnectionState } from './secure-frame.js';
 
 export const frameBoxStyles = css`
   .box {

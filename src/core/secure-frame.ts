@@ -1,31 +1,47 @@
 /**
- * Everything an element with one secure frame does about that frame, as one reactive controller:
- * follows its key, token and frames origin (own attributes, else the enclosing checkout's scope),
- * opens the frame on the right origin, fails loudly on bad input (`load-error`, console, the
- * `onIframeLoadFailed` callback), reports `ready`, and loads again on `retry()`.
+ * The one lifecycle of a secure frame, as a reactive controller, for all three elements: follows
+ * the element's key, token and frames origin (own attributes, else the enclosing checkout's
+ * scope), opens the frame on the right origin with a fresh channel, accepts the frame's `hello`
+ * only from the exact frames origin, its own iframe and its own channel, hands it a
+ * `MessagePort`, sends `configure` and sends it again whenever the element's frame config
+ * changes, fails loudly on bad input (`load-error`, console, `onIframeLoadFailed`), reports
+ * `ready`, and loads again on `retry()`. When the element leaves the page no listener, timer or
+ * pending request outlives the frame.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Infer, Schema as AnySchema } from '../protocol/schema.js';
-import type { FrameKind } from '../protocol/messages.js';
-import type { PortEndpoint, ResultSchemas } from '../protocol/port.js';
+import { FRAME_PATHS } from '../protocol/api.js';
+import { ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '../protocol/messages.js';
+import { BridgeError, PortEndpoint, randomId, type ResultSchemas } from '../protocol/port.js';
 import { invokeCallback, resolveFrameTarget, type ElementConfig, type FrameTarget } from './element-config.js';
 import { emit, type LoadErrorDetail } from './events.js';
-import { FrameConnection, type ConnectionState } from './frame-connection.js';
 import { ConfigError } from './keys.js';
 
 type Schema = AnySchema<unknown>;
-type RequestTable = Record<string, { params: Schema; result: Schema }>;
+type RequestTable = { configure: { params: Schema; result: Schema } } & Record<string, { params: Schema; result: Schema }>;
 type EventTable = Record<string, Schema>;
 
-const DEFAULT_LOAD_TIMEOUT = 15_000;
+/** One handler per event the frame may send: a missing one fails to compile. */
+export type FrameEventHandlers<In extends EventTable> = { [E in keyof In]: (detail: Infer<In[E]>) => void };
+
+/** Milliseconds an element waits for its frame (its `load-timeout` when set). */
+export const DEFAULT_LOAD_TIMEOUT = 15_000;
+/** Milliseconds a frame has to answer a request other than a payment. */
+export const REQUEST_TIMEOUT = 10_000;
+/** How long a loaded frame page may stay silent before it is taken as refused (ms). */
+const SILENCE_AFTER_LOAD_MS = 2000;
+/** Refusals by the frame that are the page's to fix, reported with their own `load-error` code. */
+const REFUSALS: ReadonlySet<string> = new Set(['origin_not_allowed', 'session_mismatch']);
 /** What `clientToken`, `clientKey`, … become as HTML attributes when set as props by React 18 or a server renderer. */
 const MISNAMED_ATTRIBUTES = ['clienttoken', 'clientkey', 'framesorigin'] as const;
+
+export type ConnectionState = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What the controller reads from its element. */
 export interface SecureFrameElement extends ReactiveControllerHost, HTMLElement {
   loadTimeout: number;
-  onIframeLoaded: (() => void) | undefined;
-  onIframeLoadFailed: ((error: LoadErrorDetail) => void) | undefined;
+  onIframeLoaded?: (() => void) | undefined;
+  onIframeLoadFailed?: ((error: LoadErrorDetail) => void) | undefined;
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
@@ -37,19 +53,25 @@ export interface SecureFrameOptions<Out extends RequestTable, In extends EventTa
   events: In;
   /** The element's key, token and frames origin, scope included. */
   config: () => ElementConfig;
-  /** Sends the frame its first configuration; resolves when the frame has it. */
-  configure: (endpoint: PortEndpoint<Out, In>) => Promise<void>;
-  /** Sends the configuration again (the token changed while the frame is ready). */
-  reconfigure: () => void;
+  /** What `configure` sends the frame: sent when it connects, and again whenever it changes. */
+  frameConfig: () => Infer<Out['configure']['params']>;
+  /** The frame's answer to each `configure`. */
+  onConfigured: (result: Infer<Out['configure']['result']>) => void;
   /** The frame's content height, for `ready`. */
   height: () => number;
-  onEvent: <E extends keyof In & string>(name: E, detail: Infer<In[E]>) => void;
+  on: FrameEventHandlers<In>;
   /** A new frame is opening: forget what the old one said. */
   onOpen?: () => void;
-  /** After `ready` has fired. */
+  /** After the frame is connected and configured (and `ready` has fired). */
   onReady?: () => void;
-  /** After `load-error` has fired. */
-  onLoadError?: () => void;
+  /** After the frame failed (and `load-error` has fired). */
+  onLoadError?: (error: LoadErrorDetail) => void;
+  /**
+   * A frame opened by a call rather than by attributes (the checkout's `launch()`): no token is
+   * no frame rather than a missing token, the element places the iframe, and reports `ready`
+   * and failures its own way.
+   */
+  launched?: { iframe: () => HTMLIFrameElement | undefined };
 }
 
 export class SecureFrameController<Out extends RequestTable, In extends EventTable> implements ReactiveController {
@@ -57,53 +79,38 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
   loadError: LoadErrorDetail | undefined;
   /** What the key and token said: environment, claims, origin. */
   target: FrameTarget | undefined;
+  /** Channel id of the current frame; changes on every open. */
+  channel = '';
+  /** URL of the current frame, or `undefined` when none should be rendered. */
+  src: string | undefined;
+  state: ConnectionState = 'idle';
+  private port: PortEndpoint<Out, In> | undefined;
 
-  private readonly connection: FrameConnection<Out, In>;
   private resolvedOrigin: string | undefined;
   /** The session the open frame belongs to: a frame never outlives its session. */
   private resolvedSession: string | undefined;
   private seenConfig = '';
+  /** The frame config last sent, serialized: a different one is sent again. */
+  private sentConfig = '';
   private needsResolve = true;
   private missingTokenTimer: ReturnType<typeof setTimeout> | undefined;
   private warnedAttributes = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Runs once the frame's page has loaded without saying hello. */
+  private silenceTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopWatchingLoad: (() => void) | undefined;
+  private listening = false;
 
   constructor(
     private readonly host: SecureFrameElement,
     private readonly options: SecureFrameOptions<Out, In>,
   ) {
     host.addController(this);
-    this.connection = new FrameConnection<Out, In>(host, {
-      kind: options.kind,
-      results: options.results,
-      events: options.events,
-      iframe: () => this.iframe,
-      onConnected: options.configure,
-      onReady: () => {
-        this.loadError = undefined;
-        invokeCallback(options.tag, host.onIframeLoaded);
-        emit(host, 'ready', { height: options.height() });
-        options.onReady?.();
-      },
-      onEvent: options.onEvent,
-      onFailure: (error) => this.fail(error),
-    });
-  }
-
-  get state(): ConnectionState {
-    return this.connection.state;
   }
 
   /** The port to the frame, when it is ready. */
   get endpoint(): PortEndpoint<Out, In> | undefined {
-    return this.connection.state === 'ready' ? this.connection.endpoint : undefined;
-  }
-
-  get src(): string | undefined {
-    return this.connection.src;
-  }
-
-  get channel(): string {
-    return this.connection.channel;
+    return this.state === 'ready' ? this.port : undefined;
   }
 
   /** The frames origin in use. */
@@ -111,13 +118,8 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
     return this.resolvedOrigin;
   }
 
-  /** Milliseconds until the client token expires (negative once it has). */
-  get tokenExpiresIn(): number {
-    return this.target ? this.target.claims.exp * 1000 - Date.now() : Number.POSITIVE_INFINITY;
-  }
-
   get iframe(): HTMLIFrameElement | null {
-    return this.host.renderRoot?.querySelector('iframe') ?? null;
+    return (this.options.launched ? this.options.launched.iframe() : this.host.renderRoot?.querySelector('iframe')) ?? null;
   }
 
   hostConnected(): void {
@@ -127,6 +129,8 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
 
   hostDisconnected(): void {
     this.stopMissingTokenTimer();
+    this.close();
+    this.state = 'idle';
     this.resolvedOrigin = undefined;
     this.resolvedSession = undefined;
     this.host.requestUpdate();
@@ -141,14 +145,42 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
     this.resolve();
   }
 
+  /** After each update: a frame config that changed goes to the ready frame. */
+  hostUpdated(): void {
+    if (this.state !== 'ready') return;
+    const config = this.options.frameConfig();
+    if (JSON.stringify(config) !== this.sentConfig) void this.configure(this.port!, config).catch(() => undefined);
+  }
+
   /** Loads the frame again (after a `load-error`). */
   retry(): void {
     this.resolvedOrigin = undefined;
     this.resolvedSession = undefined;
-    this.connection.close();
+    this.close();
     this.loadError = undefined;
     this.needsResolve = true;
     this.host.requestUpdate();
+  }
+
+  /** Ends a launched frame now (the checkout closed): the next token opens a new one. */
+  end(): void {
+    this.close();
+    this.resolvedOrigin = this.resolvedSession = undefined;
+    this.needsResolve = true;
+  }
+
+  /** Closes the port, stops listening and forgets the frame. */
+  private close(): void {
+    clearTimeout(this.timer);
+    clearTimeout(this.silenceTimer);
+    this.stopWatchingLoad?.();
+    this.stopWatchingLoad = undefined;
+    if (this.listening) window.removeEventListener('message', this.onWindowMessage);
+    this.listening = false;
+    this.port?.close();
+    this.port = undefined;
+    this.src = undefined;
+    if (this.state !== 'error') this.state = 'idle';
   }
 
   private resolve(): void {
@@ -158,34 +190,128 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
       target = resolveFrameTarget(this.options.config());
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      this.connection.close();
+      this.close();
       this.resolvedOrigin = undefined;
       return this.fail({ code: error.code, message: error.message });
     }
-    if (!target) return this.awaitToken(); // The token may still be on its way: wait, but not forever.
+    if (!target) {
+      if (!this.options.launched) return this.awaitToken(); // The token may still be on its way: wait, but not forever.
+      this.close();
+      this.resolvedOrigin = this.resolvedSession = undefined;
+      return;
+    }
     this.stopMissingTokenTimer();
     this.target = target;
-    const state = this.connection.state;
     const session = target.claims.sid;
-    if (target.origin !== this.resolvedOrigin || session !== this.resolvedSession || state === 'idle' || state === 'error') {
+    if (target.origin !== this.resolvedOrigin || session !== this.resolvedSession || this.state === 'idle' || this.state === 'error') {
       // A new session gets a new frame: nothing typed under one session can be paid under another.
       this.resolvedOrigin = target.origin;
       this.resolvedSession = session;
-      this.open();
-    } else if (state === 'ready') {
-      this.options.reconfigure();
+      this.open(target.origin, session);
     }
+    // The same frame with a new token (or anything else new) hears it from `hostUpdated`.
   }
 
   private get timeout(): number {
     return Number.isFinite(this.host.loadTimeout) && this.host.loadTimeout > 0 ? this.host.loadTimeout : DEFAULT_LOAD_TIMEOUT;
   }
 
-  private open(): void {
-    if (!this.resolvedOrigin) return;
+  private open(framesOrigin: string, sessionId: string): void {
+    this.close();
     this.loadError = undefined;
     this.options.onOpen?.();
-    this.connection.open(this.resolvedOrigin, this.timeout, this.resolvedSession);
+    const timeout = this.timeout;
+    const channel = (this.channel = randomId());
+    const hash = new URLSearchParams({ channel, origin: window.location.origin });
+    // The session in the query lets the frames origin send that session's `frame-ancestors`.
+    this.src = `${framesOrigin}${FRAME_PATHS[this.options.kind]}?${new URLSearchParams({ session: sessionId })}#${hash}`;
+    this.state = 'loading';
+    window.addEventListener('message', this.onWindowMessage);
+    this.listening = true;
+    this.timer = setTimeout(
+      () => this.fail({ code: 'timeout', message: `The secure frame did not load within ${timeout} ms. Check your network and the frames origin (${framesOrigin}), then call retry().` }),
+      timeout,
+    );
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.watchLoad(channel));
+  }
+
+  /**
+   * A frame page runs its script before its `load` event, and the script says hello at once. A
+   * page that loaded and stays silent never will: the browser refused to show it (the session's
+   * `allowed_origins` does not include this page, sent as `frame-ancestors`) or the frames origin
+   * served something else. Say so now rather than after the load timeout.
+   */
+  private watchLoad(channel: string): void {
+    const iframe = this.iframe;
+    if (!iframe || channel !== this.channel || this.port) return;
+    const framesOrigin = this.resolvedOrigin;
+    const onLoad = () => {
+      clearTimeout(this.silenceTimer);
+      // Only the frame page itself counts (not a blank document put there in between).
+      if (channel !== this.channel || this.port || this.state !== 'loading' || !iframe.src.startsWith(`${framesOrigin}/`)) return;
+      this.silenceTimer = setTimeout(() => {
+        if (channel !== this.channel || this.port || this.state !== 'loading') return;
+        this.fail({
+          code: 'frame_not_started',
+          message:
+            `The secure frame loaded but did not start. Check that the payment session's allowed_origins includes this page's origin (${window.location.origin}) ` +
+            `and that ${framesOrigin} serves the payment frames.`,
+        });
+      }, SILENCE_AFTER_LOAD_MS);
+    };
+    iframe.addEventListener('load', onLoad);
+    this.stopWatchingLoad = () => iframe.removeEventListener('load', onLoad);
+  }
+
+  private readonly onWindowMessage = (event: MessageEvent): void => {
+    const iframe = this.iframe;
+    if (this.port || event.origin !== this.resolvedOrigin || !iframe || event.source !== iframe.contentWindow) return;
+    const hello = parse(HelloMessage, event.data);
+    if (!hello || hello.channel !== this.channel || hello.frame !== this.options.kind) return;
+    const { port1, port2 } = new MessageChannel();
+    const handlers = this.options.on;
+    const port = new PortEndpoint<Out, In>(port1, this.options.results, {
+      events: this.options.events,
+      onEvent: (name, detail) => handlers[name](detail),
+    });
+    this.port = port;
+    const connect: ConnectMessage = { ...envelope(), kind: 'connect', channel: this.channel };
+    iframe.contentWindow!.postMessage(connect, event.origin, [port2]);
+    this.configure(port, this.options.frameConfig()).then(
+      () => {
+        if (this.port !== port) return;
+        clearTimeout(this.timer);
+        this.state = 'ready';
+        this.loadError = undefined;
+        this.host.requestUpdate();
+        if (!this.options.launched) {
+          invokeCallback(this.options.tag, this.host.onIframeLoaded);
+          emit(this.host, 'ready', { height: this.options.height() });
+        }
+        this.options.onReady?.();
+      },
+      (error: unknown) => {
+        if (this.port !== port) return;
+        const code = error instanceof BridgeError && REFUSALS.has(error.code) ? (error.code as LoadErrorDetail['code']) : 'frame_error';
+        this.fail({ code, message: `The secure frame could not be set up: ${error instanceof Error ? error.message : String(error)}` });
+      },
+    );
+  };
+
+  /** Sends a frame config; a refusal by a ready frame is the page's bug, said on the console. */
+  private async configure(port: PortEndpoint<Out, In>, config: Infer<Out['configure']['params']>): Promise<void> {
+    this.sentConfig = JSON.stringify(config);
+    try {
+      const result = await port.request('configure', config, REQUEST_TIMEOUT);
+      if (this.port === port) this.options.onConfigured(result);
+    } catch (error) {
+      // A frame torn down mid-request is not a configuration problem.
+      if (this.state === 'ready' && !(error instanceof BridgeError && error.code === 'closed')) {
+        console.error(`Moment Elements <${this.options.tag}>: the frame refused the configuration.`, error);
+      }
+      throw error;
+    }
   }
 
   /**
@@ -224,16 +350,20 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
   }
 
   private stopMissingTokenTimer(): void {
-    if (this.missingTokenTimer !== undefined) clearTimeout(this.missingTokenTimer);
+    clearTimeout(this.missingTokenTimer);
     this.missingTokenTimer = undefined;
   }
 
   private fail(error: LoadErrorDetail): void {
+    this.close();
+    this.state = 'error';
     this.loadError = error;
     this.host.requestUpdate();
-    console.error(`Moment Elements <${this.options.tag}>: ${error.message}`);
-    invokeCallback(this.options.tag, this.host.onIframeLoadFailed, error);
-    emit(this.host, 'load-error', error);
-    this.options.onLoadError?.();
+    if (!this.options.launched) {
+      console.error(`Moment Elements <${this.options.tag}>: ${error.message}`);
+      invokeCallback(this.options.tag, this.host.onIframeLoadFailed, error);
+      emit(this.host, 'load-error', error);
+    }
+    this.options.onLoadError?.(error);
   }
 }

@@ -26,7 +26,6 @@ export class ThemeController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveElement,
-    private readonly onChange: (values: Record<string, string>) => void,
     /** The variables to read; the card's set unless an element needs others (the wallet's radius). */
     private readonly variables: readonly string[] = THEME_VARIABLES,
   ) {
@@ -51,7 +50,8 @@ export class ThemeController implements ReactiveController {
     const keys = new Set([...Object.keys(next), ...Object.keys(this.values)]);
     if ([...keys].some((k) => next[k] !== this.values[k])) {
       this.values = next;
-      this.onChange(next);
+      // The element's frame config changed: the frame controller sends it after the update.
+      this.host.requestUpdate();
     }
   };
 

@@ -2,6 +2,7 @@ import type { Fingerprinter } from './idempotency.js';
 import type { SessionStore } from './store.js';
 import type { TokenIssuer } from './tokens.js';
 import type { WebhookDispatcher } from './webhooks.js';
+import type { ScriptedAnswer } from './scripted.js';
 
 /** Settings of one running sandbox, after defaults are applied. */
 export interface SandboxSettings {
@@ -37,8 +38,3 @@ export interface SandboxContext {
   scriptedAnswers: Map<string, ScriptedAnswer>;
 }
 
-/** An HTTP answer given in place of the bank's, for answers no test card gives (a 404, a 500). */
-export interface ScriptedAnswer {
-  status: number;
-  body: unknown;
-}

@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.js';
-import type { SandboxContext, ScriptedAnswer } from './context.js';
+import type { SandboxContext } from './context.js';
+import type { ScriptedAnswer } from './scripted.js';
 import { Fingerprinter } from './idempotency.js';
 import { isHttpUrl } from './request.js';
 import { hostName, isLoopbackName } from './hosts.js';
@@ -36,7 +37,7 @@ export { DEMO_SESSIONS_PATH } from '../protocol/api.js';
 export { TEST_CARDS, type CardOutcome } from './test-cards.js';
 export type { SessionStatus, PresentationMode } from './store.js';
 export type { ApiErrorType } from './errors.js';
-export type { ScriptedAnswer } from './context.js';
+export type { ScriptedAnswer } from './scripted.js';
 
 export interface SandboxOptions {
   /** Port to listen on; `0` lets the OS pick a free one. Default 4010. */

@@ -60,6 +60,8 @@ describe('an element that cannot start says why', () => {
     await capturingConsole(() => loadError);
     const session = await createSession();
     const ready = oneEvent(el, 'ready');
+    // The short wait was for the token; the frame itself gets the usual time to load.
+    el.loadTimeout = 15_000;
     el.clientToken = session.client_token;
     await ready;
     expect(el.shadowRoot!.querySelector('[part="error"]')).to.not.exist;

@@ -98,7 +98,7 @@ describe('security: fuzzing the bridge', function () {
       const ownSrc = iframe.src;
       iframe.src = 'about:blank';
       // Until the element's own frame has said hello, no hello may have connected it.
-      type WithPort = { frame: { connection: { endpoint: { port: MessagePort } | undefined } } };
+      type WithPort = { frame: { port: { port: MessagePort } | undefined } };
       let ownHello = false;
       let impostorBeforeOwnHello = 0;
       let hijacked = 0;
@@ -106,7 +106,7 @@ describe('security: fuzzing the bridge', function () {
         if (e.source === iframe.contentWindow) ownHello = true;
         else if (e.source === impostor.contentWindow && e.data !== MARKER && !ownHello) {
           impostorBeforeOwnHello++;
-          if ((el as unknown as WithPort).frame.connection.endpoint) hijacked++;
+          if ((el as unknown as WithPort).frame.port) hijacked++;
         }
       };
       window.addEventListener('message', watchConnection);
@@ -126,7 +126,7 @@ describe('security: fuzzing the bridge', function () {
       window.removeEventListener('message', onOwn);
       expect(ready, 'ready before its own frame loaded').to.equal(false);
       expect(hijacked, 'hellos from another frames-origin page that connected the element').to.equal(0);
-      expect((el as unknown as WithPort).frame.connection.endpoint === undefined, 'no connection before its own frame loaded').to.equal(true);
+      expect((el as unknown as WithPort).frame.port === undefined, 'no connection before its own frame loaded').to.equal(true);
       // Now its own frame loads, and connects.
       iframe.src = ownSrc;
       await until(() => ready, 10_000, 'the element ready');
@@ -134,14 +134,14 @@ describe('security: fuzzing the bridge', function () {
       window.removeEventListener('message', watchConnection);
 
       // After the connect: raw data into the element's real port, as if the frame sent it.
-      const connection = (el as unknown as WithPort).frame.connection;
-      const endpoint = connection.endpoint!;
+      const connection = (el as unknown as WithPort).frame;
+      const endpoint = connection.port!;
       const port = endpoint.port;
       const portMessages = generateMessages(SEED + 2, 4000, { level: 'port', channel, frame: 'card', names: eventNames, replays: false });
       for (const m of portMessages) port.dispatchEvent(new MessageEvent('message', { data: m.data }));
 
       const sent = own.length + fromImpostor + portMessages.length;
-      const acted = hijacked + events.filter((e) => e.name !== 'ready').length + (events.filter((e) => e.name === 'ready').length === 1 ? 0 : 1) + (connection.endpoint === endpoint ? 0 : 1);
+      const acted = hijacked + events.filter((e) => e.name !== 'ready').length + (events.filter((e) => e.name === 'ready').length === 1 ? 0 : 1) + (connection.port === endpoint ? 0 : 1);
       const polluted = hostPollution();
       const thrown = hostErrors.errors.length + polluted.length;
       console.log(
@@ -153,7 +153,7 @@ describe('security: fuzzing the bridge', function () {
       expect(polluted).to.deep.equal([]);
       expect(hijacked, 'hellos from another frames-origin page that connected the element').to.equal(0);
       expect(events.map((e) => e.name)).to.deep.equal(['ready']);
-      expect(connection.endpoint === endpoint, 'the same connection').to.equal(true);
+      expect(connection.port === endpoint, 'the same connection').to.equal(true);
       // Still the same working connection.
       const validation = await el.validate();
       expect(validation.valid).to.equal(false);

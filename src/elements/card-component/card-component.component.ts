@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
 import {
@@ -17,19 +17,17 @@ import {
 import {
   cardEvents,
   cardRequestResults,
-  type CardEventDetail,
-  type CardEventName,
   type CardFrameConfig,
   type cardRequests,
 } from '../../protocol/messages.js';
-import { BridgeError, randomId, type PortEndpoint } from '../../protocol/port.js';
+import { BridgeError, randomId } from '../../protocol/port.js';
 import { filterDeclarations, isAllowedFontUrl } from '../../protocol/style-policy.js';
 import { checkoutScope, listenForLateScopes, type CheckoutScope } from '../../core/context.js';
 import { emit, type LoadErrorDetail, type eventMap, type CardComponentEventMap, type ElementEventMap } from '../../core/events.js';
 import { frameBoxStyles, renderFrameBox, renderLoadError, sizeFrameBox } from '../../core/frame-box.js';
-import { SecureFrameController } from '../../core/secure-frame.js';
+import { DEFAULT_LOAD_TIMEOUT, REQUEST_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
 import { replayEscape } from '../../core/escape.js';
-import { invokeCallback, scopedConfig, type ElementConfig } from '../../core/element-config.js';
+import { invokeCallback, scopedConfig, warnOnce, type ElementConfig } from '../../core/element-config.js';
 import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
 import { PaymentError } from '../../core/payment-error.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
@@ -42,13 +40,10 @@ export interface CardCallbacks {
   onFormFieldValid?: (fieldName: CardField) => void;
 }
 
-type CardEndpoint = PortEndpoint<typeof cardRequests, typeof cardEvents>;
 
 const TAG = 'card-component';
-const DEFAULT_LOAD_TIMEOUT = 15_000;
 /** A payment can wait on a 3-D Secure challenge; the frame itself times out each network call. */
 const PAYMENT_TIMEOUT = 15 * 60_000;
-const REQUEST_TIMEOUT = 10_000;
 /** Height reserved while the frame loads, matching the frame's default layout (no layout shift). */
 const RESERVED_HEIGHT = { withName: 235, withoutName: 152 } as const;
 
@@ -117,8 +112,8 @@ export class CardComponent extends LitElement {
   @property({ attribute: 'client-token' }) clientToken: string | null = null;
   /** Origin of a local sandbox serving the frames, e.g. `http://127.0.0.1:4010`. Honoured for `pk_test_` keys only. */
   @property({ attribute: 'frames-origin' }) framesOrigin: string | null = null;
-  /** Milliseconds to wait for the frame before `load-error`. */
-  @property({ attribute: 'load-timeout', type: Number }) loadTimeout = DEFAULT_LOAD_TIMEOUT;
+  /** Milliseconds to wait for the frame before `load-error` (15 000 by default). */
+  @property({ attribute: 'load-timeout', type: Number }) loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
   /** Leaves out the cardholder name field. */
   @property({ attribute: 'hide-card-name', type: Boolean }) hideCardName = false;
   /** Validation messages are shown under the fields by default; this attribute is kept for existing pages and changes nothing. */
@@ -203,10 +198,41 @@ export class CardComponent extends LitElement {
       results: cardRequestResults,
       events: cardEvents,
       config: () => this.effectiveConfig,
-      configure: (endpoint) => this.configureFrame(endpoint),
-      reconfigure: () => this.sendConfig(),
+      frameConfig: () => this.frameConfig(),
+      onConfigured: ({ height }) => (this.frameHeight = height),
       height: () => this.frameHeight ?? 0,
-      onEvent: (name, detail) => this.onFrameEvent(name, detail),
+      on: {
+        resize: ({ height }) => (this.frameHeight = height),
+        escape: () => replayEscape(this),
+        change: (detail) => {
+          this.cardState = detail;
+          this.updateValidity();
+          emit(this, 'change', detail);
+        },
+        'validation-error': (detail) => {
+          invokeCallback(TAG, this.displayErrorsCallback, detail.errors);
+          emit(this, 'validation-error', detail);
+        },
+        'field-valid': (detail) => {
+          invokeCallback(TAG, this.onFormFieldValid, detail.field);
+          invokeCallback(TAG, this.callbacks?.onFormFieldValid, detail.field);
+          emit(this, 'field-valid', detail);
+        },
+        'form-complete': (detail) => {
+          invokeCallback(TAG, this.onFormComplete);
+          invokeCallback(TAG, this.callbacks?.onFormComplete);
+          emit(this, 'form-complete', detail);
+        },
+        'field-focus': (detail) => emit(this, 'field-focus', detail),
+        'field-blur': (detail) => {
+          invokeCallback(TAG, this.onBlur, detail.formValid);
+          emit(this, 'field-blur', detail);
+        },
+        'submit-request': (detail) => {
+          invokeCallback(TAG, this.onSubmitTriggered);
+          emit(this, 'submit-request', detail);
+        },
+      },
       onOpen: () => {
         this.cardState = undefined;
         this.frameHeight = undefined;
@@ -214,7 +240,7 @@ export class CardComponent extends LitElement {
       },
       onLoadError: () => this.updateValidity(),
     });
-    this.theme = new ThemeController(this, () => this.sendConfig());
+    this.theme = new ThemeController(this);
   }
 
   /** The `<form>` this element belongs to. */
@@ -257,14 +283,8 @@ export class CardComponent extends LitElement {
     this.updateValidity();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(): void {
     sizeFrameBox(this.renderRoot, this.frame.state, this.frameHeight, this.hideCardName ? RESERVED_HEIGHT.withoutName : RESERVED_HEIGHT.withName);
-    const configKeys = [
-      'styles', 'text', 'errorMessages', 'fontCss', 'hideCardName', 'showValidation', 'hideValidation', 'disabled', 'lang',
-      'cardNumberLabel', 'cardNumberPlaceholder', 'expiryDateLabel', 'expiryDatePlaceholder',
-      'cv2Label', 'cv2Placeholder', 'cardNameLabel', 'cardNamePlaceholder',
-    ] as const;
-    if (configKeys.some((k) => changed.has(k))) this.sendConfig();
   }
 
   /** Own attributes, else the enclosing checkout's scope. */
@@ -288,7 +308,7 @@ export class CardComponent extends LitElement {
     }
     const fontCss = (Array.isArray(this.fontCss) ? this.fontCss : []).filter((url) => {
       const allowed = typeof url === 'string' && isAllowedFontUrl(url, this.frame.origin ?? '');
-      if (!allowed) console.warn(`Moment Elements: fontCss "${String(url)}" is not loaded: fonts may come only over https from an allowed font host.`);
+      if (!allowed) warnOnce(this, `Moment Elements: fontCss "${String(url)}" is not loaded: fonts may come only over https from an allowed font host.`);
       return allowed;
     });
     return {
@@ -304,59 +324,6 @@ export class CardComponent extends LitElement {
       locale: this.locale.value,
     };
   }
-
-  private async configureFrame(endpoint: CardEndpoint): Promise<void> {
-    const { height } = await endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT);
-    this.frameHeight = height;
-  }
-
-  private sendConfig(): void {
-    const endpoint = this.frame.endpoint;
-    if (!endpoint) return;
-    endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT).then(
-      ({ height }) => (this.frameHeight = height),
-      (error: unknown) => {
-        // A frame torn down mid-request is not a configuration problem.
-        if (!(error instanceof BridgeError && error.code === 'closed')) console.error('Moment Elements <card-component>: the frame refused the configuration.', error);
-      },
-    );
-  }
-
-  private onFrameEvent(name: CardEventName, detail: unknown): void {
-    if (name === 'resize') {
-      this.frameHeight = (detail as CardEventDetail<'resize'>).height;
-      return;
-    }
-    if (name === 'escape') return replayEscape(this);
-    switch (name) {
-      case 'change':
-        this.cardState = detail as CardChange;
-        this.updateValidity();
-        break;
-      case 'validation-error':
-        invokeCallback(TAG, this.displayErrorsCallback, (detail as CardEventDetail<'validation-error'>).errors);
-        break;
-      case 'field-valid': {
-        const { field } = detail as CardEventDetail<'field-valid'>;
-        invokeCallback(TAG, this.onFormFieldValid, field);
-        invokeCallback(TAG, this.callbacks?.onFormFieldValid, field);
-        break;
-      }
-      case 'form-complete':
-        invokeCallback(TAG, this.onFormComplete);
-        invokeCallback(TAG, this.callbacks?.onFormComplete);
-        break;
-      case 'field-blur':
-        invokeCallback(TAG, this.onBlur, (detail as CardEventDetail<'field-blur'>).formValid);
-        break;
-      case 'submit-request':
-        invokeCallback(TAG, this.onSubmitTriggered);
-        break;
-    }
-    emit(this, name, detail as CardComponentEventMap[typeof name]);
-  }
-
-
 
   private updateValidity(): void {
     const iframe = this.frame.iframe ?? undefined;
@@ -449,7 +416,7 @@ export class CardComponent extends LitElement {
   /** @internal Form-associated lifecycle: follows a disabled `<fieldset>` or form. */
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
-    this.sendConfig();
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {

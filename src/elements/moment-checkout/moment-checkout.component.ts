@@ -4,9 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { FRAME_PATHS, type CheckoutVariant } from '../../protocol/api.js';
 import {
   checkoutRequestResults,
-  type CheckoutEventDetail,
   type CheckoutFrameConfig,
-  type CheckoutEventName,
   type checkoutEvents,
   type checkoutRequests,
 } from '../../protocol/checkout.js';
@@ -17,7 +15,7 @@ import { emit, type CheckoutResult, type LoadErrorDetail, type eventMap, type Mo
 import { assertSameEnvironment, invokeCallback } from '../../core/element-config.js';
 import { replayEscape } from '../../core/escape.js';
 import { fetchJson } from '../../core/fetch-json.js';
-import { FrameConnection } from '../../core/frame-connection.js';
+import { DEFAULT_LOAD_TIMEOUT, REQUEST_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
 import { ConfigError, parseClientKey, parseOrigin, resolveFramesOrigin } from '../../core/keys.js';
 import {
   outcomeForStatus,
@@ -47,8 +45,6 @@ export interface LaunchResult {
 /** The seed's outcome callbacks. */
 export type CheckoutCallback = (result: CheckoutResult) => void;
 
-const DEFAULT_LOAD_TIMEOUT = 15_000;
-const REQUEST_TIMEOUT = 10_000;
 
 /** A problem `launch()` rejects with; `code` is stable. */
 export class CheckoutError extends Error {
@@ -123,8 +119,8 @@ export class MomentCheckout extends LitElement {
   @property({ attribute: 'session-endpoint' }) sessionEndpoint: string | null = null;
   /** URL of your backend endpoint that answers a session's status for `?session_id=` (GET), for an HTML-only integration. */
   @property({ attribute: 'status-endpoint' }) statusEndpoint: string | null = null;
-  /** Milliseconds to wait for the checkout frame before `checkout-error`. */
-  @property({ attribute: 'load-timeout', type: Number }) loadTimeout = DEFAULT_LOAD_TIMEOUT;
+  /** Milliseconds to wait for the checkout frame before `checkout-error` (15 000 by default). */
+  @property({ attribute: 'load-timeout', type: Number }) loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
   /** Title of the modal dialog. */
   @property({ attribute: 'checkout-title' }) checkoutTitle = 'Secure checkout';
 
@@ -148,18 +144,18 @@ export class MomentCheckout extends LitElement {
   @state() private frameHeight = 0;
   /** The open checkout's frame is connected and configured (the skeleton goes). */
   private get frameReady(): boolean {
-    return this.connection.state === 'ready';
+    return this.frame.state === 'ready';
   }
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
   @query('[part="inline"]') private inlineBox!: HTMLElement | null;
 
-  private readonly connection: FrameConnection<typeof checkoutRequests, typeof checkoutEvents>;
+  private readonly frame: SecureFrameController<typeof checkoutRequests, typeof checkoutEvents>;
   private readonly theme: ThemeController;
   /** Language of the checkout; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
   @property() override lang = '';
   // A language change follows into an open checkout, as the theme does.
-  private readonly locale = new LocaleController(this, () => this.reconfigure());
+  private readonly locale = new LocaleController(this);
   private readonly scopeProvider = new ContextProvider(this, { context: checkoutScope, initialValue: undefined });
   private iframe: HTMLIFrameElement | undefined;
   private launching: Promise<LaunchResult> | undefined;
@@ -178,33 +174,44 @@ export class MomentCheckout extends LitElement {
 
   constructor() {
     super();
-    this.connection = new FrameConnection<typeof checkoutRequests, typeof checkoutEvents>(this, {
+    this.frame = new SecureFrameController<typeof checkoutRequests, typeof checkoutEvents>(this, {
+      tag: 'moment-checkout',
       kind: 'checkout',
       results: checkoutRequestResults,
       events: checkoutEventSchemas,
-      iframe: () => this.iframe,
-      onConnected: async (endpoint) => {
-        const { height } = await endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT);
-        this.frameHeight = height;
-      },
+      // The checkout's own frame opens with the token `launch()` fetched (not the scope's).
+      config: () => ({ clientKey: this.clientKey, clientToken: this.token || null, framesOrigin: this.framesOrigin }),
+      frameConfig: () => this.frameConfig(),
+      onConfigured: ({ height }) => (this.frameHeight = height),
+      height: () => this.frameHeight,
+      launched: { iframe: () => this.iframe },
       onReady: () => this.onReady?.(),
-      onEvent: (name, detail) => this.onFrameEvent(name, detail),
-      onFailure: (error) => this.onLoadFailure?.(error),
+      onLoadError: (error) => this.onLoadFailure?.(error),
+      on: {
+        resize: ({ height }) => {
+          this.frameHeight = height;
+          if (this.iframe && this.openVariant === 'inline') this.iframe.style.height = `${height}px`;
+        },
+        'validation-error': ({ errors }) => emit(this, 'validation-error', { errors: [...errors] }),
+        // Key events stay inside the frame: Escape there closes the modal as it does on the page.
+        escape: () => (this.openVariant === 'modal' ? this.cancelByCustomer() : replayEscape(this)),
+        outcome: ({ outcome, sessionId, message, result }) => {
+          // A failed attempt, or a 3-D Secure challenge cancelled in the frame (a cancel with a result), leaves the form open to try again.
+          if (outcome !== 'attempt-failed' && !(outcome === 'cancel' && result)) this.finished = true;
+          this.report(outcome, { sessionId, message, ...(result ?? {}) });
+        },
+        redirect: ({ url }) => this.redirect(url),
+        error: ({ message }) => emit(this, 'checkout-error', { code: 'checkout_unavailable', message }),
+      },
     });
     // Theme changes (a dark-mode switch) follow into an open checkout; the same token keeps its state.
-    this.theme = new ThemeController(this, () => this.reconfigure());
+    this.theme = new ThemeController(this);
     // A nested element asking for the scope is the moment to get a token for it.
     this.addEventListener('context-request', (event) => {
       if ((event as Event & { context?: unknown }).context !== checkoutScope) return;
       this.scopeWanted = true;
       void this.prepareScope();
     });
-  }
-
-  /** Sends the config again to an open checkout; the same token keeps its state. */
-  private reconfigure(): void {
-    const endpoint = this.connection.endpoint;
-    if (this.connection.state === 'ready' && endpoint) endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT).catch(() => undefined);
   }
 
   private frameConfig(): CheckoutFrameConfig {
@@ -269,8 +276,8 @@ export class MomentCheckout extends LitElement {
     if (this.openVariant !== 'inline') {
       throw new CheckoutError('not_inline', 'submit() works with an open inline checkout; a modal checkout has its own pay button.');
     }
-    const endpoint = this.connection.endpoint;
-    if (this.connection.state !== 'ready' || !endpoint) throw new CheckoutError('not_ready', 'The checkout is still loading: wait for launch() to resolve.');
+    const endpoint = this.frame.endpoint;
+    if (!endpoint) throw new CheckoutError('not_ready', 'The checkout is still loading: wait for launch() to resolve.');
     await endpoint.request('submit', {}, REQUEST_TIMEOUT);
   }
 
@@ -291,10 +298,11 @@ export class MomentCheckout extends LitElement {
         this.onLoadFailure = (error) => reject(new CheckoutError(error.code, error.message));
       });
       this.openVariant = claims.variant;
+      // The frame controller opens the frame for the new token during this update.
       await this.updateComplete;
-      this.connection.open(framesOrigin, this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT, claims.sid);
       const checkoutUrl = `${framesOrigin}${FRAME_PATHS.checkout}`;
-      this.mountFrame(this.connection.src!, container);
+      if (!this.frame.src) throw new CheckoutError(this.frame.loadError?.code ?? 'launch_failed', this.frame.loadError?.message ?? 'The checkout frame could not be opened.');
+      this.mountFrame(this.frame.src, container);
       if (claims.variant === 'modal') this.showModal();
       await ready;
       emit(this, 'checkout-open', { variant: claims.variant, checkoutUrl });
@@ -347,7 +355,7 @@ export class MomentCheckout extends LitElement {
 
   private mountFrame(src: string, container: Element | undefined): void {
     const iframe = document.createElement('iframe');
-    iframe.name = `moment-checkout-${this.connection.channel}`;
+    iframe.name = `moment-checkout-${this.frame.channel}`;
     iframe.title = this.checkoutTitle;
     iframe.src = src;
     iframe.setAttribute('part', 'frame');
@@ -372,7 +380,8 @@ export class MomentCheckout extends LitElement {
 
   /** Removes the frame and the modal, restores scroll and focus; fires nothing. */
   private teardown(): void {
-    this.connection.close();
+    this.token = '';
+    this.frame.end();
     this.iframe?.remove();
     this.iframe = undefined;
     if (this.dialog?.open) {
@@ -400,40 +409,9 @@ export class MomentCheckout extends LitElement {
     emit(this, 'checkout-close', {});
   }
 
-  private onFrameEvent(name: CheckoutEventName, detail: unknown): void {
-    switch (name) {
-      case 'resize':
-        this.frameHeight = (detail as CheckoutEventDetail<'resize'>).height;
-        if (this.iframe && this.openVariant === 'inline') this.iframe.style.height = `${this.frameHeight}px`;
-        return;
-      case 'validation-error':
-        emit(this, 'validation-error', { errors: [...(detail as CheckoutEventDetail<'validation-error'>).errors] });
-        return;
-      case 'escape':
-        // Key events stay inside the frame: Escape there closes the modal as it does on the page.
-        if (this.openVariant === 'modal') this.cancelByCustomer();
-        else replayEscape(this);
-        return;
-      case 'outcome': {
-        const { outcome, sessionId, message, result } = detail as CheckoutEventDetail<'outcome'>;
-        // A failed attempt, or a 3-D Secure challenge cancelled in the frame (a cancel with a result), leaves the form open to try again.
-        if (outcome !== 'attempt-failed' && !(outcome === 'cancel' && result)) this.finished = true;
-        this.report(outcome, { sessionId, message, ...(result ?? {}) });
-        return;
-      }
-      case 'redirect':
-        return this.redirect((detail as CheckoutEventDetail<'redirect'>).url);
-      case 'error': {
-        const { message } = detail as CheckoutEventDetail<'error'>;
-        emit(this, 'checkout-error', { code: 'checkout_unavailable', message });
-        return;
-      }
-    }
-  }
-
   /** The whole page leaves only for a page on the frames origin (3-D Secure in redirect mode). */
   private redirect(url: string): void {
-    const framesOrigin = this.connection.src ? new URL(this.connection.src).origin : '';
+    const framesOrigin = this.frame.origin ?? '';
     let target: URL;
     try {
       target = new URL(url);

@@ -1,8 +1,7 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html } from 'lit';
 import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
 import type { TransactionResult } from '../../protocol/card.js';
-import { BridgeError, type PortEndpoint } from '../../protocol/port.js';
 import {
   SANDBOX_WALLET_MODES,
   WALLET_BUTTON_COLORS,
@@ -14,17 +13,15 @@ import {
   type WalletAvailability,
   type WalletButtonColor,
   type WalletButtonType,
-  type WalletEventDetail,
-  type WalletEventName,
   type WalletFrameConfig,
   type WalletKind,
   type walletRequests,
 } from '../../protocol/wallet.js';
 import { checkoutScope, listenForLateScopes, type CheckoutScope } from '../../core/context.js';
-import { invokeCallback, scopedConfig, type ElementConfig } from '../../core/element-config.js';
+import { invokeCallback, scopedConfig, warnOnce, type ElementConfig } from '../../core/element-config.js';
 import { emit, type LoadErrorDetail, type eventMap, type WalletButtonEventMap, type ElementEventMap } from '../../core/events.js';
 import { frameBoxStyles, renderFrameBox, renderLoadError, sizeFrameBox } from '../../core/frame-box.js';
-import { SecureFrameController } from '../../core/secure-frame.js';
+import { DEFAULT_LOAD_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
 import { replayEscape } from '../../core/escape.js';
 import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
 import { ThemeController } from '../../core/theme.js';
@@ -38,10 +35,7 @@ export interface WalletButtonConfig {
   type?: WalletButtonType;
 }
 
-type WalletEndpoint = PortEndpoint<typeof walletRequests, typeof walletEvents>;
 
-const DEFAULT_LOAD_TIMEOUT = 15_000;
-const REQUEST_TIMEOUT = 10_000;
 /** Height reserved while the frame loads: the button (48 px) and the frame's 4 px margin. */
 const RESERVED_HEIGHT = 56;
 
@@ -107,8 +101,8 @@ export class WalletButton extends LitElement {
   @property({ attribute: 'shipping-address-required', type: Boolean }) shippingAddressRequired = false;
   /** Keeps the (disabled) button on the page when no wallet is available, instead of hiding it. */
   @property({ attribute: 'show-unavailable', type: Boolean, reflect: true }) showUnavailable = false;
-  /** Milliseconds to wait for the frame before `load-error`. */
-  @property({ attribute: 'load-timeout', type: Number }) loadTimeout = DEFAULT_LOAD_TIMEOUT;
+  /** Milliseconds to wait for the frame before `load-error` (15 000 by default). */
+  @property({ attribute: 'load-timeout', type: Number }) loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
   /** Disables the button. */
   @property({ type: Boolean, reflect: true }) disabled = false;
   /** Accessible title of the iframe. */
@@ -154,10 +148,34 @@ export class WalletButton extends LitElement {
       results: walletRequestResults,
       events: walletEvents,
       config: () => this.ownConfig,
-      configure: (endpoint) => this.configureFrame(endpoint),
-      reconfigure: () => this.sendConfig(),
+      frameConfig: () => this.frameConfig(),
+      onConfigured: ({ height, available, wallets }) => {
+        this.frameHeight = height;
+        // The first answer is announced with `ready`; later ones when they differ.
+        if (this.frame.state === 'ready') this.setAvailability({ available, wallets });
+        else this.walletAvailability = { available, wallets };
+      },
       height: () => this.frameHeight ?? 0,
-      onEvent: (name, detail) => this.onFrameEvent(name, detail),
+      on: {
+        resize: ({ height }) => (this.frameHeight = height),
+        sheet: ({ open }) => (this.sheetOpen = open),
+        escape: () => replayEscape(this),
+        availability: (detail) => this.setAvailability(detail),
+        'payment-initiated': ({ wallet }) => {
+          invokeCallback('wallet-button', this.onPaymentInitiated, { wallet });
+          emit(this, 'payment-initiated', { wallet });
+        },
+        'payment-cancel': () => {
+          invokeCallback('wallet-button', this.onPaymentCancelled);
+          emit(this, 'payment-cancel', {});
+        },
+        'payment-complete': ({ result }) => {
+          invokeCallback('wallet-button', this.paymentComplete, result);
+          const outcome = outcomeOf(result);
+          if (outcome === 'expired') emit(this, 'payment-expired', { code: 'expired', message: result.message });
+          else emit(this, OUTCOME_EVENTS[outcome], result);
+        },
+      },
       onOpen: () => {
         this.frameHeight = undefined;
         this.walletAvailability = undefined;
@@ -167,7 +185,7 @@ export class WalletButton extends LitElement {
         if (this.walletAvailability) emit(this, 'wallet-availability', { ...this.walletAvailability });
       },
     });
-    this.theme = new ThemeController(this, () => this.sendConfig(), WALLET_THEME_VARIABLES);
+    this.theme = new ThemeController(this, WALLET_THEME_VARIABLES);
   }
 
   /**
@@ -188,10 +206,8 @@ export class WalletButton extends LitElement {
     return this.walletAvailability ? { ...this.walletAvailability, wallets: [...this.walletAvailability.wallets] } : undefined;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(): void {
     sizeFrameBox(this.renderRoot, this.frame.state, this.frameHeight, RESERVED_HEIGHT);
-    const configKeys = ['buttonColor', 'buttonType', 'emailRequired', 'billingAddressRequired', 'shippingAddressRequired', 'disabled', 'lang', 'sandboxWallets'] as const;
-    if (configKeys.some((k) => changed.has(k))) this.sendConfig();
     // Hidden (no layout space) once the frame says no wallet can pay, unless `show-unavailable`.
     this.toggleAttribute('unavailable', this.walletAvailability?.available === false);
     this.toggleAttribute('sheet-open', this.sheetOpen && this.frame.state === 'ready');
@@ -205,7 +221,7 @@ export class WalletButton extends LitElement {
   private frameConfig(): WalletFrameConfig {
     const pick = <T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T => {
       if ((allowed as readonly unknown[]).includes(value)) return value as T;
-      console.warn(`Moment Elements <wallet-button>: ${name} "${String(value)}" is not one of ${allowed.join(', ')}; using "${fallback}".`);
+      warnOnce(this, `Moment Elements <wallet-button>: ${name} "${String(value)}" is not one of ${allowed.join(', ')}; using "${fallback}".`);
       return fallback;
     };
     const sandboxWallets =
@@ -224,65 +240,12 @@ export class WalletButton extends LitElement {
     };
   }
 
-  private async configureFrame(endpoint: WalletEndpoint): Promise<void> {
-    const { height, available, wallets } = await endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT);
-    this.frameHeight = height;
-    this.walletAvailability = { available, wallets };
-  }
-
-  private sendConfig(): void {
-    const endpoint = this.frame.endpoint;
-    if (!endpoint) return;
-    endpoint.request('configure', this.frameConfig(), REQUEST_TIMEOUT).then(
-      ({ height, available, wallets }) => {
-        this.frameHeight = height;
-        this.setAvailability({ available, wallets });
-      },
-      (error: unknown) => {
-        if (!(error instanceof BridgeError && error.code === 'closed')) console.error('Moment Elements <wallet-button>: the frame refused the configuration.', error);
-      },
-    );
-  }
-
   /** Records the availability and fires `wallet-availability` when it differs from the last one. */
   private setAvailability(next: WalletAvailability): void {
     const last = this.walletAvailability;
     this.walletAvailability = next;
     if (!last || last.available !== next.available || last.wallets.join() !== next.wallets.join()) {
       emit(this, 'wallet-availability', { ...next, wallets: [...next.wallets] });
-    }
-  }
-
-  private onFrameEvent(name: WalletEventName, detail: unknown): void {
-    switch (name) {
-      case 'resize':
-        this.frameHeight = (detail as WalletEventDetail<'resize'>).height;
-        return;
-      case 'sheet':
-        this.sheetOpen = (detail as WalletEventDetail<'sheet'>).open;
-        return;
-      case 'escape':
-        return replayEscape(this);
-      case 'availability':
-        return this.setAvailability(detail as WalletEventDetail<'availability'>);
-      case 'payment-initiated': {
-        const { wallet } = detail as WalletEventDetail<'payment-initiated'>;
-        invokeCallback('wallet-button', this.onPaymentInitiated, { wallet });
-        emit(this, 'payment-initiated', { wallet });
-        return;
-      }
-      case 'payment-cancel':
-        invokeCallback('wallet-button', this.onPaymentCancelled);
-        emit(this, 'payment-cancel', {});
-        return;
-      case 'payment-complete': {
-        const result = (detail as WalletEventDetail<'payment-complete'>).result as TransactionResult;
-        invokeCallback('wallet-button', this.paymentComplete, result);
-        const outcome = outcomeOf(result);
-        if (outcome === 'expired') emit(this, 'payment-expired', { code: 'expired', message: result.message });
-        else emit(this, OUTCOME_EVENTS[outcome], result);
-        return;
-      }
     }
   }
 

@@ -50,7 +50,7 @@ const PaymentAttemptSchema = object({
   message: optional(string()),
   challenge: optional(object({ url: string(), windowSize: picklist(WINDOW_SIZES) })),
 });
-const ApiErrorSchema = object({ error: object({ message: string() }) });
+const ApiErrorSchema = object({ error: object({ message: string(), type: optional(string({ max: 64 })) }) });
 
 const DEFAULT_MESSAGES: Readonly<Record<TransactionResult['statusCode'], string>> = {
   0: 'The payment was successful.',
@@ -87,11 +87,13 @@ export function mapPaymentResponse(status: number, body: unknown): PaymentOutcom
   }
   const error = safeParse(ApiErrorSchema, body);
   const serverMessage = error.success && error.output.error.message.trim() ? error.output.error.message : undefined;
-  if (status === 401) return result(401, serverMessage ?? DEFAULT_MESSAGES[401]);
-  if (status === 404) return result(404, serverMessage ?? DEFAULT_MESSAGES[404]);
-  if (status >= 500) return result(500, DEFAULT_MESSAGES[500]);
+  // The API's error type travels with the result: it, not a clock, says that a session expired.
+  const errorType = error.success && error.output.error.type && /^[a-z_]{1,64}$/.test(error.output.error.type) ? { errorType: error.output.error.type } : {};
+  if (status === 401) return result(401, serverMessage ?? DEFAULT_MESSAGES[401], errorType);
+  if (status === 404) return result(404, serverMessage ?? DEFAULT_MESSAGES[404], errorType);
+  if (status >= 500) return result(500, DEFAULT_MESSAGES[500], errorType);
   // 400, 409 (idempotency conflict), 429 (too many attempts) and any other client error.
-  return result(400, serverMessage ?? DEFAULT_MESSAGES[400]);
+  return result(400, serverMessage ?? DEFAULT_MESSAGES[400], errorType);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
