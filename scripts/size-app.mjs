@@ -1,24 +1,34 @@
 // What a merchant's app pays for the elements: a production Vite build of a one-page app that
 // imports the published package (dist/npm through package.json "exports", as a merchant gets it),
-// measured as the gzip of the app's JavaScript. `node scripts/size-app.mjs --modules` also prints
-// what each package and source module adds (minified bytes, from the source map).
+// measured as the gzip of the app's JavaScript. `node scripts/size-app.mjs [--modules] [package dir]`
+// prints the sizes, with --modules also what each package and source module adds (minified
+// bytes, from the source map); the package dir (default: this checkout) needs a built dist/npm.
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const checkout = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8'));
 
-/** The apps' main.js, by the name of their budget in size-budget.json "apps". */
+/**
+ * The apps, by the name of their budget in size-budget.json "apps": their main.js, and modules of
+ * the package that must not be in them (what tree-shaking must leave out).
+ */
 export const APPS = {
-  'card-component only': `import '${pkg.name}/card-component.js';\n`,
-  'all elements + Moment': `import { Moment } from '${pkg.name}';\nglobalThis.Moment = Moment;\n`,
+  'card-component only': {
+    main: `import '${pkg.name}/card-component.js';\n`,
+    leavesOut: ['elements/moment-checkout/', 'elements/wallet-button/', 'moment.js'],
+  },
+  'all elements + Moment': {
+    main: `import { Moment } from '${pkg.name}';\nglobalThis.Moment = Moment;\n`,
+    leavesOut: [],
+  },
 };
 
-/** Builds each app; returns { name: { gzip, minified, modules } }. */
-export async function measureApps({ modules = false } = {}) {
+/** Builds each app against the package at `root`; returns { name: { gzip, minified, modules } }. */
+export async function measureApps({ modules = false, root = checkout } = {}) {
   const { build } = await import('vite');
   const dir = mkdtempSync(join(tmpdir(), 'moment-size-app-'));
   const results = {};
@@ -26,26 +36,30 @@ export async function measureApps({ modules = false } = {}) {
     // The package as installed in an app: node_modules/<name> is this checkout (its dist/ and exports).
     mkdirSync(join(dir, 'node_modules', ...pkg.name.split('/').slice(0, -1)), { recursive: true });
     symlinkSync(root, join(dir, 'node_modules', ...pkg.name.split('/')), 'dir');
-    for (const [name, source] of Object.entries(APPS)) {
+    for (const [name, { main, leavesOut }] of Object.entries(APPS)) {
       const app = join(dir, name.replace(/\W+/g, '-'));
       mkdirSync(app);
-      writeFileSync(join(app, 'main.js'), source);
+      writeFileSync(join(app, 'main.js'), main);
       writeFileSync(join(app, 'index.html'), '<!doctype html><title>shop</title><script type="module" src="./main.js"></script>\n');
       const output = await build({
         root: app,
         configFile: false,
         logLevel: 'silent',
         mode: 'production',
-        build: { write: false, sourcemap: modules, modulePreload: { polyfill: false }, reportCompressedSize: false },
+        // The source map says which modules are in the app (it is not part of the size).
+        build: { write: false, sourcemap: true, modulePreload: { polyfill: false }, reportCompressedSize: false },
       });
       const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((o) => o.type === 'chunk');
       const code = chunks.map((c) => c.code).join('\n');
       // A production build resolves Lit's production files; its development build warns with this.
       if (code.includes('dev mode')) throw new Error(`${name}: the app bundles Lit's development build`);
+      const included = attribute(chunks, join(app, 'dist'), root);
+      const pulledIn = Object.keys(included).filter((m) => leavesOut.some((path) => m.startsWith(`dist/npm/${path}`)));
+      if (pulledIn.length) throw new Error(`${name}: the app includes ${pulledIn.join(', ')}; the package is not tree-shaken`);
       results[name] = {
         gzip: gzipSync(code, { level: 9 }).length,
         minified: Buffer.byteLength(code),
-        modules: modules ? attribute(chunks, join(app, 'dist')) : undefined,
+        modules: modules ? included : undefined,
       };
     }
   } finally {
@@ -55,7 +69,7 @@ export async function measureApps({ modules = false } = {}) {
 }
 
 /** Minified bytes per source module (grouped by package for dependencies), from each chunk's source map. */
-function attribute(chunks, outDir) {
+function attribute(chunks, outDir, root) {
   const bytes = new Map();
   for (const chunk of chunks) {
     if (!chunk.map) continue;
@@ -115,7 +129,8 @@ function decodeMappings(mappings) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const modules = process.argv.includes('--modules');
-  for (const [name, r] of Object.entries(await measureApps({ modules }))) {
+  const root = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  for (const [name, r] of Object.entries(await measureApps({ modules, root: root && resolve(root) }))) {
     console.log(`${name}: ${r.minified} B minified, ${r.gzip} B gzip`);
     if (modules) for (const [module, n] of Object.entries(r.modules)) console.log(`  ${String(n).padStart(7)}  ${module}`);
   }
