@@ -12,6 +12,10 @@ import { ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '.
 import { PortEndpoint } from '../protocol/port.js';
 
 type RequestTable = Record<string, { params: AnySchema<unknown>; result: AnySchema<unknown> }>;
+type EventTable = Record<string, AnySchema<unknown>>;
+
+/** Sends one of the frame's events, its detail typed by the event's schema. */
+export type FrameEmitter<Ev extends EventTable> = <E extends keyof Ev & string>(name: E, detail: Infer<Ev[E]>) => void;
 
 /** Handlers for the requests a frame accepts (same shape `PortEndpoint` takes). */
 export type FrameHandlers<A extends RequestTable> = {
@@ -40,10 +44,12 @@ export function readFrameParams(hash: string, kind: FrameKind): FrameParams | nu
   return { channel, hostOrigin: origin };
 }
 
-export interface FrameBridgeOptions<A extends RequestTable> {
+export interface FrameBridgeOptions<A extends RequestTable, Ev extends EventTable> {
   kind: FrameKind;
   accepts: A;
   handlers: FrameHandlers<A>;
+  /** The events the frame sends, with their detail schemas. */
+  events: Ev;
   /** The frame's window (tests pass their own); defaults to `window`. */
   window?: Window;
   /** The window to greet; defaults to `window.parent`. */
@@ -54,13 +60,17 @@ export interface FrameBridgeOptions<A extends RequestTable> {
   maxHellos?: number;
 }
 
-export interface FrameBridge {
+export interface FrameBridge<Ev extends EventTable = EventTable> {
   readonly channel: string;
   readonly hostOrigin: string;
   /** Resolves with the endpoint once the host has connected. */
   readonly connected: Promise<PortEndpoint<Record<string, never>>>;
-  /** Sends an event to the host; dropped before the host has connected. */
-  emit(name: string, detail: unknown): void;
+  /**
+   * Sends an event to the host. Only what the event's schema describes leaves the frame (unknown
+   * keys are dropped); a detail the schema refuses, and any event before the host has connected,
+   * is dropped.
+   */
+  readonly emit: FrameEmitter<Ev>;
   /** Stops greeting and listening, and closes the port. */
   stop(): void;
 }
@@ -69,7 +79,7 @@ export const HELLO_INTERVAL_MS = 500;
 export const MAX_HELLOS = 20;
 
 /** Starts the handshake; returns `null` (and does nothing) when the page was not opened correctly. */
-export function startFrameBridge<A extends RequestTable>(options: FrameBridgeOptions<A>): FrameBridge | null {
+export function startFrameBridge<A extends RequestTable, Ev extends EventTable>(options: FrameBridgeOptions<A, Ev>): FrameBridge<Ev> | null {
   const win = options.window ?? window;
   const parent = options.parent ?? win.parent;
   const params = readFrameParams(options.hash ?? win.location.hash, options.kind);
@@ -113,7 +123,9 @@ export function startFrameBridge<A extends RequestTable>(options: FrameBridgeOpt
     hostOrigin,
     connected,
     emit(name, detail) {
-      endpoint?.emit(name, detail);
+      const schema = Object.hasOwn(options.events, name) ? options.events[name] : undefined;
+      const checked = schema && parse(schema, detail);
+      if (checked !== undefined) endpoint?.emit(name, checked);
     },
     stop() {
       stopped = true;

@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { boolean, object } from '../../src/protocol/schema.js';
+import { boolean, number, object, picklist } from '../../src/protocol/schema.js';
 import { envelope } from '../../src/protocol/messages.js';
 import { readFrameParams, startFrameBridge, type FrameBridge } from '../../src/frame/bridge.js';
 
 const CHANNEL = 'chan_12345678';
 const accepts = { ping: { params: object({}), result: object({ pong: boolean() }) } };
+const events = { resize: object({ height: number({ min: 0 }) }), state: object({ state: picklist(['ready', 'busy']) }) };
 
 /** A same-origin iframe stands in for the host page (the frame's `parent`). */
 async function hostWindow(): Promise<{ host: Window; hellos: unknown[]; remove: () => void }> {
@@ -22,7 +23,7 @@ function connectFrom(source: Window, data: unknown, ports: MessagePort[], origin
 }
 
 describe('frame bridge handshake', () => {
-  let bridge: FrameBridge | null = null;
+  let bridge: FrameBridge<typeof events> | null = null;
   let cleanup: (() => void) | undefined;
   afterEach(() => {
     bridge?.stop();
@@ -37,13 +38,13 @@ describe('frame bridge handshake', () => {
     expect(readFrameParams(`#channel=${CHANNEL}&origin=javascript:alert(1)`, 'card')).to.equal(null);
     expect(readFrameParams(`#channel=${CHANNEL}`, 'card')).to.equal(null);
     expect(readFrameParams(`#channel=${CHANNEL}&origin=${encodeURIComponent('https://shop.example')}`, 'card')).to.deep.equal({ channel: CHANNEL, hostOrigin: 'https://shop.example' });
-    expect(startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, hash: '' })).to.equal(null);
+    expect(startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, events, hash: '' })).to.equal(null);
   });
 
   it('greets the parent with hello on the host origin and repeats until connected, at most maxHellos times', async () => {
     const { host, hellos, remove } = await hostWindow();
     cleanup = remove;
-    bridge = startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, parent: host, hash: `#channel=${CHANNEL}&origin=${location.origin}`, helloIntervalMs: 10, maxHellos: 3 });
+    bridge = startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, events, parent: host, hash: `#channel=${CHANNEL}&origin=${location.origin}`, helloIntervalMs: 10, maxHellos: 3 });
     await new Promise((r) => setTimeout(r, 120));
     expect(hellos).to.deep.equal(Array(3).fill({ ...envelope(), kind: 'hello', channel: CHANNEL, frame: 'card' }));
   });
@@ -51,7 +52,7 @@ describe('frame bridge handshake', () => {
   it('sends no hello to a parent on another origin', async () => {
     const { host, hellos, remove } = await hostWindow();
     cleanup = remove;
-    bridge = startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, parent: host, hash: `#channel=${CHANNEL}&origin=https://other.example`, helloIntervalMs: 10, maxHellos: 2 });
+    bridge = startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, events, parent: host, hash: `#channel=${CHANNEL}&origin=https://other.example`, helloIntervalMs: 10, maxHellos: 2 });
     await new Promise((r) => setTimeout(r, 60));
     expect(hellos).to.deep.equal([]);
   });
@@ -59,7 +60,7 @@ describe('frame bridge handshake', () => {
   it('accepts a connect only from the parent, the host origin and the same channel, with one port, once', async () => {
     const { host, remove } = await hostWindow();
     cleanup = remove;
-    bridge = startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, parent: host, hash: `#channel=${CHANNEL}&origin=${location.origin}`, helloIntervalMs: 1000 });
+    bridge = startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, events, parent: host, hash: `#channel=${CHANNEL}&origin=${location.origin}`, helloIntervalMs: 1000 });
     let connected = false;
     void bridge!.connected.then(() => (connected = true));
     const connect = { ...envelope(), kind: 'connect', channel: CHANNEL };
@@ -90,5 +91,39 @@ describe('frame bridge handshake', () => {
     bridge!.emit('resize', { height: 10 });
     expect(await event).to.deep.equal({ ...envelope(), kind: 'event', name: 'resize', detail: { height: 10 } });
     expect(lateGotEvent).to.equal(false);
+  });
+
+  it('sends only what the event schema describes, and drops a detail the schema refuses', async () => {
+    const { host, remove } = await hostWindow();
+    cleanup = remove;
+    bridge = startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, events, parent: host, hash: `#channel=${CHANNEL}&origin=${location.origin}`, helloIntervalMs: 1000 });
+    // Before the host connects, events are dropped.
+    bridge!.emit('resize', { height: 1 });
+    const channel = new MessageChannel();
+    const received: unknown[] = [];
+    let resolveTwo!: () => void;
+    const two = new Promise<void>((resolve) => (resolveTwo = resolve));
+    channel.port1.onmessage = (e) => {
+      if (received.push(e.data) === 2) resolveTwo();
+    };
+    connectFrom(host, { ...envelope(), kind: 'connect', channel: CHANNEL }, [channel.port2]);
+    await bridge!.connected;
+
+    const leaky = { height: 12, secret: 'pan' } as { height: number };
+    bridge!.emit('resize', leaky);
+    bridge!.emit('resize', { height: -1 });
+    bridge!.emit('state', { state: 'gone' as 'ready' });
+    // Not a declared event: refused at compile time, and dropped at run time.
+    // @ts-expect-error unknown event name
+    bridge!.emit('unknown', {});
+    // @ts-expect-error wrong detail type
+    bridge!.emit('resize', { height: 'tall' });
+    bridge!.emit('state', { state: 'busy' });
+    await two;
+    // Anything refused would have arrived before the last event sent.
+    expect(received).to.deep.equal([
+      { ...envelope(), kind: 'event', name: 'resize', detail: { height: 12 } },
+      { ...envelope(), kind: 'event', name: 'state', detail: { state: 'busy' } },
+    ]);
   });
 });

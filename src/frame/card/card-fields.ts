@@ -18,7 +18,7 @@ import type {
   ValidationErrorType,
 } from '../../protocol/card.js';
 import type { CardPaymentRequest } from '../../protocol/api.js';
-import type { CardEventDetail, CardEventName, CardFrameConfig } from '../../protocol/messages.js';
+import type { CardFrameConfig, cardEvents } from '../../protocol/messages.js';
 import { BridgeError } from '../../protocol/port.js';
 import { brandIcon } from './brand-icons.js';
 import { detectBrand, type BrandInfo } from './brands.js';
@@ -43,9 +43,10 @@ import { updateShown, type Trigger } from '../form/shown.js';
 import { FieldView } from '../form/field-view.js';
 import { LiveRegion } from '../form/live-region.js';
 import { createElement } from '../dom.js';
+import type { FrameEmitter } from '../bridge.js';
 
 /** Sends a card event to whoever hosts the fields (the bridge, in the card frame). */
-export type CardEventEmitter = <E extends CardEventName>(name: E, detail: CardEventDetail<E>) => void;
+export type CardEventEmitter = FrameEmitter<typeof cardEvents>;
 
 /** The configuration the fields use; every part is optional (defaults apply). */
 export type CardFieldsConfig = Partial<CardFrameConfig>;

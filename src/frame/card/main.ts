@@ -3,29 +3,23 @@
  * is built here. Starts the bridge for kind `card`, renders the fields on the first `configure`,
  * and serves the card requests of the protocol.
  */
-import { cardEvents, cardRequests, parse, type CardEventName, type CardRequestParams } from '../../protocol/messages.js';
+import { cardEvents, cardRequests, type CardRequestParams } from '../../protocol/messages.js';
 import { BridgeError } from '../../protocol/port.js';
 import { startFrameBridge, type FrameBridge, type FrameHandlers } from '../bridge.js';
 import { contentHeight, observeContentHeight } from '../resize.js';
 import { watchEscape } from '../escape.js';
-import { CardFields, type CardEventEmitter } from './card-fields.js';
+import { CardFields } from './card-fields.js';
 import { pageGuard } from '../session-guard.js';
 import { FRAME_PAGE_CSS } from './styles.js';
 
 let fields: CardFields | undefined;
-let bridge: FrameBridge | null = null;
+let bridge: FrameBridge<typeof cardEvents> | null = null;
 /** Refuses a page not in the session's `allowed_origins`, and a token of another session. */
 const admit = pageGuard(() => bridge!.hostOrigin);
 
 const requireFields = (): CardFields => {
   if (!fields) throw new BridgeError({ code: 'not_configured', message: 'The card frame has not been configured yet.' });
   return fields;
-};
-
-/** Only what the event's schema describes leaves the frame (unknown keys are stripped). */
-const emit: CardEventEmitter = (name, detail) => {
-  const checked = parse(cardEvents[name as CardEventName], detail);
-  if (checked !== undefined) bridge?.emit(name, checked);
 };
 
 const handlers: FrameHandlers<typeof cardRequests> = {
@@ -36,6 +30,7 @@ const handlers: FrameHandlers<typeof cardRequests> = {
       const page = new CSSStyleSheet();
       page.replaceSync(FRAME_PAGE_CSS);
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, page];
+      const { emit } = bridge!;
       fields = new CardFields(document.body, config, { emit });
       observeContentHeight(document.body, (height) => emit('resize', { height }));
     }
@@ -59,5 +54,5 @@ const handlers: FrameHandlers<typeof cardRequests> = {
 
 if (!document.title) document.title = 'Card details';
 
-bridge = startFrameBridge({ kind: 'card', accepts: cardRequests, handlers });
-watchEscape(document, () => emit('escape', {}));
+bridge = startFrameBridge({ kind: 'card', accepts: cardRequests, handlers, events: cardEvents });
+watchEscape(document, () => bridge?.emit('escape', {}));

@@ -5,7 +5,7 @@
  * exposes; holds no global state.
  */
 import type { TransactionResult, ValidationError } from '../../protocol/card.js';
-import type { CheckoutValidationError, CheckoutEventDetail, CheckoutEventName, CheckoutFrameConfig, CheckoutOutcome, FrameSession } from '../../protocol/checkout.js';
+import type { CheckoutValidationError, CheckoutFrameConfig, CheckoutOutcome, FrameSession, checkoutEvents } from '../../protocol/checkout.js';
 import { BridgeError, randomId } from '../../protocol/port.js';
 import { CardFields, type CardFieldsOptions } from '../card/card-fields.js';
 import type { PendingChallenge } from '../card/payment.js';
@@ -22,9 +22,10 @@ import { readSession, redirectUrl, scheduleExpiry, sessionIdFromToken, type Read
 import { CHECKOUT_CSS } from './styles.js';
 import { createElement } from '../dom.js';
 import { COVERED_MESSAGE, guardClicks, type ClickGuard } from '../visibility.js';
+import type { FrameEmitter } from '../bridge.js';
 
 /** Sends a checkout event to the host (the bridge, in the checkout frame). */
-export type CheckoutEmitter = <E extends CheckoutEventName>(name: E, detail: CheckoutEventDetail<E>) => void;
+export type CheckoutEmitter = FrameEmitter<typeof checkoutEvents>;
 
 export interface CheckoutPageOptions {
   emit: CheckoutEmitter;

@@ -3,31 +3,25 @@
  * everything is built here. Starts the bridge for kind `checkout`, shows the checkout on the first
  * `configure`, and serves `submit` (the inline variant's external pay button).
  */
-import { checkoutEvents, checkoutRequests, type CheckoutEventName } from '../../protocol/checkout.js';
-import { parse } from '../../protocol/messages.js';
+import { checkoutEvents, checkoutRequests } from '../../protocol/checkout.js';
 import { BridgeError } from '../../protocol/port.js';
 import { startFrameBridge, type FrameBridge, type FrameHandlers } from '../bridge.js';
 import { contentHeight, observeContentHeight } from '../resize.js';
 import { watchEscape } from '../escape.js';
-import { CheckoutPage, type CheckoutEmitter } from './checkout-page.js';
+import { CheckoutPage } from './checkout-page.js';
 import { pageGuard } from '../session-guard.js';
 
 let page: CheckoutPage | undefined;
 let loading: Promise<void> | undefined;
-let bridge: FrameBridge | null = null;
+let bridge: FrameBridge<typeof checkoutEvents> | null = null;
 let observing = false;
 /** Refuses a page not in the session's `allowed_origins`, and a token of another session. */
 const admit = pageGuard(() => bridge!.hostOrigin);
 
-/** Only what the event's schema describes leaves the frame (unknown keys are stripped). */
-const emit: CheckoutEmitter = (name, detail) => {
-  const checked = parse(checkoutEvents[name as CheckoutEventName], detail);
-  if (checked !== undefined) bridge?.emit(name, checked);
-};
-
 const handlers: FrameHandlers<typeof checkoutRequests> = {
   async configure(config) {
     await admit(config.clientToken);
+    const { emit } = bridge!;
     if (page && page.clientToken === config.clientToken) {
       page.update(config);
       await loading;
@@ -50,5 +44,5 @@ const handlers: FrameHandlers<typeof checkoutRequests> = {
   },
 };
 
-bridge = startFrameBridge({ kind: 'checkout', accepts: checkoutRequests, handlers });
-watchEscape(document, () => emit('escape', {}));
+bridge = startFrameBridge({ kind: 'checkout', accepts: checkoutRequests, handlers, events: checkoutEvents });
+watchEscape(document, () => bridge?.emit('escape', {}));

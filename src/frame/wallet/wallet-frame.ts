@@ -6,7 +6,7 @@
  */
 import type { TransactionResult } from '../../protocol/card.js';
 import { BridgeError, randomId } from '../../protocol/port.js';
-import type { WalletAvailability, WalletEventDetail, WalletEventName, WalletFrameConfig, WalletKind } from '../../protocol/wallet.js';
+import type { WalletAvailability, WalletFrameConfig, WalletKind, walletEvents } from '../../protocol/wallet.js';
 import { NETWORK_ERROR_MESSAGE } from '../card/payment.js';
 import { ApplePayAdapter } from './adapters/apple-pay.js';
 import { GooglePayAdapter, loadGooglePayClient } from './adapters/google-pay.js';
@@ -18,8 +18,9 @@ import { EN_SHARED, EN_WALLET, FrameTexts, type WalletKey } from '../i18n/index.
 import { WALLET_CSS, walletThemeCss } from './styles.js';
 import { tokenEnvironment as readTokenEnvironment } from '../token.js';
 import { COVERED_MESSAGE, guardClicks, type ClickGuard } from '../visibility.js';
+import type { FrameEmitter } from '../bridge.js';
 
-export type WalletEventEmitter = <E extends WalletEventName>(name: E, detail: WalletEventDetail<E>) => void;
+export type WalletEventEmitter = FrameEmitter<typeof walletEvents>;
 export type Environment = 'sandbox' | 'production';
 
 /** What adapter factories get to build the adapters of one configuration. */
