@@ -73,15 +73,24 @@ function terser() {
   return {
     name: 'terser',
     async renderChunk(code, _chunk, outputOptions) {
+      // Each Lit module carries the same few license notices: they are kept once each, at the end.
+      const notices = new Set();
       const result = await terserMinify(code, {
         module: outputOptions.format === 'es',
         ecma: 2020,
         compress: { passes: 3 },
-        // A module script is always read as UTF-8; a classic script in the page's charset.
-        format: { ascii_only: outputOptions.format !== 'es' },
+        format: {
+          // A module script is always read as UTF-8; a classic script in the page's charset.
+          ascii_only: outputOptions.format !== 'es',
+          comments: (_node, comment) => {
+            if (/@license|@preserve|^!/.test(comment.value)) notices.add(comment.value);
+            return false;
+          },
+        },
         sourceMap: !!outputOptions.sourcemap,
       });
-      return { code: result.code ?? '', map: result.map };
+      const legal = [...notices].map((text) => `\n/*${text}*/`).join('');
+      return { code: (result.code ?? '') + legal, map: result.map };
     },
   };
 }
