@@ -58,11 +58,11 @@ export const frameBoxStyles = css`
 `;
 
 /** The load-error message; a timeout or a frame error can be retried, a configuration error cannot. */
-export function renderLoadError(error: LoadErrorDetail, text: { retryable: string; unavailable: string }, retry: () => void): TemplateResult {
+export function renderLoadError(error: LoadErrorDetail, text: { retryable: string; unavailable: string; retry: string }, retry: () => void): TemplateResult {
   const retryable = error.code === 'timeout' || error.code === 'frame_error' || error.code === 'frame_not_started';
   return html`<div part="error" role="alert">
     <span>${retryable ? text.retryable : text.unavailable}</span>
-    ${retryable ? html`<button type="button" @click=${retry}>Try again</button>` : nothing}
+    ${retryable ? html`<button type="button" @click=${retry}>${text.retry}</button>` : nothing}
   </div>`;
 }
 

@@ -122,6 +122,10 @@ describe('language of the elements and their frames', () => {
     expect(texts.summary).to.equal('Récapitulatif de la commande');
     expect(texts.lang).to.equal('fr');
     expect(texts.dir).to.equal('ltr');
+    // The host's own texts speak French too: the dialog's title, its close button, the iframe's title.
+    expect(el.shadowRoot!.querySelector('[part="title"]')!.textContent).to.equal('Paiement sécurisé');
+    expect(el.shadowRoot!.querySelector('[part="close-button"]')!.getAttribute('aria-label')).to.equal('Fermer le paiement');
+    expect(iframe!.title).to.equal('Paiement sécurisé');
     el.close();
   });
 
@@ -131,5 +135,56 @@ describe('language of the elements and their frames', () => {
     await until(async () => (await label()) === 'Comprar con Sandbox Pay', 5000, 'the Spanish wallet label');
     el.lang = 'de-AT';
     await until(async () => (await label()) === 'Kaufen mit Sandbox Pay', 5000, 'the German wallet label');
+  });
+});
+
+describe('host texts follow the language', () => {
+  it('a card that cannot load says so, and offers to try again, in German', async () => {
+    const el = document.createElement('card-component');
+    el.lang = 'de';
+    el.clientKey = 'pk_test_moment';
+    el.clientToken = (await createSession()).client_token;
+    el.loadTimeout = 1; // no frame can connect in 1 ms: a retryable timeout
+    const failed = new Promise((resolve) => el.addEventListener('load-error', resolve, { once: true }));
+    document.body.append(el);
+    try {
+      await failed;
+      await el.updateComplete;
+      const error = el.shadowRoot!.querySelector('[part="error"]')!;
+      expect(error.querySelector('span')!.textContent).to.equal('Das Kartenformular konnte nicht geladen werden.');
+      expect(error.querySelector('button')!.textContent).to.equal('Erneut versuchen');
+      el.lang = 'fr';
+      await el.updateComplete;
+      expect(error.isConnected ? error.querySelector('button')!.textContent : el.shadowRoot!.querySelector('[part="error"] button')!.textContent).to.equal('Réessayer');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('the iframe titles and the checkout dialog follow <html lang>, and a page title wins', async () => {
+    const root = document.documentElement;
+    const before = root.lang;
+    root.lang = 'es';
+    const wallet = document.createElement('wallet-button');
+    wallet.clientKey = 'pk_test_moment';
+    wallet.clientToken = (await createSession()).client_token;
+    const card = document.createElement('card-component');
+    card.clientKey = 'pk_test_moment';
+    card.clientToken = (await createSession()).client_token;
+    card.frameTitle = 'Pago con tarjeta de la tienda';
+    document.body.append(wallet, card);
+    try {
+      await Promise.all([wallet.updateComplete, card.updateComplete]);
+      expect(wallet.shadowRoot!.querySelector('iframe')!.title).to.equal('Pago con monedero');
+      expect(card.shadowRoot!.querySelector('iframe')!.title).to.equal('Pago con tarjeta de la tienda');
+      root.lang = 'ar';
+      await new Promise((r) => setTimeout(r, 0));
+      await wallet.updateComplete;
+      expect(wallet.shadowRoot!.querySelector('iframe')!.title).to.equal('الدفع بالمحفظة');
+    } finally {
+      root.lang = before;
+      wallet.remove();
+      card.remove();
+    }
   });
 });

@@ -32,6 +32,7 @@ import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
 import { PaymentError } from '../../core/payment-error.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
+import { hostText } from '../../core/i18n.js';
 import { cardComponentStyles } from './card-component.styles.js';
 
 /** Callbacks of the provider's card config (seed 004, "Card callbacks"). */
@@ -125,8 +126,8 @@ export class CardComponent extends LitElement {
   @property({ attribute: 'hide-validation', type: Boolean }) hideValidation = false;
   /** Disables the fields. */
   @property({ type: Boolean, reflect: true }) disabled = false;
-  /** Accessible title of the iframe. */
-  @property({ attribute: 'frame-title' }) frameTitle = 'Secure card payment form';
+  /** Accessible title of the iframe; by default "Secure card payment form" in the element's language. */
+  @property({ attribute: 'frame-title' }) frameTitle: string | null = null;
   /** Language of the fields; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
   @property() override lang = '';
   private readonly locale = new LocaleController(this);
@@ -428,7 +429,8 @@ export class CardComponent extends LitElement {
   protected override render() {
     const { loadError } = this.frame;
     if (loadError) {
-      return renderLoadError(loadError, { retryable: 'The card form could not load.', unavailable: 'Card payments are unavailable on this page.' }, () => this.retry());
+      const t = hostText(this.locale.value);
+      return renderLoadError(loadError, { retryable: t.cardFailed, unavailable: t.cardUnavailable, retry: t.retry }, () => this.retry());
     }
     const state = this.frame.state;
     return renderFrameBox({
@@ -437,7 +439,7 @@ export class CardComponent extends LitElement {
       src: this.frame.src,
       channel: this.frame.channel,
       name: `moment-card-${this.frame.channel}`,
-      title: this.frameTitle,
+      title: this.frameTitle ?? hostText(this.locale.value).cardTitle,
       sandbox: 'allow-scripts allow-same-origin allow-forms',
     });
   }

@@ -27,6 +27,7 @@ import {
 } from '../../core/session-return.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
+import { hostText } from '../../core/i18n.js';
 import { OUTCOME_EVENTS, type Outcome } from '../../protocol/outcome.js';
 import { momentCheckoutStyles } from './moment-checkout.styles.js';
 
@@ -121,8 +122,8 @@ export class MomentCheckout extends LitElement {
   @property({ attribute: 'status-endpoint' }) statusEndpoint: string | null = null;
   /** Milliseconds to wait for the checkout frame before `checkout-error` (15 000 by default). */
   @property({ attribute: 'load-timeout', type: Number }) loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
-  /** Title of the modal dialog. */
-  @property({ attribute: 'checkout-title' }) checkoutTitle = 'Secure checkout';
+  /** Title of the modal dialog (and of the checkout's iframe); by default "Secure checkout" in the element's language. */
+  @property({ attribute: 'checkout-title' }) checkoutTitle: string | null = null;
 
   /** Returns a fresh client token; called on every `launch()`. */
   @property({ attribute: false }) fetchClientToken: (() => Promise<string>) | undefined;
@@ -214,6 +215,11 @@ export class MomentCheckout extends LitElement {
     });
   }
 
+  /** The dialog's and the iframe's title: the page's, else the element's language's. */
+  private get dialogTitle(): string {
+    return this.checkoutTitle ?? hostText(this.locale.value).checkoutTitle;
+  }
+
   private frameConfig(): CheckoutFrameConfig {
     return {
       clientToken: this.token,
@@ -233,6 +239,11 @@ export class MomentCheckout extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.teardown();
+  }
+
+  protected override updated(): void {
+    // The language or the title may change while the checkout is open.
+    if (this.iframe) this.iframe.title = this.dialogTitle;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -356,7 +367,7 @@ export class MomentCheckout extends LitElement {
   private mountFrame(src: string, container: Element | undefined): void {
     const iframe = document.createElement('iframe');
     iframe.name = `moment-checkout-${this.frame.channel}`;
-    iframe.title = this.checkoutTitle;
+    iframe.title = this.dialogTitle;
     iframe.src = src;
     iframe.setAttribute('part', 'frame');
     iframe.setAttribute('allow', 'payment');
@@ -537,8 +548,8 @@ export class MomentCheckout extends LitElement {
       >
         ${modal
           ? html`<div part="header" class="header">
-                <h2 part="title" id="title">${this.checkoutTitle}</h2>
-                <button part="close-button" class="close" type="button" aria-label="Close checkout" autofocus @click=${() => this.cancelByCustomer()}>
+                <h2 part="title" id="title">${this.dialogTitle}</h2>
+                <button part="close-button" class="close" type="button" aria-label=${hostText(this.locale.value).close} autofocus @click=${() => this.cancelByCustomer()}>
                   <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
                 </button>
               </div>

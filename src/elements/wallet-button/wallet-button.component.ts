@@ -26,6 +26,7 @@ import { replayEscape } from '../../core/escape.js';
 import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
 import { ThemeController } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
+import { hostText } from '../../core/i18n.js';
 import { walletButtonStyles, walletThemeTransitionStyles } from './wallet-button.styles.js';
 
 /** The seed's `buttonConfig` (seed 004, "Button configuration"); `colour` is accepted as well. */
@@ -105,8 +106,8 @@ export class WalletButton extends LitElement {
   @property({ attribute: 'load-timeout', type: Number }) loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
   /** Disables the button. */
   @property({ type: Boolean, reflect: true }) disabled = false;
-  /** Accessible title of the iframe. */
-  @property({ attribute: 'frame-title' }) frameTitle = 'Wallet payment';
+  /** Accessible title of the iframe; by default "Wallet payment" in the element's language. */
+  @property({ attribute: 'frame-title' }) frameTitle: string | null = null;
   /**
    * Test hook for `pk_test_` keys: `none` makes every wallet report "unavailable", as in a browser
    * without Apple Pay or Google Pay. Ignored for live keys and production tokens.
@@ -268,7 +269,8 @@ export class WalletButton extends LitElement {
   protected override render() {
     const { loadError } = this.frame;
     if (loadError) {
-      return renderLoadError(loadError, { retryable: 'The wallet button could not load.', unavailable: 'Wallet payments are unavailable on this page.' }, () => this.retry());
+      const t = hostText(this.locale.value);
+      return renderLoadError(loadError, { retryable: t.walletFailed, unavailable: t.walletUnavailable, retry: t.retry }, () => this.retry());
     }
     const state = this.frame.state;
     return renderFrameBox({
@@ -277,7 +279,7 @@ export class WalletButton extends LitElement {
       src: this.frame.src,
       channel: this.frame.channel,
       name: `moment-wallet-${this.frame.channel}`,
-      title: this.frameTitle,
+      title: this.frameTitle ?? hostText(this.locale.value).walletTitle,
       allow: 'payment',
       overlay: this.sheetOpen && state === 'ready',
       sandbox: 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox',

@@ -5,31 +5,12 @@
  * frame) fetches English as any other locale.
  */
 import type { Translation } from './translation.js';
+import { intlLocale, supportedLocale as frameLocale, type Locale as FrameLocale } from '../../protocol/locale.js';
 
 export type { CardKey, CheckoutKey, Translation, WalletKey } from './translation.js';
 export { EN_CARD, EN_CHECKOUT, EN_SHARED, EN_WALLET } from './en.js';
 
-export const LOCALES = ['en', 'en-GB', 'fr', 'de', 'es', 'it', 'nl', 'pt', 'af', 'zu', 'ar'] as const;
-export type FrameLocale = (typeof LOCALES)[number];
-
-/** A tag `Intl` accepts (keeps the region, for number and date formats), else `en`. */
-export function intlLocale(tag: string | undefined): string {
-  if (!tag) return 'en';
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
-}
-
-/** The dictionary for a tag: an exact match (`en-GB`), else its language (`de-AT` → `de`, `pt-BR` → `pt`), else `en`. */
-export function frameLocale(tag: string | undefined): FrameLocale {
-  const canonical = intlLocale(tag);
-  const exact = LOCALES.find((l) => l.toLowerCase() === canonical.toLowerCase());
-  if (exact) return exact;
-  const language = canonical.split('-')[0]!.toLowerCase();
-  return LOCALES.find((l) => l === language) ?? 'en';
-}
+export { LOCALES, intlLocale, supportedLocale as frameLocale, type Locale as FrameLocale } from '../../protocol/locale.js';
 
 const loading = new Map<FrameLocale, Promise<Translation | null>>();
 const loaded = new Map<FrameLocale, Translation>();
