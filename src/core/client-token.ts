@@ -4,13 +4,8 @@
  * early, with a clear message, on a token that cannot be one.
  */
 import { CHECKOUT_VARIANTS, type ClientTokenClaims } from '../protocol/api.js';
+import { isClaims, tokenPayload } from '../protocol/token.js';
 import { ConfigError } from './keys.js';
-
-function decodeSegment(segment: string): unknown {
-  const base64 = segment.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(segment.length / 4) * 4, '=');
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  return JSON.parse(new TextDecoder().decode(bytes));
-}
 
 /** Decodes the claims of a client token; throws `ConfigError` when it is not a well-formed one. */
 export function readClientToken(token: unknown, now = Date.now()): ClientTokenClaims {
@@ -21,11 +16,11 @@ export function readClientToken(token: unknown, now = Date.now()): ClientTokenCl
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) throw invalid('not a JWT');
   let payload: unknown;
   try {
-    payload = decodeSegment(parts[1]!);
+    payload = tokenPayload(token);
   } catch {
     throw invalid('its payload is not JSON');
   }
-  if (typeof payload !== 'object' || payload === null) throw invalid('its payload is not an object');
+  if (!isClaims(payload)) throw invalid('its payload is not an object');
   const claims = payload as Partial<ClientTokenClaims>;
   if (typeof claims.sid !== 'string' || !claims.sid) throw invalid('no session id');
   if (typeof claims.iss !== 'string') throw invalid('no issuer');

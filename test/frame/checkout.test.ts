@@ -8,7 +8,8 @@ import {
 } from '../../src/frame/checkout/collect.js';
 import { countries, countryOfLocale, numericCountryCode } from '../../src/frame/checkout/countries.js';
 import { formatMoney, minorUnitDigits, orderSummary, safeLocale } from '../../src/frame/checkout/money.js';
-import { readSession, redirectUrl, scheduleExpiry, sessionIdFromToken } from '../../src/frame/checkout/session.js';
+import { readSession, redirectUrl, scheduleExpiry } from '../../src/frame/checkout/session.js';
+import { tokenSessionId as sessionIdFromToken } from '../../src/frame/token.js';
 import { payWithCard } from '../../src/frame/card/payment.js';
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');

@@ -3,7 +3,8 @@ import type { TransactionResult } from '../../src/protocol/card.js';
 import { BridgeError } from '../../src/protocol/port.js';
 import type { WalletEventDetail, WalletEventName, WalletFrameConfig, WalletKind } from '../../src/protocol/wallet.js';
 import { WalletError, type Authorize, type WalletAdapter, type WalletPayOutcome, type WalletPayRequest } from '../../src/frame/wallet/adapters/types.js';
-import { WalletFrame, failureResult, tokenEnvironment, type AdapterContext } from '../../src/frame/wallet/wallet-frame.js';
+import { WalletFrame, failureResult, type AdapterContext } from '../../src/frame/wallet/wallet-frame.js';
+import { tokenEnvironment } from '../../src/frame/token.js';
 
 const b64 = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 const token = (env: string) => `${b64({ alg: 'HS256' })}.${b64({ sid: 'cs_1', env })}.c2ln`;

@@ -18,7 +18,8 @@ import { renderSummary } from './summary.js';
 import { LiveRegion } from '../form/live-region.js';
 import { fill, FrameTexts, type CheckoutKey, type Translation } from '../i18n/index.js';
 import { outcomeOf, outcomeOfSession } from '../../protocol/outcome.js';
-import { readSession, redirectUrl, scheduleExpiry, sessionIdFromToken, type ReadSessionOptions } from './session.js';
+import { readSession, redirectUrl, scheduleExpiry, type ReadSessionOptions } from './session.js';
+import { tokenSessionId } from '../token.js';
 import { CHECKOUT_CSS } from './styles.js';
 import { createElement } from '../dom.js';
 import { COVERED_MESSAGE, guardClicks, type ClickGuard } from '../visibility.js';
@@ -88,7 +89,7 @@ export class CheckoutPage {
   ) {
     this.doc = container.ownerDocument;
     this.config = config;
-    this.sessionId = sessionIdFromToken(config.clientToken);
+    this.sessionId = tokenSessionId(config.clientToken);
     this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
 
     this.main = this.create('main', 'mc-checkout');

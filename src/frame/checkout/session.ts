@@ -3,7 +3,6 @@
  * its shape, and measures the server's clock so that expiry is scheduled on the server's time.
  */
 import { array, boolean, check, nullable, nullish, number, object, optional, picklist, safeParse, string } from '../../protocol/schema.js';
-import { tokenSessionId } from '../token.js';
 import { FRAME_SESSION_PATH, CHECKOUT_VARIANTS } from '../../protocol/api.js';
 import type { FrameSession } from '../../protocol/checkout.js';
 
@@ -69,9 +68,6 @@ export async function readSession(clientToken: string, options: ReadSessionOptio
     clearTimeout(timer);
   }
 }
-
-/** The `sid` claim of a client token, read without verifying it (for reporting only); `''` if absent. */
-export const sessionIdFromToken = tokenSessionId;
 
 /** Longest delay `setTimeout` takes (about 24.8 days); longer waits are re-armed. */
 export const MAX_TIMER_MS = 2_147_483_647;

@@ -16,7 +16,7 @@ import { fetchSessionInfo, payWithWallet, validateAppleMerchant, type WalletApiO
 import { renderButton } from './button.js';
 import { EN_SHARED, EN_WALLET, FrameTexts, type WalletKey } from '../i18n/index.js';
 import { WALLET_CSS, walletThemeCss } from './styles.js';
-import { tokenEnvironment as readTokenEnvironment } from '../token.js';
+import { tokenEnvironment } from '../token.js';
 import { COVERED_MESSAGE, guardClicks, type ClickGuard } from '../visibility.js';
 import type { FrameEmitter } from '../bridge.js';
 
@@ -88,9 +88,6 @@ export function defaultAdapters(context: AdapterContext): WalletAdapter[] {
   }
   return adapters;
 }
-
-/** The `env` claim of a client token, read without verifying it (the API verifies). */
-export const tokenEnvironment: (token: string) => Environment = readTokenEnvironment;
 
 /** A result for a payment that ended without one from the provider. */
 export function failureResult(error: unknown): TransactionResult {
