@@ -4,7 +4,9 @@
  * session status, routes it to an outcome, and takes `session_id` out of the address bar.
  */
 
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { outcomeOfSession, type Outcome, type SessionStatus } from '../protocol/outcome.js';
+import type { CheckoutResult } from './events.js';
 
 export type { SessionStatus };
 
@@ -68,4 +70,77 @@ export function takeRedirect(sessionId: string): RedirectMemo | undefined {
   }
   const m = memo as Partial<RedirectMemo> | null;
   return m && m.sessionId === sessionId && typeof m.clientToken === 'string' ? { sessionId, clientToken: m.clientToken } : undefined;
+}
+
+export interface RedirectReturnOptions {
+  /** How to read a session's status: `fetchSessionStatus`, else the `status-endpoint`; `undefined` while neither is set. */
+  readStatus: () => ((sessionId: string) => Promise<unknown>) | undefined;
+  /** Reports the outcome the status means. */
+  report: (outcome: Outcome, result: CheckoutResult) => void;
+  /** Opens the checkout again on the remembered session (an unfinished payment). */
+  resume: (clientToken: string) => void;
+  onError: (code: 'session_status_failed' | 'invalid_session_status', message: string) => void;
+}
+
+/**
+ * The return from a redirect, as a reactive controller of `<moment-checkout>`: when the page
+ * opens with `?session_id=`, it waits for a way to read the status (set before or after the
+ * element connects), reads it once, reports the outcome, cleans the URL, and resumes an
+ * unfinished payment on the same session.
+ */
+export class RedirectReturnController implements ReactiveController {
+  private pending: string | null = null;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: RedirectReturnOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.pending = sessionIdFromUrl();
+  }
+
+  hostUpdate(): void {
+    const read = this.pending ? this.options.readStatus() : undefined;
+    if (!read) return;
+    const sessionId = this.pending!;
+    this.pending = null;
+    void this.handle(sessionId, read);
+  }
+
+  /** Asks the merchant's backend for the status, routes it, cleans the URL. */
+  private async handle(sessionId: string, read: (sessionId: string) => Promise<unknown>): Promise<void> {
+    let response: unknown;
+    try {
+      response = await read(sessionId);
+    } catch (error) {
+      return this.options.onError('session_status_failed', `Could not read the status of session ${sessionId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const status = (response as { status?: unknown } | null)?.status;
+    const outcome = typeof status === 'string' ? outcomeForStatus(status, response as Record<string, unknown>) : undefined;
+    const memo = takeRedirect(sessionId);
+    if (!outcome) {
+      return this.options.onError(
+        'invalid_session_status',
+        `fetchSessionStatus must resolve with { status: 'completed' | 'failed' | 'expired' | 'cancelled' }; it gave ${JSON.stringify(status ?? null)}.`,
+      );
+    }
+    removeSessionIdFromUrl();
+    const session = response as Record<string, unknown>;
+    const payment = (session['payment'] ?? null) as { status_code?: unknown; auth_code?: unknown; id?: unknown; message?: unknown } | null;
+    this.options.report(outcome, {
+      sessionId,
+      status: status as string,
+      message: typeof payment?.message === 'string' ? payment.message : `The payment session is ${status}.`,
+      ...(typeof payment?.status_code === 'number' ? { statusCode: payment.status_code as CheckoutResult['statusCode'] } : {}),
+      ...(typeof payment?.auth_code === 'string' ? { authCode: payment.auth_code } : {}),
+      ...(typeof payment?.id === 'string' ? { paymentId: payment.id } : {}),
+      session,
+    });
+    // An unfinished payment (declined or cancelled at the bank): offer the same checkout again,
+    // on the same session, so the customer does not start over.
+    if (status === 'open' && memo) this.options.resume(memo.clientToken);
+  }
 }

@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { FRAME_PATHS, type CheckoutVariant } from '../../protocol/api.js';
 import {
@@ -10,21 +9,14 @@ import {
 } from '../../protocol/checkout.js';
 import { checkoutEvents as checkoutEventSchemas } from '../../protocol/checkout.js';
 import { readClientToken } from '../../core/client-token.js';
-import { checkoutScope, type CheckoutScope } from '../../core/context.js';
+import { CheckoutScopeController } from '../../core/context.js';
 import { emit, type CheckoutResult, type LoadErrorDetail, type eventMap, type MomentCheckoutEventMap, type ElementEventMap } from '../../core/events.js';
 import { assertSameEnvironment, invokeCallback } from '../../core/element-config.js';
 import { replayEscape } from '../../core/escape.js';
 import { fetchJson } from '../../core/fetch-json.js';
 import { DEFAULT_LOAD_TIMEOUT, REQUEST_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
-import { ConfigError, parseClientKey, parseOrigin, resolveFramesOrigin } from '../../core/keys.js';
-import {
-  outcomeForStatus,
-  rememberRedirect,
-  removeSessionIdFromUrl,
-  takeRedirect,
-  sessionIdFromUrl,
-  type SessionStatusResponse,
-} from '../../core/session-return.js';
+import { ConfigError, parseClientKey, resolveFramesOrigin } from '../../core/keys.js';
+import { RedirectReturnController, rememberRedirect, type SessionStatusResponse } from '../../core/session-return.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
 import { hostText } from '../../core/i18n.js';
@@ -157,19 +149,13 @@ export class MomentCheckout extends LitElement {
   @property() override lang = '';
   // A language change follows into an open checkout, as the theme does.
   private readonly locale = new LocaleController(this);
-  private readonly scopeProvider = new ContextProvider(this, { context: checkoutScope, initialValue: undefined });
   private iframe: HTMLIFrameElement | undefined;
   private launching: Promise<LaunchResult> | undefined;
   private opener: HTMLElement | null = null;
   private sessionId = '';
   private token = '';
-  private scopeToken: string | null = null;
-  private scopeFetch: Promise<void> | undefined;
-  /** A nested element has asked for the scope (and may still be waiting for its token). */
-  private scopeWanted = false;
   private finished = false;
   private savedOverflow = '';
-  private pendingReturn: string | null = null;
   private onReady: (() => void) | undefined;
   private onLoadFailure: ((error: LoadErrorDetail) => void) | undefined;
 
@@ -207,11 +193,35 @@ export class MomentCheckout extends LitElement {
     });
     // Theme changes (a dark-mode switch) follow into an open checkout; the same token keeps its state.
     this.theme = new ThemeController(this);
-    // A nested element asking for the scope is the moment to get a token for it.
-    this.addEventListener('context-request', (event) => {
-      if ((event as Event & { context?: unknown }).context !== checkoutScope) return;
-      this.scopeWanted = true;
-      void this.prepareScope();
+    // Key, token and frames origin for nested elements, with a token fetched for them when they ask.
+    new CheckoutScopeController(this, {
+      source: () => ({
+        clientKey: this.clientKey,
+        clientToken: this.clientToken,
+        framesOrigin: this.framesOrigin,
+        canFetchToken: Boolean(this.fetchClientToken || this.sessionEndpoint),
+      }),
+      fetchToken: () => this.freshToken(),
+      onError: (message) => emit(this, 'checkout-error', { code: 'fetch_client_token_failed', message }),
+    });
+    // The return from a redirect (`?session_id=`): its outcome, then the same session again if unfinished.
+    new RedirectReturnController(this, {
+      readStatus: () =>
+        typeof this.fetchSessionStatus === 'function'
+          ? (sessionId) => this.fetchSessionStatus!(sessionId)
+          : this.statusEndpoint
+            ? (sessionId) => {
+                const url = new URL(this.statusEndpoint!, window.location.href);
+                url.searchParams.set('session_id', sessionId);
+                return fetchJson(url.href, { method: 'GET' });
+              }
+            : undefined,
+      report: (outcome, result) => this.report(outcome, result),
+      resume: (token) => this.resume(token),
+      onError: (code, message) => {
+        console.error(`Moment Elements <moment-checkout>: ${message}`);
+        emit(this, 'checkout-error', { code, message });
+      },
     });
   }
 
@@ -230,12 +240,6 @@ export class MomentCheckout extends LitElement {
     };
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.pendingReturn = sessionIdFromUrl();
-    this.publishScope();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.teardown();
@@ -244,17 +248,6 @@ export class MomentCheckout extends LitElement {
   protected override updated(): void {
     // The language or the title may change while the checkout is open.
     if (this.iframe) this.iframe.title = this.dialogTitle;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('clientKey') || changed.has('framesOrigin') || changed.has('clientToken')) this.publishScope();
-    // A token source set after a nested element asked (a script that runs after the markup): use it now.
-    if (this.scopeWanted && (changed.has('fetchClientToken') || changed.has('sessionEndpoint'))) void this.prepareScope();
-    if (this.pendingReturn && (this.fetchSessionStatus || this.statusEndpoint)) {
-      const sessionId = this.pendingReturn;
-      this.pendingReturn = null;
-      void this.handleReturn(sessionId);
-    }
   }
 
   /**
@@ -450,90 +443,14 @@ export class MomentCheckout extends LitElement {
     invokeCallback('moment-checkout', callbacks[outcome], result);
   }
 
-  /** Seed 000 steps 8–10: ask the merchant's backend for the status, route it, clean the URL. */
-  private async handleReturn(sessionId: string): Promise<void> {
-    let response: unknown;
-    try {
-      if (typeof this.fetchSessionStatus === 'function') response = await this.fetchSessionStatus(sessionId);
-      else {
-        const url = new URL(this.statusEndpoint!, window.location.href);
-        url.searchParams.set('session_id', sessionId);
-        response = await fetchJson(url.href, { method: 'GET' });
-      }
-    } catch (error) {
-      const message = `Could not read the status of session ${sessionId}: ${error instanceof Error ? error.message : String(error)}`;
-      console.error(`Moment Elements <moment-checkout>: ${message}`);
-      return void emit(this, 'checkout-error', { code: 'session_status_failed', message });
-    }
-    const status = (response as { status?: unknown } | null)?.status;
-    const outcome = typeof status === 'string' ? outcomeForStatus(status, response as Record<string, unknown>) : undefined;
-    const memo = takeRedirect(sessionId);
-    if (!outcome) {
-      const message = `fetchSessionStatus must resolve with { status: 'completed' | 'failed' | 'expired' | 'cancelled' }; it gave ${JSON.stringify(status ?? null)}.`;
-      console.error(`Moment Elements <moment-checkout>: ${message}`);
-      return void emit(this, 'checkout-error', { code: 'invalid_session_status', message });
-    }
-    removeSessionIdFromUrl();
-    const session = response as Record<string, unknown>;
-    const payment = (session['payment'] ?? null) as { status_code?: unknown; auth_code?: unknown; id?: unknown; message?: unknown } | null;
-    this.report(outcome, {
-      sessionId,
-      status: status as string,
-      message: typeof payment?.message === 'string' ? payment.message : `The payment session is ${status}.`,
-      ...(typeof payment?.status_code === 'number' ? { statusCode: payment.status_code as CheckoutResult['statusCode'] } : {}),
-      ...(typeof payment?.auth_code === 'string' ? { authCode: payment.auth_code } : {}),
-      ...(typeof payment?.id === 'string' ? { paymentId: payment.id } : {}),
-      session,
-    });
-    // An unfinished payment (declined or cancelled at the bank): offer the same checkout again,
-    // on the same session, so the customer does not start over.
-    if (status === 'open' && memo && this.canResume(memo.clientToken)) {
-      this.start({}, memo.clientToken).catch(() => undefined);
-    }
-  }
-
-  private canResume(token: string): boolean {
+  /** An unfinished payment after a redirect opens again on its session, if the token is still good for this key. */
+  private resume(token: string): void {
     try {
       assertSameEnvironment(parseClientKey(this.clientKey), readClientToken(token));
-      return true;
     } catch {
-      return false; // Expired, or not for this key: the page starts a new payment as usual.
+      return; // Expired, or not for this key: the page starts a new payment as usual.
     }
-  }
-
-  /** Publishes key, token and frames origin to nested elements. */
-  private publishScope(): void {
-    let framesOrigin: string | null = null;
-    try {
-      framesOrigin = this.framesOrigin ? parseOrigin(this.framesOrigin) : null;
-    } catch {
-      framesOrigin = null; // Nested elements report the bad value themselves.
-    }
-    const clientToken = this.clientToken ?? this.scopeToken;
-    let sessionId: string | null = null;
-    try {
-      sessionId = clientToken ? readClientToken(clientToken).sid : null;
-    } catch {
-      sessionId = null;
-    }
-    const scope: CheckoutScope = { clientKey: this.clientKey, clientToken, framesOrigin, sessionId };
-    this.scopeProvider.setValue(scope);
-  }
-
-  /** Fetches one token for nested elements when they ask and none was given. */
-  private prepareScope(): Promise<void> {
-    if (this.clientToken || this.scopeToken || (!this.fetchClientToken && !this.sessionEndpoint)) return Promise.resolve();
-    this.scopeFetch ??= this.freshToken().then(
-      (token) => {
-        this.scopeToken = token;
-        this.publishScope();
-      },
-      (error: Error) => {
-        this.scopeFetch = undefined;
-        emit(this, 'checkout-error', { code: 'fetch_client_token_failed', message: error.message });
-      },
-    );
-    return this.scopeFetch;
+    this.start({}, token).catch(() => undefined);
   }
 
   protected override render() {
