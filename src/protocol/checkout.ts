@@ -5,6 +5,7 @@
 import { array, boolean, literal, object, optional, picklist, string, type Infer } from './schema.js';
 import { Declarations, Height, ShortText, TransactionResultSchema } from './messages.js';
 import { CHECKOUT_VARIANTS } from './api.js';
+import type { SessionStatus } from './outcome.js';
 
 const Name = string({ pattern: /^[A-Za-z0-9]{1,40}$/ });
 /**
@@ -88,7 +89,7 @@ export type CheckoutEventDetail<E extends CheckoutEventName> = Infer<(typeof che
 /** The frame's view of its session: `GET /v1/session` on the frames origin (Bearer client token). */
 export interface FrameSession {
   id: string;
-  status: 'open' | 'completed' | 'failed' | 'expired' | 'cancelled';
+  status: SessionStatus;
   amount: number;
   currency: string;
   variant: (typeof CHECKOUT_VARIANTS)[number];

@@ -1,7 +1,8 @@
 import type { ChallengeWindowSize, CheckoutVariant, PaymentAttempt, PaymentStatus } from '../protocol/api.js';
 import type { CardBrand, StatusCode } from '../protocol/card.js';
+import type { SessionStatus } from '../protocol/outcome.js';
 
-export type SessionStatus = 'open' | 'completed' | 'failed' | 'expired' | 'cancelled';
+export type { SessionStatus };
 export type PresentationMode = 'embedded' | 'hosted';
 
 export interface LineItem {

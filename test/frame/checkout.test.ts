@@ -7,7 +7,10 @@ import {
   type CollectedValues,
 } from '../../src/frame/checkout/collect.js';
 import { countries, countryOfLocale, numericCountryCode } from '../../src/frame/checkout/countries.js';
-import { formatMoney, minorUnitDigits, orderSummary, safeLocale } from '../../src/frame/checkout/money.js';
+import { orderSummary } from '../../src/frame/checkout/money.js';
+import { SESSION_STATUSES, type SessionStatus } from '../../src/protocol/outcome.js';
+import type { FrameSession } from '../../src/protocol/checkout.js';
+import { formatMoney, minorUnitDigits, safeLocale } from '../../src/protocol/money.js';
 import { readSession, redirectUrl, scheduleExpiry } from '../../src/frame/checkout/session.js';
 import { tokenSessionId as sessionIdFromToken } from '../../src/frame/token.js';
 import { payWithCard } from '../../src/frame/card/payment.js';
@@ -221,6 +224,17 @@ describe('checkout: the session', () => {
     if (!result.ok) return;
     expect(result.session).to.deep.include({ id: 'ps_1', amount: 1234 });
     expect(result.clockOffsetMs).to.be.within(58_000, 62_000);
+  });
+
+  it('reads every status of the one session status list, and nothing else', async () => {
+    for (const status of SESSION_STATUSES) {
+      const result = await read(fetchWith(200, { ...ok, status }));
+      expect(result.ok && result.session.status, status).to.equal(status);
+    }
+    expect(await read(fetchWith(200, { ...ok, status: 'paid' }))).to.deep.equal({ ok: false, reason: 'invalid' });
+    // The frame's session type names the same statuses (a compile-time check).
+    const same: [FrameSession['status']] extends [SessionStatus] ? ([SessionStatus] extends [FrameSession['status']] ? true : false) : false = true;
+    expect(same).to.equal(true);
   });
 
   it('tells an expired session (401 session_expired) from a bad token, a missing session and no answer', async () => {

@@ -9,7 +9,8 @@ import {
   type GooglePaymentData,
   type GooglePaymentsClientLike,
 } from '../../src/frame/wallet/adapters/google-pay.js';
-import { WalletError, decimalAmount, type WalletPayRequest, type WalletPaymentData } from '../../src/frame/wallet/adapters/types.js';
+import { decimalAmount } from '../../src/protocol/money.js';
+import { WalletError, type WalletPayRequest, type WalletPaymentData } from '../../src/frame/wallet/adapters/types.js';
 
 const REQUEST: WalletPayRequest = {
   amount: 1000,

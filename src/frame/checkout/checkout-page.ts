@@ -13,7 +13,7 @@ import { themeCss } from '../card/styles.js';
 import { buildAdditionalInfo, collectedFields } from './collect.js';
 import { CollectedForm } from './checkout-form.js';
 import { showState, type StateKind } from './end-state.js';
-import { formatMoney } from './money.js';
+import { formatMoney } from '../../protocol/money.js';
 import { renderSummary } from './summary.js';
 import { LiveRegion } from '../form/live-region.js';
 import { fill, FrameTexts, type CheckoutKey, type Translation } from '../i18n/index.js';

@@ -5,6 +5,7 @@
 import { array, boolean, check, nullable, nullish, number, object, optional, picklist, safeParse, string } from '../../protocol/schema.js';
 import { FRAME_SESSION_PATH, CHECKOUT_VARIANTS } from '../../protocol/api.js';
 import type { FrameSession } from '../../protocol/checkout.js';
+import { SESSION_STATUSES } from '../../protocol/outcome.js';
 
 const Name = string({ max: 200 });
 const Minor = number({ integer: true, min: 0 });
@@ -12,7 +13,7 @@ const Flag = nullish(boolean());
 
 export const FrameSessionSchema = object({
   id: string({ min: 1, max: 64 }),
-  status: picklist(['open', 'completed', 'failed', 'expired', 'cancelled']),
+  status: picklist(SESSION_STATUSES),
   amount: Minor,
   currency: string({ pattern: /^[A-Z]{3}$/ }),
   variant: picklist(CHECKOUT_VARIANTS),

@@ -2,7 +2,8 @@
 import type { FrameSession } from '../../protocol/checkout.js';
 import { createElement } from '../dom.js';
 import type { Translation } from '../i18n/index.js';
-import { formatMoney, orderSummary } from './money.js';
+import { orderSummary } from './money.js';
+import { formatMoney } from '../../protocol/money.js';
 
 /** Fills `summary` (a section labelled by `#summary-heading`) and shows it. */
 export function renderSummary(summary: HTMLElement, session: FrameSession, t: Pick<Translation, 'orderSummary' | 'total'>, locale: string): void {

@@ -10,9 +10,10 @@
  * page while the sheet is open (the button's box stays in the merchant's layout).
  */
 import { SANDBOX_WALLET_CARDS } from '../../protocol/wallet.js';
+import { formatMoney } from '../../protocol/money.js';
 import type { Address } from '../../protocol/card.js';
 import { COVERED_MESSAGE, guardClicks, type ClickGuard } from '../visibility.js';
-import { decimalAmount, type Authorize, type WalletPayOutcome, type WalletPayRequest } from './adapters/types.js';
+import { type Authorize, type WalletPayOutcome, type WalletPayRequest } from './adapters/types.js';
 import { EN_SHARED, EN_WALLET, fill, translationOf, type WalletKey } from '../i18n/index.js';
 import { FieldView } from '../form/field-view.js';
 import { LiveRegion } from '../form/live-region.js';
@@ -39,15 +40,6 @@ function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attribu
   }
   element.append(...children);
   return element;
-}
-
-/** Formats minor units for the customer, e.g. 1000 GBP in `en-GB` → £10.00. */
-export function formatTotal(amount: number, currency: string, locale: string): string {
-  try {
-    return new Intl.NumberFormat(locale || 'en', { style: 'currency', currency }).format(Number(decimalAmount(amount, currency)));
-  } catch {
-    return `${decimalAmount(amount, currency)} ${currency}`;
-  }
 }
 
 interface SheetField {
@@ -85,7 +77,7 @@ export interface SheetOptions {
 /** Opens the sheet; resolves when the customer paid (with the result) or cancelled. */
 export function openSandboxSheet({ container, request, authorize, clickGuard = guardClicks, onOpenChange }: SheetOptions): Promise<WalletPayOutcome> {
   const doc = container.ownerDocument;
-  const total = request.amount !== undefined ? formatTotal(request.amount, request.currency, request.locale) : undefined;
+  const total = request.amount !== undefined ? formatMoney(request.amount, request.currency, request.locale) : undefined;
   const t = translationOf<WalletKey>(request.locale, { dir: 'ltr', ...EN_SHARED, ...EN_WALLET });
 
   const inputs = new Map<string, FieldRuntime>();

@@ -6,7 +6,8 @@
  * an iframe that has `allow="payment"`.
  */
 import type { Address, ShippingDetails } from '../../../protocol/card.js';
-import { decimalAmount, WalletError, type Authorize, type WalletAdapter, type WalletPayOutcome, type WalletPayRequest } from './types.js';
+import { WalletError, type Authorize, type WalletAdapter, type WalletPayOutcome, type WalletPayRequest } from './types.js';
+import { decimalAmount } from '../../../protocol/money.js';
 
 /** The parts of Apple's `ApplePayPaymentContact` the frame reads. */
 export interface ApplePayContact {

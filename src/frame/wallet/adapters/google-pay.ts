@@ -5,7 +5,8 @@
  * production environment asks for it; tests hand the adapter a fake client.
  */
 import type { Address, ShippingDetails } from '../../../protocol/card.js';
-import { decimalAmount, WalletError, type Authorize, type WalletAdapter, type WalletPayOutcome, type WalletPayRequest } from './types.js';
+import { WalletError, type Authorize, type WalletAdapter, type WalletPayOutcome, type WalletPayRequest } from './types.js';
+import { decimalAmount } from '../../../protocol/money.js';
 
 /** The parts of Google's `Address` the frame reads. */
 export interface GooglePayAddress {

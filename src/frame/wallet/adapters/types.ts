@@ -61,13 +61,3 @@ export class WalletError extends Error {
   }
 }
 
-/** Minor units as the decimal string the wallets expect, e.g. 1000 GBP → `10.00`, 500 JPY → `500`. */
-export function decimalAmount(amount: number, currency: string): string {
-  let digits = 2;
-  try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    // An unknown currency keeps two decimals.
-  }
-  return (amount / 10 ** digits).toFixed(digits);
-}
