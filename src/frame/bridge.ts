@@ -9,7 +9,7 @@
  */
 import type { Infer, Schema as AnySchema } from '../protocol/schema.js';
 import { ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '../protocol/messages.js';
-import { PortEndpoint } from '../protocol/port.js';
+import { servePort, type ServedPort } from '../protocol/port.js';
 
 type RequestTable = Record<string, { params: AnySchema<unknown>; result: AnySchema<unknown> }>;
 type EventTable = Record<string, AnySchema<unknown>>;
@@ -17,7 +17,7 @@ type EventTable = Record<string, AnySchema<unknown>>;
 /** Sends one of the frame's events, its detail typed by the event's schema. */
 export type FrameEmitter<Ev extends EventTable> = <E extends keyof Ev & string>(name: E, detail: Infer<Ev[E]>) => void;
 
-/** Handlers for the requests a frame accepts (same shape `PortEndpoint` takes). */
+/** Handlers for the requests a frame accepts (same shape `servePort` takes). */
 export type FrameHandlers<A extends RequestTable> = {
   [M in keyof A]: (params: Infer<A[M]['params']>) => Promise<Infer<A[M]['result']>> | Infer<A[M]['result']>;
 };
@@ -64,7 +64,7 @@ export interface FrameBridge<Ev extends EventTable = EventTable> {
   readonly channel: string;
   readonly hostOrigin: string;
   /** Resolves with the endpoint once the host has connected. */
-  readonly connected: Promise<PortEndpoint<Record<string, never>>>;
+  readonly connected: Promise<ServedPort>;
   /**
    * Sends an event to the host. Only what the event's schema describes leaves the frame (unknown
    * keys are dropped); a detail the schema refuses, and any event before the host has connected,
@@ -86,12 +86,12 @@ export function startFrameBridge<A extends RequestTable, Ev extends EventTable>(
   if (!params || !parent || parent === win) return null;
   const { channel, hostOrigin } = params;
 
-  let endpoint: PortEndpoint<Record<string, never>> | undefined;
+  let endpoint: ServedPort | undefined;
   let stopped = false;
   let hellos = 0;
   let timer: ReturnType<typeof setInterval> | undefined;
-  let resolveConnected!: (endpoint: PortEndpoint<Record<string, never>>) => void;
-  const connected = new Promise<PortEndpoint<Record<string, never>>>((resolve) => (resolveConnected = resolve));
+  let resolveConnected!: (endpoint: ServedPort) => void;
+  const connected = new Promise<ServedPort>((resolve) => (resolveConnected = resolve));
 
   const hello = () => {
     if (hellos >= (options.maxHellos ?? MAX_HELLOS)) return clearInterval(timer);
@@ -106,11 +106,7 @@ export function startFrameBridge<A extends RequestTable, Ev extends EventTable>(
     if (!message || message.channel !== channel || event.ports.length !== 1) return;
     win.removeEventListener('message', onMessage);
     clearInterval(timer);
-    endpoint = new PortEndpoint<Record<string, never>>(event.ports[0]!, {}, {
-      accepts: options.accepts,
-      handlers: options.handlers,
-      events: {},
-    });
+    endpoint = servePort(event.ports[0]!, options.accepts, options.handlers);
     resolveConnected(endpoint);
   };
 

@@ -136,7 +136,7 @@ export class PortEndpoint<Out extends RequestTable, In extends EventTable = Even
       case 'event':
         return this.dispatchEvent(message.name, message.detail);
       case 'request':
-        void this.serve(message.id, message.method, message.params);
+        void answer((m) => this.post(m), this.options.accepts, this.options.handlers, message);
     }
   }
 
@@ -161,21 +161,56 @@ export class PortEndpoint<Out extends RequestTable, In extends EventTable = Even
     this.options.onEvent?.(name as keyof In & string, parsed);
   }
 
-  private async serve(id: string, method: string, rawParams: unknown): Promise<void> {
-    const { accepts, handlers } = this.options;
-    const spec = accepts && Object.hasOwn(accepts, method) ? accepts[method] : undefined;
-    const handler = handlers && Object.hasOwn(handlers, method) ? handlers[method as keyof Accepts] : undefined;
-    const reply = (body: { ok: true; result: unknown } | { ok: false; error: RequestError }) =>
-      this.post({ ...envelope(), kind: 'response', id, ...body } as PortMessage);
-    if (!spec || !handler) return reply({ ok: false, error: { code: 'unknown_method', message: `Unknown method "${method}".` } });
-    const params = parse(spec.params, rawParams);
-    if (params === undefined) return reply({ ok: false, error: { code: 'invalid_params', message: `Invalid parameters for "${method}".` } });
-    try {
-      const result: unknown = await handler(params);
-      reply({ ok: true, result: result ?? null });
-    } catch (error) {
-      const e = error instanceof BridgeError ? error : new BridgeError({ code: 'internal', message: error instanceof Error ? error.message : 'Request failed.' });
-      reply({ ok: false, error: { code: e.code, message: e.message, ...(e.errors ? { errors: e.errors } : {}) } });
-    }
+}
+
+type Post = (message: PortMessage) => void;
+
+/** Answers one request with its handler's result, or with why it cannot be served. Never throws. */
+async function answer<A extends RequestTable>(
+  post: Post,
+  accepts: A | undefined,
+  handlers: Partial<Handlers<A>> | undefined,
+  { id, method, params: rawParams }: Extract<PortMessage, { kind: 'request' }>,
+): Promise<void> {
+  const spec = accepts && Object.hasOwn(accepts, method) ? accepts[method] : undefined;
+  const handler = handlers && Object.hasOwn(handlers, method) ? handlers[method as keyof A] : undefined;
+  const reply = (body: { ok: true; result: unknown } | { ok: false; error: RequestError }) =>
+    post({ ...envelope(), kind: 'response', id, ...body } as PortMessage);
+  if (!spec || !handler) return reply({ ok: false, error: { code: 'unknown_method', message: `Unknown method "${method}".` } });
+  const params = parse(spec.params, rawParams);
+  if (params === undefined) return reply({ ok: false, error: { code: 'invalid_params', message: `Invalid parameters for "${method}".` } });
+  try {
+    const result: unknown = await handler(params);
+    reply({ ok: true, result: result ?? null });
+  } catch (error) {
+    const e = error instanceof BridgeError ? error : new BridgeError({ code: 'internal', message: error instanceof Error ? error.message : 'Request failed.' });
+    reply({ ok: false, error: { code: e.code, message: e.message, ...(e.errors ? { errors: e.errors } : {}) } });
   }
+}
+
+/** A frame's end of the bridge: it serves the requests it accepts and sends events, and sends no requests. */
+export interface ServedPort {
+  emit(name: string, detail: unknown): void;
+  close(): void;
+}
+
+/**
+ * Serves `accepts` with `handlers` on `port`: parameters are checked against their schema before
+ * a handler runs; anything that is not a well-formed request is ignored.
+ */
+export function servePort<A extends RequestTable>(port: MessagePort, accepts: A, handlers: Partial<Handlers<A>>): ServedPort {
+  let closed = false;
+  const post: Post = (message) => closed || port.postMessage(message);
+  port.onmessage = (event: MessageEvent) => {
+    const message = parse(PortMessage, event.data);
+    if (message?.kind === 'request') void answer(post, accepts, handlers, message);
+  };
+  return {
+    emit: (name, detail) => post({ ...envelope(), kind: 'event', name, detail }),
+    close() {
+      closed = true;
+      port.onmessage = null;
+      port.close();
+    },
+  };
 }
