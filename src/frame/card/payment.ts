@@ -107,7 +107,7 @@ export async function send(
   path: string,
   init: RequestInit,
   retries = api.retries ?? 2,
-): Promise<{ status: number; body: unknown }> {
+): Promise<{ status: number; body: unknown; /** The server's `Date` header. */ date: string | null }> {
   const fetchImpl = api.fetch ?? globalThis.fetch.bind(globalThis);
   const attempts = 1 + retries;
   for (let attempt = 0; attempt < attempts; attempt++) {
@@ -130,7 +130,7 @@ export async function send(
       } catch {
         body = null;
       }
-      return { status: response.status, body };
+      return { status: response.status, body, date: response.headers.get('date') };
     } catch {
       // Network failure or timeout: nothing from the server; try the same request again.
     } finally {

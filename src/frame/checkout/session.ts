@@ -6,6 +6,7 @@ import { array, boolean, check, nullable, nullish, number, object, optional, pic
 import { FRAME_SESSION_PATH, CHECKOUT_VARIANTS } from '../../protocol/api.js';
 import type { FrameSession } from '../../protocol/checkout.js';
 import { SESSION_STATUSES } from '../../protocol/outcome.js';
+import { send } from '../card/payment.js';
 
 const Name = string({ max: 200 });
 const Minor = number({ integer: true, min: 0 });
@@ -39,35 +40,26 @@ export interface ReadSessionOptions {
 
 /** Fetches and checks the session; never throws. */
 export async function readSession(clientToken: string, options: ReadSessionOptions = {}): Promise<SessionRead> {
-  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? SESSION_TIMEOUT_MS);
+  let answer: Awaited<ReturnType<typeof send>>;
   try {
-    const response = await fetchImpl(`${options.origin ?? location.origin}${FRAME_SESSION_PATH}`, {
-      headers: { Authorization: `Bearer ${clientToken}`, Accept: 'application/json' },
-      credentials: 'omit',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
-      signal: controller.signal,
-    });
-    const body: unknown = await response.json().catch(() => null);
-    if (response.status === 401) {
-      const type = (body as { error?: { type?: unknown } } | null)?.error?.type;
-      return { ok: false, reason: type === 'session_expired' ? 'expired' : 'invalid' };
-    }
-    const parsed = safeParse(FrameSessionSchema, body);
-    if (!response.ok || !parsed.success) return { ok: false, reason: 'invalid' };
-    const serverDate = Date.parse(response.headers.get('date') ?? '');
-    return {
-      ok: true,
-      session: parsed.output as FrameSession,
-      clockOffsetMs: Number.isNaN(serverDate) ? 0 : serverDate - Date.now(),
-    };
+    answer = await send(
+      { origin: options.origin ?? location.origin, clientToken, timeoutMs: options.timeoutMs ?? SESSION_TIMEOUT_MS, ...(options.fetch ? { fetch: options.fetch } : {}) },
+      FRAME_SESSION_PATH,
+      { method: 'GET' },
+      0,
+    );
   } catch {
     return { ok: false, reason: 'network' };
-  } finally {
-    clearTimeout(timer);
   }
+  const { status, body, date } = answer;
+  if (status === 401) {
+    const type = (body as { error?: { type?: unknown } } | null)?.error?.type;
+    return { ok: false, reason: type === 'session_expired' ? 'expired' : 'invalid' };
+  }
+  const parsed = safeParse(FrameSessionSchema, body);
+  if (status !== 200 || !parsed.success) return { ok: false, reason: 'invalid' };
+  const serverDate = Date.parse(date ?? '');
+  return { ok: true, session: parsed.output as FrameSession, clockOffsetMs: Number.isNaN(serverDate) ? 0 : serverDate - Date.now() };
 }
 
 /** Longest delay `setTimeout` takes (about 24.8 days); longer waits are re-armed. */
