@@ -5,8 +5,7 @@
  * `completePayment`. Works only in Safari-family browsers on a domain registered with Apple, in
  * an iframe that has `allow="payment"`.
  */
-import type { Address, ShippingDetails } from '../../../protocol/card.js';
-import { WalletError, type Authorize, type WalletAdapter, type WalletPayOutcome, type WalletPayRequest } from './types.js';
+import { WalletError, paymentData, type Authorize, type WalletContact, type WalletAdapter, type WalletPayOutcome, type WalletPayRequest } from './types.js';
 import { decimalAmount } from '../../../protocol/money.js';
 
 /** The parts of Apple's `ApplePayPaymentContact` the frame reads. */
@@ -82,21 +81,9 @@ export function applePayRequest(request: WalletPayRequest): ApplePayPaymentReque
   };
 }
 
-function address(contact: ApplePayContact): Address {
-  const lines = contact.addressLines ?? [];
-  const out: Address = {};
-  lines.slice(0, 4).forEach((line, i) => (out[`address${i + 1}` as 'address1'] = line));
-  if (contact.locality) out.city = contact.locality;
-  if (contact.administrativeArea) out.state = contact.administrativeArea;
-  if (contact.postalCode) out.postcode = contact.postalCode;
-  if (contact.countryCode) out.countryCode = contact.countryCode;
-  return out;
-}
-
-function shipping(contact: ApplePayContact): ShippingDetails {
-  const name = [contact.givenName, contact.familyName].filter(Boolean).join(' ');
-  return { ...(name ? { name } : {}), address: address(contact) };
-}
+/** Apple's contact, read as every wallet's is. */
+const contact = (c: ApplePayContact | undefined): WalletContact | undefined =>
+  c && { ...c, name: [c.givenName, c.familyName].filter(Boolean).join(' '), lines: c.addressLines };
 
 export class ApplePayAdapter implements WalletAdapter {
   readonly wallet = 'apple-pay' as const;
@@ -156,13 +143,9 @@ export class ApplePayAdapter implements WalletAdapter {
       session.onpaymentauthorized = (event) => {
         authorizing = true;
         const { payment } = event;
-        const email = payment.shippingContact?.emailAddress;
-        authorize({
-          token: JSON.stringify(payment.token),
-          ...(email ? { email } : {}),
-          ...(request.billingAddressRequired && payment.billingContact ? { billingAddress: address(payment.billingContact) } : {}),
-          ...(request.shippingAddressRequired && payment.shippingContact ? { shippingDetails: shipping(payment.shippingContact) } : {}),
-        }).then(
+        authorize(
+          paymentData(request, JSON.stringify(payment.token), payment.shippingContact?.emailAddress, contact(payment.billingContact), contact(payment.shippingContact)),
+        ).then(
           (result) => {
             complete(result.statusCode === 0 ? Session.STATUS_SUCCESS : Session.STATUS_FAILURE);
             done({ kind: 'result', result });

@@ -4,8 +4,7 @@
  * customer closing the sheet. Google's script is loaded only inside the frame and only when a
  * production environment asks for it; tests hand the adapter a fake client.
  */
-import type { Address, ShippingDetails } from '../../../protocol/card.js';
-import { WalletError, type Authorize, type WalletAdapter, type WalletPayOutcome, type WalletPayRequest } from './types.js';
+import { WalletError, paymentData, type Authorize, type WalletContact, type WalletAdapter, type WalletPayOutcome, type WalletPayRequest } from './types.js';
 import { decimalAmount } from '../../../protocol/money.js';
 
 /** The parts of Google's `Address` the frame reads. */
@@ -94,21 +93,8 @@ export function googlePayRequest(request: WalletPayRequest, options: GooglePayAd
 /** The request of `isReadyToPay`: can this browser pay by card through Google Pay? */
 export const GOOGLE_READY_TO_PAY_REQUEST = { ...BASE, allowedPaymentMethods: [cardMethod()] };
 
-function address(from: GooglePayAddress): Address {
-  const out: Address = {};
-  if (from.address1) out.address1 = from.address1;
-  if (from.address2) out.address2 = from.address2;
-  if (from.address3) out.address3 = from.address3;
-  if (from.locality) out.city = from.locality;
-  if (from.administrativeArea) out.state = from.administrativeArea;
-  if (from.postalCode) out.postcode = from.postalCode;
-  if (from.countryCode) out.countryCode = from.countryCode;
-  return out;
-}
-
-function shipping(from: GooglePayAddress): ShippingDetails {
-  return { ...(from.name ? { name: from.name } : {}), address: address(from) };
-}
+/** Google's address, read as every wallet's is. */
+const contact = (a: GooglePayAddress | undefined): WalletContact | undefined => a && { ...a, lines: [a.address1, a.address2, a.address3] };
 
 function isCancel(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { statusCode?: unknown }).statusCode === 'CANCELED';
@@ -145,13 +131,8 @@ export class GooglePayAdapter implements WalletAdapter {
     }
     return loading.then(
       async (data) => {
-        const billing = data.paymentMethodData.info?.billingAddress;
-        const result = await authorize({
-          token: data.paymentMethodData.tokenizationData.token,
-          ...(data.email ? { email: data.email } : {}),
-          ...(request.billingAddressRequired && billing ? { billingAddress: address(billing) } : {}),
-          ...(request.shippingAddressRequired && data.shippingAddress ? { shippingDetails: shipping(data.shippingAddress) } : {}),
-        });
+        const { tokenizationData, info } = data.paymentMethodData;
+        const result = await authorize(paymentData(request, tokenizationData.token, data.email, contact(info?.billingAddress), contact(data.shippingAddress)));
         return { kind: 'result', result } as const;
       },
       (error: unknown) => {

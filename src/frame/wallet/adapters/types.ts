@@ -33,6 +33,40 @@ export interface WalletPaymentData {
   shippingDetails?: ShippingDetails;
 }
 
+/** An address or contact as a wallet hands it over, its address lines already in order. */
+export interface WalletContact {
+  name?: string | undefined;
+  lines?: readonly (string | undefined)[] | undefined;
+  locality?: string | undefined;
+  administrativeArea?: string | undefined;
+  postalCode?: string | undefined;
+  countryCode?: string | undefined;
+}
+
+const ADDRESS_PARTS = [
+  ['locality', 'city'],
+  ['administrativeArea', 'state'],
+  ['postalCode', 'postcode'],
+  ['countryCode', 'countryCode'],
+] as const;
+
+function address(contact: WalletContact): Address {
+  const out: Address = {};
+  contact.lines?.slice(0, 4).forEach((line, i) => line && (out[`address${i + 1}` as 'address1'] = line));
+  for (const [from, to] of ADDRESS_PARTS) if (contact[from]) out[to] = contact[from];
+  return out;
+}
+
+/** What a wallet approved, with only the details the merchant asked for. */
+export function paymentData(request: WalletPayRequest, token: string, email: string | undefined, billing: WalletContact | undefined, shipping: WalletContact | undefined): WalletPaymentData {
+  return {
+    token,
+    ...(email ? { email } : {}),
+    ...(request.billingAddressRequired && billing ? { billingAddress: address(billing) } : {}),
+    ...(request.shippingAddressRequired && shipping ? { shippingDetails: { ...(shipping.name ? { name: shipping.name } : {}), address: address(shipping) } } : {}),
+  };
+}
+
 /** Charges a wallet token with the provider and tells the outcome. */
 export type Authorize = (payment: WalletPaymentData) => Promise<TransactionResult>;
 
