@@ -1,8 +1,10 @@
 /**
- * The scope `<moment-checkout>` gives the elements nested in it, through `@lit/context`: a nested
- * `<card-component>` or `<wallet-button>` needs no attributes of its own.
+ * The scope `<moment-checkout>` gives the elements nested in it, so that a nested
+ * `<card-component>` or `<wallet-button>` needs no attributes of its own. It travels by the web
+ * components community's context protocol (`context-request` / `context-provider` events), across
+ * shadow roots, and works in either order of definition: a nested element whose request nobody
+ * answered asks again when a checkout announces itself.
  */
-import { ContextEvent, ContextProvider, createContext, type ContextCallback } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readClientToken } from './client-token.js';
 import { parseOrigin } from './keys.js';
@@ -14,34 +16,68 @@ export interface CheckoutScope {
   sessionId: string | null;
 }
 
-export const checkoutScope = createContext<CheckoutScope | undefined>(Symbol.for('moment-elements.checkout-scope'));
+/** The context key: shared by every copy of the library on a page. */
+const SCOPE = Symbol.for('moment-elements.checkout-scope');
 
-let listening = false;
+type ScopeCallback = (value: CheckoutScope | undefined, unsubscribe?: () => void) => void;
 
-/**
- * Lets a `<moment-checkout>` that is defined after its nested elements (static HTML before the
- * script, or a bundle that registers the card first) still reach them: scope requests nobody
- * answered are kept (weakly) and asked again when a checkout connects. Called from the nested
- * elements' `connectedCallback`, so importing a module touches no `document`.
- */
-export function listenForLateScopes(): void {
-  if (listening) return;
-  listening = true;
-  const waiting: { element: WeakRef<Element>; callback: WeakRef<ContextCallback<CheckoutScope | undefined>> }[] = [];
-  const root = document.documentElement;
-  root.addEventListener('context-request', (event) => {
-    if (event.context !== checkoutScope || !event.subscribe) return;
-    const element = event.contextTarget ?? (event.composedPath()[0] as Element);
-    waiting.push({ element: new WeakRef(element), callback: new WeakRef(event.callback as ContextCallback<CheckoutScope | undefined>) });
-  });
-  root.addEventListener('context-provider', (event) => {
-    if (event.context !== checkoutScope) return;
-    for (const { element, callback } of waiting.splice(0)) {
-      const target = element.deref();
-      const fn = callback.deref();
-      if (target?.isConnected && fn) target.dispatchEvent(new ContextEvent(checkoutScope, target, fn, true));
+/** `context-request`, as the protocol defines it. */
+class ContextRequestEvent extends Event {
+  constructor(
+    readonly context: unknown,
+    readonly contextTarget: Element,
+    readonly callback: ScopeCallback,
+    readonly subscribe: boolean,
+  ) {
+    super('context-request', { bubbles: true, composed: true });
+  }
+}
+
+/** The nested side: asks the closest `<moment-checkout>` for its scope and follows it. */
+export class CheckoutScopeConsumer implements ReactiveController {
+  /** The scope, until the element leaves its checkout. */
+  value: CheckoutScope | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private waiting = false;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.dispatchEvent(new ContextRequestEvent(SCOPE, this.host, this.receive, true));
+    // Unanswered (no checkout around it yet, or not defined yet): ask again when one connects.
+    if (!this.unsubscribe) this.wait(true);
+  }
+
+  hostDisconnected(): void {
+    this.wait(false);
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    if (this.value) {
+      this.value = undefined;
+      this.host.requestUpdate();
     }
-  });
+  }
+
+  private wait(on: boolean): void {
+    if (on === this.waiting) return;
+    this.waiting = on;
+    document.documentElement[on ? 'addEventListener' : 'removeEventListener']('context-provider', this.onProvider);
+  }
+
+  private readonly onProvider = (event: Event): void => {
+    if ((event as Event & { context?: unknown }).context === SCOPE && !this.unsubscribe) this.hostConnected();
+  };
+
+  private readonly receive: ScopeCallback = (value, unsubscribe) => {
+    this.wait(false);
+    if (unsubscribe !== this.unsubscribe) this.unsubscribe?.();
+    this.unsubscribe = unsubscribe;
+    if (value === this.value) return;
+    this.value = value;
+    this.host.requestUpdate();
+  };
 }
 
 /** What a checkout gives its nested elements, and whether it can fetch a token for them. */
@@ -66,7 +102,8 @@ export interface CheckoutScopeOptions {
  * request: a script that runs after the markup).
  */
 export class CheckoutScopeController implements ReactiveController {
-  private readonly provider: ContextProvider<typeof checkoutScope>;
+  private value: CheckoutScope | undefined;
+  private readonly subscribers = new Map<ScopeCallback, () => void>();
   private fetched: string | null = null;
   private fetching: Promise<void> | undefined;
   /** A nested element has asked for the scope (and may still be waiting for its token). */
@@ -74,14 +111,21 @@ export class CheckoutScopeController implements ReactiveController {
   private seen = '';
 
   constructor(
-    host: ReactiveControllerHost & HTMLElement,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: CheckoutScopeOptions,
   ) {
     host.addController(this);
-    this.provider = new ContextProvider(host, { context: checkoutScope, initialValue: undefined });
-    // A nested element asking for the scope is the moment to get a token for it.
     host.addEventListener('context-request', (event) => {
-      if (event.context !== checkoutScope) return;
+      const request = event as Partial<ContextRequestEvent>;
+      if (request.context !== SCOPE || typeof request.callback !== 'function') return;
+      event.stopPropagation();
+      const callback = request.callback;
+      if (request.subscribe) {
+        const unsubscribe = () => void this.subscribers.delete(callback);
+        this.subscribers.set(callback, unsubscribe);
+        callback(this.value, unsubscribe);
+      } else callback(this.value);
+      // A nested element asking for the scope is the moment to get a token for it.
       this.wanted = true;
       this.prefetch();
     });
@@ -89,6 +133,12 @@ export class CheckoutScopeController implements ReactiveController {
 
   hostConnected(): void {
     this.publish();
+    // Nested elements that asked before this checkout was defined or connected ask again now.
+    this.host.dispatchEvent(Object.assign(new Event('context-provider', { bubbles: true, composed: true }), { context: SCOPE }));
+  }
+
+  hostDisconnected(): void {
+    this.subscribers.clear();
   }
 
   /** Before each render: a new key, token, frames origin or token source is published or used. */
@@ -115,7 +165,8 @@ export class CheckoutScopeController implements ReactiveController {
     } catch {
       sessionId = null;
     }
-    this.provider.setValue({ clientKey, clientToken, framesOrigin, sessionId });
+    this.value = { clientKey, clientToken, framesOrigin, sessionId };
+    for (const [callback, unsubscribe] of this.subscribers) callback(this.value, unsubscribe);
   }
 
   private prefetch(): void {

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
 import {
   CARD_FIELDS,
@@ -22,7 +21,7 @@ import {
 } from '../../protocol/messages.js';
 import { BridgeError, randomId } from '../../protocol/port.js';
 import { filterDeclarations, isAllowedFontUrl } from '../../protocol/style-policy.js';
-import { checkoutScope, listenForLateScopes, type CheckoutScope } from '../../core/context.js';
+import { CheckoutScopeConsumer } from '../../core/context.js';
 import { emit, type LoadErrorDetail, type eventMap, type CardComponentEventMap, type ElementEventMap } from '../../core/events.js';
 import { frameBoxStyles, renderFrameBox, renderLoadError, sizeFrameBox } from '../../core/frame-box.js';
 import { DEFAULT_LOAD_TIMEOUT, REQUEST_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
@@ -176,9 +175,7 @@ export class CardComponent extends LitElement {
   @property({ attribute: false }) callbacks: CardCallbacks = {};
 
   /** Key, token and frames origin from an enclosing `<moment-checkout>`; own attributes win. */
-  @consume({ context: checkoutScope, subscribe: true })
-  @state()
-  protected scope: CheckoutScope | undefined;
+  private readonly scope = new CheckoutScopeConsumer(this);
 
   /** The last masked state reported by the frame. */
   @state() protected cardState: CardChange | undefined;
@@ -278,7 +275,6 @@ export class CardComponent extends LitElement {
   }
 
   override connectedCallback(): void {
-    listenForLateScopes();
     super.connectedCallback();
     this.internals.setFormValue(null);
     this.updateValidity();
@@ -290,7 +286,7 @@ export class CardComponent extends LitElement {
 
   /** Own attributes, else the enclosing checkout's scope. */
   private get effectiveConfig(): ElementConfig {
-    return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.scope);
+    return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.scope.value);
   }
 
   /** Builds the frame config from properties and attributes, warning about anything dropped. */

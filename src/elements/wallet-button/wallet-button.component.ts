@@ -1,5 +1,4 @@
 import { LitElement, html } from 'lit';
-import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
 import type { TransactionResult } from '../../protocol/card.js';
 import {
@@ -17,7 +16,7 @@ import {
   type WalletKind,
   type walletRequests,
 } from '../../protocol/wallet.js';
-import { checkoutScope, listenForLateScopes, type CheckoutScope } from '../../core/context.js';
+import { CheckoutScopeConsumer } from '../../core/context.js';
 import { invokeCallback, scopedConfig, warnOnce, type ElementConfig } from '../../core/element-config.js';
 import { emit, type LoadErrorDetail, type eventMap, type WalletButtonEventMap, type ElementEventMap } from '../../core/events.js';
 import { frameBoxStyles, renderFrameBox, renderLoadError, sizeFrameBox } from '../../core/frame-box.js';
@@ -126,9 +125,7 @@ export class WalletButton extends LitElement {
   @property({ attribute: false }) onIframeLoadFailed: ((error: LoadErrorDetail) => void) | undefined;
 
   /** Key, token and frames origin from an enclosing `<moment-checkout>`; own attributes win. */
-  @consume({ context: checkoutScope, subscribe: true })
-  @state()
-  protected scope: CheckoutScope | undefined;
+  private readonly scope = new CheckoutScopeConsumer(this);
 
   @state() private frameHeight: number | undefined;
   @state() private walletAvailability: WalletAvailability | undefined;
@@ -215,7 +212,7 @@ export class WalletButton extends LitElement {
   }
 
   private get ownConfig(): ElementConfig {
-    return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.scope);
+    return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.scope.value);
   }
 
   /** Builds the frame config; unknown colours and types fall back to the defaults, with a warning. */
@@ -253,11 +250,6 @@ export class WalletButton extends LitElement {
   /** Loads the frame again after a `load-error`. */
   retry(): void {
     this.frame.retry();
-  }
-
-  override connectedCallback(): void {
-    listenForLateScopes();
-    super.connectedCallback();
   }
 
   override disconnectedCallback(): void {
