@@ -20,6 +20,8 @@ async function loaded(iframe: HTMLIFrameElement): Promise<Document> {
   throw new Error('challenge page did not load');
 }
 
+const TEXTS = { heading: 'Verify your payment', text: 'Your bank needs to confirm this payment.', frameTitle: '3-D Secure payment verification' };
+
 describe('3-D Secure challenge', () => {
   let container: HTMLDivElement;
   beforeEach(() => {
@@ -29,7 +31,7 @@ describe('3-D Secure challenge', () => {
   afterEach(() => container.remove());
 
   it('opens a titled iframe under a heading, focuses the challenge, and closes on challenge-complete', async () => {
-    const done = runChallenge({ container, url: challengePage('pay_1'), windowSize: '02', paymentId: 'pay_1' });
+    const done = runChallenge({ container, url: challengePage('pay_1'), windowSize: '02', paymentId: 'pay_1', ...TEXTS });
     const region = container.querySelector('.mc-challenge')!;
     expect(region.querySelector('h2')!.textContent).to.equal('Verify your payment');
     expect(document.activeElement).to.equal(region.querySelector('h2'));
@@ -44,7 +46,7 @@ describe('3-D Secure challenge', () => {
 
   it('ignores a completion for another payment and messages from other windows', async () => {
     let settled = false;
-    const done = runChallenge({ container, url: challengePage('pay_other'), windowSize: '05', paymentId: 'pay_2' }).then(() => (settled = true));
+    const done = runChallenge({ container, url: challengePage('pay_other'), windowSize: '05', paymentId: 'pay_2', ...TEXTS }).then(() => (settled = true));
     window.postMessage({ protocol: 'moment-elements', kind: 'challenge-complete', paymentId: 'pay_2' }, '*');
     const iframe = container.querySelector('iframe')!;
     expect(iframe.style.width).to.equal('100%');
@@ -57,7 +59,7 @@ describe('3-D Secure challenge', () => {
   });
 
   it('refuses a challenge page on another origin', async () => {
-    const error = await runChallenge({ container, url: 'https://evil.example/3ds', windowSize: '01', paymentId: 'pay_3' }).then(() => null, (e: unknown) => e);
+    const error = await runChallenge({ container, url: 'https://evil.example/3ds', windowSize: '01', paymentId: 'pay_3', ...TEXTS }).then(() => null, (e: unknown) => e);
     expect(error).to.be.instanceOf(Error);
     expect(container.querySelector('iframe')).to.equal(null);
   });

@@ -52,7 +52,8 @@ const PaymentAttemptSchema = object({
 });
 const ApiErrorSchema = object({ error: object({ message: string(), type: optional(string({ max: 64 })) }) });
 
-const DEFAULT_MESSAGES: Readonly<Record<TransactionResult['statusCode'], string>> = {
+/** What a result says when the provider gave no message of its own. */
+export const DEFAULT_MESSAGES: Readonly<Record<TransactionResult['statusCode'], string>> = {
   0: 'The payment was successful.',
   3: 'The payment is waiting for authentication.',
   4: 'The card issuer referred the payment.',

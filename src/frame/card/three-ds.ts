@@ -15,11 +15,10 @@ export interface ChallengeOptions {
   paymentId: string;
   /** Origin the challenge page must come from; the frame's own origin. */
   origin?: string;
-  heading?: string;
-  /** The line under the heading, in the customer's language. */
-  text?: string;
-  /** The accessible name of the bank's page. */
-  frameTitle?: string;
+  /** The heading, the line under it and the bank page's accessible name, in the customer's language. */
+  heading: string;
+  text: string;
+  frameTitle: string;
   signal?: AbortSignal;
 }
 
@@ -43,13 +42,13 @@ function outcomeOf(message: ChallengeCompleteMessage): ChallengeOutcome | undefi
  */
 export function runChallenge(options: ChallengeOptions): Promise<ChallengeOutcome | undefined> {
   const origin = options.origin ?? location.origin;
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(options.url, origin);
   } catch {
-    return Promise.reject(new BridgeError({ code: 'internal', message: 'The payment needs a verification that could not be opened.' }));
+    // Not a URL: refused below.
   }
-  if (url.origin !== origin) {
+  if (url?.origin !== origin) {
     return Promise.reject(new BridgeError({ code: 'internal', message: 'The payment needs a verification that could not be opened.' }));
   }
   const doc = options.container.ownerDocument;
@@ -62,13 +61,13 @@ export function runChallenge(options: ChallengeOptions): Promise<ChallengeOutcom
   heading.id = 'challenge-heading';
   heading.className = 'mc-challenge-heading';
   heading.tabIndex = -1;
-  heading.textContent = options.heading ?? 'Verify your payment';
+  heading.textContent = options.heading;
   const text = doc.createElement('p');
   text.className = 'mc-challenge-text';
-  text.textContent = options.text ?? 'Your bank needs to confirm this payment. Follow the steps below.';
+  text.textContent = options.text;
   const iframe = doc.createElement('iframe');
   iframe.className = 'mc-challenge-frame';
-  iframe.title = options.frameTitle ?? '3-D Secure payment verification';
+  iframe.title = options.frameTitle;
   const size = CHALLENGE_WINDOW_SIZES[options.windowSize];
   if (size.width === 0) {
     iframe.style.width = '100%';
