@@ -206,3 +206,28 @@ export const CustomStyles: Story = {
     },
   },
 };
+
+/** `lang="de"`: labels, placeholders, error messages and the 3-D Secure texts in German. */
+export const German: Story = {
+  name: 'Language: German (de)',
+  tags: ['!autodocs'],
+  args: { lang: 'de', note: 'lang="de": the frame speaks German. Leave a field to see its error message.' },
+};
+
+/** `lang="ar"`: right to left, with the card number, expiry and security code still left to right. */
+export const Arabic: Story = {
+  name: 'Language: Arabic (ar, right to left)',
+  tags: ['!autodocs'],
+  args: { lang: 'ar', note: 'lang="ar": the frame is laid out right to left; numbers stay left to right.' },
+};
+
+/** The host's own texts follow the language too: a frame that cannot load says so in French. */
+export const LoadErrorFrench: Story = {
+  name: 'Load error (in French)',
+  tags: ['!autodocs'],
+  args: { lang: 'fr', framesOrigin: 'http://127.0.0.1:9', loadTimeout: 15_000, note: 'lang="fr" and a frames origin where nothing listens: the message and its button are in French.' },
+  play: async ({ canvasElement }) => {
+    await nextEvent(card(canvasElement), 'load-error');
+    await waitFor(() => expect(card(canvasElement).shadowRoot?.querySelector('[part="error"] button')?.textContent).toBe('Réessayer'), { timeout: 10_000 });
+  },
+};
