@@ -55,3 +55,28 @@ describe('frame dictionaries', () => {
     expect(fill('{unknown} stays', {})).to.equal('{unknown} stays');
   });
 });
+
+describe('host texts', () => {
+  it('every locale has every host text, filled, and translated (en-GB shares English)', async () => {
+    const { hostText } = await import('../../src/core/i18n.js');
+    const english = hostText('en');
+    const keys = Object.keys(english);
+    for (const locale of LOCALES) {
+      const text = hostText(locale);
+      expect(Object.keys(text).sort(), locale).to.deep.equal([...keys].sort());
+      for (const key of keys) {
+        const value = (text as unknown as Record<string, string>)[key]!;
+        expect(value.trim(), `${locale}.${key}`).to.not.equal('');
+        if (!locale.startsWith('en')) expect(value, `${locale}.${key} is still English`).to.not.equal((english as unknown as Record<string, string>)[key]);
+      }
+    }
+  });
+
+  it('regional tags take their language, unknown ones English', async () => {
+    const { hostText } = await import('../../src/core/i18n.js');
+    expect(hostText('de-CH').retry).to.equal('Erneut versuchen');
+    expect(hostText('pt-BR').retry).to.equal('Tentar novamente');
+    expect(hostText('xx').retry).to.equal('Try again');
+    expect(hostText(undefined).retry).to.equal('Try again');
+  });
+});
