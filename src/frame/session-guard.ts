@@ -36,50 +36,30 @@ export function boundSessionOf(search: string): string | null {
   return new URLSearchParams(search).get('session');
 }
 
-export class SessionGuard {
-  private session: string | null;
-  /** The one session's origin check, shared by concurrent callers (they resume in call order). */
-  private check: Promise<OriginCheck> | undefined;
-  private warned = false;
-
-  constructor(private readonly options: SessionGuardOptions) {
-    this.session = options.boundSession ?? null;
-  }
-
-  /** The session the frame is bound to: from its URL, else from the first `configure`. */
-  get boundTo(): string | null {
-    return this.session;
-  }
-
+/** Admits a client token on this page, or rejects with why not (see the top of this file). */
+export interface SessionGuard {
   /**
    * Resolves when the frame may serve `clientToken` on this page; rejects with a `BridgeError`
    * (`session_mismatch`, `origin_not_allowed`) otherwise. The first token binds the frame to its
    * session at once, even if refused: a refused frame stays refused.
    */
-  async admit(clientToken: string): Promise<void> {
-    const sid = tokenSessionId(clientToken);
-    if (this.session !== null && sid !== this.session) {
-      throw new BridgeError({
-        code: 'session_mismatch',
-        message: 'This client token is for another session than the frame was opened for. A new session needs a new frame.',
-      });
-    }
-    this.session = sid;
-    const check = (this.check ??= this.readAllowedOrigins(clientToken).then((result) => {
-      // Could not tell (network, token refused): ask again next time.
-      if (result.allowed === 'unknown') this.check = undefined;
-      return result;
-    }));
-    const result = await check;
-    if (result.allowed === false) throw result.error;
-  }
+  admit(clientToken: string): Promise<void>;
+  /** The session the frame is bound to: from its URL, else from the first `configure`. */
+  readonly boundTo: string | null;
+}
 
-  private async readAllowedOrigins(clientToken: string): Promise<OriginCheck> {
-    const { hostOrigin } = this.options;
+export function sessionGuard(options: SessionGuardOptions): SessionGuard {
+  const { hostOrigin } = options;
+  let session = options.boundSession ?? null;
+  /** The one session's origin check, shared by concurrent callers (they resume in call order). */
+  let check: Promise<OriginCheck> | undefined;
+  let warned = false;
+
+  const readAllowedOrigins = async (clientToken: string): Promise<OriginCheck> => {
     let answer: { status: number; body: unknown };
     try {
       answer = await send(
-        { origin: this.options.apiOrigin ?? location.origin, clientToken, timeoutMs: this.options.timeoutMs ?? 15_000, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) },
+        { origin: options.apiOrigin ?? location.origin, clientToken, timeoutMs: options.timeoutMs ?? 15_000, ...(options.fetch ? { fetch: options.fetch } : {}) },
         FRAME_SESSION_PATH,
         { method: 'GET' },
         0,
@@ -89,18 +69,40 @@ export class SessionGuard {
     }
     // An invalid or expired token: every payment call fails the same way; the frame reports that itself.
     if (answer.status !== 200) return { allowed: 'unknown' };
-    const body = answer.body;
-    const listed = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { allowed_origins?: unknown }).allowed_origins : undefined;
-    if (listed === undefined || listed === null) {
+    const listed = (answer.body as { allowed_origins?: unknown } | null)?.allowed_origins;
+    if (listed == null) {
       if (tokenEnvironment(clientToken) !== 'sandbox') return { allowed: false, error: refusal(hostOrigin, 'This live session has no allowed_origins.') };
-      if (!this.warned) {
-        this.warned = true;
-        (this.options.warn ?? console.warn)(NO_ALLOWED_ORIGINS_WARNING);
+      if (!warned) {
+        warned = true;
+        (options.warn ?? console.warn)(NO_ALLOWED_ORIGINS_WARNING);
       }
       return { allowed: true };
     }
     return Array.isArray(listed) && listed.includes(hostOrigin) ? { allowed: true } : { allowed: false, error: refusal(hostOrigin, "It is not in the session's allowed_origins.") };
-  }
+  };
+
+  return {
+    get boundTo() {
+      return session;
+    },
+    async admit(clientToken) {
+      const sid = tokenSessionId(clientToken);
+      if (session !== null && sid !== session) {
+        throw new BridgeError({
+          code: 'session_mismatch',
+          message: 'This client token is for another session than the frame was opened for. A new session needs a new frame.',
+        });
+      }
+      session = sid;
+      const current = (check ??= readAllowedOrigins(clientToken).then((result) => {
+        // Could not tell (network, token refused): ask again next time.
+        if (result.allowed === 'unknown') check = undefined;
+        return result;
+      }));
+      const result = await current;
+      if (result.allowed === false) throw result.error;
+    },
+  };
 }
 
 function refusal(hostOrigin: string, why: string): BridgeError {
@@ -112,7 +114,7 @@ function refusal(hostOrigin: string, why: string): BridgeError {
 export function pageGuard(hostOrigin: () => string): (clientToken: string) => Promise<void> {
   let guard: SessionGuard | undefined;
   return (clientToken) => {
-    guard ??= new SessionGuard({ hostOrigin: hostOrigin(), boundSession: boundSessionOf(location.search) });
+    guard ??= sessionGuard({ hostOrigin: hostOrigin(), boundSession: boundSessionOf(location.search) });
     return guard.admit(clientToken);
   };
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BridgeError } from '../../src/protocol/port.js';
-import { NO_ALLOWED_ORIGINS_WARNING, SessionGuard } from '../../src/frame/session-guard.js';
+import { NO_ALLOWED_ORIGINS_WARNING, sessionGuard } from '../../src/frame/session-guard.js';
 import { createSession } from '../support/helpers.js';
 import { cardConfig, checkoutConfig, openFrame, walletConfig } from './frame-host.js';
 
@@ -15,7 +15,7 @@ function guard(allowed: string[] | null | undefined, extra: { boundSession?: str
     reads.push((init?.headers as Record<string, string>).Authorization!);
     return new Response(JSON.stringify({ id: 'x', amount: 1000, ...(allowed === undefined ? {} : { allowed_origins: allowed }) }));
   }) as typeof fetch;
-  const g = new SessionGuard({ hostOrigin: SHOP, apiOrigin: 'https://frames.test', fetch: fetchImpl, warn: (m) => warnings.push(m), ...extra });
+  const g = sessionGuard({ hostOrigin: SHOP, apiOrigin: 'https://frames.test', fetch: fetchImpl, warn: (m) => warnings.push(m), ...extra });
   return { g, reads, warnings };
 }
 
