@@ -1,4 +1,4 @@
-import type { Translation } from './translation.js';
+import type { HostText, Translation } from './translation.js';
 
 const af: Translation = {
   dir: 'ltr',
@@ -88,3 +88,16 @@ const af: Translation = {
 };
 
 export default af;
+
+/** What the element itself shows, outside its frame. */
+export const host: HostText = {
+  retry: 'Probeer weer',
+  cardFailed: 'Die kaartvorm kon nie laai nie.',
+  cardUnavailable: 'Kaartbetalings is nie op hierdie bladsy beskikbaar nie.',
+  walletFailed: 'Die beursieknoppie kon nie laai nie.',
+  walletUnavailable: 'Beursiebetalings is nie op hierdie bladsy beskikbaar nie.',
+  cardTitle: 'Veilige kaartbetalingsvorm',
+  walletTitle: 'Beursiebetaling',
+  checkoutTitle: 'Veilige betaling',
+  close: 'Sluit betaling',
+};

@@ -1,4 +1,4 @@
-import type { Translation } from './translation.js';
+import type { HostText, Translation } from './translation.js';
 
 const de: Translation = {
   dir: 'ltr',
@@ -88,3 +88,16 @@ const de: Translation = {
 };
 
 export default de;
+
+/** What the element itself shows, outside its frame. */
+export const host: HostText = {
+  retry: 'Erneut versuchen',
+  cardFailed: 'Das Kartenformular konnte nicht geladen werden.',
+  cardUnavailable: 'Kartenzahlungen sind auf dieser Seite nicht verfügbar.',
+  walletFailed: 'Die Wallet-Schaltfläche konnte nicht geladen werden.',
+  walletUnavailable: 'Wallet-Zahlungen sind auf dieser Seite nicht verfügbar.',
+  cardTitle: 'Sicheres Formular für Kartenzahlungen',
+  walletTitle: 'Wallet-Zahlung',
+  checkoutTitle: 'Sichere Bezahlung',
+  close: 'Bezahlung schließen',
+};

@@ -5,3 +5,5 @@ import en from './en.js';
 const enGB: Translation = { ...en };
 
 export default enGB;
+
+export { host } from './en.js';

@@ -1,4 +1,4 @@
-import type { Translation } from './translation.js';
+import type { HostText, Translation } from './translation.js';
 
 const fr: Translation = {
   dir: 'ltr',
@@ -88,3 +88,16 @@ const fr: Translation = {
 };
 
 export default fr;
+
+/** What the element itself shows, outside its frame. */
+export const host: HostText = {
+  retry: 'Réessayer',
+  cardFailed: 'Le formulaire de carte n’a pas pu être chargé.',
+  cardUnavailable: 'Les paiements par carte ne sont pas disponibles sur cette page.',
+  walletFailed: 'Le bouton de portefeuille n’a pas pu être chargé.',
+  walletUnavailable: 'Les paiements par portefeuille ne sont pas disponibles sur cette page.',
+  cardTitle: 'Formulaire sécurisé de paiement par carte',
+  walletTitle: 'Paiement par portefeuille',
+  checkoutTitle: 'Paiement sécurisé',
+  close: 'Fermer le paiement',
+};

@@ -1,4 +1,4 @@
-import type { Translation } from './translation.js';
+import type { HostText, Translation } from './translation.js';
 
 const ar: Translation = {
   dir: 'rtl',
@@ -88,3 +88,16 @@ const ar: Translation = {
 };
 
 export default ar;
+
+/** What the element itself shows, outside its frame. */
+export const host: HostText = {
+  retry: 'أعد المحاولة',
+  cardFailed: 'تعذّر تحميل نموذج البطاقة.',
+  cardUnavailable: 'الدفع بالبطاقة غير متاح في هذه الصفحة.',
+  walletFailed: 'تعذّر تحميل زر المحفظة.',
+  walletUnavailable: 'الدفع بالمحفظة غير متاح في هذه الصفحة.',
+  cardTitle: 'نموذج آمن للدفع بالبطاقة',
+  walletTitle: 'الدفع بالمحفظة',
+  checkoutTitle: 'دفع آمن',
+  close: 'إغلاق الدفع',
+};

@@ -1,4 +1,4 @@
-import type { Translation } from './translation.js';
+import type { HostText, Translation } from './translation.js';
 
 const pt: Translation = {
   dir: 'ltr',
@@ -88,3 +88,16 @@ const pt: Translation = {
 };
 
 export default pt;
+
+/** What the element itself shows, outside its frame. */
+export const host: HostText = {
+  retry: 'Tentar novamente',
+  cardFailed: 'Não foi possível carregar o formulário do cartão.',
+  cardUnavailable: 'Os pagamentos com cartão não estão disponíveis nesta página.',
+  walletFailed: 'Não foi possível carregar o botão da carteira.',
+  walletUnavailable: 'Os pagamentos com carteira não estão disponíveis nesta página.',
+  cardTitle: 'Formulário seguro de pagamento com cartão',
+  walletTitle: 'Pagamento com carteira',
+  checkoutTitle: 'Pagamento seguro',
+  close: 'Fechar o pagamento',
+};

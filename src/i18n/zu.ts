@@ -1,4 +1,4 @@
-import type { Translation } from './translation.js';
+import type { HostText, Translation } from './translation.js';
 
 const zu: Translation = {
   dir: 'ltr',
@@ -88,3 +88,16 @@ const zu: Translation = {
 };
 
 export default zu;
+
+/** What the element itself shows, outside its frame. */
+export const host: HostText = {
+  retry: 'Zama futhi',
+  cardFailed: 'Ifomu lekhadi alikwazanga ukulayisha.',
+  cardUnavailable: 'Ukukhokha ngekhadi akutholakali kuleli khasi.',
+  walletFailed: 'Inkinobho ye-wallet ayikwazanga ukulayisha.',
+  walletUnavailable: 'Ukukhokha nge-wallet akutholakali kuleli khasi.',
+  cardTitle: 'Ifomu elivikelekile lokukhokha ngekhadi',
+  walletTitle: 'Ukukhokha nge-wallet',
+  checkoutTitle: 'Ukukhokha okuvikelekile',
+  close: 'Vala ukukhokha',
+};

@@ -1,4 +1,4 @@
-import type { CardTexts, CheckoutTexts, SharedTexts, Translation, WalletTexts } from './translation.js';
+import type { CardTexts, CheckoutTexts, HostText, SharedTexts, Translation, WalletTexts } from './translation.js';
 
 // In parts, so that each frame builds in only the English it shows (the fallback before and
 // without a dictionary); the other locales are single objects.
@@ -100,3 +100,16 @@ export const EN_WALLET: WalletTexts = {
 const en: Translation = { dir: 'ltr', ...EN_CARD, ...EN_SHARED, ...EN_CHECKOUT, ...EN_WALLET };
 
 export default en;
+
+/** What the element itself shows, outside its frame. */
+export const host: HostText = {
+  retry: 'Try again',
+  cardFailed: 'The card form could not load.',
+  cardUnavailable: 'Card payments are unavailable on this page.',
+  walletFailed: 'The wallet button could not load.',
+  walletUnavailable: 'Wallet payments are unavailable on this page.',
+  cardTitle: 'Secure card payment form',
+  walletTitle: 'Wallet payment',
+  checkoutTitle: 'Secure checkout',
+  close: 'Close checkout',
+};

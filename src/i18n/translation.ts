@@ -2,7 +2,7 @@
  * Every text the frames show, in one shape: a locale is one file that implements it, checked by the
  * compiler and by a test that every key is filled. `{name}` marks a value put in at run time.
  */
-import type { ValidationErrorType } from '../../protocol/card.js';
+import type { ValidationErrorType } from '../protocol/card.js';
 
 export interface Translation extends CardTexts, SharedTexts, CheckoutTexts, WalletTexts {
   /** Right to left (ar): the frame's document gets `dir="rtl"`. */
@@ -104,3 +104,20 @@ export interface WalletTexts {
 export type CardKey = keyof CardTexts | 'dir';
 export type CheckoutKey = CardKey | keyof SharedTexts | keyof CheckoutTexts;
 export type WalletKey = keyof WalletTexts | keyof SharedTexts | 'dir';
+
+/**
+ * The few texts the host itself shows (everything else is drawn inside the frames): what a frame
+ * that could not load says, its retry button, the iframe titles, and the checkout dialog's title
+ * and close button.
+ */
+export interface HostText {
+  retry: string;
+  cardFailed: string;
+  cardUnavailable: string;
+  walletFailed: string;
+  walletUnavailable: string;
+  cardTitle: string;
+  walletTitle: string;
+  checkoutTitle: string;
+  close: string;
+}

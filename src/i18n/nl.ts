@@ -1,4 +1,4 @@
-import type { Translation } from './translation.js';
+import type { HostText, Translation } from './translation.js';
 
 const nl: Translation = {
   dir: 'ltr',
@@ -88,3 +88,16 @@ const nl: Translation = {
 };
 
 export default nl;
+
+/** What the element itself shows, outside its frame. */
+export const host: HostText = {
+  retry: 'Opnieuw proberen',
+  cardFailed: 'Het kaartformulier kon niet worden geladen.',
+  cardUnavailable: 'Kaartbetalingen zijn niet beschikbaar op deze pagina.',
+  walletFailed: 'De walletknop kon niet worden geladen.',
+  walletUnavailable: 'Walletbetalingen zijn niet beschikbaar op deze pagina.',
+  cardTitle: 'Beveiligd formulier voor kaartbetalingen',
+  walletTitle: 'Walletbetaling',
+  checkoutTitle: 'Veilig afrekenen',
+  close: 'Afrekenen sluiten',
+};

@@ -1,4 +1,4 @@
-import type { Translation } from './translation.js';
+import type { HostText, Translation } from './translation.js';
 
 const es: Translation = {
   dir: 'ltr',
@@ -88,3 +88,16 @@ const es: Translation = {
 };
 
 export default es;
+
+/** What the element itself shows, outside its frame. */
+export const host: HostText = {
+  retry: 'Reintentar',
+  cardFailed: 'No se ha podido cargar el formulario de la tarjeta.',
+  cardUnavailable: 'Los pagos con tarjeta no están disponibles en esta página.',
+  walletFailed: 'No se ha podido cargar el botón del monedero.',
+  walletUnavailable: 'Los pagos con monedero no están disponibles en esta página.',
+  cardTitle: 'Formulario seguro de pago con tarjeta',
+  walletTitle: 'Pago con monedero',
+  checkoutTitle: 'Pago seguro',
+  close: 'Cerrar el pago',
+};

@@ -1,4 +1,4 @@
-import type { Translation } from './translation.js';
+import type { HostText, Translation } from './translation.js';
 
 const it: Translation = {
   dir: 'ltr',
@@ -88,3 +88,16 @@ const it: Translation = {
 };
 
 export default it;
+
+/** What the element itself shows, outside its frame. */
+export const host: HostText = {
+  retry: 'Riprova',
+  cardFailed: 'Impossibile caricare il modulo della carta.',
+  cardUnavailable: 'I pagamenti con carta non sono disponibili su questa pagina.',
+  walletFailed: 'Impossibile caricare il pulsante del wallet.',
+  walletUnavailable: 'I pagamenti con wallet non sono disponibili su questa pagina.',
+  cardTitle: 'Modulo sicuro di pagamento con carta',
+  walletTitle: 'Pagamento con wallet',
+  checkoutTitle: 'Pagamento sicuro',
+  close: 'Chiudi il pagamento',
+};
