@@ -215,7 +215,13 @@ async function checkStory(page, entry, gallery) {
       const text = await outputText(page, /statusCode/);
       if (!/statusCode 0/.test(text)) throw new Error(`the passed challenge did not pay: ${text}`);
     } else if (name === 'expired-token') {
+      // The session lives 2 s: pay once it has ended, and the provider's answer is payment-expired.
+      await page.waitForTimeout(2_500);
+      await fillCard(card, '4242424242424242');
+      await page.locator('button.pay').click();
       await outputText(page, /expired/);
+      const expired = await page.evaluate(() => window.__galleryEvents.some((e) => e.type === 'payment-expired'));
+      if (!expired) throw new Error('no payment-expired after paying on an expired session');
     } else if (name === 'invalid') {
       const shown = await page.evaluate(() => window.__galleryEvents.some((e) => e.type === 'ready'));
       if (!shown) throw new Error('no ready');
