@@ -85,6 +85,16 @@ export function isSafeCssValue(value: unknown): value is string {
   );
 }
 
+/** `scope{…}` setting the custom properties of `known` whose values are safe; `''` when there are none. */
+export function customPropertiesCss(variables: unknown, known: readonly string[], scope = ':root'): string {
+  if (!variables || typeof variables !== 'object') return '';
+  const body = Object.entries(variables)
+    .filter((entry): entry is [string, string] => known.includes(entry[0]) && isSafeCssValue(entry[1]))
+    .map(([name, value]) => `${name}:${value.trim()}`)
+    .join(';');
+  return body ? `${scope}{${body}}` : '';
+}
+
 /** Turns `fontSize` into `font-size`. */
 export function toKebabCase(property: string): string {
   return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

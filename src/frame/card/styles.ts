@@ -13,7 +13,7 @@ import {
   type CssDeclarations,
   type FieldStyle,
 } from '../../protocol/card.js';
-import { filterDeclarations, isAllowedFontUrl, isSafeCssValue, toKebabCase } from '../../protocol/style-policy.js';
+import { customPropertiesCss, filterDeclarations, isAllowedFontUrl, toKebabCase } from '../../protocol/style-policy.js';
 
 type FieldStyleState = (typeof FIELD_STYLE_STATES)[number];
 
@@ -107,15 +107,7 @@ export function merchantCss(styles: CardStyles | undefined): string {
 }
 
 /** `:root` (or `:host`) declarations for the theme variables that are known and safe. */
-export function themeCss(variables: Record<string, string> | undefined, scope = ':root'): string {
-  if (!variables || typeof variables !== 'object') return '';
-  const known: ReadonlySet<string> = new Set(THEME_VARIABLES);
-  const body = Object.entries(variables)
-    .filter(([name, value]) => known.has(name) && isSafeCssValue(value))
-    .map(([name, value]) => `${name}:${value.trim()}`)
-    .join(';');
-  return body ? `${scope}{${body}}` : '';
-}
+export const themeCss = (variables: Record<string, string> | undefined, scope?: string): string => customPropertiesCss(variables, THEME_VARIABLES, scope);
 
 /** The `fontCss` URLs that may be loaded in the frame. */
 export function allowedFontUrls(urls: readonly string[] | undefined, framesOrigin: string): string[] {

@@ -5,7 +5,7 @@
  * ring (the page keeps a margin so the ring is never clipped by the iframe's edge).
  */
 import { WALLET_THEME_VARIABLES } from '../../protocol/wallet.js';
-import { isSafeCssValue } from '../../protocol/style-policy.js';
+import { customPropertiesCss } from '../../protocol/style-policy.js';
 
 const PRIMARY = 'var(--moment-color-primary,#0b63ce)';
 const DANGER = 'var(--moment-color-danger,#c5221f)';
@@ -65,12 +65,4 @@ body{display:flow-root}
 `;
 
 /** `:root` declarations for the wallet theme variables that are known and safe. */
-export function walletThemeCss(variables: Record<string, string> | undefined): string {
-  if (!variables || typeof variables !== 'object') return '';
-  const known: ReadonlySet<string> = new Set(WALLET_THEME_VARIABLES);
-  const body = Object.entries(variables)
-    .filter(([name, value]) => known.has(name) && typeof value === 'string' && isSafeCssValue(value))
-    .map(([name, value]) => `${name}:${value.trim()}`)
-    .join(';');
-  return body ? `:root{${body}}` : '';
-}
+export const walletThemeCss = (variables: Record<string, string> | undefined): string => customPropertiesCss(variables, WALLET_THEME_VARIABLES);
