@@ -34,7 +34,7 @@ import {
   type Formatted,
 } from './format.js';
 import { payWithCard, type ChallengeHandling, type PaymentApiOptions, type PendingChallenge } from './payment.js';
-import { FrameStyles, fieldClass } from './styles.js';
+import { FrameStyles, fieldClass, type MerchantStyling } from './styles.js';
 import { runChallenge } from './three-ds.js';
 import { EN_CARD, FrameTexts, type CardKey } from '../i18n/index.js';
 import { validateField, type CardModel, type ValidationContext } from '../form/validators.js';
@@ -66,6 +66,8 @@ export interface CardFieldsOptions {
    * redirect mode).
    */
   onChallenge?: (challenge: PendingChallenge) => 'inline' | 'redirect';
+  /** Applies the merchant's `styles` and `fontCss` (the card frame passes `merchantStyling`); without it they are ignored. */
+  merchantStyling?: MerchantStyling;
 }
 
 export interface ExecutePaymentParams {
@@ -155,7 +157,7 @@ export class CardFields {
   ) {
     this.doc = container.ownerDocument;
     const rootNode = container.getRootNode();
-    this.styles = new FrameStyles(rootNode instanceof ShadowRoot ? rootNode : this.doc);
+    this.styles = new FrameStyles(rootNode instanceof ShadowRoot ? rootNode : this.doc, options.merchantStyling);
 
     this.root = this.create('div', 'mc-root');
     this.form = this.create('form', 'mc-form');

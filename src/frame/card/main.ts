@@ -10,7 +10,7 @@ import { contentHeight, observeContentHeight } from '../resize.js';
 import { watchEscape } from '../escape.js';
 import { CardFields } from './card-fields.js';
 import { pageGuard } from '../session-guard.js';
-import { FRAME_PAGE_CSS } from './styles.js';
+import { FRAME_PAGE_CSS, merchantStyling } from './styles.js';
 
 let fields: CardFields | undefined;
 let bridge: FrameBridge<typeof cardEvents> | null = null;
@@ -31,7 +31,7 @@ const handlers: FrameHandlers<typeof cardRequests> = {
       page.replaceSync(FRAME_PAGE_CSS);
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, page];
       const { emit } = bridge!;
-      fields = new CardFields(document.body, config, { emit });
+      fields = new CardFields(document.body, config, { emit, merchantStyling });
       observeContentHeight(document.body, (height) => emit('resize', { height }));
     }
     return { height: contentHeight(document.body) };

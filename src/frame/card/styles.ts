@@ -114,6 +114,21 @@ export function allowedFontUrls(urls: readonly string[] | undefined, framesOrigi
   return (urls ?? []).filter((url) => typeof url === 'string' && isAllowedFontUrl(url, framesOrigin));
 }
 
+interface StyleConfig {
+  styles?: CardStyles;
+  themeVariables?: Record<string, string>;
+  fontCss?: readonly string[];
+}
+
+/** Turns the merchant's `styles` and `fontCss` into filtered CSS and font URLs. */
+export type MerchantStyling = (config: StyleConfig) => { css: string; fonts: string[] };
+
+/**
+ * The card frame's merchant styling. Only a frame that takes `styles` and `fontCss` from the host
+ * passes it to the fields (the card frame); the checkout's fields have none to apply.
+ */
+export const merchantStyling: MerchantStyling = (config) => ({ css: merchantCss(config.styles), fonts: allowedFontUrls(config.fontCss, location.origin) });
+
 /** Owns the frame's sheets and font links on one document or shadow root. */
 export class FrameStyles {
   private readonly defaults = new CSSStyleSheet();
@@ -121,16 +136,20 @@ export class FrameStyles {
   private readonly merchant = new CSSStyleSheet();
   private readonly fontLinks = new Map<string, HTMLLinkElement>();
 
-  constructor(private readonly root: Document | ShadowRoot) {
+  constructor(
+    private readonly root: Document | ShadowRoot,
+    private readonly merchantStyling?: MerchantStyling,
+  ) {
     this.defaults.replaceSync(DEFAULT_CSS);
     const own = [this.defaults, this.theme, this.merchant];
     root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => !own.includes(s)), ...own];
   }
 
-  update(config: { styles?: CardStyles; themeVariables?: Record<string, string>; fontCss?: readonly string[] }): void {
+  update(config: StyleConfig): void {
     this.theme.replaceSync(themeCss(config.themeVariables, this.root instanceof ShadowRoot ? ':host' : ':root'));
-    this.merchant.replaceSync(merchantCss(config.styles));
-    this.updateFonts(allowedFontUrls(config.fontCss, location.origin));
+    const merchant = this.merchantStyling?.(config);
+    this.merchant.replaceSync(merchant?.css ?? '');
+    this.updateFonts(merchant?.fonts ?? []);
   }
 
   private updateFonts(urls: string[]): void {
