@@ -5,7 +5,7 @@
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { outcomeOfSession, type Outcome, type SessionStatus } from '../protocol/outcome.js';
+import { SESSION_STATUSES, outcomeOfSession, type Outcome, type SessionStatus } from '../protocol/outcome.js';
 import type { CheckoutResult } from './events.js';
 
 export type { SessionStatus };
@@ -124,7 +124,7 @@ export class RedirectReturnController implements ReactiveController {
     if (!outcome) {
       return this.options.onError(
         'invalid_session_status',
-        `fetchSessionStatus must resolve with { status: 'completed' | 'failed' | 'expired' | 'cancelled' }; it gave ${JSON.stringify(status ?? null)}.`,
+        `fetchSessionStatus must resolve with { status } (one of ${SESSION_STATUSES.join(', ')}); it gave ${JSON.stringify(status ?? null)}.`,
       );
     }
     removeSessionIdFromUrl();

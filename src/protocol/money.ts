@@ -3,14 +3,10 @@
  * of decimals comes from the currency (JPY 0, GBP 2, KWD 3), never a fixed 100.
  */
 
-/** A locale tag that `Intl` accepts, else `en`. */
-export function safeLocale(locale: string | undefined): string {
-  try {
-    return Intl.getCanonicalLocales(locale || 'en')[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
-}
+import { intlLocale } from './locale.js';
+
+/** A locale tag that `Intl` accepts, else `en` (the one resolver of `./locale.ts`). */
+export const safeLocale = intlLocale;
 
 function currencyFormat(currency: string, locale?: string): Intl.NumberFormat | undefined {
   try {

@@ -1,3 +1,4 @@
+import { formatMoney } from '../protocol/money.js';
 import * as v from 'valibot';
 import { object } from './schema.js';
 import type { Context, Hono } from 'hono';
@@ -31,14 +32,7 @@ export type ChallengeOutcome = 'succeeded' | 'declined' | 'cancelled';
 export type ChallengeResultMessage = ChallengeCompleteMessage & { outcome?: ChallengeOutcome };
 
 /** Minor units to a display amount, e.g. 1234 GBP → £12.34. */
-export function formatAmount(amount: number, currency: string): string {
-  try {
-    const format = new Intl.NumberFormat('en-GB', { style: 'currency', currency });
-    return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
-  } catch {
-    return `${amount} ${currency}`;
-  }
-}
+export const formatAmount = (amount: number, currency: string): string => formatMoney(amount, currency, 'en-GB');
 
 const STYLE = `
 :root { color-scheme: light; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2330; }
