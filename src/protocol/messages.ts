@@ -168,7 +168,8 @@ export const cardRequestParams = {
 
 /** Result schemas of the same requests (validated by the host, which needs nothing else). */
 export const cardRequestResults = {
-  configure: object({ height: Height }),
+  /** `refused`: what the frame's CSS policy dropped from `styles` and `fontCss`, for the developer's console. */
+  configure: object({ height: Height, refused: optional(array(string({ max: 300 }), 64)) }),
   focus: literal(null),
   clear: literal(null),
   validate: object({ valid: boolean(), errors: array(ValidationErrorSchema) }),

@@ -1,7 +1,8 @@
 /**
  * The only way CSS crosses from the merchant page into a frame: an allowlist of properties and a
- * filter on values. The frame applies it to everything it receives (it does not trust the host);
- * the host applies it too, so that a developer hears about a dropped declaration in the console.
+ * filter on values. The frame applies it to everything it receives (it does not trust the host)
+ * and says what it refused in its answer to `configure`, which the element writes to the console.
+ * The host keeps only the value check for the theme variables it reads from the page.
  */
 import type { CssDeclarations } from './card.js';
 

@@ -175,3 +175,34 @@ describe('validation messages', () => {
     expect(await visibleMessages(frame)).to.equal(0);
   });
 });
+
+describe('styles the secure frame refuses are named on the console', () => {
+  it('says which declaration and which font the frame dropped, once each, and applies the rest', async () => {
+    const session = await createSession();
+    const { value: el, lines } = await capturingConsole(async () => {
+      const { el } = await mountCard((e) => {
+        e.clientKey = TEST_KEY;
+        e.clientToken = session.client_token;
+        e.styles = { base: { default: { color: 'rgb(1, 2, 3)', backgroundImage: 'url(https://evil.example/x.png)', fontSize: 'calc(1px);}body{x:y' } } };
+        e.fontCss = ['https://evil.example/font.css'];
+      });
+      await oneEvent(el, 'ready');
+      // A second configure (any change) does not say it again.
+      el.hideValidation = true;
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 200));
+      return el;
+    });
+    try {
+      const named = (text: string) => lines.filter((line) => line.includes(text)).length;
+      expect(named('styles.base.default.backgroundImage was dropped (property-not-allowed)'), lines.join('\n')).to.equal(1);
+      expect(named('styles.base.default.fontSize was dropped (value-not-allowed)'), lines.join('\n')).to.equal(1);
+      expect(named('fontCss "https://evil.example/font.css" is not loaded'), lines.join('\n')).to.equal(1);
+      expect(named('styles.base.default.color'), 'an allowed declaration is not reported').to.equal(0);
+      const color = await frameEval<string>(frameName(el), `return getComputedStyle(document.querySelector('#card-number')).color`);
+      expect(color).to.equal('rgb(1, 2, 3)');
+    } finally {
+      el.remove();
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   CARD_FIELDS,
+  FIELD_STYLE_STATES,
   type AdditionalInfo,
   type CardChange,
   type CardField,
@@ -20,7 +21,6 @@ import {
   type cardRequests,
 } from '../../protocol/messages.js';
 import { BridgeError, randomId } from '../../protocol/port.js';
-import { filterDeclarations, isAllowedFontUrl } from '../../protocol/style-policy.js';
 import { CheckoutScopeConsumer } from '../../core/context.js';
 import { emit, type LoadErrorDetail, type eventMap, type CardComponentEventMap, type ElementEventMap } from '../../core/events.js';
 import { frameBoxStyles, renderFrameBox, renderLoadError, sizeFrameBox } from '../../core/frame-box.js';
@@ -197,7 +197,11 @@ export class CardComponent extends LitElement {
       events: cardEvents,
       config: () => this.effectiveConfig,
       frameConfig: () => this.frameConfig(),
-      onConfigured: ({ height }) => (this.frameHeight = height),
+      onConfigured: ({ height, refused }) => {
+        this.frameHeight = height;
+        // The frame applies the CSS policy; what it refused is the developer's to hear about.
+        for (const note of refused ?? []) warnOnce(this, `Moment Elements: ${note}`);
+      },
       height: () => this.frameHeight ?? 0,
       on: {
         resize: ({ height }) => (this.frameHeight = height),
@@ -303,14 +307,15 @@ export class CardComponent extends LitElement {
         ...(this.showValidation && fromProperty.showValidation === undefined ? { showValidation: true } : {}),
       };
     }
-    const fontCss = (Array.isArray(this.fontCss) ? this.fontCss : []).filter((url) => {
-      const allowed = typeof url === 'string' && isAllowedFontUrl(url, this.frame.origin ?? '');
-      if (!allowed) warnOnce(this, `Moment Elements: fontCss "${String(url)}" is not loaded: fonts may come only over https from an allowed font host.`);
+    const fontCss = (Array.isArray(this.fontCss) ? this.fontCss : []).filter((url, index) => {
+      // The frame decides which font hosts are allowed; what it cannot take at all stays here.
+      const allowed = typeof url === 'string' && url.length <= 2048 && index < 8;
+      if (!allowed) warnOnce(this, `Moment Elements: fontCss "${String(url).slice(0, 80)}" is not loaded: at most 8 font stylesheet URLs.`);
       return allowed;
     });
     return {
       clientToken: this.effectiveConfig.clientToken ?? '',
-      styles: sanitizeStyles(this.styles),
+      styles: stylesForFrame(this.styles, (note) => warnOnce(this, `Moment Elements: ${note}`)),
       text,
       errorMessages: this.errorMessages ?? {},
       fontCss,
@@ -452,27 +457,35 @@ export class CardComponent extends LitElement {
 
 /** Which outcome event a status code fires (defined in core/, shared with `<wallet-button>`). */
 
-/** Applies the style filter on the host side too, so a dropped declaration is reported here. */
-function sanitizeStyles(styles: unknown): CardStyles {
-  if (typeof styles !== 'object' || styles === null) {
-    if (styles !== undefined && styles !== null) console.error('Moment Elements: `styles` must be an object.');
+/**
+ * The `styles` object in the shape the frame takes: known groups and states, string values. The
+ * frame applies the CSS policy to every declaration and says what it refused.
+ */
+function stylesForFrame(styles: unknown, warn: (note: string) => void): CardStyles {
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(styles)) {
+    if (styles != null) warn('`styles` must be an object.');
     return {};
   }
-  const clean = (declarations: unknown, path: string): CssDeclarations => {
-    const { accepted, rejected } = filterDeclarations(declarations);
-    for (const r of rejected) console.warn(`Moment Elements: styles.${path}.${r.property} was dropped (${r.reason}).`);
-    return accepted;
-  };
+  const declarations = (value: unknown, path: string): CssDeclarations =>
+    Object.fromEntries(
+      Object.entries(isObject(value) ? value : {}).filter(([property, v]) => {
+        const ok = typeof v === 'string' && v.length <= 500;
+        if (!ok) warn(`styles.${path}.${property} was dropped (value-not-allowed).`);
+        return ok;
+      }).slice(0, 64),
+    ) as CssDeclarations;
   const out: CardStyles = {};
-  for (const [key, value] of Object.entries(styles as Record<string, unknown>)) {
-    if (key === 'cardIcon' || key === 'form') out[key] = clean(value, key);
+  for (const [key, value] of Object.entries(styles)) {
+    if (key === 'cardIcon' || key === 'form') out[key] = declarations(value, key);
     else if (key === 'base' || (CARD_FIELDS as readonly string[]).includes(key)) {
       const fieldStyle: FieldStyle = {};
-      for (const [state, declarations] of Object.entries((value ?? {}) as Record<string, unknown>)) {
-        fieldStyle[state as keyof FieldStyle] = clean(declarations, `${key}.${state}`);
+      for (const [state, group] of Object.entries(isObject(value) ? value : {})) {
+        if ((FIELD_STYLE_STATES as readonly string[]).includes(state)) fieldStyle[state as keyof FieldStyle] = declarations(group, `${key}.${state}`);
+        else warn(`styles.${key}.${state} is not a known state and was dropped.`);
       }
       out[key as Exclude<keyof CardStyles, 'cardIcon' | 'form'>] = fieldStyle;
-    } else console.warn(`Moment Elements: styles.${key} is not a known style group and was dropped.`);
+    } else warn(`styles.${key} is not a known style group and was dropped.`);
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { contentHeight, observeContentHeight } from '../resize.js';
 import { watchEscape } from '../escape.js';
 import { CardFields } from './card-fields.js';
 import { pageGuard } from '../session-guard.js';
-import { FRAME_PAGE_CSS, merchantStyling } from './styles.js';
+import { FRAME_PAGE_CSS, merchantStyling, refusedStyling } from './styles.js';
 
 let fields: CardFields | undefined;
 let bridge: FrameBridge<typeof cardEvents> | null = null;
@@ -34,7 +34,8 @@ const handlers: FrameHandlers<typeof cardRequests> = {
       fields = new CardFields(document.body, config, { emit, merchantStyling });
       observeContentHeight(document.body, (height) => emit('resize', { height }));
     }
-    return { height: contentHeight(document.body) };
+    const refused = refusedStyling(config, location.origin);
+    return { height: contentHeight(document.body), ...(refused.length ? { refused } : {}) };
   },
   focus({ field }) {
     requireFields().focus(field);

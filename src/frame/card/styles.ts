@@ -109,6 +109,25 @@ export function merchantCss(styles: CardStyles | undefined): string {
 /** `:root` (or `:host`) declarations for the theme variables that are known and safe. */
 export const themeCss = (variables: Record<string, string> | undefined, scope?: string): string => customPropertiesCss(variables, THEME_VARIABLES, scope);
 
+/**
+ * What the CSS policy refused in the merchant's `styles` and `fontCss`: the frame says it back in
+ * its answer to `configure`, and the element writes it to the developer's console.
+ */
+export function refusedStyling(config: StyleConfig, framesOrigin: string): string[] {
+  const notes: string[] = [];
+  const check = (declarations: CssDeclarations | undefined, path: string) => {
+    for (const { property, reason } of filterDeclarations(declarations).rejected) notes.push(`styles.${path}.${property} was dropped (${reason}).`);
+  };
+  const styles = config.styles ?? {};
+  check(styles.form, 'form');
+  check(styles.cardIcon, 'cardIcon');
+  for (const group of ['base', ...CARD_FIELDS] as const) for (const state of FIELD_STYLE_STATES) check(styles[group]?.[state], `${group}.${state}`);
+  for (const url of config.fontCss ?? []) {
+    if (!isAllowedFontUrl(url, framesOrigin)) notes.push(`fontCss "${url}" is not loaded: fonts may come only over https from an allowed font host.`);
+  }
+  return notes.slice(0, 64).map((note) => note.slice(0, 300));
+}
+
 /** The `fontCss` URLs that may be loaded in the frame. */
 export function allowedFontUrls(urls: readonly string[] | undefined, framesOrigin: string): string[] {
   return (urls ?? []).filter((url) => typeof url === 'string' && isAllowedFontUrl(url, framesOrigin));
