@@ -19,6 +19,8 @@ export interface SessionGuardOptions {
   hostOrigin: string;
   /** The session the frame was opened for (`?session=` of its URL), if any. */
   boundSession?: string | null;
+  /** What the frame page says about that session (its `moment-session` meta), read instead of asking the API. */
+  pageSession?: PageSession | null;
   /** Origin of the provider API: the frames origin. */
   apiOrigin?: string;
   fetch?: typeof fetch;
@@ -30,6 +32,24 @@ type OriginCheck = { allowed: true } | { allowed: false; error: BridgeError } | 
 
 export const NO_ALLOWED_ORIGINS_WARNING =
   "Moment Elements: this session has no allowed_origins, so any site can embed its payment frames. Create sessions with allowed_origins: [your shop's origin].";
+
+/** What the frames origin wrote into a frame page about its session. */
+export interface PageSession {
+  id: string;
+  allowed_origins: string[] | null;
+}
+
+/** The `moment-session` meta of a frame page, when it is well formed. */
+export function pageSessionOf(doc: Document): PageSession | null {
+  try {
+    const about: unknown = JSON.parse(doc.querySelector('meta[name="moment-session"]')?.getAttribute('content') ?? 'null');
+    const { id, allowed_origins: origins } = (about ?? {}) as Partial<PageSession>;
+    if (typeof id !== 'string' || !(origins === null || (Array.isArray(origins) && origins.every((o) => typeof o === 'string')))) return null;
+    return { id, allowed_origins: origins };
+  } catch {
+    return null;
+  }
+}
 
 /** The session id a frame URL was opened for (`?session=`), or `null`. */
 export function boundSessionOf(search: string): string | null {
@@ -56,6 +76,9 @@ export function sessionGuard(options: SessionGuardOptions): SessionGuard {
   let warned = false;
 
   const readAllowedOrigins = async (clientToken: string): Promise<OriginCheck> => {
+    const page = options.pageSession;
+    // The page the frames origin served for this very session says it already: no request.
+    if (page && page.id === tokenSessionId(clientToken)) return originCheck(page.allowed_origins, clientToken);
     let answer: { status: number; body: unknown };
     try {
       answer = await send(
@@ -69,7 +92,10 @@ export function sessionGuard(options: SessionGuardOptions): SessionGuard {
     }
     // An invalid or expired token: every payment call fails the same way; the frame reports that itself.
     if (answer.status !== 200) return { allowed: 'unknown' };
-    const listed = (answer.body as { allowed_origins?: unknown } | null)?.allowed_origins;
+    return originCheck((answer.body as { allowed_origins?: unknown } | null)?.allowed_origins, clientToken);
+  };
+
+  const originCheck = (listed: unknown, clientToken: string): OriginCheck => {
     if (listed == null) {
       if (tokenEnvironment(clientToken) !== 'sandbox') return { allowed: false, error: refusal(hostOrigin, 'This live session has no allowed_origins.') };
       if (!warned) {
@@ -114,7 +140,7 @@ function refusal(hostOrigin: string, why: string): BridgeError {
 export function pageGuard(hostOrigin: () => string): (clientToken: string) => Promise<void> {
   let guard: SessionGuard | undefined;
   return (clientToken) => {
-    guard ??= sessionGuard({ hostOrigin: hostOrigin(), boundSession: boundSessionOf(location.search) });
+    guard ??= sessionGuard({ hostOrigin: hostOrigin(), boundSession: boundSessionOf(location.search), pageSession: pageSessionOf(document) });
     return guard.admit(clientToken);
   };
 }

@@ -4,6 +4,7 @@ import type { Context, Hono } from 'hono';
 import type { SandboxContext } from './context.js';
 import { errorBody } from './errors.js';
 import type { SessionRecord } from './store.js';
+import { escapeHtml } from './html.js';
 
 /**
  * The frames' Content-Security-Policy: scripts only from this origin, fonts and font stylesheets
@@ -66,10 +67,17 @@ const isFrameKind = (kind: string): kind is FrameKind => Object.hasOwn(FRAME_TIT
 const ASSET_NAME = /^[A-Za-z0-9_-]+\.js(?:\.map)?$/;
 const MAX_DELAY_MS = 10_000;
 
-function pageHtml(title: string, script?: string): string {
+/**
+ * The page of a frame. For a session it also carries the session's id and `allowed_origins`, so
+ * the frame checks who hosts it without a request of its own (its `GET /v1/session` answers the
+ * same; this page is the frames origin's own, never cached).
+ */
+function pageHtml(title: string, script?: string, session?: SessionRecord): string {
+  const about = session ? JSON.stringify({ id: session.id, allowed_origins: session.allowedOrigins }) : undefined;
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width,initial-scale=1">' +
+    (about ? `<meta name="moment-session" content="${escapeHtml(about)}">` : '') +
     `<title>${title}</title>` +
     (script ? `<script type="module" src="${script}"></script>` : '') +
     '</head><body></body></html>'
@@ -110,7 +118,8 @@ export function registerFramePages(app: Hono, ctx: SandboxContext): void {
     // Test hook: a slow frames origin, to exercise the elements' load timeout.
     const delay = Number(c.req.query('delay'));
     if (Number.isFinite(delay) && delay > 0) await sleep(Math.min(delay, MAX_DELAY_MS));
-    return framePage(c, pageHtml(FRAME_TITLES[kind], `/frames/assets/${kind}.js`), 200, frameAncestors(sessionOfQuery(c, ctx)));
+    const session = sessionOfQuery(c, ctx);
+    return framePage(c, pageHtml(FRAME_TITLES[kind], `/frames/assets/${kind}.js`, session), 200, frameAncestors(session));
   });
 
   // Test hook: a frame that loads but never says hello.

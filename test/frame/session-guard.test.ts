@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BridgeError } from '../../src/protocol/port.js';
-import { NO_ALLOWED_ORIGINS_WARNING, sessionGuard } from '../../src/frame/session-guard.js';
+import { NO_ALLOWED_ORIGINS_WARNING, pageSessionOf, sessionGuard, type PageSession } from '../../src/frame/session-guard.js';
 import { createSession } from '../support/helpers.js';
 import { cardConfig, checkoutConfig, openFrame, walletConfig } from './frame-host.js';
 
@@ -8,7 +8,7 @@ const b64 = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').re
 const token = (sid: string, env = 'sandbox') => `${b64({ alg: 'HS256' })}.${b64({ sid, env })}.c2ln`;
 const SHOP = 'https://shop.example';
 
-function guard(allowed: string[] | null | undefined, extra: { boundSession?: string | null } = {}) {
+function guard(allowed: string[] | null | undefined, extra: { boundSession?: string | null; pageSession?: PageSession | null } = {}) {
   const reads: string[] = [];
   const warnings: string[] = [];
   const fetchImpl = (async (_url: RequestInfo | URL, init?: RequestInit) => {
@@ -128,6 +128,44 @@ describe('session guard: the real frames', () => {
       expect((await refusal(frame.request('configure', cardConfig(b.client_token)))).code).to.equal('session_mismatch');
     } finally {
       frame.remove();
+    }
+  });
+});
+
+describe('session guard: what the frame page says about its session', () => {
+  it('takes allowed_origins from the page for its own session, with no request', async () => {
+    const admitted = guard(['https://merchant.example'], { boundSession: 'ps_1', pageSession: { id: 'ps_1', allowed_origins: [SHOP] } });
+    await admitted.g.admit(token('ps_1'));
+    expect(admitted.reads).to.have.length(0);
+    const refused = guard([SHOP], { boundSession: 'ps_1', pageSession: { id: 'ps_1', allowed_origins: ['https://merchant.example'] } });
+    expect((await refusal(refused.g.admit(token('ps_1')))).code).to.equal('origin_not_allowed');
+    expect(refused.reads).to.have.length(0);
+  });
+
+  it('asks the API when the page speaks of another session, or of none', async () => {
+    const other = guard([SHOP], { pageSession: { id: 'ps_other', allowed_origins: [SHOP] } });
+    await other.g.admit(token('ps_1'));
+    expect(other.reads).to.have.length(1);
+    const none = guard([SHOP], { pageSession: null });
+    await none.g.admit(token('ps_1'));
+    expect(none.reads).to.have.length(1);
+  });
+
+  it('a live session the page lists without allowed_origins is refused, as from the API', async () => {
+    const { g } = guard(undefined, { pageSession: { id: 'ps_1', allowed_origins: null } });
+    expect((await refusal(g.admit(token('ps_1', 'production')))).code).to.equal('origin_not_allowed');
+  });
+
+  it('reads the meta of a frame page, and nothing malformed', () => {
+    const page = (content: string | null) => {
+      const doc = document.implementation.createHTMLDocument('frame');
+      if (content !== null) doc.head.insertAdjacentHTML('beforeend', `<meta name="moment-session" content='${content}'>`);
+      return pageSessionOf(doc);
+    };
+    expect(page('{"id":"ps_1","allowed_origins":["https://shop.example"]}')).to.deep.equal({ id: 'ps_1', allowed_origins: [SHOP] });
+    expect(page('{"id":"ps_1","allowed_origins":null}')).to.deep.equal({ id: 'ps_1', allowed_origins: null });
+    for (const bad of [null, '', 'not json', '[]', '{"id":1,"allowed_origins":null}', '{"id":"ps_1","allowed_origins":[1]}', '{"id":"ps_1","allowed_origins":"x"}', '{"id":"ps_1"}']) {
+      expect(page(bad), String(bad)).to.equal(null);
     }
   });
 });

@@ -100,4 +100,17 @@ describe('frame pages: frame-ancestors from ?session=', () => {
       assert.ok(!(await cspOf(path)).includes('frame-ancestors'), path);
     }
   });
+
+  it("writes the session's id and allowed_origins into its frame page (the frame needs no request to check its host), and nothing for an unknown one", async () => {
+    const session = (await api.createSession(sessionBody({ allowed_origins: ['http://localhost:8000'] }))).body;
+    const open = (await api.createSession(sessionBody())).body;
+    const meta = async (path) => {
+      const html = await (await fetch(sandbox.origin + path)).text();
+      const match = /<meta name="moment-session" content="([^"]*)">/.exec(html);
+      return match ? JSON.parse(match[1].replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))) : null;
+    };
+    assert.deepEqual(await meta(`/frames/card?session=${session.id}`), { id: session.id, allowed_origins: ['http://localhost:8000', 'https://shop.example'] });
+    assert.deepEqual(await meta(`/frames/card?session=${open.id}`), { id: open.id, allowed_origins: null });
+    for (const path of ['/frames/card', '/frames/card?session=ps_unknown', '/frames/card?session=%3Cx%3E']) assert.equal(await meta(path), null, path);
+  });
 });
