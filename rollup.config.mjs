@@ -170,7 +170,8 @@ export default [
   ...Object.entries(frameEntries).map(([kind, input]) => ({
     input,
     plugins: browserPlugins('frame'),
-    output: { file: `dist/frames/${kind}.js`, format: 'esm', sourcemap: true },
+    // Code a frame loads only in some cases (the sandbox wallet's sheet) is a chunk beside it.
+    output: { dir: 'dist/frames', entryFileNames: `${kind}.js`, chunkFileNames: `${kind}-[name].js`, format: 'esm', sourcemap: true },
   })),
   // Frame dictionaries: one small module per locale beside the frame bundles, imported on demand
   // by the frame that needs it (English is built into each frame).

@@ -455,3 +455,32 @@ describe('wallet amounts', () => {
     it(`${amount} ${currency} → ${text}`, () => expect(decimalAmount(amount, currency)).to.equal(text));
   }
 });
+
+describe('live wallets load only where they can run', () => {
+  const contextIn = async (withApplePay: boolean, gatewayMerchantId?: string) => {
+    const iframe = document.createElement('iframe');
+    document.body.append(iframe);
+    const win = iframe.contentWindow as Window & { ApplePaySession?: unknown };
+    if (withApplePay) win.ApplePaySession = class {};
+    const { defaultAdapters } = await import('../../src/frame/wallet/wallet-frame.js');
+    const adapters = await defaultAdapters({
+      environment: 'production',
+      mode: 'sandbox',
+      container: iframe.contentDocument!.body,
+      clickGuard: () => ({ allows: () => true, check: async () => true, stop: () => undefined }) as never,
+      onSheet: () => undefined,
+      api: { origin: 'https://frames.test', clientToken: 't' },
+      session: { amount: 1000, currency: 'GBP', ...(gatewayMerchantId ? { wallet: { gatewayMerchantId } } : {}) } as never,
+      merchantDomain: 'shop.example',
+    });
+    iframe.remove();
+    return adapters.map((a) => a.wallet);
+  };
+
+  it('Apple Pay only where the browser has ApplePaySession; Google Pay only with the merchant gateway id', async () => {
+    expect(await contextIn(false)).to.deep.equal([]);
+    expect(await contextIn(true)).to.deep.equal(['apple-pay']);
+    expect(await contextIn(false, 'gw_1')).to.deep.equal(['google-pay']);
+    expect(await contextIn(true, 'gw_1')).to.deep.equal(['apple-pay', 'google-pay']);
+  });
+});

@@ -16,6 +16,7 @@ import { COVERED_MESSAGE, guardClicks, type ClickGuard } from '../visibility.js'
 import { type Authorize, type WalletPayOutcome, type WalletPayRequest } from './adapters/types.js';
 import { EN_SHARED, EN_WALLET, fill, translationOf, type WalletKey } from '../i18n/index.js';
 import { FieldView } from '../form/field-view.js';
+import { adoptSheetStyles } from './sheet-styles.js';
 import { LiveRegion } from '../form/live-region.js';
 import { updateShown, type ShownState, type Trigger } from '../form/shown.js';
 import { emailInvalid, firstError, required, type DetailsErrorType, type DetailsRule } from '../form/validators.js';
@@ -77,6 +78,7 @@ export interface SheetOptions {
 /** Opens the sheet; resolves when the customer paid (with the result) or cancelled. */
 export function openSandboxSheet({ container, request, authorize, clickGuard = guardClicks, onOpenChange }: SheetOptions): Promise<WalletPayOutcome> {
   const doc = container.ownerDocument;
+  adoptSheetStyles(doc);
   const total = request.amount !== undefined ? formatMoney(request.amount, request.currency, request.locale) : undefined;
   const t = translationOf<WalletKey>(request.locale, { dir: 'ltr', ...EN_SHARED, ...EN_WALLET });
 

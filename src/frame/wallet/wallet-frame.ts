@@ -8,8 +8,6 @@ import type { TransactionResult } from '../../protocol/card.js';
 import { BridgeError, randomId } from '../../protocol/port.js';
 import type { WalletAvailability, WalletFrameConfig, WalletKind, walletEvents } from '../../protocol/wallet.js';
 import { NETWORK_ERROR_MESSAGE } from '../card/payment.js';
-import { ApplePayAdapter } from './adapters/apple-pay.js';
-import { GooglePayAdapter, loadGooglePayClient } from './adapters/google-pay.js';
 import { SandboxWalletAdapter } from './adapters/sandbox.js';
 import { WalletError, type WalletAdapter, type WalletPayOutcome, type WalletPayRequest } from './adapters/types.js';
 import { fetchSessionInfo, payWithWallet, validateAppleMerchant, type WalletApiOptions, type WalletSessionInfo } from './api.js';
@@ -48,7 +46,7 @@ export interface WalletFrameOptions {
   root: HTMLElement;
   emit: WalletEventEmitter;
   /** Builds the adapters; defaults to `defaultAdapters`. Tests pass fakes. */
-  createAdapters?: (context: AdapterContext) => WalletAdapter[];
+  createAdapters?: (context: AdapterContext) => WalletAdapter[] | Promise<WalletAdapter[]>;
   /** Origin of the provider API; defaults to the page's own origin (the frames origin). */
   apiOrigin?: string;
   fetch?: typeof fetch;
@@ -64,22 +62,27 @@ export interface WalletFrameOptions {
 const DEFAULT_COUNTRY = 'GB';
 
 /**
- * Sandbox tokens get the sandbox wallet; production tokens get Apple Pay and Google Pay. Google
- * Pay needs the merchant's gateway id, which the provider's session must carry.
+ * Sandbox tokens get the sandbox wallet; production tokens get Apple Pay and Google Pay. Each
+ * wallet's code is a chunk beside the frame bundle, loaded only where it can run: Apple Pay where
+ * the browser has `ApplePaySession`, Google Pay when the provider's session carries the merchant's
+ * gateway id. Both are in place before `configure` answers, so a click opens them at once.
  */
-export function defaultAdapters(context: AdapterContext): WalletAdapter[] {
+export async function defaultAdapters(context: AdapterContext): Promise<WalletAdapter[]> {
   if (context.environment === 'sandbox') {
     return [new SandboxWalletAdapter({ container: context.container, mode: context.mode, clickGuard: context.clickGuard, onSheet: context.onSheet })];
   }
   const doc = context.container.ownerDocument;
-  const adapters: WalletAdapter[] = [
-    new ApplePayAdapter({ validateMerchant: (url) => validateAppleMerchant(context.api, url, context.merchantDomain) }),
-  ];
   const google = context.session?.wallet;
-  if (google?.gatewayMerchantId) {
+  const [apple, googlePay] = await Promise.all([
+    'ApplePaySession' in (doc.defaultView ?? window) ? import('./adapters/apple-pay.js').catch(() => undefined) : undefined,
+    google?.gatewayMerchantId ? import('./adapters/google-pay.js').catch(() => undefined) : undefined,
+  ]);
+  const adapters: WalletAdapter[] = [];
+  if (apple) adapters.push(new apple.ApplePayAdapter({ validateMerchant: (url) => validateAppleMerchant(context.api, url, context.merchantDomain) }));
+  if (googlePay && google?.gatewayMerchantId) {
     adapters.push(
-      new GooglePayAdapter({
-        loadClient: () => loadGooglePayClient(doc, 'production'),
+      new googlePay.GooglePayAdapter({
+        loadClient: () => googlePay.loadGooglePayClient(doc, 'production'),
         gateway: google.gateway ?? 'momentpay',
         gatewayMerchantId: google.gatewayMerchantId,
         ...(google.googleMerchantId ? { merchantId: google.googleMerchantId } : {}),
@@ -199,7 +202,8 @@ export class WalletFrame {
       this.sheetIsOpen = open;
       this.options.emit('sheet', { open });
     };
-    const adapters = create({ environment, mode, container: this.container, api, session, merchantDomain, clickGuard, onSheet });
+    const adapters = await create({ environment, mode, container: this.container, api, session, merchantDomain, clickGuard, onSheet });
+    if (key !== this.detectionKey) return;
     const flags = await Promise.all(adapters.map((a) => a.isAvailable().catch(() => false)));
     if (key !== this.detectionKey) return;
     // A real wallet needs the amount for its sheet; without the session none can be offered.

@@ -4,7 +4,6 @@
  * would be. Available unless the test hook asks for a browser without wallets.
  */
 import type { SandboxWalletMode } from '../../../protocol/wallet.js';
-import { openSandboxSheet } from '../sheet.js';
 import type { ClickGuard } from '../../visibility.js';
 import type { Authorize, WalletAdapter, WalletPayOutcome, WalletPayRequest } from './types.js';
 
@@ -21,7 +20,15 @@ export interface SandboxWalletOptions {
 export class SandboxWalletAdapter implements WalletAdapter {
   readonly wallet = 'sandbox' as const;
 
-  constructor(private readonly options: SandboxWalletOptions) {}
+  /**
+   * The sheet's code, fetched beside the frame bundle when a test key makes this adapter (by the
+   * time the button can be pressed it is there): a live frame never loads it.
+   */
+  private readonly sheet = import('../sheet.js');
+
+  constructor(private readonly options: SandboxWalletOptions) {
+    this.sheet.catch(() => undefined);
+  }
 
   isAvailable(): Promise<boolean> {
     return Promise.resolve(this.options.mode !== 'none');
@@ -29,6 +36,8 @@ export class SandboxWalletAdapter implements WalletAdapter {
 
   pay(request: WalletPayRequest, authorize: Authorize): Promise<WalletPayOutcome> {
     const { container, clickGuard, onSheet } = this.options;
-    return openSandboxSheet({ container, request, authorize, ...(clickGuard ? { clickGuard } : {}), ...(onSheet ? { onOpenChange: onSheet } : {}) });
+    return this.sheet.then(({ openSandboxSheet }) =>
+      openSandboxSheet({ container, request, authorize, ...(clickGuard ? { clickGuard } : {}), ...(onSheet ? { onOpenChange: onSheet } : {}) }),
+    );
   }
 }
