@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { allowedFontUrls, merchantCss, themeCss } from '../../src/frame/card/styles.js';
+import { themeCss } from '../../src/frame/card/styles.js';
+import { allowedFontUrls, merchantCss } from '../../src/frame/card/merchant-styles.js';
 
 const INJECTIONS: [string, Record<string, string>][] = [
   ['a url() value', { backgroundColor: 'url(javascript:alert(1))' }],

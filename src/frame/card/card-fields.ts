@@ -33,9 +33,8 @@ import {
   parseExpiry,
   type Formatted,
 } from './format.js';
-import { payWithCard, type ChallengeHandling, type PaymentApiOptions, type PendingChallenge } from './payment.js';
+import { NETWORK_ERROR_MESSAGE, payWithCard, type ChallengeHandling, type PaymentApiOptions, type PendingChallenge } from './payment.js';
 import { FrameStyles, fieldClass, type MerchantStyling } from './styles.js';
-import { runChallenge } from './three-ds.js';
 import { EN_CARD, FrameTexts, type CardKey } from '../i18n/index.js';
 import { validateField, type CardModel, type ValidationContext } from '../form/validators.js';
 import { errorMessage } from '../form/messages.js';
@@ -134,53 +133,52 @@ export class CardFields {
   /** The element the fields render into (a child of the container). */
   readonly root: HTMLDivElement;
   readonly form: HTMLFormElement;
-  private readonly doc: Document;
-  private readonly styles: FrameStyles;
-  private readonly liveRegion: LiveRegion;
-  private readonly brandBadge: HTMLSpanElement;
-  private readonly brandText: HTMLSpanElement;
-  private readonly runtimes = new Map<CardField, FieldRuntime>();
-  private readonly abort = new AbortController();
-  private config: CardFieldsConfig = {};
-  private readonly texts = new FrameTexts<CardKey>({ dir: 'ltr', ...EN_CARD }, () => this.applyLocale());
-  private shownBrand: CardBrand | null = null;
-  private lastValid = new Map<CardField, boolean>();
-  private lastFormReady = false;
-  private lastShownKey = '[]';
-  private payment: Promise<TransactionResult> | null = null;
-  private busy = false;
+  readonly #doc: Document;
+  readonly #styles: FrameStyles;
+  readonly #liveRegion: LiveRegion;
+  readonly #brandBadge: HTMLSpanElement;
+  readonly #brandText: HTMLSpanElement;
+  readonly #runtimes = new Map<CardField, FieldRuntime>();
+  readonly #abort = new AbortController();
+  #config: CardFieldsConfig = {};
+  readonly #texts = new FrameTexts<CardKey>({ dir: 'ltr', ...EN_CARD }, () => this.#applyLocale());
+  #shownBrand: CardBrand | null = null;
+  #lastValid = new Map<CardField, boolean>();
+  #lastFormReady = false;
+  #lastShownKey = '[]';
+  #payment: Promise<TransactionResult> | null = null;
+  #busy = false;
 
-  constructor(
-    container: HTMLElement,
-    config: CardFieldsConfig = {},
-    private readonly options: CardFieldsOptions = {},
-  ) {
-    this.doc = container.ownerDocument;
+  readonly #options: CardFieldsOptions;
+
+  constructor(container: HTMLElement, config: CardFieldsConfig = {}, options: CardFieldsOptions = {}) {
+    this.#options = options;
+    this.#doc = container.ownerDocument;
     const rootNode = container.getRootNode();
-    this.styles = new FrameStyles(rootNode instanceof ShadowRoot ? rootNode : this.doc, options.merchantStyling);
+    this.#styles = new FrameStyles(rootNode instanceof ShadowRoot ? rootNode : this.#doc, options.merchantStyling);
 
-    this.root = this.create('div', 'mc-root');
-    this.form = this.create('form', 'mc-form');
+    this.root = this.#create('div', 'mc-root');
+    this.form = this.#create('form', 'mc-form');
     this.form.noValidate = true;
     this.form.autocomplete = 'on';
     this.form.tabIndex = -1;
     this.form.style.outline = 'none';
-    this.liveRegion = new LiveRegion(this.doc);
-    this.brandBadge = this.create('span', 'mc-brand');
-    this.brandBadge.setAttribute('aria-hidden', 'true');
-    this.brandText = this.create('span', 'mc-visually-hidden');
-    this.brandText.id = 'card-brand';
-    this.root.append(this.form, this.liveRegion.element);
+    this.#liveRegion = new LiveRegion(this.#doc);
+    this.#brandBadge = this.#create('span', 'mc-brand');
+    this.#brandBadge.setAttribute('aria-hidden', 'true');
+    this.#brandText = this.#create('span', 'mc-visually-hidden');
+    this.#brandText.id = 'card-brand';
+    this.root.append(this.form, this.#liveRegion.element);
 
-    const signal = this.abort.signal;
+    const signal = this.#abort.signal;
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.options.emit?.('submit-request', {});
+      this.#options.emit?.('submit-request', {});
     }, { signal });
     this.form.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' || event.isComposing || !(event.target instanceof HTMLInputElement)) return;
       event.preventDefault();
-      this.options.emit?.('submit-request', {});
+      this.#options.emit?.('submit-request', {});
     }, { signal });
 
     this.setConfig(config);
@@ -191,67 +189,67 @@ export class CardFields {
 
   /** Applies a (new) configuration in place; typed values are kept. Emits no events. */
   setConfig(config: CardFieldsConfig): void {
-    this.config = config;
-    this.styles.update(config);
-    this.texts.set(config.locale);
+    this.#config = config;
+    this.#styles.update(config);
+    this.#texts.set(config.locale);
     for (const field of FIELD_ORDER) {
       const wanted = field !== 'cardName' || !config.hideCardName;
-      const runtime = this.runtimes.get(field);
-      if (wanted && !runtime) this.mountField(field);
+      const runtime = this.#runtimes.get(field);
+      if (wanted && !runtime) this.#mountField(field);
       if (!wanted && runtime) {
         runtime.view.container.remove();
-        this.runtimes.delete(field);
-        this.lastValid.delete(field);
+        this.#runtimes.delete(field);
+        this.#lastValid.delete(field);
       }
     }
-    for (const runtime of this.runtimes.values()) this.applyText(runtime);
-    this.applyDisabled();
-    this.refresh('config');
+    for (const runtime of this.#runtimes.values()) this.#applyText(runtime);
+    this.#applyDisabled();
+    this.#refresh('config');
   }
 
   /** Masked state: brand and per-field empty/complete/valid, never a value. */
   get state(): CardChange {
-    const ev = this.evaluate();
+    const ev = this.#evaluate();
     return { brand: ev.brand?.brand ?? 'unknown', empty: ev.empty, complete: ev.complete, valid: ev.valid, fields: ev.fields };
   }
 
   /** Every current error, whether shown or not. */
   get errors(): ValidationError[] {
-    const ev = this.evaluate();
-    return this.present().flatMap((rt) => {
+    const ev = this.#evaluate();
+    return this.#present().flatMap((rt) => {
       const type = ev.errors[rt.field];
-      return type ? [this.toError(rt.field, type)] : [];
+      return type ? [this.#toError(rt.field, type)] : [];
     });
   }
 
   /** Shows every error and reports validity; always emits `validation-error`. */
   validate(): { valid: boolean; errors: ValidationError[] } {
-    const ev = this.refresh('validate');
-    return { valid: ev.valid, errors: this.shownErrors() };
+    const ev = this.#refresh('validate');
+    return { valid: ev.valid, errors: this.#shownErrors() };
   }
 
   /** Focuses a field; `null` focuses the first field with an error, else the first field. */
   focus(field: CardField | null = null): void {
-    const ev = this.evaluate();
+    const ev = this.#evaluate();
     const target =
-      (field ? this.runtimes.get(field) : undefined) ??
-      this.present().find((rt) => ev.errors[rt.field]) ??
-      this.present()[0];
+      (field ? this.#runtimes.get(field) : undefined) ??
+      this.#present().find((rt) => ev.errors[rt.field]) ??
+      this.#present()[0];
     target?.input.focus();
   }
 
   /** Empties every field and hides every error; emits `change`. */
   clear(): void {
-    for (const rt of this.runtimes.values()) {
+    for (const rt of this.#runtimes.values()) {
       rt.input.value = '';
       rt.previous = '';
     }
-    this.refresh('clear');
+    this.#refresh('clear');
   }
 
   /** The card as the payments API takes it, or `null` while the form is not valid. */
   collect(): CardPaymentRequest['card'] | null {
-    const ev = this.evaluate();
+    const ev = this.#evaluate();
     const { expiryDate } = ev.model;
     if (!ev.valid || expiryDate.month === null || expiryDate.year === null) return null;
     return {
@@ -259,7 +257,7 @@ export class CardFields {
       expiryMonth: expiryDate.month,
       expiryYear: expiryDate.year,
       cvv: ev.model.cv2,
-      ...(this.runtimes.has('cardName') ? { name: ev.model.cardName } : {}),
+      ...(this.#runtimes.has('cardName') ? { name: ev.model.cardName } : {}),
     };
   }
 
@@ -268,79 +266,83 @@ export class CardFields {
    * and its errors; while a payment runs, another call returns the same promise.
    */
   executePayment(params: ExecutePaymentParams): Promise<TransactionResult> {
-    if (!this.payment) {
-      this.payment = this.pay(params).finally(() => {
-        this.payment = null;
+    if (!this.#payment) {
+      this.#payment = this.#pay(params).finally(() => {
+        this.#payment = null;
       });
     }
-    return this.payment;
+    return this.#payment;
   }
 
   get isPaying(): boolean {
-    return this.payment !== null;
+    return this.#payment !== null;
   }
 
   /** Removes the fields, their styles and listeners; an open challenge is closed. */
   destroy(): void {
-    this.abort.abort();
-    this.styles.destroy();
+    this.#abort.abort();
+    this.#styles.destroy();
     this.root.remove();
   }
 
   // ----- payment ----------------------------------------------------------------------------
 
-  private async pay({ additionalInfo, idempotencyKey }: ExecutePaymentParams): Promise<TransactionResult> {
-    const ev = this.refresh('validate', { emitValidation: false });
+  async #pay({ additionalInfo, idempotencyKey }: ExecutePaymentParams): Promise<TransactionResult> {
+    const ev = this.#refresh('validate', { emitValidation: false });
     const card = this.collect();
     if (!ev.valid || !card) {
-      const errors = this.shownErrors();
-      this.options.emit?.('validation-error', { errors });
+      const errors = this.#shownErrors();
+      this.#options.emit?.('validation-error', { errors });
       throw new BridgeError({ code: 'validation_failed', message: 'The card details are not complete or not valid.', errors });
     }
-    const clientToken = this.config.clientToken;
+    const clientToken = this.#config.clientToken;
     if (!clientToken) throw new BridgeError({ code: 'not_configured', message: 'The card fields have no client token.' });
     const api: PaymentApiOptions = {
-      ...this.options.payment,
-      origin: this.options.apiOrigin ?? location.origin,
+      ...this.#options.payment,
+      origin: this.#options.apiOrigin ?? location.origin,
       clientToken,
     };
     const request: CardPaymentRequest = { card, ...(additionalInfo ? { additionalInfo } : {}) };
-    this.setBusy(true);
+    this.#setBusy(true);
     try {
-      return await payWithCard(api, request, idempotencyKey, (challenge) => this.challenge(challenge));
+      return await payWithCard(api, request, idempotencyKey, (challenge) => this.#challenge(challenge));
     } finally {
-      this.setBusy(false);
+      this.#setBusy(false);
     }
   }
 
-  private async challenge(challenge: PendingChallenge): Promise<ChallengeHandling> {
-    if (this.options.onChallenge?.(challenge) === 'redirect') return 'redirect';
+  async #challenge(challenge: PendingChallenge): Promise<ChallengeHandling> {
+    if (this.#options.onChallenge?.(challenge) === 'redirect') return 'redirect';
+    // The challenge's code is a chunk beside the frame bundle: most payments never need it.
+    const { runChallenge } = await import('./three-ds.js').catch(() => {
+      throw new BridgeError({ code: 'network_error', message: NETWORK_ERROR_MESSAGE });
+    });
     this.form.hidden = true;
     try {
-      const outcome = await runChallenge({ container: this.root, heading: this.texts.t.threeDsHeading, text: this.texts.t.threeDsText, frameTitle: this.texts.t.threeDsFrameTitle, ...challenge, signal: this.abort.signal });
+      const outcome = await runChallenge({ container: this.root, heading: this.#texts.t.threeDsHeading, text: this.#texts.t.threeDsText, frameTitle: this.#texts.t.threeDsFrameTitle, ...challenge, signal: this.#abort.signal });
       return outcome === 'cancelled' ? 'cancelled' : undefined;
     } finally {
       this.form.hidden = false;
-      if (!this.abort.signal.aborted) this.form.focus();
+      if (!this.#abort.signal.aborted) this.form.focus();
     }
   }
 
-  private setBusy(busy: boolean): void {
-    this.busy = busy;
+  #setBusy(busy: boolean): void {
+    this.#busy = busy;
     this.form.setAttribute('aria-busy', String(busy));
-    this.applyDisabled();
+    this.#applyDisabled();
   }
 
   // ----- DOM --------------------------------------------------------------------------------
 
-  private create<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
-    return createElement(this.doc, tag, className);
+  #create<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
+    return createElement(this.#doc, tag, className);
   }
 
-  private mountField(field: CardField): void {
+  #mountField(field: CardField): void {
     const def = FIELD_DEFINITIONS[field];
     // Card numbers, expiry dates and codes read left to right in every language.
-    const view = new FieldView(this.doc, { ...def, ltr: def.numeric, required: true, className: fieldClass(field), ...(def.numeric ? {} : { maxLength: MAX_NAME_LENGTH }) });
+    const view = new FieldView(this.#doc, { ...def, ltr: def.numeric, required: true, className: fieldClass(field), ...(def.numeric ? {} : { maxLength: MAX_NAME_LENGTH }) });
     const { container, input } = view;
     container.dataset.field = field;
     if (!def.numeric) {
@@ -348,68 +350,68 @@ export class CardFields {
       input.autocapitalize = 'words';
       input.spellcheck = false;
     }
-    if (field === 'cardNumber') view.control.append(this.brandBadge, this.brandText);
+    if (field === 'cardNumber') view.control.append(this.#brandBadge, this.#brandText);
 
     const runtime: FieldRuntime = { field, view, input, previous: '', dirty: false, shown: null };
-    const signal = this.abort.signal;
-    input.addEventListener('input', (event) => this.onInput(runtime, event as InputEvent), { signal });
+    const signal = this.#abort.signal;
+    input.addEventListener('input', (event) => this.#onInput(runtime, event as InputEvent), { signal });
     input.addEventListener('focus', () => {
-      if (!this.busy) this.options.emit?.('field-focus', { field });
+      if (!this.#busy) this.#options.emit?.('field-focus', { field });
     }, { signal });
-    input.addEventListener('blur', () => this.onBlur(runtime), { signal });
+    input.addEventListener('blur', () => this.#onBlur(runtime), { signal });
 
     // Keep the DOM order of FIELD_ORDER whatever order the fields are mounted in.
     const next = FIELD_ORDER.slice(FIELD_ORDER.indexOf(field) + 1)
-      .map((f) => this.runtimes.get(f)?.view.container)
+      .map((f) => this.#runtimes.get(f)?.view.container)
       .find(Boolean);
     this.form.insertBefore(container, next ?? null);
-    this.runtimes.set(field, runtime);
+    this.#runtimes.set(field, runtime);
   }
 
-  private message(type: ValidationErrorType): string {
-    return errorMessage(type, this.config.errorMessages, this.texts.t.cardErrors);
+  #message(type: ValidationErrorType): string {
+    return errorMessage(type, this.#config.errorMessages, this.#texts.t.cardErrors);
   }
 
   /** A dictionary arrived: the language, direction and every text follow; no events. */
-  private applyLocale(): void {
-    this.root.lang = this.texts.intl;
-    const doc = this.doc.documentElement;
-    doc.lang = this.texts.intl;
-    doc.dir = this.texts.t.dir;
-    for (const runtime of this.runtimes.values()) this.applyText(runtime);
-    this.refresh('config');
+  #applyLocale(): void {
+    this.root.lang = this.#texts.intl;
+    const doc = this.#doc.documentElement;
+    doc.lang = this.#texts.intl;
+    doc.dir = this.#texts.t.dir;
+    for (const runtime of this.#runtimes.values()) this.#applyText(runtime);
+    this.#refresh('config');
   }
 
-  private applyText(rt: FieldRuntime): void {
+  #applyText(rt: FieldRuntime): void {
     const def = FIELD_DEFINITIONS[rt.field];
-    const text = this.config.text?.[rt.field];
-    rt.view.setLabel(text?.label?.trim() || this.texts.t[def.label]);
-    const brand = detectBrand(parseCardNumber(this.runtimes.get('cardNumber')?.input.value ?? ''));
-    const fallback = rt.field === 'cv2' && brand ? brand.cvvName : rt.field === 'expiryDate' ? this.texts.t.expiryPlaceholder : def.placeholder;
+    const text = this.#config.text?.[rt.field];
+    rt.view.setLabel(text?.label?.trim() || this.#texts.t[def.label]);
+    const brand = detectBrand(parseCardNumber(this.#runtimes.get('cardNumber')?.input.value ?? ''));
+    const fallback = rt.field === 'cv2' && brand ? brand.cvvName : rt.field === 'expiryDate' ? this.#texts.t.expiryPlaceholder : def.placeholder;
     const placeholder = text?.placeholder?.trim() ? text.placeholder : fallback;
     if (placeholder) rt.input.placeholder = placeholder;
     else rt.input.removeAttribute('placeholder');
-    rt.view.hideMessage(this.config.hideValidation === true || text?.showValidation === false);
+    rt.view.hideMessage(this.#config.hideValidation === true || text?.showValidation === false);
   }
 
-  private applyDisabled(): void {
-    const disabled = this.busy || Boolean(this.config.disabled);
-    for (const rt of this.runtimes.values()) {
+  #applyDisabled(): void {
+    const disabled = this.#busy || Boolean(this.#config.disabled);
+    for (const rt of this.#runtimes.values()) {
       rt.input.disabled = disabled;
       rt.view.container.classList.toggle('is-disabled', disabled);
     }
   }
 
-  private present(): FieldRuntime[] {
+  #present(): FieldRuntime[] {
     return FIELD_ORDER.flatMap((f) => {
-      const rt = this.runtimes.get(f);
+      const rt = this.#runtimes.get(f);
       return rt ? [rt] : [];
     });
   }
 
   // ----- input handling ---------------------------------------------------------------------
 
-  private onInput(rt: FieldRuntime, event: InputEvent): void {
+  #onInput(rt: FieldRuntime, event: InputEvent): void {
     const { input } = rt;
     const raw = input.value;
     const caret = input.selectionStart ?? raw.length;
@@ -425,37 +427,37 @@ export class CardFields {
         formatted = formatExpiry(raw, caret, { deleting: inputType.startsWith('delete') });
         break;
       case 'cv2':
-        formatted = formatCvv(raw, caret, detectBrand(parseCardNumber(this.runtimes.get('cardNumber')?.input.value ?? ''))?.cvvSize ?? 4);
+        formatted = formatCvv(raw, caret, detectBrand(parseCardNumber(this.#runtimes.get('cardNumber')?.input.value ?? ''))?.cvvSize ?? 4);
         break;
       case 'cardName':
         break;
     }
     if (formatted && formatted.value !== raw) {
       input.value = formatted.value;
-      if (this.isFocused(input)) input.setSelectionRange(formatted.caret, formatted.caret);
-    } else if (formatted && formatted.caret !== caret && this.isFocused(input)) {
+      if (this.#isFocused(input)) input.setSelectionRange(formatted.caret, formatted.caret);
+    } else if (formatted && formatted.caret !== caret && this.#isFocused(input)) {
       input.setSelectionRange(formatted.caret, formatted.caret);
     }
     rt.previous = input.value;
     rt.dirty = true;
-    this.refresh('input');
+    this.#refresh('input');
   }
 
-  private onBlur(rt: FieldRuntime): void {
-    if (this.busy) return;
-    const ev = this.refresh('blur', { field: rt.field });
-    this.options.emit?.('field-blur', { field: rt.field, formValid: ev.valid });
+  #onBlur(rt: FieldRuntime): void {
+    if (this.#busy) return;
+    const ev = this.#refresh('blur', { field: rt.field });
+    this.#options.emit?.('field-blur', { field: rt.field, formValid: ev.valid });
   }
 
-  private isFocused(input: HTMLInputElement): boolean {
+  #isFocused(input: HTMLInputElement): boolean {
     const root = input.getRootNode() as Document | ShadowRoot;
     return root.activeElement === input;
   }
 
   // ----- state ------------------------------------------------------------------------------
 
-  private readModel(): CardModel {
-    const value = (field: CardField) => this.runtimes.get(field)?.input.value ?? '';
+  #readModel(): CardModel {
+    const value = (field: CardField) => this.#runtimes.get(field)?.input.value ?? '';
     return {
       cardNumber: parseCardNumber(value('cardNumber')),
       expiryDate: parseExpiry(value('expiryDate')),
@@ -464,16 +466,16 @@ export class CardFields {
     };
   }
 
-  private evaluate(): Evaluation {
-    const model = this.readModel();
+  #evaluate(): Evaluation {
+    const model = this.#readModel();
     const brand = detectBrand(model.cardNumber);
-    const context: ValidationContext = { brand, now: this.options.now?.() ?? new Date() };
+    const context: ValidationContext = { brand, now: this.#options.now?.() ?? new Date() };
     const errors: Evaluation['errors'] = {};
     const fields: Evaluation['fields'] = {};
     let empty = true;
     let complete = true;
     let valid = true;
-    for (const rt of this.present()) {
+    for (const rt of this.#present()) {
       const error = validateField(rt.field, model, context);
       const state: FieldState = {
         empty: rt.input.value.trim() === '',
@@ -489,59 +491,59 @@ export class CardFields {
     return { brand, model, errors, fields, empty, complete, valid };
   }
 
-  private toError(field: CardField, errorType: ValidationErrorType): ValidationError {
-    return { errorType, message: this.message(errorType), field };
+  #toError(field: CardField, errorType: ValidationErrorType): ValidationError {
+    return { errorType, message: this.#message(errorType), field };
   }
 
   /** The errors currently shown, in field order. */
-  private shownErrors(): ValidationError[] {
-    return this.present().flatMap((rt) => (rt.shown ? [this.toError(rt.field, rt.shown)] : []));
+  #shownErrors(): ValidationError[] {
+    return this.#present().flatMap((rt) => (rt.shown ? [this.#toError(rt.field, rt.shown)] : []));
   }
 
   /** Recomputes the state, updates which errors are shown, renders, and emits what changed. */
-  private refresh(trigger: Trigger, opts: { field?: CardField; emitValidation?: boolean } = {}): Evaluation {
-    const ev = this.evaluate();
-    const fresh = updateShown(this.present(), (rt) => ev.errors[rt.field] ?? null, trigger, opts.field && this.runtimes.get(opts.field));
-    this.render(ev);
+  #refresh(trigger: Trigger, opts: { field?: CardField; emitValidation?: boolean } = {}): Evaluation {
+    const ev = this.#evaluate();
+    const fresh = updateShown(this.#present(), (rt) => ev.errors[rt.field] ?? null, trigger, opts.field && this.#runtimes.get(opts.field));
+    this.#render(ev);
 
-    const shown = this.shownErrors();
+    const shown = this.#shownErrors();
     const shownKey = JSON.stringify(shown);
-    const shownChanged = shownKey !== this.lastShownKey;
-    this.lastShownKey = shownKey;
+    const shownChanged = shownKey !== this.#lastShownKey;
+    this.#lastShownKey = shownKey;
     const formReady = ev.complete && ev.valid;
-    const emit = trigger === 'config' ? undefined : this.options.emit;
+    const emit = trigger === 'config' ? undefined : this.#options.emit;
 
-    if (trigger !== 'config') this.liveRegion.announce(fresh.map((rt) => this.message(rt.shown!)).join(' '));
+    if (trigger !== 'config') this.#liveRegion.announce(fresh.map((rt) => this.#message(rt.shown!)).join(' '));
     if (trigger === 'input' || trigger === 'clear') {
       emit?.('change', { brand: ev.brand?.brand ?? 'unknown', empty: ev.empty, complete: ev.complete, valid: ev.valid, fields: ev.fields });
     }
     if (trigger === 'input') {
-      for (const rt of this.present()) {
-        if (ev.fields[rt.field]?.valid && !this.lastValid.get(rt.field)) emit?.('field-valid', { field: rt.field });
+      for (const rt of this.#present()) {
+        if (ev.fields[rt.field]?.valid && !this.#lastValid.get(rt.field)) emit?.('field-valid', { field: rt.field });
       }
-      if (formReady && !this.lastFormReady) emit?.('form-complete', {});
+      if (formReady && !this.#lastFormReady) emit?.('form-complete', {});
     }
     if (trigger === 'validate' ? opts.emitValidation !== false : shownChanged) emit?.('validation-error', { errors: shown });
 
-    for (const rt of this.present()) this.lastValid.set(rt.field, ev.fields[rt.field]?.valid ?? false);
-    this.lastFormReady = formReady;
+    for (const rt of this.#present()) this.#lastValid.set(rt.field, ev.fields[rt.field]?.valid ?? false);
+    this.#lastFormReady = formReady;
     return ev;
   }
 
-  private render(ev: Evaluation): void {
+  #render(ev: Evaluation): void {
     const brand = ev.brand?.brand ?? null;
-    if (brand !== this.shownBrand || !this.brandBadge.firstChild) {
-      this.shownBrand = brand;
-      this.brandBadge.dataset.brand = brand ?? 'unknown';
-      this.brandBadge.replaceChildren(brandIcon(brand ?? 'unknown'));
-      this.brandText.textContent = ev.brand ? ev.brand.name : '';
-      const cv2 = this.runtimes.get('cv2');
-      if (cv2) this.applyText(cv2);
+    if (brand !== this.#shownBrand || !this.#brandBadge.firstChild) {
+      this.#shownBrand = brand;
+      this.#brandBadge.dataset.brand = brand ?? 'unknown';
+      this.#brandBadge.replaceChildren(brandIcon(brand ?? 'unknown'));
+      this.#brandText.textContent = ev.brand ? ev.brand.name : '';
+      const cv2 = this.#runtimes.get('cv2');
+      if (cv2) this.#applyText(cv2);
     }
-    for (const rt of this.present()) {
+    for (const rt of this.#present()) {
       const state = ev.fields[rt.field];
       const { shown, view } = rt;
-      view.showError(shown && this.message(shown));
+      view.showError(shown && this.#message(shown));
       view.container.classList.toggle('is-valid', shown === null && Boolean(state?.valid && state.complete));
       view.container.classList.toggle('is-empty', Boolean(state?.empty));
     }

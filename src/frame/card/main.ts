@@ -10,9 +10,12 @@ import { contentHeight, observeContentHeight } from '../resize.js';
 import { watchEscape } from '../escape.js';
 import { CardFields } from './card-fields.js';
 import { pageGuard } from '../session-guard.js';
-import { FRAME_PAGE_CSS, merchantStyling, refusedStyling } from './styles.js';
+import { FRAME_PAGE_CSS, hasMerchantStyling, type MerchantStyling } from './styles.js';
 
 let fields: CardFields | undefined;
+let merchant: typeof import('./merchant-styles.js') | undefined;
+/** The merchant's styling once its chunk is in; nothing to apply before. */
+const merchantStyling: MerchantStyling = (config) => merchant?.merchantStyling(config) ?? { css: '', fonts: [] };
 let bridge: FrameBridge<typeof cardEvents> | null = null;
 /** Refuses a page not in the session's `allowed_origins`, and a token of another session. */
 const admit = pageGuard(() => bridge!.hostOrigin);
@@ -25,6 +28,8 @@ const requireFields = (): CardFields => {
 const handlers: FrameHandlers<typeof cardRequests> = {
   async configure(config: CardRequestParams<'configure'>) {
     await admit(config.clientToken);
+    // The CSS allowlist comes only with styles or fonts to apply (most pages pass none).
+    merchant ??= hasMerchantStyling(config) ? await import('./merchant-styles.js') : undefined;
     if (fields) fields.setConfig(config);
     else {
       const page = new CSSStyleSheet();
@@ -34,7 +39,7 @@ const handlers: FrameHandlers<typeof cardRequests> = {
       fields = new CardFields(document.body, config, { emit, merchantStyling });
       observeContentHeight(document.body, (height) => emit('resize', { height }));
     }
-    const refused = refusedStyling(config, location.origin);
+    const refused = merchant?.refusedStyling(config, location.origin) ?? [];
     return { height: contentHeight(document.body), ...(refused.length ? { refused } : {}) };
   },
   focus({ field }) {

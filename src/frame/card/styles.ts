@@ -13,9 +13,7 @@ import {
   type CssDeclarations,
   type FieldStyle,
 } from '../../protocol/card.js';
-import { customPropertiesCss, filterDeclarations, isAllowedFontUrl, toKebabCase } from '../../protocol/style-policy.js';
-
-type FieldStyleState = (typeof FIELD_STYLE_STATES)[number];
+import { customPropertiesCss } from '../../protocol/style-policy.js';
 
 const PRIMARY = 'var(--moment-color-primary,#0b63ce)';
 const DANGER = 'var(--moment-color-danger,#c5221f)';
@@ -54,146 +52,82 @@ export const DEFAULT_CSS = `@layer mc{
 .mc-error[hidden]{display:none}
 .mc-error-icon{display:inline-flex;flex:none;align-items:center;justify-content:center;width:14px;height:14px;border-radius:50%;background-color:${DANGER};color:#fff;font-size:10px;font-weight:700;line-height:1}
 .mc-visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:-1px!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
-.mc-challenge{display:flex;flex-direction:column;align-items:center;gap:8px;padding:8px 0}
-.mc-challenge-heading{margin:0;font-size:1.125em;font-weight:600;outline:none}
-.mc-challenge-text{margin:0;color:var(--moment-color-label,#45464f);font-size:.875em;text-align:center}
-.mc-challenge-frame{box-sizing:border-box;max-width:100%;border:var(--moment-border-width,1px) solid var(--moment-color-border,#8e9099);border-radius:var(--moment-border-radius,6px);background:#fff}
 @media (forced-colors:active){.mc-input:focus{outline-color:Highlight}}
 @media (prefers-reduced-motion:reduce){.mc-input{transition:none}}
 }
 `;
 
-const STATE_SELECTORS: Readonly<Record<FieldStyleState, (scope: string) => string>> = {
-  default: (s) => `${s} .mc-input`,
-  focus: (s) => `${s} .mc-input:focus`,
-  error: (s) => `${s}.is-error .mc-input`,
-  valid: (s) => `${s}.is-valid .mc-input`,
-  errorFocus: (s) => `${s}.is-error .mc-input:focus`,
-  validFocus: (s) => `${s}.is-valid .mc-input:focus`,
-  container: (s) => s,
-  label: (s) => `${s} .mc-label`,
-  validationText: (s) => `${s} .mc-error`,
-  validationIcon: (s) => `${s} .mc-error-icon`,
-};
 
 /** Class of each field's container, also the scope of its generated rules. */
 export const fieldClass = (field: CardField): string => `mc-field-${field}`;
 
-function rule(selector: string, declarations: CssDeclarations | undefined): string {
-  const { accepted } = filterDeclarations(declarations);
-  const body = Object.entries(accepted)
-    .map(([property, value]) => `${toKebabCase(property)}:${value}`)
-    .join(';');
-  return body ? `${selector}{${body}}` : '';
-}
-
-/**
- * CSS for the merchant's `styles` (seed 004 shape). Per field, `base` and the field's own
- * declarations merge (the field's win), and states come in the order default, focus, error, valid,
- * errorFocus, validFocus so the more specific state wins. Every declaration is filtered.
- */
-export function merchantCss(styles: CardStyles | undefined): string {
-  if (!styles || typeof styles !== 'object') return '';
-  const rules: string[] = [rule('.mc-form', styles.form), rule('.mc-brand', styles.cardIcon)];
-  for (const field of CARD_FIELDS) {
-    const base: FieldStyle = styles.base ?? {};
-    const own: FieldStyle = styles[field] ?? {};
-    for (const state of FIELD_STYLE_STATES) {
-      const merged = { ...filterDeclarations(base[state]).accepted, ...filterDeclarations(own[state]).accepted };
-      rules.push(rule(STATE_SELECTORS[state](`.mc-field.${fieldClass(field)}`), merged));
-    }
-  }
-  return rules.filter(Boolean).join('\n');
-}
-
 /** `:root` (or `:host`) declarations for the theme variables that are known and safe. */
 export const themeCss = (variables: Record<string, string> | undefined, scope?: string): string => customPropertiesCss(variables, THEME_VARIABLES, scope);
 
-/**
- * What the CSS policy refused in the merchant's `styles` and `fontCss`: the frame says it back in
- * its answer to `configure`, and the element writes it to the developer's console.
- */
-export function refusedStyling(config: StyleConfig, framesOrigin: string): string[] {
-  const notes: string[] = [];
-  const check = (declarations: CssDeclarations | undefined, path: string) => {
-    for (const { property, reason } of filterDeclarations(declarations).rejected) notes.push(`styles.${path}.${property} was dropped (${reason}).`);
-  };
-  const styles = config.styles ?? {};
-  check(styles.form, 'form');
-  check(styles.cardIcon, 'cardIcon');
-  for (const group of ['base', ...CARD_FIELDS] as const) for (const state of FIELD_STYLE_STATES) check(styles[group]?.[state], `${group}.${state}`);
-  for (const url of config.fontCss ?? []) {
-    if (!isAllowedFontUrl(url, framesOrigin)) notes.push(`fontCss "${url}" is not loaded: fonts may come only over https from an allowed font host.`);
-  }
-  return notes.slice(0, 64).map((note) => note.slice(0, 300));
-}
-
-/** The `fontCss` URLs that may be loaded in the frame. */
-export function allowedFontUrls(urls: readonly string[] | undefined, framesOrigin: string): string[] {
-  return (urls ?? []).filter((url) => typeof url === 'string' && isAllowedFontUrl(url, framesOrigin));
-}
-
-interface StyleConfig {
+export interface StyleConfig {
   styles?: CardStyles;
   themeVariables?: Record<string, string>;
   fontCss?: readonly string[];
 }
 
-/** Turns the merchant's `styles` and `fontCss` into filtered CSS and font URLs. */
+/** Turns the merchant's `styles` and `fontCss` into filtered CSS and font URLs (see `./merchant-styles.ts`). */
 export type MerchantStyling = (config: StyleConfig) => { css: string; fonts: string[] };
 
-/**
- * The card frame's merchant styling. Only a frame that takes `styles` and `fontCss` from the host
- * passes it to the fields (the card frame); the checkout's fields have none to apply.
- */
-export const merchantStyling: MerchantStyling = (config) => ({ css: merchantCss(config.styles), fonts: allowedFontUrls(config.fontCss, location.origin) });
+/** Whether a configuration carries any merchant `styles` or `fontCss` to apply. */
+export const hasMerchantStyling = (config: StyleConfig): boolean => Boolean(config.fontCss?.length) || hasValues(config.styles);
+const hasValues = (value: unknown): boolean => typeof value === 'string' || (typeof value === 'object' && value !== null && Object.values(value).some(hasValues));
 
 /** Owns the frame's sheets and font links on one document or shadow root. */
 export class FrameStyles {
-  private readonly defaults = new CSSStyleSheet();
-  private readonly theme = new CSSStyleSheet();
-  private readonly merchant = new CSSStyleSheet();
-  private readonly fontLinks = new Map<string, HTMLLinkElement>();
+  readonly #defaults = new CSSStyleSheet();
+  readonly #theme = new CSSStyleSheet();
+  readonly #merchant = new CSSStyleSheet();
+  readonly #fontLinks = new Map<string, HTMLLinkElement>();
+
+  readonly #root: Document | ShadowRoot;
+  readonly #merchantStyling: MerchantStyling | undefined;
 
   constructor(
-    private readonly root: Document | ShadowRoot,
-    private readonly merchantStyling?: MerchantStyling,
+    root: Document | ShadowRoot,
+    merchantStyling?: MerchantStyling,
   ) {
-    this.defaults.replaceSync(DEFAULT_CSS);
-    const own = [this.defaults, this.theme, this.merchant];
+    this.#root = root;
+    this.#merchantStyling = merchantStyling;
+    this.#defaults.replaceSync(DEFAULT_CSS);
+    const own = [this.#defaults, this.#theme, this.#merchant];
     root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => !own.includes(s)), ...own];
   }
 
   update(config: StyleConfig): void {
-    this.theme.replaceSync(themeCss(config.themeVariables, this.root instanceof ShadowRoot ? ':host' : ':root'));
-    const merchant = this.merchantStyling?.(config);
-    this.merchant.replaceSync(merchant?.css ?? '');
-    this.updateFonts(merchant?.fonts ?? []);
+    this.#theme.replaceSync(themeCss(config.themeVariables, this.#root instanceof ShadowRoot ? ':host' : ':root'));
+    const merchant = this.#merchantStyling?.(config);
+    this.#merchant.replaceSync(merchant?.css ?? '');
+    this.#updateFonts(merchant?.fonts ?? []);
   }
 
-  private updateFonts(urls: string[]): void {
-    const doc = this.root instanceof ShadowRoot ? this.root.ownerDocument : this.root;
-    for (const [url, link] of this.fontLinks) {
+  #updateFonts(urls: string[]): void {
+    const doc = this.#root instanceof ShadowRoot ? this.#root.ownerDocument : this.#root;
+    for (const [url, link] of this.#fontLinks) {
       if (!urls.includes(url)) {
         link.remove();
-        this.fontLinks.delete(url);
+        this.#fontLinks.delete(url);
       }
     }
     for (const url of urls) {
-      if (this.fontLinks.has(url)) continue;
+      if (this.#fontLinks.has(url)) continue;
       const link = doc.createElement('link');
       link.rel = 'stylesheet';
       link.referrerPolicy = 'no-referrer';
       link.href = url;
       doc.head.append(link);
-      this.fontLinks.set(url, link);
+      this.#fontLinks.set(url, link);
     }
   }
 
   destroy(): void {
-    const own = [this.defaults, this.theme, this.merchant];
-    this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((s) => !own.includes(s));
-    for (const link of this.fontLinks.values()) link.remove();
-    this.fontLinks.clear();
+    const own = [this.#defaults, this.#theme, this.#merchant];
+    this.#root.adoptedStyleSheets = this.#root.adoptedStyleSheets.filter((s) => !own.includes(s));
+    for (const link of this.#fontLinks.values()) link.remove();
+    this.#fontLinks.clear();
   }
 }

@@ -30,7 +30,7 @@ export class FieldView<E extends HTMLInputElement | HTMLSelectElement = HTMLInpu
   readonly control: HTMLDivElement;
   readonly input: E;
   readonly error: HTMLDivElement;
-  private readonly text: HTMLElement;
+  readonly #text: HTMLElement;
 
   constructor(doc: Document, options: FieldOptions) {
     const { id, type = 'text' } = options;
@@ -59,13 +59,13 @@ export class FieldView<E extends HTMLInputElement | HTMLSelectElement = HTMLInpu
     this.error = createElement(doc, 'div', 'mc-error');
     this.error.id = `${id}-error`;
     this.error.hidden = true;
-    this.text = this.error;
+    this.#text = this.error;
     if (options.icon !== false) {
       const icon = createElement(doc, 'span', 'mc-error-icon');
       icon.setAttribute('aria-hidden', 'true');
       icon.textContent = '!';
-      this.text = createElement(doc, 'span', 'mc-error-text');
-      this.error.append(icon, this.text);
+      this.#text = createElement(doc, 'span', 'mc-error-text');
+      this.error.append(icon, this.#text);
     }
     this.control.append(input);
     this.container.append(this.label, this.control, this.error);
@@ -78,7 +78,7 @@ export class FieldView<E extends HTMLInputElement | HTMLSelectElement = HTMLInpu
   /** Shows a message (the field is invalid) or none. */
   showError(message: string | null): void {
     this.container.classList.toggle('is-error', message !== null);
-    this.text.textContent = message ?? '';
+    this.#text.textContent = message ?? '';
     this.error.hidden = message === null;
     this.input.setAttribute('aria-invalid', String(message !== null));
     if (message === null) this.input.removeAttribute('aria-describedby');

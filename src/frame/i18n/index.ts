@@ -62,31 +62,36 @@ export class FrameTexts<K extends keyof Translation> {
   intl = 'en';
   /** Settles when the dictionary last asked for is in place. */
   ready: Promise<void> = Promise.resolve();
-  private generation = 0;
+  #generation = 0;
 
-  private loaded: boolean;
+  #loaded: boolean;
+
+  readonly #english: Pick<Translation, K> | null;
+  readonly #onChange: () => void;
 
   constructor(
-    private readonly english: Pick<Translation, K> | null,
-    private readonly onChange: () => void,
+    english: Pick<Translation, K> | null,
+    onChange: () => void,
   ) {
+    this.#english = english;
+    this.#onChange = onChange;
     this.t = english ?? (BLANK as Pick<Translation, K>);
-    this.loaded = english !== null;
+    this.#loaded = english !== null;
   }
 
   set(tag: string | undefined): Promise<void> {
     const locale = frameLocale(tag);
     const intl = intlLocale(tag);
-    const generation = ++this.generation;
-    if (this.loaded && locale === this.locale && intl === this.intl) return (this.ready = Promise.resolve());
-    const pending = locale === 'en' && this.english ? Promise.resolve(this.english) : loadTranslation(locale);
+    const generation = ++this.#generation;
+    if (this.#loaded && locale === this.locale && intl === this.intl) return (this.ready = Promise.resolve());
+    const pending = locale === 'en' && this.#english ? Promise.resolve(this.#english) : loadTranslation(locale);
     this.ready = pending.then((t) => {
-      if (generation !== this.generation) return;
-      this.loaded ||= t !== null;
-      this.t = t ?? this.english ?? this.t;
+      if (generation !== this.#generation) return;
+      this.#loaded ||= t !== null;
+      this.t = t ?? this.#english ?? this.t;
       this.locale = t ? locale : 'en';
       this.intl = intl;
-      this.onChange();
+      this.#onChange();
     });
     return this.ready;
   }
