@@ -50,10 +50,10 @@ export interface VisibilityGuardOptions {
 }
 
 export class VisibilityGuard {
-  private readonly observer: IntersectionObserver | undefined;
+  readonly #observer: IntersectionObserver | undefined;
   /** The latest v2 verdict; `undefined` until the first entry. */
-  private visible: boolean | undefined;
-  private wake: (() => void) | undefined;
+  #visible: boolean | undefined;
+  #wake: (() => void) | undefined;
 
   constructor(
     readonly element: HTMLElement,
@@ -61,23 +61,23 @@ export class VisibilityGuard {
   ) {
     const view = (element.ownerDocument.defaultView ?? window) as ObserverWindow;
     if (options.trackVisibility !== false && supportsVisibilityTracking(view)) {
-      this.observer = new view.IntersectionObserver!((entries) => this.record(entries), {
+      this.#observer = new view.IntersectionObserver!((entries) => this.#record(entries), {
         threshold: [0, 1],
         trackVisibility: true,
         delay: VISIBILITY_DELAY_MS,
       } as IntersectionObserverInit);
-      this.observer.observe(element);
+      this.#observer.observe(element);
     }
   }
 
   /** Whether v2 is in use for this element. */
   get tracking(): boolean {
-    return this.observer !== undefined;
+    return this.#observer !== undefined;
   }
 
   /** Whether a click (or an activation without one) on the element may act now. */
   allows(event?: MouseEvent | null): boolean {
-    return this.seen() && this.shownInFrame() && this.pointIsOnElement(event);
+    return this.#seen() && this.#shownInFrame() && this.#pointIsOnElement(event);
   }
 
   /**
@@ -86,36 +86,36 @@ export class VisibilityGuard {
    * moved as not visible for a moment) before refusing. The point and styles are checked at once.
    */
   async check(event?: MouseEvent | null): Promise<boolean> {
-    if (!this.shownInFrame() || !this.pointIsOnElement(event)) return false;
-    if (this.seen()) return true;
+    if (!this.#shownInFrame() || !this.#pointIsOnElement(event)) return false;
+    if (this.#seen()) return true;
     await new Promise<void>((resolve) => {
-      this.wake = resolve;
+      this.#wake = resolve;
       setTimeout(resolve, VISIBILITY_WAIT_MS);
     });
-    return this.seen();
+    return this.#seen();
   }
 
   disconnect(): void {
-    this.observer?.disconnect();
-    this.wake?.();
+    this.#observer?.disconnect();
+    this.#wake?.();
   }
 
   /** v2's verdict, with any report not yet delivered; `true` where there is no v2. */
-  private seen(): boolean {
-    if (!this.observer) return true;
-    this.record(this.observer.takeRecords());
-    return this.visible === true;
+  #seen(): boolean {
+    if (!this.#observer) return true;
+    this.#record(this.#observer.takeRecords());
+    return this.#visible === true;
   }
 
-  private record(entries: IntersectionObserverEntry[]): void {
+  #record(entries: IntersectionObserverEntry[]): void {
     const last = entries.at(-1) as V2Entry | undefined;
     if (!last) return;
-    this.visible = last.isVisible === true && last.isIntersecting;
-    this.wake?.();
+    this.#visible = last.isVisible === true && last.isIntersecting;
+    this.#wake?.();
   }
 
   /** The document is shown, and the element and its ancestors in it are opaque and visible. */
-  private shownInFrame(): boolean {
+  #shownInFrame(): boolean {
     const doc = this.element.ownerDocument;
     const view = doc.defaultView;
     if (!view || doc.visibilityState !== 'visible' || view.getComputedStyle(this.element).visibility !== 'visible') return false;
@@ -127,7 +127,7 @@ export class VisibilityGuard {
   }
 
   /** The point clicked (or the element's centre, for a keyboard activation) is on the element. */
-  private pointIsOnElement(event?: MouseEvent | null): boolean {
+  #pointIsOnElement(event?: MouseEvent | null): boolean {
     const box = this.element.getBoundingClientRect();
     const fromPointer = event && event.detail > 0 && (event.clientX !== 0 || event.clientY !== 0);
     const x = fromPointer ? event.clientX : box.left + box.width / 2;

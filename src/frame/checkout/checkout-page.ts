@@ -10,8 +10,7 @@ import { BridgeError, randomId } from '../../protocol/port.js';
 import { CardFields, type CardFieldsOptions } from '../card/card-fields.js';
 import type { PendingChallenge } from '../card/payment.js';
 import { themeCss } from '../card/styles.js';
-import { buildAdditionalInfo, collectedFields } from './collect.js';
-import { CollectedForm } from './checkout-form.js';
+import type { CollectedForm } from './checkout-form.js';
 import { showState, type StateKind } from './end-state.js';
 import { formatMoney } from '../../protocol/money.js';
 import { renderSummary } from './summary.js';
@@ -51,74 +50,79 @@ export const DEFAULT_TITLE = 'Checkout';
 
 export class CheckoutPage {
   readonly main: HTMLElement;
-  private readonly doc: Document;
-  private readonly sheet = new CSSStyleSheet();
-  private readonly heading: HTMLHeadingElement;
-  private readonly summary: HTMLElement;
-  private readonly body: HTMLDivElement;
-  private readonly attemptMessage: HTMLParagraphElement;
-  private readonly payButton: HTMLButtonElement;
-  private readonly payGuard: ClickGuard;
-  private readonly state: HTMLDivElement;
-  private readonly liveRegion: LiveRegion;
-  private cardHeading: HTMLHeadingElement | null = null;
-  private readonly abort = new AbortController();
-  private collected: CollectedForm | null = null;
-  private config: CheckoutFrameConfig;
-  private readonly texts = new FrameTexts<CheckoutKey>(null, () => this.applyLocale());
-  private session: FrameSession | null = null;
-  private sessionId: string;
-  private clockOffsetMs = 0;
-  private fields: CardFields | null = null;
-  private phase: Phase = 'loading';
-  private expiryDue = false;
-  private cancelExpiry: () => void = () => {};
-  private redirectChallenge: PendingChallenge | null = null;
-  private focusBeforePay: HTMLElement | null = null;
+  readonly #doc: Document;
+  readonly #sheet = new CSSStyleSheet();
+  readonly #heading: HTMLHeadingElement;
+  readonly #summary: HTMLElement;
+  readonly #body: HTMLDivElement;
+  readonly #attemptMessage: HTMLParagraphElement;
+  readonly #payButton: HTMLButtonElement;
+  readonly #payGuard: ClickGuard;
+  readonly #state: HTMLDivElement;
+  readonly #liveRegion: LiveRegion;
+  #cardHeading: HTMLHeadingElement | null = null;
+  readonly #abort = new AbortController();
+  #collected: CollectedForm | null = null;
+  /** The collected-details code, when the session collects any. */
+  #details: typeof import('./details.js') | undefined;
+  #config: CheckoutFrameConfig;
+  readonly #texts = new FrameTexts<CheckoutKey>(null, () => this.#applyLocale());
+  #session: FrameSession | null = null;
+  #sessionId: string;
+  #clockOffsetMs = 0;
+  #fields: CardFields | null = null;
+  #phase: Phase = 'loading';
+  #expiryDue = false;
+  #cancelExpiry: () => void = () => {};
+  #redirectChallenge: PendingChallenge | null = null;
+  #focusBeforePay: HTMLElement | null = null;
   /** The card fields' shown errors, as their last `validation-error` said. */
-  private cardShown: ValidationError[] = [];
+  #cardShown: ValidationError[] = [];
   /** What the host was last told of the shown errors (to send only changes). */
-  private lastShownKey = '[]';
+  #lastShownKey = '[]';
   /** Set while a pay attempt shows every error, which it reports once. */
-  private validating = false;
+  #validating = false;
+
+  readonly #options: CheckoutPageOptions;
 
   constructor(
     container: HTMLElement,
     config: CheckoutFrameConfig,
-    private readonly options: CheckoutPageOptions,
+    options: CheckoutPageOptions,
   ) {
-    this.doc = container.ownerDocument;
-    this.config = config;
-    this.sessionId = tokenSessionId(config.clientToken);
-    this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
+    this.#options = options;
+    this.#doc = container.ownerDocument;
+    this.#config = config;
+    this.#sessionId = tokenSessionId(config.clientToken);
+    this.#doc.adoptedStyleSheets = [...this.#doc.adoptedStyleSheets, this.#sheet];
 
-    this.main = this.create('main', 'mc-checkout');
-    this.heading = this.create('h1', 'mc-title');
-    this.heading.id = 'checkout-title';
-    this.heading.textContent = this.t.checkoutTitle;
-    this.summary = this.create('section', 'mc-summary');
-    this.summary.setAttribute('aria-labelledby', 'summary-heading');
-    this.summary.hidden = true;
-    this.body = this.create('div', 'mc-body');
-    this.body.hidden = true;
-    this.attemptMessage = this.create('p', 'mc-attempt');
-    this.attemptMessage.id = 'attempt-message';
-    this.attemptMessage.tabIndex = -1;
-    this.attemptMessage.hidden = true;
-    this.payButton = this.create('button', 'mc-pay');
-    this.payButton.type = 'button';
-    this.state = this.create('div', 'mc-state');
-    this.liveRegion = new LiveRegion(this.doc);
-    this.main.append(this.heading, this.summary, this.body, this.state, this.liveRegion.element);
+    this.main = this.#create('main', 'mc-checkout');
+    this.#heading = this.#create('h1', 'mc-title');
+    this.#heading.id = 'checkout-title';
+    this.#heading.textContent = this.#t.checkoutTitle;
+    this.#summary = this.#create('section', 'mc-summary');
+    this.#summary.setAttribute('aria-labelledby', 'summary-heading');
+    this.#summary.hidden = true;
+    this.#body = this.#create('div', 'mc-body');
+    this.#body.hidden = true;
+    this.#attemptMessage = this.#create('p', 'mc-attempt');
+    this.#attemptMessage.id = 'attempt-message';
+    this.#attemptMessage.tabIndex = -1;
+    this.#attemptMessage.hidden = true;
+    this.#payButton = this.#create('button', 'mc-pay');
+    this.#payButton.type = 'button';
+    this.#state = this.#create('div', 'mc-state');
+    this.#liveRegion = new LiveRegion(this.#doc);
+    this.main.append(this.#heading, this.#summary, this.#body, this.#state, this.#liveRegion.element);
 
-    const signal = this.abort.signal;
-    this.payGuard = (options.clickGuard ?? guardClicks)(this.payButton);
-    this.payButton.addEventListener('click', (event) => {
+    const signal = this.#abort.signal;
+    this.#payGuard = (options.clickGuard ?? guardClicks)(this.#payButton);
+    this.#payButton.addEventListener('click', (event) => {
       // A click the customer may not have meant for this button (it is hidden or covered) pays nothing.
-      void this.payGuard.check(event).then((visible) => {
-        if (this.abort.signal.aborted) return;
+      void this.#payGuard.check(event).then((visible) => {
+        if (this.#abort.signal.aborted) return;
         if (visible) this.pay();
-        else this.refuseCovered();
+        else this.#refuseCovered();
       });
     }, { signal });
     // Enter in any field pays. The card fields handle their own Enter (and prevent its default).
@@ -131,28 +135,28 @@ export class CheckoutPage {
     }, { signal });
 
     this.update(config);
-    this.showState('loading', this.t.loading, '');
+    this.#showState('loading', this.#t.loading, '');
     container.append(this.main);
   }
 
   // ----- host API ---------------------------------------------------------------------------
 
   get clientToken(): string {
-    return this.config.clientToken;
+    return this.#config.clientToken;
   }
 
   get currentPhase(): Phase {
-    return this.phase;
+    return this.#phase;
   }
 
   /** Applies theme, locale and pay-button visibility; the session stays as it is. */
   update(config: CheckoutFrameConfig): void {
-    this.config = config;
-    this.sheet.replaceSync(`${CHECKOUT_CSS}\n${themeCss(config.themeVariables)}`);
-    void this.texts.set(config.locale);
-    this.payButton.hidden = config.hidePayButton;
-    if (this.fields) this.fields.setConfig(this.cardConfig());
-    if (this.session && this.phase !== 'paying' && this.phase !== 'redirecting') this.payButton.textContent = this.payLabel();
+    this.#config = config;
+    this.#sheet.replaceSync(`${CHECKOUT_CSS}\n${themeCss(config.themeVariables)}`);
+    void this.#texts.set(config.locale);
+    this.#payButton.hidden = config.hidePayButton;
+    if (this.#fields) this.#fields.setConfig(this.#cardConfig());
+    if (this.#session && this.#phase !== 'paying' && this.#phase !== 'redirecting') this.#payButton.textContent = this.#payLabel();
   }
 
   /**
@@ -160,33 +164,44 @@ export class CheckoutPage {
    * it found (`error`, `outcome`) are sent after the caller has answered the host.
    */
   async load(): Promise<void> {
-    const [read] = await Promise.all([readSession(this.config.clientToken, this.readOptions()), this.texts.ready]);
-    if (this.abort.signal.aborted) return;
+    const [read] = await Promise.all([readSession(this.#config.clientToken, this.#readOptions()), this.#texts.ready]);
+    if (this.#abort.signal.aborted) return;
     if (!read.ok) {
-      if (read.reason === 'expired') return this.close('expired', this.t.expiredHeading, this.t.expiredText, undefined, true);
+      if (read.reason === 'expired') return this.#close('expired', this.#t.expiredHeading, this.#t.expiredText, undefined, true);
       const message =
         read.reason === 'network'
           ? 'The checkout could not be loaded: the payment service did not answer.'
           : 'The checkout could not be loaded: its session is not valid.';
-      this.showState('error', this.t.loadFailedHeading, this.t.loadFailedText);
-      this.phase = 'closed';
-      this.later(() => this.options.emit('error', { message }));
+      this.#showState('error', this.#t.loadFailedHeading, this.#t.loadFailedText);
+      this.#phase = 'closed';
+      this.#later(() => this.#options.emit('error', { message }));
       return;
     }
     const { session } = read;
-    this.session = session;
-    this.sessionId = session.id;
-    this.clockOffsetMs = read.clockOffsetMs;
-    this.heading.textContent = session.title?.trim() || this.t.checkoutTitle;
-    this.renderSummary(session);
-    const closed = this.closed(session.status);
-    if (closed) return this.close(closed.outcome, closed.heading, closed.message, undefined, true);
+    this.#session = session;
+    this.#sessionId = session.id;
+    this.#clockOffsetMs = read.clockOffsetMs;
+    this.#heading.textContent = session.title?.trim() || this.#t.checkoutTitle;
+    this.#renderSummary(session);
+    const closed = this.#closed(session.status);
+    if (closed) return this.#close(closed.outcome, closed.heading, closed.message, undefined, true);
 
-    this.renderForm(session);
-    this.phase = 'ready';
-    this.state.hidden = true;
-    this.body.hidden = false;
-    this.cancelExpiry = scheduleExpiry(Date.parse(session.expires_at), this.clockOffsetMs, () => this.onExpiry());
+    const { collect } = session;
+    if (collect?.email || collect?.billing_address || collect?.shipping_address) {
+      this.#details = await import('./details.js').catch(() => undefined);
+      if (this.#abort.signal.aborted) return;
+      if (!this.#details) {
+        this.#showState('error', this.#t.loadFailedHeading, this.#t.loadFailedText);
+        this.#phase = 'closed';
+        this.#later(() => this.#options.emit('error', { message: 'The checkout could not be loaded: the payment service did not answer.' }));
+        return;
+      }
+    }
+    this.#renderForm(session);
+    this.#phase = 'ready';
+    this.#state.hidden = true;
+    this.#body.hidden = false;
+    this.#cancelExpiry = scheduleExpiry(Date.parse(session.expires_at), this.#clockOffsetMs, () => this.#onExpiry());
   }
 
   /** The host's `submit` request: starts paying, or says why it cannot. */
@@ -198,27 +213,27 @@ export class CheckoutPage {
 
   /** Validates everything and starts the payment (without waiting for its outcome). */
   pay(): PayAttempt {
-    if (this.phase === 'paying' || this.phase === 'redirecting') return { status: 'busy' };
-    const fields = this.fields;
-    const session = this.session;
-    if (this.phase !== 'ready' || !fields || !session) {
+    if (this.#phase === 'paying' || this.#phase === 'redirecting') return { status: 'busy' };
+    const fields = this.#fields;
+    const session = this.#session;
+    if (this.#phase !== 'ready' || !fields || !session) {
       return {
         status: 'unavailable',
         error:
-          this.phase === 'loading'
+          this.#phase === 'loading'
             ? new BridgeError({ code: 'not_configured', message: 'The checkout is still loading.' })
             : new BridgeError({ code: 'closed', message: 'This checkout takes no more payments.' }),
       };
     }
-    this.validating = true;
+    this.#validating = true;
     const card = fields.validate();
-    const collected = this.collected?.showAll() ?? [];
-    this.validating = false;
-    this.reportShown(true);
+    const collected = this.#collected?.showAll() ?? [];
+    this.#validating = false;
+    this.#reportShown(true);
     if (!card.valid || collected.length > 0) {
       const first = this.main.querySelector<HTMLElement>('[aria-invalid="true"]');
       first?.focus();
-      this.announce(collected.join(' '));
+      this.#announce(collected.join(' '));
       const count = card.errors.length + collected.length;
       return {
         status: 'invalid',
@@ -229,53 +244,53 @@ export class CheckoutPage {
         }),
       };
     }
-    void this.run(fields, session);
+    void this.#run(fields, session);
     return { status: 'started' };
   }
 
   /** Removes the page, its styles, timers and listeners. */
   destroy(): void {
-    this.abort.abort();
-    this.payGuard.disconnect();
-    this.cancelExpiry();
-    this.fields?.destroy();
-    this.fields = null;
+    this.#abort.abort();
+    this.#payGuard.disconnect();
+    this.#cancelExpiry();
+    this.#fields?.destroy();
+    this.#fields = null;
     this.main.remove();
-    this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    this.#doc.adoptedStyleSheets = this.#doc.adoptedStyleSheets.filter((s) => s !== this.#sheet);
   }
 
   // ----- payment ----------------------------------------------------------------------------
 
-  private async run(fields: CardFields, session: FrameSession): Promise<void> {
-    const additionalInfo = buildAdditionalInfo(session.collect, this.values());
-    this.redirectChallenge = null;
-    this.focusBeforePay = this.doc.activeElement instanceof HTMLElement ? this.doc.activeElement : null;
-    this.attemptMessage.hidden = true;
-    this.setPaying(true);
+  async #run(fields: CardFields, session: FrameSession): Promise<void> {
+    const additionalInfo = this.#details?.buildAdditionalInfo(session.collect, this.#values());
+    this.#redirectChallenge = null;
+    this.#focusBeforePay = this.#doc.activeElement instanceof HTMLElement ? this.#doc.activeElement : null;
+    this.#attemptMessage.hidden = true;
+    this.#setPaying(true);
     let result: TransactionResult;
     try {
       result = await fields.executePayment({ ...(additionalInfo ? { additionalInfo } : {}), idempotencyKey: randomId() });
     } catch (error) {
-      delete this.body.dataset.challenge;
-      if (this.abort.signal.aborted) return;
-      this.setPaying(false);
+      delete this.#body.dataset.challenge;
+      if (this.#abort.signal.aborted) return;
+      this.#setPaying(false);
       if (error instanceof BridgeError && error.code === 'validation_failed') {
         fields.focus(null);
         return;
       }
-      const message = error instanceof Error && error.message ? error.message : this.t.paymentFailed;
-      this.attemptFailed(message);
+      const message = error instanceof Error && error.message ? error.message : this.#t.paymentFailed;
+      this.#attemptFailed(message);
       return;
     }
-    delete this.body.dataset.challenge;
-    if (this.abort.signal.aborted) return;
+    delete this.#body.dataset.challenge;
+    if (this.#abort.signal.aborted) return;
 
-    const challenge = this.redirectChallenge as PendingChallenge | null;
+    const challenge = this.#redirectChallenge as PendingChallenge | null;
     if (result.statusCode === 3 && challenge && result.paymentId === challenge.paymentId && session.success_url) {
-      const url = redirectUrl(challenge.url, session.success_url, this.origin());
-      if (url) return this.redirect(url);
-      this.setPaying(false);
-      return this.attemptFailed(this.t.bankPageFailed, result);
+      const url = redirectUrl(challenge.url, session.success_url, this.#origin());
+      if (url) return this.#redirect(url);
+      this.#setPaying(false);
+      return this.#attemptFailed(this.#t.bankPageFailed, result);
     }
 
     const outcome = outcomeOf(result);
@@ -283,213 +298,216 @@ export class CheckoutPage {
       // The customer left the bank's page: no charge, the form stays for another try, and the host
       // hears `cancel` (with the result, `cancelled: true`) rather than a failed attempt.
       case 'cancel':
-        this.setPaying(false);
-        return this.attemptFailed(result.message, result, 'cancel');
+        this.#setPaying(false);
+        return this.#attemptFailed(result.message, result, 'cancel');
       case 'success':
-        return this.close('success', this.t.successHeading, fill(this.t.successText, { amount: this.amountText() }), result);
+        return this.#close('success', this.#t.successHeading, fill(this.#t.successText, { amount: this.#amountText() }), result);
       case 'attempt-failed':
-        this.setPaying(false);
-        return this.attemptFailed(result.message, result);
+        this.#setPaying(false);
+        return this.#attemptFailed(result.message, result);
       case 'expired':
-        return this.close('expired', this.t.expiredHeading, result.message, result);
+        return this.#close('expired', this.#t.expiredHeading, result.message, result);
       case 'failure':
-        return this.close('failure', this.t.failureHeading, result.message, result);
+        return this.#close('failure', this.#t.failureHeading, result.message, result);
     }
   }
 
   /** A refused click: said beside the pay button, nothing else happens. */
-  private refuseCovered(): void {
-    this.attemptMessage.textContent = COVERED_MESSAGE;
-    this.attemptMessage.hidden = false;
-    this.announce(COVERED_MESSAGE);
+  #refuseCovered(): void {
+    this.#attemptMessage.textContent = COVERED_MESSAGE;
+    this.#attemptMessage.hidden = false;
+    this.#announce(COVERED_MESSAGE);
   }
 
   /** A failed (or cancelled) attempt: the message stays beside the pay button and the customer may try again. */
-  private attemptFailed(message: string, result?: TransactionResult, outcome: 'attempt-failed' | 'cancel' = 'attempt-failed'): void {
-    this.attemptMessage.textContent = message;
-    this.attemptMessage.hidden = false;
-    this.announce(message);
-    const back = this.focusBeforePay;
-    if (back?.isConnected && !(back as HTMLInputElement).disabled && back !== this.doc.body) back.focus();
-    else if (!this.payButton.hidden) this.payButton.focus();
-    this.options.emit('outcome', { outcome, sessionId: this.sessionId, message, ...(result ? { result } : {}) });
-    if (this.expiryDue) return this.onExpiry();
-    void this.recheckSession();
+  #attemptFailed(message: string, result?: TransactionResult, outcome: 'attempt-failed' | 'cancel' = 'attempt-failed'): void {
+    this.#attemptMessage.textContent = message;
+    this.#attemptMessage.hidden = false;
+    this.#announce(message);
+    const back = this.#focusBeforePay;
+    if (back?.isConnected && !(back as HTMLInputElement).disabled && back !== this.#doc.body) back.focus();
+    else if (!this.#payButton.hidden) this.#payButton.focus();
+    this.#options.emit('outcome', { outcome, sessionId: this.#sessionId, message, ...(result ? { result } : {}) });
+    if (this.#expiryDue) return this.#onExpiry();
+    void this.#recheckSession();
   }
 
   /** After a failed attempt the session may have locked (too many attempts) or ended. */
-  private async recheckSession(): Promise<void> {
-    const read = await readSession(this.config.clientToken, this.readOptions());
-    if (this.phase !== 'ready' || this.abort.signal.aborted) return;
+  async #recheckSession(): Promise<void> {
+    const read = await readSession(this.#config.clientToken, this.#readOptions());
+    if (this.#phase !== 'ready' || this.#abort.signal.aborted) return;
     if (!read.ok) {
-      if (read.reason === 'expired') this.onExpiry();
+      if (read.reason === 'expired') this.#onExpiry();
       return;
     }
-    const closed = this.closed(read.session.status);
-    if (closed) this.close(closed.outcome, closed.heading, closed.message);
+    const closed = this.#closed(read.session.status);
+    if (closed) this.#close(closed.outcome, closed.heading, closed.message);
   }
 
-  private redirect(url: string): void {
-    this.phase = 'redirecting';
-    this.cancelExpiry();
-    this.payButton.textContent = this.t.redirecting;
-    this.showState('redirect', this.t.redirectHeading, this.t.redirectText);
-    const link = this.create('a', 'mc-state-link');
+  #redirect(url: string): void {
+    this.#phase = 'redirecting';
+    this.#cancelExpiry();
+    this.#payButton.textContent = this.#t.redirecting;
+    this.#showState('redirect', this.#t.redirectHeading, this.#t.redirectText);
+    const link = this.#create('a', 'mc-state-link');
     link.href = url;
     link.target = '_top';
-    link.textContent = this.t.continueToBank;
-    this.state.append(link);
-    this.body.hidden = true;
-    this.options.emit('redirect', { url });
+    link.textContent = this.#t.continueToBank;
+    this.#state.append(link);
+    this.#body.hidden = true;
+    this.#options.emit('redirect', { url });
   }
 
-  private onExpiry(): void {
-    if (this.phase === 'paying') {
-      this.expiryDue = true;
+  #onExpiry(): void {
+    if (this.#phase === 'paying') {
+      this.#expiryDue = true;
       return;
     }
-    if (this.phase !== 'ready') return;
-    this.close('expired', this.t.expiredHeading, this.t.expiredText);
+    if (this.#phase !== 'ready') return;
+    this.#close('expired', this.#t.expiredHeading, this.#t.expiredText);
   }
 
   /**
    * Ends the checkout: the form (and any card data in it) goes, the end state shows, the host
    * hears the outcome. `deferred` when called while answering `configure`.
    */
-  private close(outcome: CheckoutOutcome, heading: string, message: string, result?: TransactionResult, deferred = false): void {
-    this.phase = 'closed';
-    this.cancelExpiry();
-    this.fields?.destroy();
-    this.fields = null;
-    this.body.hidden = true;
-    this.body.replaceChildren();
-    this.collected = null;
+  #close(outcome: CheckoutOutcome, heading: string, message: string, result?: TransactionResult, deferred = false): void {
+    this.#phase = 'closed';
+    this.#cancelExpiry();
+    this.#fields?.destroy();
+    this.#fields = null;
+    this.#body.hidden = true;
+    this.#body.replaceChildren();
+    this.#collected = null;
     const kind: StateKind = outcome === 'success' ? 'success' : outcome === 'expired' ? 'expired' : 'failure';
-    this.showState(kind, heading, message);
-    if (!deferred) this.stateHeading()?.focus();
-    this.announce(`${heading}. ${message}`);
-    const send = () => this.options.emit('outcome', { outcome, sessionId: this.sessionId, message: result?.message ?? message, ...(result ? { result } : {}) });
-    if (deferred) this.later(send);
+    this.#showState(kind, heading, message);
+    if (!deferred) this.#stateHeading()?.focus();
+    this.#announce(`${heading}. ${message}`);
+    const send = () => this.#options.emit('outcome', { outcome, sessionId: this.#sessionId, message: result?.message ?? message, ...(result ? { result } : {}) });
+    if (deferred) this.#later(send);
     else send();
   }
 
-  private setPaying(paying: boolean): void {
-    this.phase = paying ? 'paying' : this.phase === 'paying' ? 'ready' : this.phase;
-    this.payButton.disabled = paying;
-    this.payButton.setAttribute('aria-busy', String(paying));
-    this.payButton.textContent = paying ? this.t.processing : this.payLabel();
-    this.body.setAttribute('aria-busy', String(paying));
-    this.collected?.setDisabled(paying);
-    if (paying) this.announce(this.t.processingPayment);
+  #setPaying(paying: boolean): void {
+    this.#phase = paying ? 'paying' : this.#phase === 'paying' ? 'ready' : this.#phase;
+    this.#payButton.disabled = paying;
+    this.#payButton.setAttribute('aria-busy', String(paying));
+    this.#payButton.textContent = paying ? this.#t.processing : this.#payLabel();
+    this.#body.setAttribute('aria-busy', String(paying));
+    this.#collected?.setDisabled(paying);
+    if (paying) this.#announce(this.#t.processingPayment);
   }
 
   // ----- rendering --------------------------------------------------------------------------
 
-  private renderSummary(session: FrameSession): void {
-    renderSummary(this.summary, session, this.t, this.locale());
+  #renderSummary(session: FrameSession): void {
+    renderSummary(this.#summary, session, this.#t, this.#locale());
   }
 
-  private renderForm(session: FrameSession): void {
-    const collected = new CollectedForm(this.doc, collectedFields(session.collect), {
-      texts: () => ({ t: this.t, locale: this.locale() }),
-      signal: this.abort.signal,
-      active: () => this.phase === 'ready',
-      onShown: (fresh) => {
-        this.announce(fresh.join(' '));
-        this.reportShown();
-      },
-    });
-    this.collected = collected;
+  #renderForm(session: FrameSession): void {
+    const details = this.#details;
+    const collected = details
+      ? new details.CollectedForm(this.#doc, details.collectedFields(session.collect), {
+          texts: () => ({ t: this.#t, locale: this.#locale() }),
+          signal: this.#abort.signal,
+          active: () => this.#phase === 'ready',
+          onShown: (fresh) => {
+            this.#announce(fresh.join(' '));
+            this.#reportShown();
+          },
+        })
+      : null;
+    this.#collected = collected;
 
-    const card = this.create('div', 'mc-card');
+    const card = this.#create('div', 'mc-card');
     card.setAttribute('role', 'group');
     card.setAttribute('aria-labelledby', 'card-heading');
-    const cardHeading = this.create('h2', 'mc-section-title');
+    const cardHeading = this.#create('h2', 'mc-section-title');
     cardHeading.id = 'card-heading';
-    cardHeading.textContent = this.t.cardDetails;
-    this.cardHeading = cardHeading;
-    const cardSlot = this.create('div', 'mc-card-fields');
+    cardHeading.textContent = this.#t.cardDetails;
+    this.#cardHeading = cardHeading;
+    const cardSlot = this.#create('div', 'mc-card-fields');
     card.append(cardHeading, cardSlot);
 
-    this.body.replaceChildren(
-      ...[collected.section('contact'), collected.section('shipping'), card, collected.section('billing')].filter(
+    this.#body.replaceChildren(
+      ...[collected?.section('contact') ?? null, collected?.section('shipping') ?? null, card, collected?.section('billing') ?? null].filter(
         (node): node is HTMLFormElement | HTMLDivElement => node !== null,
       ),
-      this.attemptMessage,
-      this.payButton,
+      this.#attemptMessage,
+      this.#payButton,
     );
-    this.fields = new CardFields(cardSlot, this.cardConfig(), {
+    this.#fields = new CardFields(cardSlot, this.#cardConfig(), {
       emit: (name, detail) => {
         if (name === 'submit-request') void this.pay();
         if (name === 'validation-error') {
-          this.cardShown = (detail as { errors: ValidationError[] }).errors;
-          if (!this.validating) this.reportShown();
+          this.#cardShown = (detail as { errors: ValidationError[] }).errors;
+          if (!this.#validating) this.#reportShown();
         }
       },
-      ...(this.options.origin ? { apiOrigin: this.options.origin } : {}),
-      ...(this.options.payment ? { payment: this.options.payment } : {}),
+      ...(this.#options.origin ? { apiOrigin: this.#options.origin } : {}),
+      ...(this.#options.payment ? { payment: this.#options.payment } : {}),
       onChallenge: (challenge) => {
-        if (this.session?.success_url) {
-          this.redirectChallenge = challenge;
+        if (this.#session?.success_url) {
+          this.#redirectChallenge = challenge;
           return 'redirect';
         }
         // The challenge opens where the card fields are; the rest of the form steps aside.
-        this.body.dataset.challenge = '';
+        this.#body.dataset.challenge = '';
         return 'inline';
       },
     });
-    this.payButton.textContent = this.payLabel();
-    this.payButton.disabled = false;
-    this.payButton.setAttribute('aria-busy', 'false');
+    this.#payButton.textContent = this.#payLabel();
+    this.#payButton.disabled = false;
+    this.#payButton.setAttribute('aria-busy', 'false');
   }
 
   /**
    * Tells the host which errors the customer now sees, in page order (contact and shipping, the
    * card, billing): when that list changed, or on every pay attempt (`always`).
    */
-  private reportShown(always = false): void {
+  #reportShown(always = false): void {
     const errors: CheckoutValidationError[] = [
-      ...(this.collected?.shownErrors(false) ?? []),
-      ...this.cardShown.map(({ field, errorType, message }) => ({ field, errorType, message })),
-      ...(this.collected?.shownErrors(true) ?? []),
+      ...(this.#collected?.shownErrors(false) ?? []),
+      ...this.#cardShown.map(({ field, errorType, message }) => ({ field, errorType, message })),
+      ...(this.#collected?.shownErrors(true) ?? []),
     ];
     const key = JSON.stringify(errors);
-    if (!always && key === this.lastShownKey) return;
-    this.lastShownKey = key;
-    this.options.emit('validation-error', { errors });
+    if (!always && key === this.#lastShownKey) return;
+    this.#lastShownKey = key;
+    this.#options.emit('validation-error', { errors });
   }
 
-  private showState(kind: StateKind, heading: string, text: string): void {
-    showState(this.state, kind, heading, text);
+  #showState(kind: StateKind, heading: string, text: string): void {
+    showState(this.#state, kind, heading, text);
   }
 
-  private stateHeading(): HTMLElement | null {
-    return this.state.querySelector<HTMLElement>('.mc-state-heading');
+  #stateHeading(): HTMLElement | null {
+    return this.#state.querySelector<HTMLElement>('.mc-state-heading');
   }
 
   // ----- helpers ----------------------------------------------------------------------------
 
-  private values() {
-    return this.collected?.values() ?? {};
+  #values() {
+    return this.#collected?.values() ?? {};
   }
 
-  private cardConfig() {
-    return { clientToken: this.config.clientToken, themeVariables: this.config.themeVariables, locale: this.config.locale, hideCardName: false };
+  #cardConfig() {
+    return { clientToken: this.#config.clientToken, themeVariables: this.#config.themeVariables, locale: this.#config.locale, hideCardName: false };
   }
 
-  private locale(): string {
-    return this.texts.intl;
+  #locale(): string {
+    return this.#texts.intl;
   }
 
-  private get t(): Pick<Translation, CheckoutKey> {
-    return this.texts.t;
+  get #t(): Pick<Translation, CheckoutKey> {
+    return this.#texts.t;
   }
 
   /** A closed session's heading and message, in the customer's language. */
-  private closed(status: FrameSession['status']): { outcome: CheckoutOutcome; heading: string; message: string } | null {
+  #closed(status: FrameSession['status']): { outcome: CheckoutOutcome; heading: string; message: string } | null {
     const outcome = status === 'open' ? undefined : outcomeOfSession(status);
     if (!outcome) return null;
-    const t = this.t;
+    const t = this.#t;
     const [heading, message] =
       outcome === 'success' ? [t.successHeading, t.alreadyPaid]
       : outcome === 'expired' ? [t.expiredHeading, t.expiredText]
@@ -499,48 +517,48 @@ export class CheckoutPage {
   }
 
   /** A dictionary arrived: language and direction follow, and the texts that do not depend on a render. */
-  private applyLocale(): void {
-    this.main.lang = this.texts.intl;
-    this.doc.documentElement.lang = this.texts.intl;
-    this.doc.documentElement.dir = this.t.dir;
-    if (!this.session) this.heading.textContent = this.t.checkoutTitle;
-    if (this.phase === 'loading') this.showState('loading', this.t.loading, '');
-    if (this.session && this.phase !== 'paying' && this.phase !== 'redirecting') this.payButton.textContent = this.payLabel();
-    if (this.session && this.phase !== 'closed') {
-      this.renderSummary(this.session);
-      if (this.cardHeading) this.cardHeading.textContent = this.t.cardDetails;
-      this.collected?.applyTexts();
-      this.reportShown();
+  #applyLocale(): void {
+    this.main.lang = this.#texts.intl;
+    this.#doc.documentElement.lang = this.#texts.intl;
+    this.#doc.documentElement.dir = this.#t.dir;
+    if (!this.#session) this.#heading.textContent = this.#t.checkoutTitle;
+    if (this.#phase === 'loading') this.#showState('loading', this.#t.loading, '');
+    if (this.#session && this.#phase !== 'paying' && this.#phase !== 'redirecting') this.#payButton.textContent = this.#payLabel();
+    if (this.#session && this.#phase !== 'closed') {
+      this.#renderSummary(this.#session);
+      if (this.#cardHeading) this.#cardHeading.textContent = this.#t.cardDetails;
+      this.#collected?.applyTexts();
+      this.#reportShown();
     }
   }
 
-  private origin(): string {
-    return this.options.origin ?? location.origin;
+  #origin(): string {
+    return this.#options.origin ?? location.origin;
   }
 
-  private readOptions(): ReadSessionOptions {
-    return { origin: this.origin(), ...(this.options.fetch ? { fetch: this.options.fetch } : {}) };
+  #readOptions(): ReadSessionOptions {
+    return { origin: this.#origin(), ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}) };
   }
 
-  private amountText(): string {
-    return this.session ? formatMoney(this.session.amount, this.session.currency, this.locale()) : '';
+  #amountText(): string {
+    return this.#session ? formatMoney(this.#session.amount, this.#session.currency, this.#locale()) : '';
   }
 
-  private payLabel(): string {
-    return this.session ? fill(this.t.payAmount, { amount: this.amountText() }) : this.t.pay;
+  #payLabel(): string {
+    return this.#session ? fill(this.#t.payAmount, { amount: this.#amountText() }) : this.#t.pay;
   }
 
-  private later(fn: () => void): void {
+  #later(fn: () => void): void {
     setTimeout(() => {
-      if (!this.abort.signal.aborted) fn();
+      if (!this.#abort.signal.aborted) fn();
     }, 0);
   }
 
-  private announce(text: string): void {
-    this.liveRegion.announce(text);
+  #announce(text: string): void {
+    this.#liveRegion.announce(text);
   }
 
-  private create<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
-    return createElement(this.doc, tag, className);
+  #create<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
+    return createElement(this.#doc, tag, className);
   }
 }

@@ -7,7 +7,8 @@ import type { AdditionalInfo, Address } from '../../protocol/card.js';
 import type { FrameSession } from '../../protocol/checkout.js';
 import { NO_POSTCODE_COUNTRIES, numericCountryCode } from './countries.js';
 import { EN_SHARED } from '../i18n/index.js';
-import { countryRequired, emailInvalid, firstError, postcodeRequired, required, tooLong, type DetailsErrorType, type DetailsRule } from '../form/validators.js';
+import { firstError } from '../form/validators.js';
+import { countryRequired, emailInvalid, postcodeRequired, required, tooLong, type DetailsErrorType, type DetailsRule } from '../form/details-rules.js';
 
 export type CollectedSection = 'contact' | 'shipping' | 'billing';
 

@@ -15,10 +15,7 @@ body{display:flow-root}
 .mc-line-amount,.mc-total-amount{flex:none;font-variant-numeric:tabular-nums;text-align:end}
 .mc-taxes{color:var(--moment-color-label,#45464f);font-size:.9375em}
 .mc-total{padding-top:8px;border-top:var(--moment-border-width,1px) solid var(--moment-color-border,#8e9099);font-weight:650;font-size:1.125em}
-.mc-section{margin:0;padding:0;border:0;min-width:0;display:grid;grid-template-columns:1fr;gap:var(--moment-spacing,12px)}
 .mc-section-title{margin:0 0 2px;padding:0;font-size:1em;font-weight:650}
-.mc-section select.mc-input{-webkit-appearance:menulist;appearance:auto;padding-inline-end:8px}
-@media (min-width:420px){.mc-section .mc-half{grid-column:auto}.mc-section.mc-address{grid-template-columns:1fr 1fr}.mc-section.mc-address>:not(.mc-half){grid-column:1/-1}}
 .mc-card .mc-root{padding:0}
 .mc-attempt{margin:0;padding:10px 12px;border:var(--moment-border-width,1px) solid var(--moment-color-danger,#c5221f);border-radius:var(--moment-border-radius,6px);color:var(--moment-color-danger,#c5221f);background:color-mix(in srgb,var(--moment-color-danger,#c5221f) 6%,transparent);outline:none}
 .mc-attempt[hidden]{display:none}

@@ -19,7 +19,8 @@ import { FieldView } from '../form/field-view.js';
 import { adoptSheetStyles } from './sheet-styles.js';
 import { LiveRegion } from '../form/live-region.js';
 import { updateShown, type ShownState, type Trigger } from '../form/shown.js';
-import { emailInvalid, firstError, required, type DetailsErrorType, type DetailsRule } from '../form/validators.js';
+import { firstError } from '../form/validators.js';
+import { emailInvalid, required, type DetailsErrorType, type DetailsRule } from '../form/details-rules.js';
 
 /** Countries the sheet offers, with the ISO 3166-1 numeric codes of the provider's `Address`. */
 export const SHEET_COUNTRIES: readonly (readonly [code: string, name: string])[] = [

@@ -103,125 +103,128 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export class WalletFrame {
   readonly button: HTMLButtonElement;
-  private readonly container: HTMLElement;
-  private readonly note: HTMLElement;
-  private readonly refusal: HTMLElement;
-  private readonly guard: ClickGuard;
-  private readonly theme = new CSSStyleSheet();
-  private config: WalletFrameConfig | undefined;
-  private readonly texts = new FrameTexts<WalletKey>({ dir: 'ltr', ...EN_SHARED, ...EN_WALLET }, () => {
-    this.container.lang = this.texts.intl;
-    const root = this.container.ownerDocument.documentElement;
-    root.lang = this.texts.intl;
-    root.dir = this.texts.t.dir;
-    this.render();
+  readonly #container: HTMLElement;
+  readonly #note: HTMLElement;
+  readonly #refusal: HTMLElement;
+  readonly #guard: ClickGuard;
+  readonly #theme = new CSSStyleSheet();
+  #config: WalletFrameConfig | undefined;
+  readonly #texts = new FrameTexts<WalletKey>({ dir: 'ltr', ...EN_SHARED, ...EN_WALLET }, () => {
+    this.#container.lang = this.#texts.intl;
+    const root = this.#container.ownerDocument.documentElement;
+    root.lang = this.#texts.intl;
+    root.dir = this.#texts.t.dir;
+    this.#render();
   });
-  private detectionKey = '';
-  private detection: Promise<void> = Promise.resolve();
-  private checking = false;
-  private adapter: WalletAdapter | undefined;
-  private session: WalletSessionInfo | undefined;
-  private availability: WalletAvailability = { available: false, wallets: [] };
+  #detectionKey = '';
+  #detection: Promise<void> = Promise.resolve();
+  #checking = false;
+  #adapter: WalletAdapter | undefined;
+  #session: WalletSessionInfo | undefined;
+  #availability: WalletAvailability = { available: false, wallets: [] };
   /** What the host was last told, to report later changes with an `availability` event. */
-  private reported: WalletAvailability | undefined;
-  private running = false;
-  private sheetIsOpen = false;
+  #reported: WalletAvailability | undefined;
+  #running = false;
+  #sheetIsOpen = false;
   /** A click waits for the visibility report. */
-  private checkingClick = false;
+  #checkingClick = false;
 
-  constructor(private readonly options: WalletFrameOptions) {
+  readonly #options: WalletFrameOptions;
+
+  constructor(options: WalletFrameOptions) {
+    this.#options = options;
     const doc = options.root.ownerDocument;
     const page = new CSSStyleSheet();
     page.replaceSync(WALLET_CSS);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, page, this.theme];
-    this.container = doc.createElement('div');
-    this.container.className = 'mw-root';
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, page, this.#theme];
+    this.#container = doc.createElement('div');
+    this.#container.className = 'mw-root';
     this.button = doc.createElement('button');
     this.button.type = 'button';
     this.button.id = 'wallet-button';
-    this.button.addEventListener('click', this.onClick);
-    this.note = doc.createElement('p');
-    this.note.className = 'mw-note';
-    this.note.id = 'wallet-unavailable-note';
-    this.note.hidden = true;
-    this.refusal = doc.createElement('p');
-    this.refusal.className = 'mw-refusal';
-    this.refusal.setAttribute('role', 'status');
-    this.container.append(this.button, this.note, this.refusal);
-    options.root.append(this.container);
-    this.guard = (options.clickGuard ?? guardClicks)(this.button);
+    this.button.addEventListener('click', this.#onClick);
+    this.#note = doc.createElement('p');
+    this.#note.className = 'mw-note';
+    this.#note.id = 'wallet-unavailable-note';
+    this.#note.hidden = true;
+    this.#refusal = doc.createElement('p');
+    this.#refusal.className = 'mw-refusal';
+    this.#refusal.setAttribute('role', 'status');
+    this.#container.append(this.button, this.#note, this.#refusal);
+    options.root.append(this.#container);
+    this.#guard = (options.clickGuard ?? guardClicks)(this.button);
   }
 
   /** Whether an in-frame sheet is open (the frame then reports no height changes). */
   get sheetOpen(): boolean {
-    return this.sheetIsOpen;
+    return this.#sheetIsOpen;
   }
 
   /** The wallet the button starts, once detected. */
   get wallet(): WalletKind | undefined {
-    return this.adapter?.wallet;
+    return this.#adapter?.wallet;
   }
 
   /** Applies a configuration; answers with the availability known within the detection timeout. */
   async configure(config: WalletFrameConfig): Promise<WalletAvailability> {
-    this.config = config;
-    this.theme.replaceSync(walletThemeCss(config.themeVariables));
-    await this.texts.set(config.locale);
+    this.#config = config;
+    this.#theme.replaceSync(walletThemeCss(config.themeVariables));
+    await this.#texts.set(config.locale);
     const environment = tokenEnvironment(config.clientToken);
     const mode = environment === 'sandbox' ? (config.sandboxWallets ?? 'sandbox') : 'sandbox';
     const key = `${environment}|${mode}|${config.clientToken}`;
-    if (key !== this.detectionKey) {
-      this.detectionKey = key;
-      this.detection = this.detect(key, environment, mode, config.clientToken);
+    if (key !== this.#detectionKey) {
+      this.#detectionKey = key;
+      this.#detection = this.#detect(key, environment, mode, config.clientToken);
     }
-    this.render();
-    await Promise.race([this.detection, sleep(this.options.detectTimeoutMs ?? 2500)]);
-    this.reported = this.availability;
-    return this.availability;
+    this.#render();
+    await Promise.race([this.#detection, sleep(this.#options.detectTimeoutMs ?? 2500)]);
+    this.#reported = this.#availability;
+    return this.#availability;
   }
 
-  private api(clientToken: string): WalletApiOptions {
+  #api(clientToken: string): WalletApiOptions {
     return {
-      origin: this.options.apiOrigin ?? this.options.root.ownerDocument.location.origin,
+      origin: this.#options.apiOrigin ?? this.#options.root.ownerDocument.location.origin,
       clientToken,
-      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
     };
   }
 
-  private async detect(key: string, environment: Environment, mode: 'sandbox' | 'none', clientToken: string): Promise<void> {
-    this.checking = true;
-    this.adapter = undefined;
-    this.availability = { available: false, wallets: [] };
-    const api = this.api(clientToken);
+  async #detect(key: string, environment: Environment, mode: 'sandbox' | 'none', clientToken: string): Promise<void> {
+    this.#checking = true;
+    this.#adapter = undefined;
+    this.#availability = { available: false, wallets: [] };
+    const api = this.#api(clientToken);
     const session = await fetchSessionInfo(api);
-    if (key !== this.detectionKey) return;
-    const create = this.options.createAdapters ?? defaultAdapters;
-    const merchantDomain = new URL(this.options.hostOrigin ?? this.options.root.ownerDocument.location.origin).hostname;
-    const clickGuard = this.options.clickGuard ?? guardClicks;
+    if (key !== this.#detectionKey) return;
+    const create = this.#options.createAdapters ?? defaultAdapters;
+    const merchantDomain = new URL(this.#options.hostOrigin ?? this.#options.root.ownerDocument.location.origin).hostname;
+    const clickGuard = this.#options.clickGuard ?? guardClicks;
     const onSheet = (open: boolean) => {
-      this.sheetIsOpen = open;
-      this.options.emit('sheet', { open });
+      this.#sheetIsOpen = open;
+      this.#options.emit('sheet', { open });
     };
-    const adapters = await create({ environment, mode, container: this.container, api, session, merchantDomain, clickGuard, onSheet });
-    if (key !== this.detectionKey) return;
+    const adapters = await create({ environment, mode, container: this.#container, api, session, merchantDomain, clickGuard, onSheet });
+    if (key !== this.#detectionKey) return;
     const flags = await Promise.all(adapters.map((a) => a.isAvailable().catch(() => false)));
-    if (key !== this.detectionKey) return;
+    if (key !== this.#detectionKey) return;
     // A real wallet needs the amount for its sheet; without the session none can be offered.
     const usable = adapters.filter((a, i) => flags[i] && (session !== undefined || a.wallet === 'sandbox'));
-    this.session = session;
-    this.adapter = usable[0];
-    this.availability = { available: usable.length > 0, wallets: usable.map((a) => a.wallet) };
-    this.checking = false;
-    this.render();
-    const told = this.reported;
-    if (told && (told.available !== this.availability.available || told.wallets.join() !== this.availability.wallets.join())) {
-      this.reported = this.availability;
-      this.options.emit('availability', this.availability);
+    this.#session = session;
+    this.#adapter = usable[0];
+    this.#availability = { available: usable.length > 0, wallets: usable.map((a) => a.wallet) };
+    this.#checking = false;
+    this.#render();
+    const told = this.#reported;
+    if (told && (told.available !== this.#availability.available || told.wallets.join() !== this.#availability.wallets.join())) {
+      this.#reported = this.#availability;
+      this.#options.emit('availability', this.#availability);
     }
   }
 
-  private payRequest(config: WalletFrameConfig): WalletPayRequest {
-    const session = this.session;
+  #payRequest(config: WalletFrameConfig): WalletPayRequest {
+    const session = this.#session;
     return {
       amount: session?.amount,
       currency: session?.currency ?? 'GBP',
@@ -230,79 +233,79 @@ export class WalletFrame {
       emailRequired: config.emailRequired,
       billingAddressRequired: config.billingAddressRequired,
       shippingAddressRequired: config.shippingAddressRequired,
-      locale: this.texts.intl,
+      locale: this.#texts.intl,
     };
   }
 
   /** One payment at a time: a click while one runs, or on a disabled button, does nothing. */
-  private readonly onClick = (event: MouseEvent): void => {
-    if (!this.canStart()) return;
+  readonly #onClick = (event: MouseEvent): void => {
+    if (!this.#canStart()) return;
     // A click the customer may not have meant for this button (it is hidden or covered) opens
     // nothing. Visible now: start at once, inside the click, as the wallets require. Not known to
     // be visible yet (the visibility report lags a move): wait for it; Chromium's user activation
     // outlasts the wait, and browsers without v2 never take this path.
-    if (this.guard.allows(event)) return this.start();
-    this.checkingClick = true;
-    void this.guard.check(event).then((visible) => {
-      this.checkingClick = false;
-      if (!visible) this.refusal.textContent = COVERED_MESSAGE;
-      else if (this.canStart()) this.start();
+    if (this.#guard.allows(event)) return this.#start();
+    this.#checkingClick = true;
+    void this.#guard.check(event).then((visible) => {
+      this.#checkingClick = false;
+      if (!visible) this.#refusal.textContent = COVERED_MESSAGE;
+      else if (this.#canStart()) this.#start();
     });
   };
 
-  private canStart(): boolean {
-    const config = this.config;
-    return Boolean(this.adapter && config && !config.disabled && !this.running && !this.checking && !this.checkingClick);
+  #canStart(): boolean {
+    const config = this.#config;
+    return Boolean(this.#adapter && config && !config.disabled && !this.#running && !this.#checking && !this.#checkingClick);
   }
 
-  private start(): void {
-    const adapter = this.adapter;
-    const config = this.config;
+  #start(): void {
+    const adapter = this.#adapter;
+    const config = this.#config;
     if (!adapter || !config) return;
-    this.refusal.textContent = '';
-    this.running = true;
-    const api = this.api(config.clientToken);
+    this.#refusal.textContent = '';
+    this.#running = true;
+    const api = this.#api(config.clientToken);
     const idempotencyKey = randomId();
-    this.options.emit('payment-initiated', { wallet: adapter.wallet });
+    this.#options.emit('payment-initiated', { wallet: adapter.wallet });
     let outcome: Promise<WalletPayOutcome>;
     try {
       // Straight from the click: the wallets open their sheets only inside a user gesture.
-      outcome = adapter.pay(this.payRequest(config), (payment) => payWithWallet(api, { wallet: adapter.wallet, ...payment }, idempotencyKey));
+      outcome = adapter.pay(this.#payRequest(config), (payment) => payWithWallet(api, { wallet: adapter.wallet, ...payment }, idempotencyKey));
     } catch (error) {
       outcome = Promise.reject(error);
     }
-    this.render();
+    this.#render();
     outcome
       .then(
-        (o) => (o.kind === 'cancelled' ? this.options.emit('payment-cancel', {}) : this.options.emit('payment-complete', { result: o.result })),
-        (error: unknown) => this.options.emit('payment-complete', { result: failureResult(error) }),
+        (o) => (o.kind === 'cancelled' ? this.#options.emit('payment-cancel', {}) : this.#options.emit('payment-complete', { result: o.result })),
+        (error: unknown) => this.#options.emit('payment-complete', { result: failureResult(error) }),
       )
       .finally(() => {
-        this.running = false;
-        this.render();
+        this.#running = false;
+        this.#render();
         const doc = this.button.ownerDocument;
         // Focus goes back to the button when it was in the sheet (now gone), never away from the host page.
         if (doc.hasFocus() && (doc.activeElement === doc.body || doc.activeElement === null)) this.button.focus({ preventScroll: true });
       });
   }
 
-  private render(): void {
-    const config = this.config;
+  #render(): void {
+    const config = this.#config;
     if (!config) return;
     renderButton(this.button, {
-      wallet: this.adapter?.wallet,
+      wallet: this.#adapter?.wallet,
       color: config.buttonColor,
       type: config.buttonType,
-      locale: this.texts.intl,
-      texts: this.texts.t,
+      locale: this.#texts.intl,
+      texts: this.#texts.t,
       disabled: config.disabled,
-      busy: this.running,
-      checking: this.checking,
+      busy: this.#running,
+      checking: this.#checking,
     });
-    const unavailable = !this.checking && !this.adapter;
-    this.note.hidden = !unavailable;
-    this.note.textContent = unavailable ? this.texts.t.walletUnavailableNote : '';
-    this.button.setAttribute('aria-describedby', unavailable ? this.note.id : '');
+    const unavailable = !this.#checking && !this.#adapter;
+    this.#note.hidden = !unavailable;
+    this.#note.textContent = unavailable ? this.#texts.t.walletUnavailableNote : '';
+    this.button.setAttribute('aria-describedby', unavailable ? this.#note.id : '');
     if (!unavailable) this.button.removeAttribute('aria-describedby');
   }
 }
