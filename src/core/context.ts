@@ -37,43 +37,43 @@ class ContextRequestEvent extends Event {
 export class CheckoutScopeConsumer implements ReactiveController {
   /** The scope, until the element leaves its checkout. */
   value: CheckoutScope | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private waiting = false;
+  #unsubscribe: (() => void) | undefined;
+  #waiting = false;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.host.dispatchEvent(new ContextRequestEvent(SCOPE, this.host, this.receive, true));
+    this.host.dispatchEvent(new ContextRequestEvent(SCOPE, this.host, this.#receive, true));
     // Unanswered (no checkout around it yet, or not defined yet): ask again when one connects.
-    if (!this.unsubscribe) this.wait(true);
+    if (!this.#unsubscribe) this.#wait(true);
   }
 
   hostDisconnected(): void {
-    this.wait(false);
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.#wait(false);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     if (this.value) {
       this.value = undefined;
       this.host.requestUpdate();
     }
   }
 
-  private wait(on: boolean): void {
-    if (on === this.waiting) return;
-    this.waiting = on;
-    document.documentElement[on ? 'addEventListener' : 'removeEventListener']('context-provider', this.onProvider);
+  #wait(on: boolean): void {
+    if (on === this.#waiting) return;
+    this.#waiting = on;
+    document.documentElement[on ? 'addEventListener' : 'removeEventListener']('context-provider', this.#onProvider);
   }
 
-  private readonly onProvider = (event: Event): void => {
-    if ((event as Event & { context?: unknown }).context === SCOPE && !this.unsubscribe) this.hostConnected();
+  readonly #onProvider = (event: Event): void => {
+    if ((event as Event & { context?: unknown }).context === SCOPE && !this.#unsubscribe) this.hostConnected();
   };
 
-  private readonly receive: ScopeCallback = (value, unsubscribe) => {
-    this.wait(false);
-    if (unsubscribe !== this.unsubscribe) this.unsubscribe?.();
-    this.unsubscribe = unsubscribe;
+  readonly #receive: ScopeCallback = (value, unsubscribe) => {
+    this.#wait(false);
+    if (unsubscribe !== this.#unsubscribe) this.#unsubscribe?.();
+    this.#unsubscribe = unsubscribe;
     if (value === this.value) return;
     this.value = value;
     this.host.requestUpdate();
@@ -102,13 +102,13 @@ export interface CheckoutScopeOptions {
  * request: a script that runs after the markup).
  */
 export class CheckoutScopeController implements ReactiveController {
-  private value: CheckoutScope | undefined;
-  private readonly subscribers = new Map<ScopeCallback, () => void>();
-  private fetched: string | null = null;
-  private fetching: Promise<void> | undefined;
+  #value: CheckoutScope | undefined;
+  readonly #subscribers = new Map<ScopeCallback, () => void>();
+  #fetched: string | null = null;
+  #fetching: Promise<void> | undefined;
   /** A nested element has asked for the scope (and may still be waiting for its token). */
-  private wanted = false;
-  private seen = '';
+  #wanted = false;
+  #seen = '';
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -121,36 +121,36 @@ export class CheckoutScopeController implements ReactiveController {
       event.stopPropagation();
       const callback = request.callback;
       if (request.subscribe) {
-        const unsubscribe = () => void this.subscribers.delete(callback);
-        this.subscribers.set(callback, unsubscribe);
-        callback(this.value, unsubscribe);
-      } else callback(this.value);
+        const unsubscribe = () => void this.#subscribers.delete(callback);
+        this.#subscribers.set(callback, unsubscribe);
+        callback(this.#value, unsubscribe);
+      } else callback(this.#value);
       // A nested element asking for the scope is the moment to get a token for it.
-      this.wanted = true;
-      this.prefetch();
+      this.#wanted = true;
+      this.#prefetch();
     });
   }
 
   hostConnected(): void {
-    this.publish();
+    this.#publish();
     // Nested elements that asked before this checkout was defined or connected ask again now.
     this.host.dispatchEvent(Object.assign(new Event('context-provider', { bubbles: true, composed: true }), { context: SCOPE }));
   }
 
   hostDisconnected(): void {
-    this.subscribers.clear();
+    this.#subscribers.clear();
   }
 
   /** Before each render: a new key, token, frames origin or token source is published or used. */
   hostUpdate(): void {
     const source = JSON.stringify(this.options.source());
-    if (source === this.seen) return;
-    this.seen = source;
-    this.publish();
-    if (this.wanted) this.prefetch();
+    if (source === this.#seen) return;
+    this.#seen = source;
+    this.#publish();
+    if (this.#wanted) this.#prefetch();
   }
 
-  private publish(): void {
+  #publish(): void {
     const { clientKey, clientToken: own, framesOrigin: origin } = this.options.source();
     let framesOrigin: string | null = null;
     try {
@@ -158,27 +158,27 @@ export class CheckoutScopeController implements ReactiveController {
     } catch {
       framesOrigin = null; // Nested elements report the bad value themselves.
     }
-    const clientToken = own ?? this.fetched;
+    const clientToken = own ?? this.#fetched;
     let sessionId: string | null = null;
     try {
       sessionId = clientToken ? readClientToken(clientToken).sid : null;
     } catch {
       sessionId = null;
     }
-    this.value = { clientKey, clientToken, framesOrigin, sessionId };
-    for (const [callback, unsubscribe] of this.subscribers) callback(this.value, unsubscribe);
+    this.#value = { clientKey, clientToken, framesOrigin, sessionId };
+    for (const [callback, unsubscribe] of this.#subscribers) callback(this.#value, unsubscribe);
   }
 
-  private prefetch(): void {
+  #prefetch(): void {
     const source = this.options.source();
-    if (source.clientToken || this.fetched || !source.canFetchToken) return;
-    this.fetching ??= this.options.fetchToken().then(
+    if (source.clientToken || this.#fetched || !source.canFetchToken) return;
+    this.#fetching ??= this.options.fetchToken().then(
       (token) => {
-        this.fetched = token;
-        this.publish();
+        this.#fetched = token;
+        this.#publish();
       },
       (error: Error) => {
-        this.fetching = undefined;
+        this.#fetching = undefined;
         this.options.onError(error.message);
       },
     );

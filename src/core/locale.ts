@@ -26,7 +26,7 @@ export function resolveLocale(element: HTMLElement): string {
 export class LocaleController implements ReactiveController {
   /** Resolved when the host connects. */
   value = '';
-  private observer?: MutationObserver;
+  #observer?: MutationObserver;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -37,26 +37,26 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     // Moved into another part of the page: it may speak another language there.
-    this.check();
-    this.observer = new MutationObserver(() => this.check());
+    this.#check();
+    this.#observer = new MutationObserver(() => this.#check());
     // The document and every shadow root the element is inside: their `lang` attributes can change its language.
     const options = { attributeFilter: ['lang'], subtree: true };
     let root = this.host.getRootNode();
-    for (; root instanceof ShadowRoot; root = root.host.getRootNode()) this.observer.observe(root, options);
-    this.observer.observe(document.documentElement, options);
+    for (; root instanceof ShadowRoot; root = root.host.getRootNode()) this.#observer.observe(root, options);
+    this.#observer.observe(document.documentElement, options);
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
+    this.#observer?.disconnect();
   }
 
   /** The host's own `lang` may have changed: keep the value current before it renders. */
   hostUpdate(): void {
-    this.check();
+    this.#check();
   }
 
   /** Marks `lang` changed on the host (during an update, it joins that update) and tells `onChange`. */
-  private check(): void {
+  #check(): void {
     const previous = this.value;
     this.value = resolveLocale(this.host);
     if (this.value === previous) return;

@@ -86,20 +86,20 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
   state: ConnectionState = 'idle';
   private port: PortEndpoint<Out, In> | undefined;
 
-  private resolvedOrigin: string | undefined;
+  #resolvedOrigin: string | undefined;
   /** The session the open frame belongs to: a frame never outlives its session. */
-  private resolvedSession: string | undefined;
-  private seenConfig = '';
+  #resolvedSession: string | undefined;
+  #seenConfig = '';
   /** The frame config last sent, serialized: a different one is sent again. */
-  private sentConfig = '';
-  private needsResolve = true;
-  private missingTokenTimer: ReturnType<typeof setTimeout> | undefined;
-  private warnedAttributes = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #sentConfig = '';
+  #needsResolve = true;
+  #missingTokenTimer: ReturnType<typeof setTimeout> | undefined;
+  #warnedAttributes = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   /** Runs once the frame's page has loaded without saying hello. */
-  private silenceTimer: ReturnType<typeof setTimeout> | undefined;
-  private stopWatchingLoad: (() => void) | undefined;
-  private listening = false;
+  #silenceTimer: ReturnType<typeof setTimeout> | undefined;
+  #stopWatchingLoad: (() => void) | undefined;
+  #listening = false;
 
   constructor(
     private readonly host: SecureFrameElement,
@@ -115,7 +115,7 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
 
   /** The frames origin in use. */
   get origin(): string | undefined {
-    return this.resolvedOrigin;
+    return this.#resolvedOrigin;
   }
 
   get iframe(): HTMLIFrameElement | null {
@@ -123,117 +123,117 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
   }
 
   hostConnected(): void {
-    this.needsResolve = true;
+    this.#needsResolve = true;
     this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    this.stopMissingTokenTimer();
-    this.close();
+    this.#stopMissingTokenTimer();
+    this.#close();
     this.state = 'idle';
-    this.resolvedOrigin = undefined;
-    this.resolvedSession = undefined;
+    this.#resolvedOrigin = undefined;
+    this.#resolvedSession = undefined;
     this.host.requestUpdate();
   }
 
   /** Before each render: follow a changed key, token, frames origin or scope. */
   hostUpdate(): void {
     const config = JSON.stringify(this.options.config());
-    if (!this.needsResolve && config === this.seenConfig) return;
-    this.needsResolve = false;
-    this.seenConfig = config;
-    this.resolve();
+    if (!this.#needsResolve && config === this.#seenConfig) return;
+    this.#needsResolve = false;
+    this.#seenConfig = config;
+    this.#resolve();
   }
 
   /** After each update: a frame config that changed goes to the ready frame. */
   hostUpdated(): void {
     if (this.state !== 'ready') return;
     const config = this.options.frameConfig();
-    if (JSON.stringify(config) !== this.sentConfig) void this.configure(this.port!, config).catch(() => undefined);
+    if (JSON.stringify(config) !== this.#sentConfig) void this.#configure(this.port!, config).catch(() => undefined);
   }
 
   /** Loads the frame again (after a `load-error`). */
   retry(): void {
-    this.resolvedOrigin = undefined;
-    this.resolvedSession = undefined;
-    this.close();
+    this.#resolvedOrigin = undefined;
+    this.#resolvedSession = undefined;
+    this.#close();
     this.loadError = undefined;
-    this.needsResolve = true;
+    this.#needsResolve = true;
     this.host.requestUpdate();
   }
 
   /** Ends a launched frame now (the checkout closed): the next token opens a new one. */
   end(): void {
-    this.close();
-    this.resolvedOrigin = this.resolvedSession = undefined;
-    this.needsResolve = true;
+    this.#close();
+    this.#resolvedOrigin = this.#resolvedSession = undefined;
+    this.#needsResolve = true;
   }
 
   /** Closes the port, stops listening and forgets the frame. */
-  private close(): void {
-    clearTimeout(this.timer);
-    clearTimeout(this.silenceTimer);
-    this.stopWatchingLoad?.();
-    this.stopWatchingLoad = undefined;
-    if (this.listening) window.removeEventListener('message', this.onWindowMessage);
-    this.listening = false;
+  #close(): void {
+    clearTimeout(this.#timer);
+    clearTimeout(this.#silenceTimer);
+    this.#stopWatchingLoad?.();
+    this.#stopWatchingLoad = undefined;
+    if (this.#listening) window.removeEventListener('message', this.#onWindowMessage);
+    this.#listening = false;
     this.port?.close();
     this.port = undefined;
     this.src = undefined;
     if (this.state !== 'error') this.state = 'idle';
   }
 
-  private resolve(): void {
+  #resolve(): void {
     if (!this.host.isConnected) return;
     let target: FrameTarget | undefined;
     try {
       target = resolveFrameTarget(this.options.config());
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      this.close();
-      this.resolvedOrigin = undefined;
-      return this.fail({ code: error.code, message: error.message });
+      this.#close();
+      this.#resolvedOrigin = undefined;
+      return this.#fail({ code: error.code, message: error.message });
     }
     if (!target) {
-      if (!this.options.launched) return this.awaitToken(); // The token may still be on its way: wait, but not forever.
-      this.close();
-      this.resolvedOrigin = this.resolvedSession = undefined;
+      if (!this.options.launched) return this.#awaitToken(); // The token may still be on its way: wait, but not forever.
+      this.#close();
+      this.#resolvedOrigin = this.#resolvedSession = undefined;
       return;
     }
-    this.stopMissingTokenTimer();
+    this.#stopMissingTokenTimer();
     this.target = target;
     const session = target.claims.sid;
-    if (target.origin !== this.resolvedOrigin || session !== this.resolvedSession || this.state === 'idle' || this.state === 'error') {
+    if (target.origin !== this.#resolvedOrigin || session !== this.#resolvedSession || this.state === 'idle' || this.state === 'error') {
       // A new session gets a new frame: nothing typed under one session can be paid under another.
-      this.resolvedOrigin = target.origin;
-      this.resolvedSession = session;
-      this.open(target.origin, session);
+      this.#resolvedOrigin = target.origin;
+      this.#resolvedSession = session;
+      this.#open(target.origin, session);
     }
     // The same frame with a new token (or anything else new) hears it from `hostUpdated`.
   }
 
-  private get timeout(): number {
+  get #timeout(): number {
     return Number.isFinite(this.host.loadTimeout) && this.host.loadTimeout > 0 ? this.host.loadTimeout : DEFAULT_LOAD_TIMEOUT;
   }
 
-  private open(framesOrigin: string, sessionId: string): void {
-    this.close();
+  #open(framesOrigin: string, sessionId: string): void {
+    this.#close();
     this.loadError = undefined;
     this.options.onOpen?.();
-    const timeout = this.timeout;
+    const timeout = this.#timeout;
     const channel = (this.channel = randomId());
     const hash = new URLSearchParams({ channel, origin: window.location.origin });
     // The session in the query lets the frames origin send that session's `frame-ancestors`.
     this.src = `${framesOrigin}${FRAME_PATHS[this.options.kind]}?${new URLSearchParams({ session: sessionId })}#${hash}`;
     this.state = 'loading';
-    window.addEventListener('message', this.onWindowMessage);
-    this.listening = true;
-    this.timer = setTimeout(
-      () => this.fail({ code: 'timeout', message: `The secure frame did not load within ${timeout} ms. Check your network and the frames origin (${framesOrigin}), then call retry().` }),
+    window.addEventListener('message', this.#onWindowMessage);
+    this.#listening = true;
+    this.#timer = setTimeout(
+      () => this.#fail({ code: 'timeout', message: `The secure frame did not load within ${timeout} ms. Check your network and the frames origin (${framesOrigin}), then call retry().` }),
       timeout,
     );
     this.host.requestUpdate();
-    void this.host.updateComplete.then(() => this.watchLoad(channel));
+    void this.host.updateComplete.then(() => this.#watchLoad(channel));
   }
 
   /**
@@ -242,17 +242,17 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
    * `allowed_origins` does not include this page, sent as `frame-ancestors`) or the frames origin
    * served something else. Say so now rather than after the load timeout.
    */
-  private watchLoad(channel: string): void {
+  #watchLoad(channel: string): void {
     const iframe = this.iframe;
     if (!iframe || channel !== this.channel || this.port) return;
-    const framesOrigin = this.resolvedOrigin;
+    const framesOrigin = this.#resolvedOrigin;
     const onLoad = () => {
-      clearTimeout(this.silenceTimer);
+      clearTimeout(this.#silenceTimer);
       // Only the frame page itself counts (not a blank document put there in between).
       if (channel !== this.channel || this.port || this.state !== 'loading' || !iframe.src.startsWith(`${framesOrigin}/`)) return;
-      this.silenceTimer = setTimeout(() => {
+      this.#silenceTimer = setTimeout(() => {
         if (channel !== this.channel || this.port || this.state !== 'loading') return;
-        this.fail({
+        this.#fail({
           code: 'frame_not_started',
           message:
             `The secure frame loaded but did not start. Check that the payment session's allowed_origins includes this page's origin (${window.location.origin}) ` +
@@ -261,12 +261,12 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
       }, SILENCE_AFTER_LOAD_MS);
     };
     iframe.addEventListener('load', onLoad);
-    this.stopWatchingLoad = () => iframe.removeEventListener('load', onLoad);
+    this.#stopWatchingLoad = () => iframe.removeEventListener('load', onLoad);
   }
 
-  private readonly onWindowMessage = (event: MessageEvent): void => {
+  readonly #onWindowMessage = (event: MessageEvent): void => {
     const iframe = this.iframe;
-    if (this.port || event.origin !== this.resolvedOrigin || !iframe || event.source !== iframe.contentWindow) return;
+    if (this.port || event.origin !== this.#resolvedOrigin || !iframe || event.source !== iframe.contentWindow) return;
     const hello = parse(HelloMessage, event.data);
     if (!hello || hello.channel !== this.channel || hello.frame !== this.options.kind) return;
     const { port1, port2 } = new MessageChannel();
@@ -278,10 +278,10 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
     this.port = port;
     const connect: ConnectMessage = { ...envelope(), kind: 'connect', channel: this.channel };
     iframe.contentWindow!.postMessage(connect, event.origin, [port2]);
-    this.configure(port, this.options.frameConfig()).then(
+    this.#configure(port, this.options.frameConfig()).then(
       () => {
         if (this.port !== port) return;
-        clearTimeout(this.timer);
+        clearTimeout(this.#timer);
         this.state = 'ready';
         this.loadError = undefined;
         this.host.requestUpdate();
@@ -294,14 +294,14 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
       (error: unknown) => {
         if (this.port !== port) return;
         const code = error instanceof BridgeError && REFUSALS.has(error.code) ? (error.code as LoadErrorDetail['code']) : 'frame_error';
-        this.fail({ code, message: `The secure frame could not be set up: ${error instanceof Error ? error.message : String(error)}` });
+        this.#fail({ code, message: `The secure frame could not be set up: ${error instanceof Error ? error.message : String(error)}` });
       },
     );
   };
 
   /** Sends a frame config; a refusal by a ready frame is the page's bug, said on the console. */
-  private async configure(port: PortEndpoint<Out, In>, config: Infer<Out['configure']['params']>): Promise<void> {
-    this.sentConfig = JSON.stringify(config);
+  async #configure(port: PortEndpoint<Out, In>, config: Infer<Out['configure']['params']>): Promise<void> {
+    this.#sentConfig = JSON.stringify(config);
     try {
       const result = await port.request('configure', config, REQUEST_TIMEOUT);
       if (this.port === port) this.options.onConfigured(result);
@@ -319,10 +319,10 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
    * attribute that can never work: say so at once. Otherwise give the page `load-timeout` ms to
    * set one, then fail with `missing_token` rather than show a skeleton forever.
    */
-  private awaitToken(): void {
+  #awaitToken(): void {
     const misnamed = MISNAMED_ATTRIBUTES.filter((name) => this.host.hasAttribute(name));
-    if (misnamed.length && !this.warnedAttributes) {
-      this.warnedAttributes = true;
+    if (misnamed.length && !this.#warnedAttributes) {
+      this.#warnedAttributes = true;
       const names = misnamed.map((name) => `"${name}"`).join(', ');
       console.warn(
         `Moment Elements <${this.options.tag}>: unknown attribute ${names}: attribute names are lower-cased, so a clientToken / clientKey prop never reaches the element (React 18, server rendering). ` +
@@ -331,17 +331,17 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
     }
     if (this.loadError?.code === 'missing_token') return;
     const config = this.options.config();
-    if (misnamed.length && !config.clientToken) return this.failMissingToken();
-    this.missingTokenTimer ??= setTimeout(() => {
-      this.missingTokenTimer = undefined;
+    if (misnamed.length && !config.clientToken) return this.#failMissingToken();
+    this.#missingTokenTimer ??= setTimeout(() => {
+      this.#missingTokenTimer = undefined;
       if (!this.host.isConnected || this.options.config().clientToken) return;
-      this.failMissingToken();
-    }, this.timeout);
+      this.#failMissingToken();
+    }, this.#timeout);
   }
 
-  private failMissingToken(): void {
-    this.stopMissingTokenTimer();
-    this.fail({
+  #failMissingToken(): void {
+    this.#stopMissingTokenTimer();
+    this.#fail({
       code: 'missing_token',
       message:
         'No client token: set the clientToken property (or the client-token attribute) to the client_token your server got when it created the payment session, ' +
@@ -349,13 +349,13 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
     });
   }
 
-  private stopMissingTokenTimer(): void {
-    clearTimeout(this.missingTokenTimer);
-    this.missingTokenTimer = undefined;
+  #stopMissingTokenTimer(): void {
+    clearTimeout(this.#missingTokenTimer);
+    this.#missingTokenTimer = undefined;
   }
 
-  private fail(error: LoadErrorDetail): void {
-    this.close();
+  #fail(error: LoadErrorDetail): void {
+    this.#close();
     this.state = 'error';
     this.loadError = error;
     this.host.requestUpdate();

@@ -89,7 +89,7 @@ export interface RedirectReturnOptions {
  * unfinished payment on the same session.
  */
 export class RedirectReturnController implements ReactiveController {
-  private pending: string | null = null;
+  #pending: string | null = null;
 
   constructor(
     host: ReactiveControllerHost,
@@ -99,19 +99,19 @@ export class RedirectReturnController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.pending = sessionIdFromUrl();
+    this.#pending = sessionIdFromUrl();
   }
 
   hostUpdate(): void {
-    const read = this.pending ? this.options.readStatus() : undefined;
+    const read = this.#pending ? this.options.readStatus() : undefined;
     if (!read) return;
-    const sessionId = this.pending!;
-    this.pending = null;
-    void this.handle(sessionId, read);
+    const sessionId = this.#pending!;
+    this.#pending = null;
+    void this.#handle(sessionId, read);
   }
 
   /** Asks the merchant's backend for the status, routes it, cleans the URL. */
-  private async handle(sessionId: string, read: (sessionId: string) => Promise<unknown>): Promise<void> {
+  async #handle(sessionId: string, read: (sessionId: string) => Promise<unknown>): Promise<void> {
     let response: unknown;
     try {
       response = await read(sessionId);

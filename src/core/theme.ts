@@ -22,7 +22,7 @@ export const themeTransitionStyles = css`
 export class ThemeController implements ReactiveController {
   /** Current sanitized values, by variable name. */
   values: Record<string, string> = {};
-  private scheme: MediaQueryList | undefined;
+  #scheme: MediaQueryList | undefined;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -33,20 +33,20 @@ export class ThemeController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.values = this.read();
+    this.values = this.#read();
     this.host.addEventListener('transitionrun', this.refresh);
-    this.scheme = window.matchMedia('(prefers-color-scheme: dark)');
-    this.scheme.addEventListener('change', this.refresh);
+    this.#scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    this.#scheme.addEventListener('change', this.refresh);
   }
 
   hostDisconnected(): void {
     this.host.removeEventListener('transitionrun', this.refresh);
-    this.scheme?.removeEventListener('change', this.refresh);
+    this.#scheme?.removeEventListener('change', this.refresh);
   }
 
   /** Reads the variables again and reports them if any changed. */
   readonly refresh = (): void => {
-    const next = this.read();
+    const next = this.#read();
     const keys = new Set([...Object.keys(next), ...Object.keys(this.values)]);
     if ([...keys].some((k) => next[k] !== this.values[k])) {
       this.values = next;
@@ -55,7 +55,7 @@ export class ThemeController implements ReactiveController {
     }
   };
 
-  private read(): Record<string, string> {
+  #read(): Record<string, string> {
     const computed = getComputedStyle(this.host);
     const values: Record<string, string> = {};
     for (const name of this.variables) {

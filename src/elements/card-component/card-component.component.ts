@@ -175,28 +175,28 @@ export class CardComponent extends LitElement {
   @property({ attribute: false }) callbacks: CardCallbacks = {};
 
   /** Key, token and frames origin from an enclosing `<moment-checkout>`; own attributes win. */
-  private readonly scope = new CheckoutScopeConsumer(this);
+  readonly #scope = new CheckoutScopeConsumer(this);
 
   /** The last masked state reported by the frame. */
   @state() protected cardState: CardChange | undefined;
   @state() private frameHeight: number | undefined;
 
-  private readonly internals: ElementInternals;
+  readonly #internals: ElementInternals;
   private readonly frame: SecureFrameController<typeof cardRequests, typeof cardEvents>;
-  private readonly theme: ThemeController;
-  private payment: Promise<TransactionResult> | undefined;
-  private formDisabled = false;
+  readonly #theme: ThemeController;
+  #payment: Promise<TransactionResult> | undefined;
+  #formDisabled = false;
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
+    this.#internals = this.attachInternals();
     this.frame = new SecureFrameController<typeof cardRequests, typeof cardEvents>(this, {
       tag: TAG,
       kind: 'card',
       results: cardRequestResults,
       events: cardEvents,
-      config: () => this.effectiveConfig,
-      frameConfig: () => this.frameConfig(),
+      config: () => this.#effectiveConfig,
+      frameConfig: () => this.#frameConfig(),
       onConfigured: ({ height, refused }) => {
         this.frameHeight = height;
         // The frame applies the CSS policy; what it refused is the developer's to hear about.
@@ -208,7 +208,7 @@ export class CardComponent extends LitElement {
         escape: () => replayEscape(this),
         change: (detail) => {
           this.cardState = detail;
-          this.updateValidity();
+          this.#updateValidity();
           emit(this, 'change', detail);
         },
         'validation-error': (detail) => {
@@ -238,29 +238,29 @@ export class CardComponent extends LitElement {
       onOpen: () => {
         this.cardState = undefined;
         this.frameHeight = undefined;
-        this.updateValidity();
+        this.#updateValidity();
       },
-      onLoadError: () => this.updateValidity(),
+      onLoadError: () => this.#updateValidity(),
     });
-    this.theme = new ThemeController(this);
+    this.#theme = new ThemeController(this);
   }
 
   /** The `<form>` this element belongs to. */
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.#internals.form;
   }
 
   /** The form validity of the card fields: invalid until every field is complete and valid. */
   get validity(): ValidityState {
-    return this.internals.validity;
+    return this.#internals.validity;
   }
 
   get validationMessage(): string {
-    return this.internals.validationMessage;
+    return this.#internals.validationMessage;
   }
 
   get willValidate(): boolean {
-    return this.internals.willValidate;
+    return this.#internals.willValidate;
   }
 
   /** True when the loaded form is complete and valid. */
@@ -270,18 +270,18 @@ export class CardComponent extends LitElement {
 
   /** Checks form validity without showing anything (as `<input>.checkValidity()`). */
   checkValidity(): boolean {
-    return this.internals.checkValidity();
+    return this.#internals.checkValidity();
   }
 
   /** Checks form validity and lets the browser report a problem (as `<input>.reportValidity()`). */
   reportValidity(): boolean {
-    return this.internals.reportValidity();
+    return this.#internals.reportValidity();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.internals.setFormValue(null);
-    this.updateValidity();
+    this.#internals.setFormValue(null);
+    this.#updateValidity();
   }
 
   protected override updated(): void {
@@ -289,12 +289,12 @@ export class CardComponent extends LitElement {
   }
 
   /** Own attributes, else the enclosing checkout's scope. */
-  private get effectiveConfig(): ElementConfig {
-    return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.scope.value);
+  get #effectiveConfig(): ElementConfig {
+    return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.#scope.value);
   }
 
   /** Builds the frame config from properties and attributes, warning about anything dropped. */
-  private frameConfig(): CardFrameConfig {
+  #frameConfig(): CardFrameConfig {
     const text: CardText = {};
     for (const field of CARD_FIELDS) {
       const fromProperty = this.text?.[field] ?? {};
@@ -314,23 +314,23 @@ export class CardComponent extends LitElement {
       return allowed;
     });
     return {
-      clientToken: this.effectiveConfig.clientToken ?? '',
+      clientToken: this.#effectiveConfig.clientToken ?? '',
       styles: stylesForFrame(this.styles, (note) => warnOnce(this, `Moment Elements: ${note}`)),
       text,
       errorMessages: this.errorMessages ?? {},
       fontCss,
       hideCardName: this.hideCardName,
       ...(this.hideValidation ? { hideValidation: true } : {}),
-      disabled: this.disabled || this.formDisabled,
-      themeVariables: this.theme.values,
+      disabled: this.disabled || this.#formDisabled,
+      themeVariables: this.#theme.values,
       locale: this.locale.value,
     };
   }
 
-  private updateValidity(): void {
+  #updateValidity(): void {
     const iframe = this.frame.iframe ?? undefined;
-    if (this.cardState?.valid) this.internals.setValidity({});
-    else this.internals.setValidity({ customError: true }, 'Enter your card details.', iframe);
+    if (this.cardState?.valid) this.#internals.setValidity({});
+    else this.#internals.setValidity({ customError: true }, 'Enter your card details.', iframe);
   }
 
   /**
@@ -339,7 +339,7 @@ export class CardComponent extends LitElement {
    * or no result could be had. A second call while a payment runs returns the same promise.
    */
   executePayment(additionalInfo?: AdditionalInfo): Promise<TransactionResult> {
-    if (this.payment) return this.payment;
+    if (this.#payment) return this.#payment;
     const endpoint = this.frame.endpoint;
     if (!endpoint) {
       return Promise.reject(new PaymentError('not_ready', 'The card form is not ready: wait for the ready event before calling executePayment().'));
@@ -355,18 +355,18 @@ export class CardComponent extends LitElement {
           return result as TransactionResult;
         },
         (error: unknown) => {
-          throw this.paymentError(error);
+          throw this.#paymentError(error);
         },
       );
-    this.payment = payment;
+    this.#payment = payment;
     const settle = () => {
-      if (this.payment === payment) this.payment = undefined;
+      if (this.#payment === payment) this.#payment = undefined;
     };
     payment.then(settle, settle);
     return payment;
   }
 
-  private paymentError(error: unknown): PaymentError {
+  #paymentError(error: unknown): PaymentError {
     if (!(error instanceof BridgeError)) return new PaymentError('internal', 'The payment failed unexpectedly.');
     if (error.code === 'validation_failed') return new PaymentError('validation_failed', error.message, error.errors ?? []);
     const unknownOutcome = 'Its outcome is unknown: check the payment session status on your server before trying again.';
@@ -417,7 +417,7 @@ export class CardComponent extends LitElement {
 
   /** @internal Form-associated lifecycle: follows a disabled `<fieldset>` or form. */
   formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+    this.#formDisabled = disabled;
     this.requestUpdate();
   }
 
@@ -436,7 +436,7 @@ export class CardComponent extends LitElement {
     const state = this.frame.state;
     return renderFrameBox({
       state,
-      skeleton: this.renderSkeleton(),
+      skeleton: this.#renderSkeleton(),
       src: this.frame.src,
       channel: this.frame.channel,
       name: `moment-card-${this.frame.channel}`,
@@ -445,7 +445,7 @@ export class CardComponent extends LitElement {
     });
   }
 
-  private renderSkeleton() {
+  #renderSkeleton() {
     return html`<div part="skeleton" aria-hidden="true">
       <div class="bone"></div>
       <div class="bone half"></div>

@@ -136,7 +136,7 @@ export class MomentCheckout extends LitElement {
   @state() openVariant: CheckoutVariant | null = null;
   @state() private frameHeight = 0;
   /** The open checkout's frame is connected and configured (the skeleton goes). */
-  private get frameReady(): boolean {
+  get #frameReady(): boolean {
     return this.frame.state === 'ready';
   }
 
@@ -144,20 +144,20 @@ export class MomentCheckout extends LitElement {
   @query('[part="inline"]') private inlineBox!: HTMLElement | null;
 
   private readonly frame: SecureFrameController<typeof checkoutRequests, typeof checkoutEvents>;
-  private readonly theme: ThemeController;
+  readonly #theme: ThemeController;
   /** Language of the checkout; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
   @property() override lang = '';
   // A language change follows into an open checkout, as the theme does.
-  private readonly locale = new LocaleController(this);
-  private iframe: HTMLIFrameElement | undefined;
-  private launching: Promise<LaunchResult> | undefined;
-  private opener: HTMLElement | null = null;
-  private sessionId = '';
-  private token = '';
-  private finished = false;
-  private savedOverflow = '';
-  private onReady: (() => void) | undefined;
-  private onLoadFailure: ((error: LoadErrorDetail) => void) | undefined;
+  readonly #locale = new LocaleController(this);
+  #iframe: HTMLIFrameElement | undefined;
+  #launching: Promise<LaunchResult> | undefined;
+  #opener: HTMLElement | null = null;
+  #sessionId = '';
+  #token = '';
+  #finished = false;
+  #savedOverflow = '';
+  #onReady: (() => void) | undefined;
+  #onLoadFailure: ((error: LoadErrorDetail) => void) | undefined;
 
   constructor() {
     super();
@@ -167,32 +167,32 @@ export class MomentCheckout extends LitElement {
       results: checkoutRequestResults,
       events: checkoutEventSchemas,
       // The checkout's own frame opens with the token `launch()` fetched (not the scope's).
-      config: () => ({ clientKey: this.clientKey, clientToken: this.token || null, framesOrigin: this.framesOrigin }),
-      frameConfig: () => this.frameConfig(),
+      config: () => ({ clientKey: this.clientKey, clientToken: this.#token || null, framesOrigin: this.framesOrigin }),
+      frameConfig: () => this.#frameConfig(),
       onConfigured: ({ height }) => (this.frameHeight = height),
       height: () => this.frameHeight,
-      launched: { iframe: () => this.iframe },
-      onReady: () => this.onReady?.(),
-      onLoadError: (error) => this.onLoadFailure?.(error),
+      launched: { iframe: () => this.#iframe },
+      onReady: () => this.#onReady?.(),
+      onLoadError: (error) => this.#onLoadFailure?.(error),
       on: {
         resize: ({ height }) => {
           this.frameHeight = height;
-          if (this.iframe && this.openVariant === 'inline') this.iframe.style.height = `${height}px`;
+          if (this.#iframe && this.openVariant === 'inline') this.#iframe.style.height = `${height}px`;
         },
         'validation-error': ({ errors }) => emit(this, 'validation-error', { errors: [...errors] }),
         // Key events stay inside the frame: Escape there closes the modal as it does on the page.
-        escape: () => (this.openVariant === 'modal' ? this.cancelByCustomer() : replayEscape(this)),
+        escape: () => (this.openVariant === 'modal' ? this.#cancelByCustomer() : replayEscape(this)),
         outcome: ({ outcome, sessionId, message, result }) => {
           // A failed attempt, or a 3-D Secure challenge cancelled in the frame (a cancel with a result), leaves the form open to try again.
-          if (outcome !== 'attempt-failed' && !(outcome === 'cancel' && result)) this.finished = true;
-          this.report(outcome, { sessionId, message, ...(result ?? {}) });
+          if (outcome !== 'attempt-failed' && !(outcome === 'cancel' && result)) this.#finished = true;
+          this.#report(outcome, { sessionId, message, ...(result ?? {}) });
         },
-        redirect: ({ url }) => this.redirect(url),
+        redirect: ({ url }) => this.#redirect(url),
         error: ({ message }) => emit(this, 'checkout-error', { code: 'checkout_unavailable', message }),
       },
     });
     // Theme changes (a dark-mode switch) follow into an open checkout; the same token keeps its state.
-    this.theme = new ThemeController(this);
+    this.#theme = new ThemeController(this);
     // Key, token and frames origin for nested elements, with a token fetched for them when they ask.
     new CheckoutScopeController(this, {
       source: () => ({
@@ -201,7 +201,7 @@ export class MomentCheckout extends LitElement {
         framesOrigin: this.framesOrigin,
         canFetchToken: Boolean(this.fetchClientToken || this.sessionEndpoint),
       }),
-      fetchToken: () => this.freshToken(),
+      fetchToken: () => this.#freshToken(),
       onError: (message) => emit(this, 'checkout-error', { code: 'fetch_client_token_failed', message }),
     });
     // The return from a redirect (`?session_id=`): its outcome, then the same session again if unfinished.
@@ -216,8 +216,8 @@ export class MomentCheckout extends LitElement {
                 return fetchJson(url.href, { method: 'GET' });
               }
             : undefined,
-      report: (outcome, result) => this.report(outcome, result),
-      resume: (token) => this.resume(token),
+      report: (outcome, result) => this.#report(outcome, result),
+      resume: (token) => this.#resume(token),
       onError: (code, message) => {
         console.error(`Moment Elements <moment-checkout>: ${message}`);
         emit(this, 'checkout-error', { code, message });
@@ -226,28 +226,28 @@ export class MomentCheckout extends LitElement {
   }
 
   /** The dialog's and the iframe's title: the page's, else the element's language's. */
-  private get dialogTitle(): string {
-    return this.checkoutTitle ?? hostText(this.locale.value).checkoutTitle;
+  get #dialogTitle(): string {
+    return this.checkoutTitle ?? hostText(this.#locale.value).checkoutTitle;
   }
 
-  private frameConfig(): CheckoutFrameConfig {
+  #frameConfig(): CheckoutFrameConfig {
     return {
-      clientToken: this.token,
+      clientToken: this.#token,
       variant: this.openVariant ?? 'modal',
-      themeVariables: this.theme.values,
-      locale: this.locale.value,
+      themeVariables: this.#theme.values,
+      locale: this.#locale.value,
       hidePayButton: false,
     };
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.teardown();
+    this.#teardown();
   }
 
   protected override updated(): void {
     // The language or the title may change while the checkout is open.
-    if (this.iframe) this.iframe.title = this.dialogTitle;
+    if (this.#iframe) this.#iframe.title = this.#dialogTitle;
   }
 
   /**
@@ -256,22 +256,22 @@ export class MomentCheckout extends LitElement {
    * `checkout-error`) with a clear message when the key, the token or the container is wrong.
    */
   launch(options: LaunchOptions = {}): Promise<LaunchResult> {
-    return this.start(options);
+    return this.#start(options);
   }
 
-  private start(options: LaunchOptions, resumeToken?: string): Promise<LaunchResult> {
-    if (this.launching) return this.launching;
-    const launching = this.open(options, resumeToken).finally(() => {
-      if (this.launching === launching) this.launching = undefined;
+  #start(options: LaunchOptions, resumeToken?: string): Promise<LaunchResult> {
+    if (this.#launching) return this.#launching;
+    const launching = this.#open(options, resumeToken).finally(() => {
+      if (this.#launching === launching) this.#launching = undefined;
     });
-    this.launching = launching;
+    this.#launching = launching;
     return launching;
   }
 
   /** Closes the checkout. */
   close(): void {
     if (!this.openVariant) return;
-    this.teardown();
+    this.#teardown();
     emit(this, 'checkout-close', {});
   }
 
@@ -285,34 +285,34 @@ export class MomentCheckout extends LitElement {
     await endpoint.request('submit', {}, REQUEST_TIMEOUT);
   }
 
-  private async open(options: LaunchOptions, resumeToken?: string): Promise<LaunchResult> {
+  async #open(options: LaunchOptions, resumeToken?: string): Promise<LaunchResult> {
     try {
-      if (this.openVariant) this.teardown();
+      if (this.openVariant) this.#teardown();
       const environment = parseClientKey(this.clientKey);
-      const token = resumeToken ?? (await this.freshToken());
+      const token = resumeToken ?? (await this.#freshToken());
       const claims = readClientToken(token);
       assertSameEnvironment(environment, claims);
       const framesOrigin = resolveFramesOrigin(environment, this.framesOrigin, claims);
-      const container = claims.variant === 'inline' ? this.resolveContainer(options.container) : undefined;
-      this.token = token;
-      this.sessionId = claims.sid;
-      this.finished = false;
+      const container = claims.variant === 'inline' ? this.#resolveContainer(options.container) : undefined;
+      this.#token = token;
+      this.#sessionId = claims.sid;
+      this.#finished = false;
       const ready = new Promise<void>((resolve, reject) => {
-        this.onReady = resolve;
-        this.onLoadFailure = (error) => reject(new CheckoutError(error.code, error.message));
+        this.#onReady = resolve;
+        this.#onLoadFailure = (error) => reject(new CheckoutError(error.code, error.message));
       });
       this.openVariant = claims.variant;
       // The frame controller opens the frame for the new token during this update.
       await this.updateComplete;
       const checkoutUrl = `${framesOrigin}${FRAME_PATHS.checkout}`;
       if (!this.frame.src) throw new CheckoutError(this.frame.loadError?.code ?? 'launch_failed', this.frame.loadError?.message ?? 'The checkout frame could not be opened.');
-      this.mountFrame(this.frame.src, container);
-      if (claims.variant === 'modal') this.showModal();
+      this.#mountFrame(this.frame.src, container);
+      if (claims.variant === 'modal') this.#showModal();
       await ready;
       emit(this, 'checkout-open', { variant: claims.variant, checkoutUrl });
       return { checkoutUrl, variant: claims.variant };
     } catch (error) {
-      this.teardown();
+      this.#teardown();
       const failure =
         error instanceof CheckoutError || error instanceof ConfigError
           ? new CheckoutError(error.code, error.message)
@@ -324,7 +324,7 @@ export class MomentCheckout extends LitElement {
   }
 
   /** A fresh client token from `fetchClientToken` or `session-endpoint`, checked before use. */
-  private async freshToken(): Promise<string> {
+  async #freshToken(): Promise<string> {
     let token: unknown;
     if (typeof this.fetchClientToken === 'function') {
       try {
@@ -348,7 +348,7 @@ export class MomentCheckout extends LitElement {
     return token;
   }
 
-  private resolveContainer(container: LaunchOptions['container']): Element | undefined {
+  #resolveContainer(container: LaunchOptions['container']): Element | undefined {
     if (container === undefined) return undefined;
     const element = typeof container === 'string' ? document.querySelector(container) : container;
     if (!(element instanceof Element)) {
@@ -357,10 +357,10 @@ export class MomentCheckout extends LitElement {
     return element;
   }
 
-  private mountFrame(src: string, container: Element | undefined): void {
+  #mountFrame(src: string, container: Element | undefined): void {
     const iframe = document.createElement('iframe');
     iframe.name = `moment-checkout-${this.frame.channel}`;
-    iframe.title = this.dialogTitle;
+    iframe.title = this.#dialogTitle;
     iframe.src = src;
     iframe.setAttribute('part', 'frame');
     iframe.setAttribute('allow', 'payment');
@@ -368,53 +368,53 @@ export class MomentCheckout extends LitElement {
     iframe.setAttribute('referrerpolicy', 'origin');
     // The modal has its final size from the start (the frame scrolls inside it); inline grows with its content.
     Object.assign(iframe.style, { display: 'block', width: '100%', border: '0', height: this.openVariant === 'modal' ? '100%' : '360px' });
-    this.iframe = iframe;
+    this.#iframe = iframe;
     const parent = this.openVariant === 'modal' ? this.dialog?.querySelector('.body') : (container ?? this.inlineBox);
     parent?.append(iframe);
   }
 
-  private showModal(): void {
+  #showModal(): void {
     const dialog = this.dialog;
     if (!dialog) return;
-    this.opener = deepActiveElement();
-    this.savedOverflow = document.documentElement.style.overflow;
+    this.#opener = deepActiveElement();
+    this.#savedOverflow = document.documentElement.style.overflow;
     document.documentElement.style.overflow = 'hidden';
     dialog.showModal();
   }
 
   /** Removes the frame and the modal, restores scroll and focus; fires nothing. */
-  private teardown(): void {
-    this.token = '';
+  #teardown(): void {
+    this.#token = '';
     this.frame.end();
-    this.iframe?.remove();
-    this.iframe = undefined;
+    this.#iframe?.remove();
+    this.#iframe = undefined;
     if (this.dialog?.open) {
       this.dialog.close();
-      document.documentElement.style.overflow = this.savedOverflow;
-      const opener = this.opener;
-      this.opener = null;
+      document.documentElement.style.overflow = this.#savedOverflow;
+      const opener = this.#opener;
+      this.#opener = null;
       if (opener?.isConnected) opener.focus();
     }
     this.openVariant = null;
-    this.onReady = undefined;
-    this.onLoadFailure = undefined;
+    this.#onReady = undefined;
+    this.#onLoadFailure = undefined;
   }
 
-  private onDialogCancel(event: Event): void {
+  #onDialogCancel(event: Event): void {
     event.preventDefault(); // Escape: close through the same path as the close button.
-    this.cancelByCustomer();
+    this.#cancelByCustomer();
   }
 
-  private cancelByCustomer(): void {
-    const sessionId = this.sessionId;
-    const finished = this.finished;
-    this.teardown();
-    if (!finished) this.report('cancel', { sessionId, message: 'The checkout was closed before the payment was made.' });
+  #cancelByCustomer(): void {
+    const sessionId = this.#sessionId;
+    const finished = this.#finished;
+    this.#teardown();
+    if (!finished) this.#report('cancel', { sessionId, message: 'The checkout was closed before the payment was made.' });
     emit(this, 'checkout-close', {});
   }
 
   /** The whole page leaves only for a page on the frames origin (3-D Secure in redirect mode). */
-  private redirect(url: string): void {
+  #redirect(url: string): void {
     const framesOrigin = this.frame.origin ?? '';
     let target: URL;
     try {
@@ -426,12 +426,12 @@ export class MomentCheckout extends LitElement {
       return void emit(this, 'checkout-error', { code: 'invalid_redirect', message: `Refused a redirect to ${target.origin}: only the frames origin may be navigated to.` });
     }
     // If the customer comes back without paying, the checkout resumes on this session.
-    rememberRedirect({ sessionId: this.sessionId, clientToken: this.token });
+    rememberRedirect({ sessionId: this.#sessionId, clientToken: this.#token });
     window.location.assign(target.href);
   }
 
   /** Fires the outcome event and calls the matching callback: one code path for both forms. */
-  private report(outcome: Outcome, result: CheckoutResult): void {
+  #report(outcome: Outcome, result: CheckoutResult): void {
     const callbacks = {
       success: this.onSuccess,
       failure: this.onFailure,
@@ -444,13 +444,13 @@ export class MomentCheckout extends LitElement {
   }
 
   /** An unfinished payment after a redirect opens again on its session, if the token is still good for this key. */
-  private resume(token: string): void {
+  #resume(token: string): void {
     try {
       assertSameEnvironment(parseClientKey(this.clientKey), readClientToken(token));
     } catch {
       return; // Expired, or not for this key: the page starts a new payment as usual.
     }
-    this.start({}, token).catch(() => undefined);
+    this.#start({}, token).catch(() => undefined);
   }
 
   protected override render() {
@@ -460,18 +460,18 @@ export class MomentCheckout extends LitElement {
         part="dialog"
         aria-modal="true"
         aria-labelledby="title"
-        @cancel=${this.onDialogCancel}
-        @close=${() => this.dialog?.open === false && this.openVariant === 'modal' && this.cancelByCustomer()}
+        @cancel=${this.#onDialogCancel}
+        @close=${() => this.dialog?.open === false && this.openVariant === 'modal' && this.#cancelByCustomer()}
       >
         ${modal
           ? html`<div part="header" class="header">
-                <h2 part="title" id="title">${this.dialogTitle}</h2>
-                <button part="close-button" class="close" type="button" aria-label=${hostText(this.locale.value).close} autofocus @click=${() => this.cancelByCustomer()}>
+                <h2 part="title" id="title">${this.#dialogTitle}</h2>
+                <button part="close-button" class="close" type="button" aria-label=${hostText(this.#locale.value).close} autofocus @click=${() => this.#cancelByCustomer()}>
                   <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
                 </button>
               </div>
-              <div class="body ${this.frameReady ? 'ready' : 'loading'}">
-                <div part="skeleton" class="skeleton" aria-hidden="true" ?hidden=${this.frameReady}></div>
+              <div class="body ${this.#frameReady ? 'ready' : 'loading'}">
+                <div part="skeleton" class="skeleton" aria-hidden="true" ?hidden=${this.#frameReady}></div>
               </div>`
           : nothing}
       </dialog>

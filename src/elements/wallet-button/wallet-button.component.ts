@@ -125,7 +125,7 @@ export class WalletButton extends LitElement {
   @property({ attribute: false }) onIframeLoadFailed: ((error: LoadErrorDetail) => void) | undefined;
 
   /** Key, token and frames origin from an enclosing `<moment-checkout>`; own attributes win. */
-  private readonly scope = new CheckoutScopeConsumer(this);
+  readonly #scope = new CheckoutScopeConsumer(this);
 
   @state() private frameHeight: number | undefined;
   @state() private walletAvailability: WalletAvailability | undefined;
@@ -133,7 +133,7 @@ export class WalletButton extends LitElement {
   @state() private sheetOpen = false;
 
   private readonly frame: SecureFrameController<typeof walletRequests, typeof walletEvents>;
-  private readonly theme: ThemeController;
+  readonly #theme: ThemeController;
   /** Language of the button; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
   @property() override lang = '';
   private readonly locale = new LocaleController(this);
@@ -145,12 +145,12 @@ export class WalletButton extends LitElement {
       kind: 'wallet',
       results: walletRequestResults,
       events: walletEvents,
-      config: () => this.ownConfig,
-      frameConfig: () => this.frameConfig(),
+      config: () => this.#ownConfig,
+      frameConfig: () => this.#frameConfig(),
       onConfigured: ({ height, available, wallets }) => {
         this.frameHeight = height;
         // The first answer is announced with `ready`; later ones when they differ.
-        if (this.frame.state === 'ready') this.setAvailability({ available, wallets });
+        if (this.frame.state === 'ready') this.#setAvailability({ available, wallets });
         else this.walletAvailability = { available, wallets };
       },
       height: () => this.frameHeight ?? 0,
@@ -158,7 +158,7 @@ export class WalletButton extends LitElement {
         resize: ({ height }) => (this.frameHeight = height),
         sheet: ({ open }) => (this.sheetOpen = open),
         escape: () => replayEscape(this),
-        availability: (detail) => this.setAvailability(detail),
+        availability: (detail) => this.#setAvailability(detail),
         'payment-initiated': ({ wallet }) => {
           invokeCallback('wallet-button', this.onPaymentInitiated, { wallet });
           emit(this, 'payment-initiated', { wallet });
@@ -183,7 +183,7 @@ export class WalletButton extends LitElement {
         if (this.walletAvailability) emit(this, 'wallet-availability', { ...this.walletAvailability });
       },
     });
-    this.theme = new ThemeController(this, WALLET_THEME_VARIABLES);
+    this.#theme = new ThemeController(this, WALLET_THEME_VARIABLES);
   }
 
   /**
@@ -211,12 +211,12 @@ export class WalletButton extends LitElement {
     this.toggleAttribute('sheet-open', this.sheetOpen && this.frame.state === 'ready');
   }
 
-  private get ownConfig(): ElementConfig {
-    return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.scope.value);
+  get #ownConfig(): ElementConfig {
+    return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.#scope.value);
   }
 
   /** Builds the frame config; unknown colours and types fall back to the defaults, with a warning. */
-  private frameConfig(): WalletFrameConfig {
+  #frameConfig(): WalletFrameConfig {
     const pick = <T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T => {
       if ((allowed as readonly unknown[]).includes(value)) return value as T;
       warnOnce(this, `Moment Elements <wallet-button>: ${name} "${String(value)}" is not one of ${allowed.join(', ')}; using "${fallback}".`);
@@ -225,21 +225,21 @@ export class WalletButton extends LitElement {
     const sandboxWallets =
       this.sandboxWallets && this.frame.target?.environment === 'sandbox' ? pick('sandbox-wallets', this.sandboxWallets, SANDBOX_WALLET_MODES, 'sandbox') : undefined;
     return {
-      clientToken: this.ownConfig.clientToken ?? '',
+      clientToken: this.#ownConfig.clientToken ?? '',
       buttonColor: pick('button-color', this.buttonColor, WALLET_BUTTON_COLORS, 'black'),
       buttonType: pick('button-type', this.buttonType, WALLET_BUTTON_TYPES, 'plain'),
       emailRequired: Boolean(this.emailRequired),
       billingAddressRequired: Boolean(this.billingAddressRequired),
       shippingAddressRequired: Boolean(this.shippingAddressRequired),
       locale: this.locale.value,
-      themeVariables: this.theme.values,
+      themeVariables: this.#theme.values,
       disabled: Boolean(this.disabled),
       ...(sandboxWallets ? { sandboxWallets } : {}),
     };
   }
 
   /** Records the availability and fires `wallet-availability` when it differs from the last one. */
-  private setAvailability(next: WalletAvailability): void {
+  #setAvailability(next: WalletAvailability): void {
     const last = this.walletAvailability;
     this.walletAvailability = next;
     if (!last || last.available !== next.available || last.wallets.join() !== next.wallets.join()) {
