@@ -177,9 +177,9 @@ export default [
   // by the frame that needs it (English is built into each frame).
   {
     input: Object.fromEntries(
-      readdirSync('src/i18n')
+      readdirSync('src/protocol/i18n')
         .filter((f) => f.endsWith('.ts') && f !== 'translation.ts')
-        .map((f) => [`i18n-${f.slice(0, -3)}`, `src/i18n/${f}`]),
+        .map((f) => [`i18n-${f.slice(0, -3)}`, `src/protocol/i18n/${f}`]),
     ),
     plugins: browserPlugins('i18n'),
     output: { dir: 'dist/frames', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'i18n-[name].js' },

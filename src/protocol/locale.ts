@@ -3,7 +3,7 @@
  * the host picks its own few texts with it, the frames their dictionaries.
  */
 
-/** Supported locales; each has one dictionary, `src/i18n/<locale>.ts`, with the frame texts and the host texts. */
+/** Supported locales; each has one dictionary, `src/protocol/i18n/<locale>.ts`, with the frame texts and the host texts. */
 export const LOCALES = ['en', 'en-GB', 'fr', 'de', 'es', 'it', 'nl', 'pt', 'af', 'zu', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
 

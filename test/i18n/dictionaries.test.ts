@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { LOCALES, frameLocale, fill, type Translation } from '../../src/frame/i18n/index.js';
-import en from '../../src/i18n/en.js';
+import en from '../../src/protocol/i18n/en.js';
 
 /** Every leaf key of a dictionary, as `a.b` paths. */
 function paths(value: object, prefix = ''): string[] {
@@ -11,7 +11,7 @@ function at(value: object, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], value);
 }
 
-const load = async (locale: string): Promise<Translation> => ((await import(`../../src/i18n/${locale}.ts`)) as { default: Translation }).default;
+const load = async (locale: string): Promise<Translation> => ((await import(`../../src/protocol/i18n/${locale}.ts`)) as { default: Translation }).default;
 
 describe('frame dictionaries', () => {
   const keys = paths(en);

@@ -4,11 +4,11 @@
  * for. The card and wallet frames build in the English they show; the checkout (the largest
  * frame) fetches English as any other locale.
  */
-import type { Translation } from '../../i18n/translation.js';
+import type { Translation } from '../../protocol/i18n/translation.js';
 import { intlLocale, supportedLocale as frameLocale, type Locale as FrameLocale } from '../../protocol/locale.js';
 
-export type { CardKey, CheckoutKey, Translation, WalletKey } from '../../i18n/translation.js';
-export { EN_CARD, EN_CHECKOUT, EN_SHARED, EN_WALLET } from '../../i18n/en.js';
+export type { CardKey, CheckoutKey, Translation, WalletKey } from '../../protocol/i18n/translation.js';
+export { EN_CARD, EN_CHECKOUT, EN_SHARED, EN_WALLET } from '../../protocol/i18n/en.js';
 
 export { LOCALES, intlLocale, supportedLocale as frameLocale, type Locale as FrameLocale } from '../../protocol/locale.js';
 
@@ -19,8 +19,8 @@ const loaded = new Map<FrameLocale, Translation>();
 export function loadTranslation(locale: FrameLocale): Promise<Translation | null> {
   let pending = loading.get(locale);
   if (!pending) {
-    // Bundled, the dictionaries sit beside the frame bundle; unbundled (tests), in src/i18n.
-    const file = new URL(import.meta.url).pathname.endsWith('.ts') ? `../../i18n/${locale}.ts` : `./i18n-${locale}.js`;
+    // Bundled, the dictionaries sit beside the frame bundle; unbundled (tests), in src/protocol/i18n.
+    const file = new URL(import.meta.url).pathname.endsWith('.ts') ? `../../protocol/i18n/${locale}.ts` : `./i18n-${locale}.js`;
     const url = new URL(file, import.meta.url).href;
     pending = (import(/* @vite-ignore */ url) as Promise<{ default: Translation }>).then(
       (module) => {

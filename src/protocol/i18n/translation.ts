@@ -2,7 +2,7 @@
  * Every text the frames show, in one shape: a locale is one file that implements it, checked by the
  * compiler and by a test that every key is filled. `{name}` marks a value put in at run time.
  */
-import type { ValidationErrorType } from '../protocol/card.js';
+import type { ValidationErrorType } from '../card.js';
 
 export interface Translation extends CardTexts, SharedTexts, CheckoutTexts, WalletTexts {
   /** Right to left (ar): the frame's document gets `dir="rtl"`. */
