@@ -58,7 +58,5 @@ const handlers: FrameHandlers<typeof cardRequests> = {
   },
 };
 
-if (!document.title) document.title = 'Card details';
-
 bridge = startFrameBridge({ kind: 'card', accepts: cardRequests, handlers, events: cardEvents });
 watchEscape(document, () => bridge?.emit('escape', {}));

@@ -16,8 +16,6 @@ let frame: WalletFrame | undefined;
 /** Refuses a page not in the session's `allowed_origins`, and a token of another session. */
 const admit = pageGuard(() => bridge!.hostOrigin);
 
-if (!document.title) document.title = 'Wallet payment';
-
 bridge = startFrameBridge({
   kind: 'wallet',
   accepts: walletRequests,
