@@ -1,10 +1,9 @@
 /**
  * What every element with a secure frame renders: a box that keeps its height (a skeleton while
  * the frame loads, then the frame's own height), the iframe itself, and a message with "Try
- * again" when the frame could not load. One template and one stylesheet for all of them.
+ * again" when the frame could not load. One builder and one stylesheet for all of them.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
+import { css } from '@lit/reactive-element';
 import type { LoadErrorDetail } from './events.js';
 import type { ConnectionState } from './secure-frame.js';
 
@@ -57,15 +56,6 @@ export const frameBoxStyles = css`
   }
 `;
 
-/** The load-error message; a timeout or a frame error can be retried, a configuration error cannot. */
-export function renderLoadError(error: LoadErrorDetail, text: { retryable: string; unavailable: string; retry: string }, retry: () => void): TemplateResult {
-  const retryable = error.code === 'timeout' || error.code === 'frame_error' || error.code === 'frame_not_started';
-  return html`<div part="error" role="alert">
-    <span>${retryable ? text.retryable : text.unavailable}</span>
-    ${retryable ? html`<button type="button" @click=${retry}>${text.retry}</button>` : nothing}
-  </div>`;
-}
-
 /**
  * Sets the box's height through the CSSOM, never a `style` attribute, so that a page whose CSP has
  * no `'unsafe-inline'` in `style-src` still sizes the box. Call it after each render (`updated`).
@@ -78,7 +68,9 @@ export function sizeFrameBox(root: ParentNode, state: ConnectionState, frameHeig
 
 export interface FrameBoxOptions {
   state: ConnectionState;
-  skeleton: TemplateResult;
+  /** The placeholder shown while the frame loads; built again when `skeletonKey` changes. */
+  skeleton: () => Element;
+  skeletonKey?: string;
   src: string | undefined;
   channel: string;
   /** `name` of the iframe (also how tests find the frame). */
@@ -94,26 +86,99 @@ export interface FrameBoxOptions {
   overlay?: boolean;
 }
 
-/** The box with the skeleton and the iframe; a new channel gives a new iframe, never a second one. Size it with `sizeFrameBox`. */
-export function renderFrameBox(o: FrameBoxOptions): TemplateResult {
-  const ready = o.state === 'ready';
-  return html`<div part="box" class="box ${ready ? 'ready' : 'loading'} ${o.overlay ? 'overlay' : ''}" >
-    ${ready ? nothing : o.skeleton}
-    ${o.src
-      ? keyed(
-          o.channel,
-          html`<iframe
-            part="frame"
-            name=${o.name}
-            title=${o.title}
-            src=${o.src}
-            allow=${o.allow ?? nothing}
-            sandbox=${o.sandbox}
-            referrerpolicy="origin"
-            tabindex=${ready ? 0 : -1}
-            aria-hidden=${ready ? 'false' : 'true'}
-          ></iframe>`,
-        )
-      : nothing}
-  </div>`;
+export interface LoadErrorText {
+  retryable: string;
+  unavailable: string;
+  retry: string;
+}
+
+/**
+ * The element's shadow content, kept by hand (no template engine: the card and wallet elements
+ * need three nodes, and the bytes of one): the box with the skeleton and the iframe, or the
+ * load-error message with "Try again". A new channel gives a new iframe, never a second one.
+ */
+export class FrameBox {
+  #box: HTMLDivElement | undefined;
+  #skeleton: Element | undefined;
+  #iframe: HTMLIFrameElement | undefined;
+  #skeletonKey: string | undefined;
+  #channel = '';
+  #error: HTMLDivElement | undefined;
+  #errorKey = '';
+  readonly #root: ShadowRoot | HTMLElement;
+
+  constructor(root: ShadowRoot | HTMLElement) {
+    this.#root = root;
+  }
+
+  /** Shows the box for `o`. */
+  show(o: FrameBoxOptions): void {
+    const doc = this.#root.ownerDocument;
+    this.#error?.remove();
+    this.#error = undefined;
+    this.#errorKey = '';
+    const box = (this.#box ??= Object.assign(doc.createElement('div'), { className: 'box' }));
+    box.setAttribute('part', 'box');
+    const ready = o.state === 'ready';
+    box.className = `box ${ready ? 'ready' : 'loading'}${o.overlay ? ' overlay' : ''}`;
+    if (this.#skeletonKey !== o.skeletonKey) {
+      this.#skeleton?.remove();
+      this.#skeleton = undefined;
+      this.#skeletonKey = o.skeletonKey;
+    }
+    if (ready) this.#skeleton?.remove();
+    else if (!this.#skeleton?.isConnected) box.prepend((this.#skeleton ??= o.skeleton()));
+    if (!o.src || o.channel !== this.#channel) {
+      this.#iframe?.remove();
+      this.#iframe = undefined;
+    }
+    if (o.src && !this.#iframe) {
+      const iframe = doc.createElement('iframe');
+      iframe.setAttribute('part', 'frame');
+      iframe.setAttribute('referrerpolicy', 'origin');
+      if (o.allow) iframe.setAttribute('allow', o.allow);
+      iframe.setAttribute('sandbox', o.sandbox);
+      iframe.name = o.name;
+      iframe.src = o.src;
+      this.#iframe = iframe;
+      this.#channel = o.channel;
+      box.append(iframe);
+    }
+    if (this.#iframe) {
+      this.#iframe.title = o.title;
+      this.#iframe.tabIndex = ready ? 0 : -1;
+      this.#iframe.setAttribute('aria-hidden', String(!ready));
+    }
+    if (!box.isConnected) this.#root.append(box);
+  }
+
+  /** Replaces the box with the load-error message; a timeout or a frame error can be retried, a configuration error cannot. */
+  showError(error: LoadErrorDetail, text: LoadErrorText, retry: () => void): void {
+    const doc = this.#root.ownerDocument;
+    this.#box?.remove();
+    this.#box = this.#iframe = this.#skeleton = undefined;
+    this.#skeletonKey = undefined;
+    this.#channel = '';
+    const retryable = error.code === 'timeout' || error.code === 'frame_error' || error.code === 'frame_not_started';
+    // The same message stays (focus on its button, no second announcement); another replaces it.
+    const key = `${retryable ? text.retryable : text.unavailable}|${retryable ? text.retry : ''}`;
+    if (this.#error?.isConnected && key === this.#errorKey) return;
+    this.#errorKey = key;
+    const message = doc.createElement('span');
+    message.textContent = retryable ? text.retryable : text.unavailable;
+    const alert = doc.createElement('div');
+    alert.setAttribute('part', 'error');
+    alert.setAttribute('role', 'alert');
+    alert.append(message);
+    if (retryable) {
+      const button = doc.createElement('button');
+      button.type = 'button';
+      button.textContent = text.retry;
+      button.addEventListener('click', retry);
+      alert.append(button);
+    }
+    this.#error?.replaceWith(alert);
+    if (!alert.isConnected) this.#root.append(alert);
+    this.#error = alert;
+  }
 }

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { property, state } from 'lit/decorators.js';
 import {
   CARD_FIELDS,
@@ -23,7 +23,7 @@ import {
 import { BridgeError, randomId } from '../../protocol/port.js';
 import { CheckoutScopeConsumer } from '../../core/context.js';
 import { emit, type LoadErrorDetail, type eventMap, type CardComponentEventMap, type ElementEventMap } from '../../core/events.js';
-import { frameBoxStyles, renderFrameBox, renderLoadError, sizeFrameBox } from '../../core/frame-box.js';
+import { FrameBox, frameBoxStyles, sizeFrameBox } from '../../core/frame-box.js';
 import { DEFAULT_LOAD_TIMEOUT, REQUEST_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
 import { replayEscape } from '../../core/escape.js';
 import { invokeCallback, scopedConfig, warnOnce, type ElementConfig } from '../../core/element-config.js';
@@ -100,9 +100,9 @@ const TEXT_ATTRIBUTES: Record<CardField, { label: string; placeholder: string }>
  * @cssproperty --moment-input-height - Height of inputs.
  * @cssproperty --moment-skeleton-color - Colour of the loading placeholder (host only).
  */
-export class CardComponent extends LitElement {
+export class CardComponent extends ReactiveElement {
   static override styles = [themeTransitionStyles, frameBoxStyles, cardComponentStyles];
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
   static formAssociated = true;
   static readonly version = '0.1.0';
 
@@ -130,6 +130,7 @@ export class CardComponent extends LitElement {
   /** Language of the fields; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
   @property() override lang = '';
   private readonly locale = new LocaleController(this);
+  #box: FrameBox | undefined;
 
   /** Label of the card number field. */
   @property({ attribute: 'card-number-label' }) cardNumberLabel: string | null = null;
@@ -427,35 +428,36 @@ export class CardComponent extends LitElement {
     this.requestUpdate();
   }
 
-  protected override render() {
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    const box = (this.#box ??= new FrameBox(this.renderRoot as ShadowRoot));
     const { loadError } = this.frame;
-    if (loadError) {
-      const t = hostText(this.locale.value);
-      return renderLoadError(loadError, { retryable: t.cardFailed, unavailable: t.cardUnavailable, retry: t.retry }, () => this.retry());
-    }
-    const state = this.frame.state;
-    return renderFrameBox({
-      state,
-      skeleton: this.#renderSkeleton(),
+    const t = hostText(this.locale.value);
+    if (loadError) return box.showError(loadError, { retryable: t.cardFailed, unavailable: t.cardUnavailable, retry: t.retry }, () => this.retry());
+    box.show({
+      state: this.frame.state,
+      skeleton: () => this.#skeleton(),
+      skeletonKey: String(this.hideCardName),
       src: this.frame.src,
       channel: this.frame.channel,
       name: `moment-card-${this.frame.channel}`,
-      title: this.frameTitle ?? hostText(this.locale.value).cardTitle,
+      title: this.frameTitle ?? t.cardTitle,
       sandbox: 'allow-scripts allow-same-origin allow-forms',
     });
   }
 
-  #renderSkeleton() {
-    return html`<div part="skeleton" aria-hidden="true">
-      <div class="bone"></div>
-      <div class="bone half"></div>
-      <div class="bone half"></div>
-      ${this.hideCardName ? nothing : html`<div class="bone"></div>`}
-    </div>`;
+  /** Bones in the shape of the fields: number, expiry and code, name. */
+  #skeleton(): Element {
+    const doc = this.ownerDocument;
+    const skeleton = doc.createElement('div');
+    skeleton.setAttribute('part', 'skeleton');
+    skeleton.setAttribute('aria-hidden', 'true');
+    for (const half of this.hideCardName ? [false, true, true] : [false, true, true, false]) {
+      skeleton.append(Object.assign(doc.createElement('div'), { className: half ? 'bone half' : 'bone' }));
+    }
+    return skeleton;
   }
 }
-
-/** Which outcome event a status code fires (defined in core/, shared with `<wallet-button>`). */
 
 /**
  * The `styles` object in the shape the frame takes: known groups and states, string values. The

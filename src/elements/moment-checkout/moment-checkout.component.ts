@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { property, query, state } from 'lit/decorators.js';
 import { FRAME_PATHS, type CheckoutVariant } from '../../protocol/api.js';
 import {
@@ -98,7 +98,7 @@ function deepActiveElement(): HTMLElement | null {
  * @cssproperty --moment-border-radius - Corner radius (forwarded into the frame too).
  * @cssproperty --moment-font-family - Font family (forwarded into the frame too).
  */
-export class MomentCheckout extends LitElement {
+export class MomentCheckout extends ReactiveElement {
   static override styles = [themeTransitionStyles, momentCheckoutStyles];
   static readonly version = '0.1.0';
 
@@ -140,6 +140,8 @@ export class MomentCheckout extends LitElement {
     return this.frame.state === 'ready';
   }
 
+  #dom: { dialog: HTMLDialogElement; inline: HTMLDivElement } | undefined;
+  #modal: { title: HTMLElement; close: HTMLElement; body: HTMLElement; skeleton: HTMLElement } | undefined;
   @query('dialog') private dialog!: HTMLDialogElement | null;
   @query('[part="inline"]') private inlineBox!: HTMLElement | null;
 
@@ -453,30 +455,63 @@ export class MomentCheckout extends LitElement {
     this.#start({}, token).catch(() => undefined);
   }
 
-  protected override render() {
-    const modal = this.openVariant === 'modal';
-    return html`<slot></slot>
-      <dialog
-        part="dialog"
-        aria-modal="true"
-        aria-labelledby="title"
-        @cancel=${this.#onDialogCancel}
-        @close=${() => this.dialog?.open === false && this.openVariant === 'modal' && this.#cancelByCustomer()}
-      >
-        ${modal
-          ? html`<div part="header" class="header">
-                <h2 part="title" id="title">${this.#dialogTitle}</h2>
-                <button part="close-button" class="close" type="button" aria-label=${hostText(this.#locale.value).close} autofocus @click=${() => this.#cancelByCustomer()}>
-                  <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
-                </button>
-              </div>
-              <div class="body ${this.#frameReady ? 'ready' : 'loading'}">
-                <div part="skeleton" class="skeleton" aria-hidden="true" ?hidden=${this.#frameReady}></div>
-              </div>`
-          : nothing}
-      </dialog>
-      <div part="inline" ?hidden=${this.openVariant !== 'inline'}></div>`;
+  /** Shadow content, kept by hand: a slot, the dialog (its header and body while a modal is open) and the inline box. */
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    const doc = this.ownerDocument;
+    if (!this.#dom) {
+      const dialog = doc.createElement('dialog');
+      dialog.setAttribute('part', 'dialog');
+      dialog.setAttribute('aria-modal', 'true');
+      dialog.setAttribute('aria-labelledby', 'title');
+      dialog.addEventListener('cancel', (event) => this.#onDialogCancel(event));
+      dialog.addEventListener('close', () => dialog.open === false && this.openVariant === 'modal' && this.#cancelByCustomer());
+      const inline = doc.createElement('div');
+      inline.setAttribute('part', 'inline');
+      this.renderRoot.append(doc.createElement('slot'), dialog, inline);
+      this.#dom = { dialog, inline };
+    }
+    const { dialog, inline } = this.#dom;
+    inline.hidden = this.openVariant !== 'inline';
+    if (this.openVariant !== 'modal') {
+      if (this.#modal) dialog.replaceChildren();
+      this.#modal = undefined;
+      return;
+    }
+    const modal = (this.#modal ??= this.#buildModal(dialog));
+    modal.title.textContent = this.#dialogTitle;
+    modal.close.setAttribute('aria-label', hostText(this.#locale.value).close);
+    const ready = this.#frameReady;
+    modal.body.className = `body ${ready ? 'ready' : 'loading'}`;
+    modal.skeleton.hidden = ready;
   }
+
+  /** The modal's header (title, close button) and body (skeleton, then the frame). */
+  #buildModal(dialog: HTMLDialogElement) {
+    const doc = this.ownerDocument;
+    const el = (tag: string, attrs: Record<string, string>) => {
+      const node = doc.createElement(tag);
+      for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+      return node;
+    };
+    const header = el('div', { part: 'header', class: 'header' });
+    const title = el('h2', { part: 'title', id: 'title' });
+    const close = el('button', { part: 'close-button', class: 'close', type: 'button', autofocus: '' });
+    close.addEventListener('click', () => this.#cancelByCustomer());
+    const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    for (const [name, value] of Object.entries({ viewBox: '0 0 24 24', width: '20', height: '20', 'aria-hidden': 'true' })) svg.setAttribute(name, value);
+    const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
+    for (const [name, value] of Object.entries({ d: 'M6 6l12 12M18 6L6 18', stroke: 'currentColor', 'stroke-width': '2', 'stroke-linecap': 'round' })) path.setAttribute(name, value);
+    svg.append(path);
+    close.append(svg);
+    header.append(title, close);
+    const body = el('div', { class: 'body loading' });
+    const skeleton = el('div', { part: 'skeleton', class: 'skeleton', 'aria-hidden': 'true' });
+    body.append(skeleton);
+    dialog.append(header, body);
+    return { title, close, body, skeleton };
+  }
+
 }
 
 /** Type-only: the events of `MomentCheckout` for `emit()`, and typed `addEventListener` / `removeEventListener` as on `HTMLElement`. */

@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { property, state } from 'lit/decorators.js';
 import type { TransactionResult } from '../../protocol/card.js';
 import {
@@ -19,7 +19,7 @@ import {
 import { CheckoutScopeConsumer } from '../../core/context.js';
 import { invokeCallback, scopedConfig, warnOnce, type ElementConfig } from '../../core/element-config.js';
 import { emit, type LoadErrorDetail, type eventMap, type WalletButtonEventMap, type ElementEventMap } from '../../core/events.js';
-import { frameBoxStyles, renderFrameBox, renderLoadError, sizeFrameBox } from '../../core/frame-box.js';
+import { FrameBox, frameBoxStyles, sizeFrameBox } from '../../core/frame-box.js';
 import { DEFAULT_LOAD_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
 import { replayEscape } from '../../core/escape.js';
 import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
@@ -78,9 +78,9 @@ const RESERVED_HEIGHT = 56;
  * @cssproperty --moment-color-danger - Error colour in the sandbox sheet.
  * @cssproperty --moment-skeleton-color - Colour of the loading placeholder (host only).
  */
-export class WalletButton extends LitElement {
+export class WalletButton extends ReactiveElement {
   static override styles = [walletThemeTransitionStyles, frameBoxStyles, walletButtonStyles];
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
   static readonly version = '0.1.0';
 
   /** Your publishable key: `pk_test_…` (sandbox) or `pk_live_…` (production). */
@@ -137,6 +137,7 @@ export class WalletButton extends LitElement {
   /** Language of the button; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
   @property() override lang = '';
   private readonly locale = new LocaleController(this);
+  #box: FrameBox | undefined;
 
   constructor() {
     super();
@@ -258,20 +259,25 @@ export class WalletButton extends LitElement {
     this.requestUpdate();
   }
 
-  protected override render() {
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    const box = (this.#box ??= new FrameBox(this.renderRoot as ShadowRoot));
     const { loadError } = this.frame;
-    if (loadError) {
-      const t = hostText(this.locale.value);
-      return renderLoadError(loadError, { retryable: t.walletFailed, unavailable: t.walletUnavailable, retry: t.retry }, () => this.retry());
-    }
+    const t = hostText(this.locale.value);
+    if (loadError) return box.showError(loadError, { retryable: t.walletFailed, unavailable: t.walletUnavailable, retry: t.retry }, () => this.retry());
     const state = this.frame.state;
-    return renderFrameBox({
+    box.show({
       state,
-      skeleton: html`<div part="skeleton" aria-hidden="true"></div>`,
+      skeleton: () => {
+        const skeleton = this.ownerDocument.createElement('div');
+        skeleton.setAttribute('part', 'skeleton');
+        skeleton.setAttribute('aria-hidden', 'true');
+        return skeleton;
+      },
       src: this.frame.src,
       channel: this.frame.channel,
       name: `moment-wallet-${this.frame.channel}`,
-      title: this.frameTitle ?? hostText(this.locale.value).walletTitle,
+      title: this.frameTitle ?? t.walletTitle,
       allow: 'payment',
       overlay: this.sheetOpen && state === 'ready',
       sandbox: 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox',

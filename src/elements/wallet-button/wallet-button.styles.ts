@@ -1,4 +1,4 @@
-import { css, unsafeCSS } from 'lit';
+import { css, unsafeCSS } from '@lit/reactive-element';
 import { WALLET_THEME_VARIABLES } from '../../protocol/wallet.js';
 
 /** Change detection for the wallet's theme variables (see core/theme.ts), including its radius. */
