@@ -3,7 +3,7 @@
  * would not pass the frame's filter, and reports changes (a dark-mode switch, a class on
  * `<html>`, a media query) through a zero-length transition on the variables themselves.
  */
-import { css, unsafeCSS, type ReactiveController, type ReactiveElement } from 'lit';
+import { css, unsafeCSS, type ReactiveController, type ReactiveElement } from '@lit/reactive-element';
 import { THEME_VARIABLES } from '../protocol/card.js';
 import { isSafeCssValue } from '../protocol/style-policy.js';
 
