@@ -3,6 +3,7 @@
  * iframe on the frames origin. It is in the document flow, so the frame's content height grows
  * and the host resizes its iframe. Resolves when the challenge page posts `challenge-complete`.
  */
+import { adoptStylesOnce } from '../adopt-styles.js';
 import { CHALLENGE_OUTCOMES, CHALLENGE_WINDOW_SIZES, type ChallengeCompleteMessage, type ChallengeOutcome, type ChallengeWindowSize } from '../../protocol/api.js';
 import { PROTOCOL } from '../../protocol/messages.js';
 import { BridgeError } from '../../protocol/port.js';
@@ -36,10 +37,6 @@ function outcomeOf(message: ChallengeCompleteMessage): ChallengeOutcome | undefi
   return (CHALLENGE_OUTCOMES as readonly unknown[]).includes(message.outcome) ? message.outcome : undefined;
 }
 
-/**
- * Opens the challenge and waits for the customer to answer it; resolves with the answer the page
- * reported (`cancelled` when the customer left the bank page), or `undefined` when it did not say.
- */
 /** The challenge's look, in the fields' cascade layer; it comes with this module (a chunk the frames load when a bank asks). */
 const CHALLENGE_CSS = `@layer mc{
 .mc-challenge{display:flex;flex-direction:column;align-items:center;gap:8px;padding:8px 0}
@@ -47,17 +44,11 @@ const CHALLENGE_CSS = `@layer mc{
 .mc-challenge-text{margin:0;color:var(--moment-color-label,#45464f);font-size:.875em;text-align:center}
 .mc-challenge-frame{box-sizing:border-box;max-width:100%;border:var(--moment-border-width,1px) solid var(--moment-color-border,#8e9099);border-radius:var(--moment-border-radius,6px);background:#fff}
 }`;
-const styled = new WeakSet<Node>();
 
-function adoptChallengeStyles(container: HTMLElement): void {
-  const root = container.getRootNode() as Document | ShadowRoot;
-  if (styled.has(root) || !('adoptedStyleSheets' in root)) return;
-  styled.add(root);
-  const sheet = new (container.ownerDocument.defaultView ?? window).CSSStyleSheet();
-  sheet.replaceSync(CHALLENGE_CSS);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
-
+/**
+ * Opens the challenge and waits for the customer to answer it; resolves with the answer the page
+ * reported (`cancelled` when the customer left the bank page), or `undefined` when it did not say.
+ */
 export function runChallenge(options: ChallengeOptions): Promise<ChallengeOutcome | undefined> {
   const origin = options.origin ?? location.origin;
   let url: URL | undefined;
@@ -71,7 +62,8 @@ export function runChallenge(options: ChallengeOptions): Promise<ChallengeOutcom
   }
   const doc = options.container.ownerDocument;
   const view = doc.defaultView ?? window;
-  adoptChallengeStyles(options.container);
+  const root = options.container.getRootNode();
+  if ('adoptedStyleSheets' in root) adoptStylesOnce(root as Document | ShadowRoot, CHALLENGE_CSS);
 
   const region = doc.createElement('section');
   region.className = 'mc-challenge';

@@ -3,6 +3,7 @@
  * kit: field views, the session's rules (collect.ts) and the shown-error rule, as the card fields
  * do. Tells the page when the shown errors changed; the page reports them to the host.
  */
+import { adoptStylesOnce } from '../adopt-styles.js';
 import type { CheckoutValidationError } from '../../protocol/checkout.js';
 import { createElement } from '../dom.js';
 import { FieldView } from '../form/field-view.js';
@@ -17,7 +18,6 @@ const DETAILS_CSS = `
 .mc-section select.mc-input{-webkit-appearance:menulist;appearance:auto;padding-inline-end:8px}
 @media (min-width:420px){.mc-section .mc-half{grid-column:auto}.mc-section.mc-address{grid-template-columns:1fr 1fr}.mc-section.mc-address>:not(.mc-half){grid-column:1/-1}}
 `;
-const styled = new WeakSet<Document>();
 
 
 interface FieldRuntime extends ShownState<CollectedErrorType> {
@@ -49,12 +49,7 @@ export class CollectedForm {
     readonly definitions: readonly CollectedFieldDefinition[],
     options: CollectedFormOptions,
   ) {
-    if (!styled.has(doc)) {
-      styled.add(doc);
-      const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
-      sheet.replaceSync(DETAILS_CSS);
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    }
+    adoptStylesOnce(doc, DETAILS_CSS);
     this.#doc = doc;
     this.#options = options;}
 

@@ -1,6 +1,7 @@
 /**
  * The sandbox wallet sheet's look: it comes with the sheet's code, which a live frame never loads.
  */
+import { adoptStylesOnce } from '../adopt-styles.js';
 import { DANGER, PRIMARY, RADIUS } from './styles.js';
 
 const SHEET_CSS = `
@@ -32,13 +33,5 @@ const SHEET_CSS = `
 .mw-actions button:disabled{opacity:.6;cursor:progress}
 `;
 
-const styled = new WeakSet<Document>();
-
 /** Adds the sheet's stylesheet to a document, once. */
-export function adoptSheetStyles(doc: Document): void {
-  if (styled.has(doc)) return;
-  styled.add(doc);
-  const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
-  sheet.replaceSync(SHEET_CSS);
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-}
+export const adoptSheetStyles = (doc: Document): void => adoptStylesOnce(doc, SHEET_CSS);
