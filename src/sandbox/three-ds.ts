@@ -79,11 +79,13 @@ function pendingPage(payment: PaymentRecord, session: SessionRecord, amount: str
       `<p>Confirm your payment of <span class="amount">${escapeHtml(amount)}</span> ` +
       `with the card ending ${escapeHtml(payment.last4)}.</p>` +
       '<p class="note">This is a simulated 3-D Secure check: no real bank is contacted. Choose the result you want to test.</p>' +
+      // The buttons start disabled and the page's script enables them once it listens: a click
+      // before then would do nothing and leave the customer waiting.
       '<div class="actions">' +
-      '<button type="button" class="pass" id="pass" value="pass">Pass authentication</button>' +
-      '<button type="button" class="fail" id="fail" value="fail">Fail authentication</button>' +
+      '<button type="button" class="pass" id="pass" value="pass" disabled>Pass authentication</button>' +
+      '<button type="button" class="fail" id="fail" value="fail" disabled>Fail authentication</button>' +
       // Leaving is an answer too: recorded as cancelled, and the customer may try again.
-      '<button type="button" class="cancel" id="cancel" value="cancel">Cancel and return to the shop</button>' +
+      '<button type="button" class="cancel" id="cancel" value="cancel" disabled>Cancel and return to the shop</button>' +
       '</div>' +
       '<p id="status" role="status" aria-live="polite"></p>',
     ` data-payment-id="${escapeHtml(payment.id)}"${returnAttribute(session)}`,
@@ -147,7 +149,10 @@ async function answer(result) {
 }
 
 if (paymentId && status) {
-  for (const button of buttons) button.addEventListener('click', () => answer(button.value));
+  for (const button of buttons) {
+    button.addEventListener('click', () => answer(button.value));
+    button.disabled = false;
+  }
 }
 `;
 

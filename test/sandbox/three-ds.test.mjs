@@ -30,8 +30,8 @@ describe('3-D Secure challenge', () => {
     assert.match(html, /<html lang="en">/);
     assert.match(html, /<title>Verify it's you — Sandbox bank<\/title>/);
     assert.match(html, /£12\.34/);
-    assert.match(html, /<button type="button"[^>]*id="pass" value="pass">Pass authentication<\/button>/);
-    assert.match(html, /<button type="button"[^>]*id="fail" value="fail">Fail authentication<\/button>/);
+    assert.match(html, /<button type="button"[^>]*id="pass" value="pass" disabled>Pass authentication<\/button>/);
+    assert.match(html, /<button type="button"[^>]*id="fail" value="fail" disabled>Fail authentication<\/button>/);
     assert.match(html, /role="status"/);
     assert.match(html, /:focus-visible/);
     assert.match(html, /<script type="module" src="\/3ds\/challenge.js"><\/script>/);
@@ -49,6 +49,7 @@ describe('3-D Secure challenge', () => {
     assert.match(script, /message\.outcome = answered\.outcome;/);
     assert.match(script, /window\.parent\.postMessage\(message, location\.origin\)/);
     assert.match(script, /location\.assign\(successUrl\)/);
+    assert.match(script, /button\.disabled = false;/, 'the buttons come alive only once the script listens');
     assert.ok(!/return_?url/i.test(script), 'the script never reads a return URL from the request');
   });
 
@@ -140,7 +141,7 @@ describe('3-D Secure challenge', () => {
     const page = await (await fetch(`${payment.challenge.url}?return_url=https%3A%2F%2Fevil.example`)).text();
     assert.ok(!page.includes('data-success-url'));
     assert.ok(!page.includes('evil'));
-    assert.match(page, /id="cancel" value="cancel">Cancel and return to the shop<\/button>/);
+    assert.match(page, /id="cancel" value="cancel" disabled>Cancel and return to the shop<\/button>/);
   });
 
   it('answers an unknown payment with a 404 page', async () => {

@@ -97,8 +97,10 @@ export function sandboxPlugin() {
           for (;;) {
             const child = parent.childFrames().find((f) => f.url().includes(payload.urlIncludes));
             if (child) {
-              await child.waitForSelector(payload.selector, { timeout: 10_000 });
-              await child.click(payload.selector);
+              // Enabled: the challenge page enables its buttons once its script listens.
+              const selector = `:is(${payload.selector}):enabled`;
+              await child.waitForSelector(selector, { timeout: 10_000 });
+              await child.click(selector);
               return true;
             }
             if (Date.now() > deadline) throw new Error(`No child frame with "${payload.urlIncludes}" in its URL.`);
