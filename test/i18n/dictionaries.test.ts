@@ -57,26 +57,29 @@ describe('frame dictionaries', () => {
 });
 
 describe('host texts', () => {
-  it('every locale has every host text, filled, and translated (en-GB shares English)', async () => {
-    const { hostText } = await import('../../src/core/i18n.js');
-    const english = hostText('en');
-    const keys = Object.keys(english);
-    for (const locale of LOCALES) {
-      const text = hostText(locale);
-      expect(Object.keys(text).sort(), locale).to.deep.equal([...keys].sort());
-      for (const key of keys) {
-        const value = (text as unknown as Record<string, string>)[key]!;
-        expect(value.trim(), `${locale}.${key}`).to.not.equal('');
-        if (!locale.startsWith('en')) expect(value, `${locale}.${key} is still English`).to.not.equal((english as unknown as Record<string, string>)[key]);
+  it('every locale has every host text of every element, filled, and translated (en-GB shares English)', async () => {
+    const { CARD_TEXTS, WALLET_TEXTS, CHECKOUT_TEXTS } = await import('../../src/core/i18n.js');
+    for (const [element, texts] of Object.entries({ card: CARD_TEXTS, wallet: WALLET_TEXTS, checkout: CHECKOUT_TEXTS })) {
+      const english = texts.en as unknown as Record<string, string>;
+      const keys = Object.keys(english);
+      expect(keys.length, element).to.be.greaterThan(1);
+      for (const locale of LOCALES) {
+        const text = texts[locale] as unknown as Record<string, string>;
+        expect(Object.keys(text).sort(), `${element} ${locale}`).to.deep.equal([...keys].sort());
+        for (const key of keys) {
+          const value = text[key]!;
+          expect(value.trim(), `${element} ${locale}.${key}`).to.not.equal('');
+          if (!locale.startsWith('en')) expect(value, `${element} ${locale}.${key} is still English`).to.not.equal(english[key]);
+        }
       }
     }
   });
 
   it('regional tags take their language, unknown ones English', async () => {
-    const { hostText } = await import('../../src/core/i18n.js');
-    expect(hostText('de-CH').retry).to.equal('Erneut versuchen');
-    expect(hostText('pt-BR').retry).to.equal('Tentar novamente');
-    expect(hostText('xx').retry).to.equal('Try again');
-    expect(hostText(undefined).retry).to.equal('Try again');
+    const { CARD_TEXTS, hostText } = await import('../../src/core/i18n.js');
+    expect(hostText(CARD_TEXTS, 'de-CH').retry).to.equal('Erneut versuchen');
+    expect(hostText(CARD_TEXTS, 'pt-BR').retry).to.equal('Tentar novamente');
+    expect(hostText(CARD_TEXTS, 'xx').retry).to.equal('Try again');
+    expect(hostText(CARD_TEXTS, undefined).retry).to.equal('Try again');
   });
 });

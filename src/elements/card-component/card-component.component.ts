@@ -31,7 +31,7 @@ import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
 import { PaymentError } from '../../core/payment-error.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
-import { hostText } from '../../core/i18n.js';
+import { CARD_TEXTS, hostText } from '../../core/i18n.js';
 import { cardComponentStyles } from './card-component.styles.js';
 
 /** Callbacks of the provider's card config (seed 004, "Card callbacks"). */
@@ -432,8 +432,8 @@ export class CardComponent extends ReactiveElement {
     super.update(changed);
     const box = (this.#box ??= new FrameBox(this.renderRoot as ShadowRoot));
     const { loadError } = this.frame;
-    const t = hostText(this.locale.value);
-    if (loadError) return box.showError(loadError, { retryable: t.cardFailed, unavailable: t.cardUnavailable, retry: t.retry }, () => this.retry());
+    const t = hostText(CARD_TEXTS, this.locale.value);
+    if (loadError) return box.showError(loadError, { retryable: t.failed, unavailable: t.unavailable, retry: t.retry }, () => this.retry());
     box.show({
       state: this.frame.state,
       skeleton: () => this.#skeleton(),
@@ -441,7 +441,7 @@ export class CardComponent extends ReactiveElement {
       src: this.frame.src,
       channel: this.frame.channel,
       name: `moment-card-${this.frame.channel}`,
-      title: this.frameTitle ?? t.cardTitle,
+      title: this.frameTitle ?? t.title,
       sandbox: 'allow-scripts allow-same-origin allow-forms',
     });
   }

@@ -19,7 +19,7 @@ import { ConfigError, parseClientKey, resolveFramesOrigin } from '../../core/key
 import { RedirectReturnController, rememberRedirect, type SessionStatusResponse } from '../../core/session-return.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
-import { hostText } from '../../core/i18n.js';
+import { CHECKOUT_TEXTS, hostText } from '../../core/i18n.js';
 import { OUTCOME_EVENTS, type Outcome } from '../../protocol/outcome.js';
 import { momentCheckoutStyles } from './moment-checkout.styles.js';
 
@@ -229,7 +229,7 @@ export class MomentCheckout extends ReactiveElement {
 
   /** The dialog's and the iframe's title: the page's, else the element's language's. */
   get #dialogTitle(): string {
-    return this.checkoutTitle ?? hostText(this.#locale.value).checkoutTitle;
+    return this.checkoutTitle ?? hostText(CHECKOUT_TEXTS, this.#locale.value).title;
   }
 
   #frameConfig(): CheckoutFrameConfig {
@@ -480,7 +480,7 @@ export class MomentCheckout extends ReactiveElement {
     }
     const modal = (this.#modal ??= this.#buildModal(dialog));
     modal.title.textContent = this.#dialogTitle;
-    modal.close.setAttribute('aria-label', hostText(this.#locale.value).close);
+    modal.close.setAttribute('aria-label', hostText(CHECKOUT_TEXTS, this.#locale.value).close);
     const ready = this.#frameReady;
     modal.body.className = `body ${ready ? 'ready' : 'loading'}`;
     modal.skeleton.hidden = ready;

@@ -25,7 +25,7 @@ import { replayEscape } from '../../core/escape.js';
 import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
 import { ThemeController } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
-import { hostText } from '../../core/i18n.js';
+import { WALLET_TEXTS, hostText } from '../../core/i18n.js';
 import { walletButtonStyles, walletThemeTransitionStyles } from './wallet-button.styles.js';
 
 /** The seed's `buttonConfig` (seed 004, "Button configuration"); `colour` is accepted as well. */
@@ -263,8 +263,8 @@ export class WalletButton extends ReactiveElement {
     super.update(changed);
     const box = (this.#box ??= new FrameBox(this.renderRoot as ShadowRoot));
     const { loadError } = this.frame;
-    const t = hostText(this.locale.value);
-    if (loadError) return box.showError(loadError, { retryable: t.walletFailed, unavailable: t.walletUnavailable, retry: t.retry }, () => this.retry());
+    const t = hostText(WALLET_TEXTS, this.locale.value);
+    if (loadError) return box.showError(loadError, { retryable: t.failed, unavailable: t.unavailable, retry: t.retry }, () => this.retry());
     const state = this.frame.state;
     box.show({
       state,
@@ -277,7 +277,7 @@ export class WalletButton extends ReactiveElement {
       src: this.frame.src,
       channel: this.frame.channel,
       name: `moment-wallet-${this.frame.channel}`,
-      title: this.frameTitle ?? t.walletTitle,
+      title: this.frameTitle ?? t.title,
       allow: 'payment',
       overlay: this.sheetOpen && state === 'ready',
       sandbox: 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox',

@@ -1,4 +1,4 @@
-import type { HostText, Translation } from './translation.js';
+import type { CheckoutHostText, FrameHostText, Translation } from './translation.js';
 
 const af: Translation = {
   dir: 'ltr',
@@ -89,15 +89,24 @@ const af: Translation = {
 
 export default af;
 
-/** What the element itself shows, outside its frame. */
-export const host: HostText = {
+/** What the card element shows outside its frame: its iframe's title, and what it says when the frame could not load. */
+export const hostCard: FrameHostText = {
+  title: 'Veilige kaartbetalingsvorm',
+  failed: 'Die kaartvorm kon nie laai nie.',
+  unavailable: 'Kaartbetalings is nie op hierdie bladsy beskikbaar nie.',
   retry: 'Probeer weer',
-  cardFailed: 'Die kaartvorm kon nie laai nie.',
-  cardUnavailable: 'Kaartbetalings is nie op hierdie bladsy beskikbaar nie.',
-  walletFailed: 'Die beursieknoppie kon nie laai nie.',
-  walletUnavailable: 'Beursiebetalings is nie op hierdie bladsy beskikbaar nie.',
-  cardTitle: 'Veilige kaartbetalingsvorm',
-  walletTitle: 'Beursiebetaling',
-  checkoutTitle: 'Veilige betaling',
+};
+
+/** The same for the wallet button. */
+export const hostWallet: FrameHostText = {
+  title: 'Beursiebetaling',
+  failed: 'Die beursieknoppie kon nie laai nie.',
+  unavailable: 'Beursiebetalings is nie op hierdie bladsy beskikbaar nie.',
+  retry: 'Probeer weer',
+};
+
+/** The checkout dialog's title and close button. */
+export const hostCheckout: CheckoutHostText = {
+  title: 'Veilige betaling',
   close: 'Sluit betaling',
 };

@@ -1,4 +1,4 @@
-import type { HostText, Translation } from './translation.js';
+import type { CheckoutHostText, FrameHostText, Translation } from './translation.js';
 
 const ar: Translation = {
   dir: 'rtl',
@@ -89,15 +89,24 @@ const ar: Translation = {
 
 export default ar;
 
-/** What the element itself shows, outside its frame. */
-export const host: HostText = {
+/** What the card element shows outside its frame: its iframe's title, and what it says when the frame could not load. */
+export const hostCard: FrameHostText = {
+  title: 'نموذج آمن للدفع بالبطاقة',
+  failed: 'تعذّر تحميل نموذج البطاقة.',
+  unavailable: 'الدفع بالبطاقة غير متاح في هذه الصفحة.',
   retry: 'أعد المحاولة',
-  cardFailed: 'تعذّر تحميل نموذج البطاقة.',
-  cardUnavailable: 'الدفع بالبطاقة غير متاح في هذه الصفحة.',
-  walletFailed: 'تعذّر تحميل زر المحفظة.',
-  walletUnavailable: 'الدفع بالمحفظة غير متاح في هذه الصفحة.',
-  cardTitle: 'نموذج آمن للدفع بالبطاقة',
-  walletTitle: 'الدفع بالمحفظة',
-  checkoutTitle: 'دفع آمن',
+};
+
+/** The same for the wallet button. */
+export const hostWallet: FrameHostText = {
+  title: 'الدفع بالمحفظة',
+  failed: 'تعذّر تحميل زر المحفظة.',
+  unavailable: 'الدفع بالمحفظة غير متاح في هذه الصفحة.',
+  retry: 'أعد المحاولة',
+};
+
+/** The checkout dialog's title and close button. */
+export const hostCheckout: CheckoutHostText = {
+  title: 'دفع آمن',
   close: 'إغلاق الدفع',
 };

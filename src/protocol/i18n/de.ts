@@ -1,4 +1,4 @@
-import type { HostText, Translation } from './translation.js';
+import type { CheckoutHostText, FrameHostText, Translation } from './translation.js';
 
 const de: Translation = {
   dir: 'ltr',
@@ -89,15 +89,24 @@ const de: Translation = {
 
 export default de;
 
-/** What the element itself shows, outside its frame. */
-export const host: HostText = {
+/** What the card element shows outside its frame: its iframe's title, and what it says when the frame could not load. */
+export const hostCard: FrameHostText = {
+  title: 'Sicheres Formular für Kartenzahlungen',
+  failed: 'Das Kartenformular konnte nicht geladen werden.',
+  unavailable: 'Kartenzahlungen sind auf dieser Seite nicht verfügbar.',
   retry: 'Erneut versuchen',
-  cardFailed: 'Das Kartenformular konnte nicht geladen werden.',
-  cardUnavailable: 'Kartenzahlungen sind auf dieser Seite nicht verfügbar.',
-  walletFailed: 'Die Wallet-Schaltfläche konnte nicht geladen werden.',
-  walletUnavailable: 'Wallet-Zahlungen sind auf dieser Seite nicht verfügbar.',
-  cardTitle: 'Sicheres Formular für Kartenzahlungen',
-  walletTitle: 'Wallet-Zahlung',
-  checkoutTitle: 'Sichere Bezahlung',
+};
+
+/** The same for the wallet button. */
+export const hostWallet: FrameHostText = {
+  title: 'Wallet-Zahlung',
+  failed: 'Die Wallet-Schaltfläche konnte nicht geladen werden.',
+  unavailable: 'Wallet-Zahlungen sind auf dieser Seite nicht verfügbar.',
+  retry: 'Erneut versuchen',
+};
+
+/** The checkout dialog's title and close button. */
+export const hostCheckout: CheckoutHostText = {
+  title: 'Sichere Bezahlung',
   close: 'Bezahlung schließen',
 };

@@ -6,4 +6,4 @@ const enGB: Translation = { ...en };
 
 export default enGB;
 
-export { host } from './en.js';
+export { hostCard, hostWallet, hostCheckout } from './en.js';

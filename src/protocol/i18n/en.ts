@@ -1,4 +1,4 @@
-import type { CardTexts, CheckoutTexts, HostText, SharedTexts, Translation, WalletTexts } from './translation.js';
+import type { CardTexts, CheckoutTexts, CheckoutHostText, FrameHostText, SharedTexts, Translation, WalletTexts } from './translation.js';
 
 // In parts, so that each frame builds in only the English it shows (the fallback before and
 // without a dictionary); the other locales are single objects.
@@ -101,15 +101,24 @@ const en: Translation = { dir: 'ltr', ...EN_CARD, ...EN_SHARED, ...EN_CHECKOUT, 
 
 export default en;
 
-/** What the element itself shows, outside its frame. */
-export const host: HostText = {
+/** What the card element shows outside its frame: its iframe's title, and what it says when the frame could not load. */
+export const hostCard: FrameHostText = {
+  title: 'Secure card payment form',
+  failed: 'The card form could not load.',
+  unavailable: 'Card payments are unavailable on this page.',
   retry: 'Try again',
-  cardFailed: 'The card form could not load.',
-  cardUnavailable: 'Card payments are unavailable on this page.',
-  walletFailed: 'The wallet button could not load.',
-  walletUnavailable: 'Wallet payments are unavailable on this page.',
-  cardTitle: 'Secure card payment form',
-  walletTitle: 'Wallet payment',
-  checkoutTitle: 'Secure checkout',
+};
+
+/** The same for the wallet button. */
+export const hostWallet: FrameHostText = {
+  title: 'Wallet payment',
+  failed: 'The wallet button could not load.',
+  unavailable: 'Wallet payments are unavailable on this page.',
+  retry: 'Try again',
+};
+
+/** The checkout dialog's title and close button. */
+export const hostCheckout: CheckoutHostText = {
+  title: 'Secure checkout',
   close: 'Close checkout',
 };

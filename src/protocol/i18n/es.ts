@@ -1,4 +1,4 @@
-import type { HostText, Translation } from './translation.js';
+import type { CheckoutHostText, FrameHostText, Translation } from './translation.js';
 
 const es: Translation = {
   dir: 'ltr',
@@ -89,15 +89,24 @@ const es: Translation = {
 
 export default es;
 
-/** What the element itself shows, outside its frame. */
-export const host: HostText = {
+/** What the card element shows outside its frame: its iframe's title, and what it says when the frame could not load. */
+export const hostCard: FrameHostText = {
+  title: 'Formulario seguro de pago con tarjeta',
+  failed: 'No se ha podido cargar el formulario de la tarjeta.',
+  unavailable: 'Los pagos con tarjeta no están disponibles en esta página.',
   retry: 'Reintentar',
-  cardFailed: 'No se ha podido cargar el formulario de la tarjeta.',
-  cardUnavailable: 'Los pagos con tarjeta no están disponibles en esta página.',
-  walletFailed: 'No se ha podido cargar el botón del monedero.',
-  walletUnavailable: 'Los pagos con monedero no están disponibles en esta página.',
-  cardTitle: 'Formulario seguro de pago con tarjeta',
-  walletTitle: 'Pago con monedero',
-  checkoutTitle: 'Pago seguro',
+};
+
+/** The same for the wallet button. */
+export const hostWallet: FrameHostText = {
+  title: 'Pago con monedero',
+  failed: 'No se ha podido cargar el botón del monedero.',
+  unavailable: 'Los pagos con monedero no están disponibles en esta página.',
+  retry: 'Reintentar',
+};
+
+/** The checkout dialog's title and close button. */
+export const hostCheckout: CheckoutHostText = {
+  title: 'Pago seguro',
   close: 'Cerrar el pago',
 };

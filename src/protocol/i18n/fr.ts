@@ -1,4 +1,4 @@
-import type { HostText, Translation } from './translation.js';
+import type { CheckoutHostText, FrameHostText, Translation } from './translation.js';
 
 const fr: Translation = {
   dir: 'ltr',
@@ -89,15 +89,24 @@ const fr: Translation = {
 
 export default fr;
 
-/** What the element itself shows, outside its frame. */
-export const host: HostText = {
+/** What the card element shows outside its frame: its iframe's title, and what it says when the frame could not load. */
+export const hostCard: FrameHostText = {
+  title: 'Formulaire sécurisé de paiement par carte',
+  failed: 'Le formulaire de carte n’a pas pu être chargé.',
+  unavailable: 'Les paiements par carte ne sont pas disponibles sur cette page.',
   retry: 'Réessayer',
-  cardFailed: 'Le formulaire de carte n’a pas pu être chargé.',
-  cardUnavailable: 'Les paiements par carte ne sont pas disponibles sur cette page.',
-  walletFailed: 'Le bouton de portefeuille n’a pas pu être chargé.',
-  walletUnavailable: 'Les paiements par portefeuille ne sont pas disponibles sur cette page.',
-  cardTitle: 'Formulaire sécurisé de paiement par carte',
-  walletTitle: 'Paiement par portefeuille',
-  checkoutTitle: 'Paiement sécurisé',
+};
+
+/** The same for the wallet button. */
+export const hostWallet: FrameHostText = {
+  title: 'Paiement par portefeuille',
+  failed: 'Le bouton de portefeuille n’a pas pu être chargé.',
+  unavailable: 'Les paiements par portefeuille ne sont pas disponibles sur cette page.',
+  retry: 'Réessayer',
+};
+
+/** The checkout dialog's title and close button. */
+export const hostCheckout: CheckoutHostText = {
+  title: 'Paiement sécurisé',
   close: 'Fermer le paiement',
 };

@@ -1,4 +1,4 @@
-import type { HostText, Translation } from './translation.js';
+import type { CheckoutHostText, FrameHostText, Translation } from './translation.js';
 
 const it: Translation = {
   dir: 'ltr',
@@ -89,15 +89,24 @@ const it: Translation = {
 
 export default it;
 
-/** What the element itself shows, outside its frame. */
-export const host: HostText = {
+/** What the card element shows outside its frame: its iframe's title, and what it says when the frame could not load. */
+export const hostCard: FrameHostText = {
+  title: 'Modulo sicuro di pagamento con carta',
+  failed: 'Impossibile caricare il modulo della carta.',
+  unavailable: 'I pagamenti con carta non sono disponibili su questa pagina.',
   retry: 'Riprova',
-  cardFailed: 'Impossibile caricare il modulo della carta.',
-  cardUnavailable: 'I pagamenti con carta non sono disponibili su questa pagina.',
-  walletFailed: 'Impossibile caricare il pulsante del wallet.',
-  walletUnavailable: 'I pagamenti con wallet non sono disponibili su questa pagina.',
-  cardTitle: 'Modulo sicuro di pagamento con carta',
-  walletTitle: 'Pagamento con wallet',
-  checkoutTitle: 'Pagamento sicuro',
+};
+
+/** The same for the wallet button. */
+export const hostWallet: FrameHostText = {
+  title: 'Pagamento con wallet',
+  failed: 'Impossibile caricare il pulsante del wallet.',
+  unavailable: 'I pagamenti con wallet non sono disponibili su questa pagina.',
+  retry: 'Riprova',
+};
+
+/** The checkout dialog's title and close button. */
+export const hostCheckout: CheckoutHostText = {
+  title: 'Pagamento sicuro',
   close: 'Chiudi il pagamento',
 };

@@ -1,4 +1,4 @@
-import type { HostText, Translation } from './translation.js';
+import type { CheckoutHostText, FrameHostText, Translation } from './translation.js';
 
 const nl: Translation = {
   dir: 'ltr',
@@ -89,15 +89,24 @@ const nl: Translation = {
 
 export default nl;
 
-/** What the element itself shows, outside its frame. */
-export const host: HostText = {
+/** What the card element shows outside its frame: its iframe's title, and what it says when the frame could not load. */
+export const hostCard: FrameHostText = {
+  title: 'Beveiligd formulier voor kaartbetalingen',
+  failed: 'Het kaartformulier kon niet worden geladen.',
+  unavailable: 'Kaartbetalingen zijn niet beschikbaar op deze pagina.',
   retry: 'Opnieuw proberen',
-  cardFailed: 'Het kaartformulier kon niet worden geladen.',
-  cardUnavailable: 'Kaartbetalingen zijn niet beschikbaar op deze pagina.',
-  walletFailed: 'De walletknop kon niet worden geladen.',
-  walletUnavailable: 'Walletbetalingen zijn niet beschikbaar op deze pagina.',
-  cardTitle: 'Beveiligd formulier voor kaartbetalingen',
-  walletTitle: 'Walletbetaling',
-  checkoutTitle: 'Veilig afrekenen',
+};
+
+/** The same for the wallet button. */
+export const hostWallet: FrameHostText = {
+  title: 'Walletbetaling',
+  failed: 'De walletknop kon niet worden geladen.',
+  unavailable: 'Walletbetalingen zijn niet beschikbaar op deze pagina.',
+  retry: 'Opnieuw proberen',
+};
+
+/** The checkout dialog's title and close button. */
+export const hostCheckout: CheckoutHostText = {
+  title: 'Veilig afrekenen',
   close: 'Afrekenen sluiten',
 };

@@ -1,4 +1,4 @@
-import type { HostText, Translation } from './translation.js';
+import type { CheckoutHostText, FrameHostText, Translation } from './translation.js';
 
 const pt: Translation = {
   dir: 'ltr',
@@ -89,15 +89,24 @@ const pt: Translation = {
 
 export default pt;
 
-/** What the element itself shows, outside its frame. */
-export const host: HostText = {
+/** What the card element shows outside its frame: its iframe's title, and what it says when the frame could not load. */
+export const hostCard: FrameHostText = {
+  title: 'Formulário seguro de pagamento com cartão',
+  failed: 'Não foi possível carregar o formulário do cartão.',
+  unavailable: 'Os pagamentos com cartão não estão disponíveis nesta página.',
   retry: 'Tentar novamente',
-  cardFailed: 'Não foi possível carregar o formulário do cartão.',
-  cardUnavailable: 'Os pagamentos com cartão não estão disponíveis nesta página.',
-  walletFailed: 'Não foi possível carregar o botão da carteira.',
-  walletUnavailable: 'Os pagamentos com carteira não estão disponíveis nesta página.',
-  cardTitle: 'Formulário seguro de pagamento com cartão',
-  walletTitle: 'Pagamento com carteira',
-  checkoutTitle: 'Pagamento seguro',
+};
+
+/** The same for the wallet button. */
+export const hostWallet: FrameHostText = {
+  title: 'Pagamento com carteira',
+  failed: 'Não foi possível carregar o botão da carteira.',
+  unavailable: 'Os pagamentos com carteira não estão disponíveis nesta página.',
+  retry: 'Tentar novamente',
+};
+
+/** The checkout dialog's title and close button. */
+export const hostCheckout: CheckoutHostText = {
+  title: 'Pagamento seguro',
   close: 'Fechar o pagamento',
 };

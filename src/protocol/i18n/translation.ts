@@ -106,18 +106,21 @@ export type CheckoutKey = CardKey | keyof SharedTexts | keyof CheckoutTexts;
 export type WalletKey = keyof WalletTexts | keyof SharedTexts | 'dir';
 
 /**
- * The few texts the host itself shows (everything else is drawn inside the frames): what a frame
- * that could not load says, its retry button, the iframe titles, and the checkout dialog's title
- * and close button.
+ * The few texts the host itself shows (everything else is drawn inside the frames), one set per
+ * element so that an app takes only its elements' texts. A card or wallet element: its iframe's
+ * title, what it says when the frame could not load, and its retry button.
  */
-export interface HostText {
+export interface FrameHostText {
+  title: string;
+  /** The frame did not load (timeout, network): the customer may try again. */
+  failed: string;
+  /** The frame cannot load on this page (a bad key, token or origin): the page must change. */
+  unavailable: string;
   retry: string;
-  cardFailed: string;
-  cardUnavailable: string;
-  walletFailed: string;
-  walletUnavailable: string;
-  cardTitle: string;
-  walletTitle: string;
-  checkoutTitle: string;
+}
+
+/** The checkout dialog's title and close button. */
+export interface CheckoutHostText {
+  title: string;
   close: string;
 }

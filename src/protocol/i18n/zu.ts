@@ -1,4 +1,4 @@
-import type { HostText, Translation } from './translation.js';
+import type { CheckoutHostText, FrameHostText, Translation } from './translation.js';
 
 const zu: Translation = {
   dir: 'ltr',
@@ -89,15 +89,24 @@ const zu: Translation = {
 
 export default zu;
 
-/** What the element itself shows, outside its frame. */
-export const host: HostText = {
+/** What the card element shows outside its frame: its iframe's title, and what it says when the frame could not load. */
+export const hostCard: FrameHostText = {
+  title: 'Ifomu elivikelekile lokukhokha ngekhadi',
+  failed: 'Ifomu lekhadi alikwazanga ukulayisha.',
+  unavailable: 'Ukukhokha ngekhadi akutholakali kuleli khasi.',
   retry: 'Zama futhi',
-  cardFailed: 'Ifomu lekhadi alikwazanga ukulayisha.',
-  cardUnavailable: 'Ukukhokha ngekhadi akutholakali kuleli khasi.',
-  walletFailed: 'Inkinobho ye-wallet ayikwazanga ukulayisha.',
-  walletUnavailable: 'Ukukhokha nge-wallet akutholakali kuleli khasi.',
-  cardTitle: 'Ifomu elivikelekile lokukhokha ngekhadi',
-  walletTitle: 'Ukukhokha nge-wallet',
-  checkoutTitle: 'Ukukhokha okuvikelekile',
+};
+
+/** The same for the wallet button. */
+export const hostWallet: FrameHostText = {
+  title: 'Ukukhokha nge-wallet',
+  failed: 'Inkinobho ye-wallet ayikwazanga ukulayisha.',
+  unavailable: 'Ukukhokha nge-wallet akutholakali kuleli khasi.',
+  retry: 'Zama futhi',
+};
+
+/** The checkout dialog's title and close button. */
+export const hostCheckout: CheckoutHostText = {
+  title: 'Ukukhokha okuvikelekile',
   close: 'Vala ukukhokha',
 };
