@@ -36,35 +36,6 @@ const minifyTemplates = () =>
   });
 
 /**
- * esbuild writes its decorator helper into every file that uses decorators; this puts one copy in
- * a shared module instead. Helpers with different text get a module each. The replacement keeps
- * the line count, so the source map of the rest of the file stays right.
- */
-function sharedDecoratorHelper() {
-  const prefix = '\0decorate';
-  const helpers = new Map();
-  const helper =
-    /^var __defProp = Object\.defineProperty;\n(?:var __getOwnPropDesc = Object\.getOwnPropertyDescriptor;\n)?var __decorateClass = \([^)]*\) => \{\n[^]*?\n\};\n/m;
-  return {
-    name: 'shared-decorator-helper',
-    transform(code, id) {
-      const match = id.startsWith(prefix) ? null : helper.exec(code);
-      if (!match) return null;
-      const rest = code.slice(0, match.index) + code.slice(match.index + match[0].length);
-      // Only the plain form: nothing else in the file may use esbuild's other helper names.
-      if (/__defProp|__getOwnPropDesc/.test(rest)) return null;
-      const key = [...helpers].find(([, text]) => text === match[0])?.[0] ?? `${prefix}${helpers.size || ''}.js`;
-      helpers.set(key, match[0]);
-      const lines = match[0].split('\n').length - 1;
-      const replacement = `import { __decorateClass } from ${JSON.stringify(key)};${'\n'.repeat(lines)}`;
-      return { code: code.slice(0, match.index) + replacement + code.slice(match.index + match[0].length), map: null };
-    },
-    resolveId: (id) => (id.startsWith(prefix) ? id : null),
-    load: (id) => (id.startsWith(prefix) ? `${helpers.get(id)}export { __decorateClass };\n` : null),
-  };
-}
-
-/**
  * terser: a few hundred bytes gzip smaller per bundle than esbuild's minifier. Only its safe
  * transforms: properties are never renamed (reactive properties, attributes, event details and
  * message keys are public names), getters are assumed to have side effects.
@@ -135,7 +106,6 @@ const browserPlugins = (label) => [
   commonjs({ strictRequires: false }),
   minifyTemplates(),
   ts(),
-  sharedDecoratorHelper(),
   terser(),
   sizes(label),
 ];
@@ -145,7 +115,7 @@ export default [
   {
     input: ['src/index.ts', 'src/moment.ts', ...elementEntries(), 'src/react/index.ts'],
     external: isExternalDependency,
-    plugins: [minifyTemplates(), ts(), sharedDecoratorHelper()],
+    plugins: [minifyTemplates(), ts()],
     // Rollup drops module-level directives; the React entry must stay a client module (Next.js).
     onwarn: (warning, warn) => warning.code !== 'MODULE_LEVEL_DIRECTIVE' && warn(warning),
     output: {

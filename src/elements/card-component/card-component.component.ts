@@ -1,5 +1,4 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { property, state } from 'lit/decorators.js';
 import {
   CARD_FIELDS,
   FIELD_STYLE_STATES,
@@ -102,85 +101,119 @@ const TEXT_ATTRIBUTES: Record<CardField, { label: string; placeholder: string }>
  */
 export class CardComponent extends ReactiveElement {
   static override styles = [themeTransitionStyles, frameBoxStyles, cardComponentStyles];
+  static override properties = {
+    clientKey: { attribute: 'client-key' },
+    clientToken: { attribute: 'client-token' },
+    framesOrigin: { attribute: 'frames-origin' },
+    loadTimeout: { attribute: 'load-timeout', type: Number },
+    hideCardName: { attribute: 'hide-card-name', type: Boolean },
+    showValidation: { attribute: 'show-validation', type: Boolean },
+    hideValidation: { attribute: 'hide-validation', type: Boolean },
+    disabled: { type: Boolean, reflect: true },
+    frameTitle: { attribute: 'frame-title' },
+    lang: {},
+    cardNumberLabel: { attribute: 'card-number-label' },
+    cardNumberPlaceholder: { attribute: 'card-number-placeholder' },
+    expiryDateLabel: { attribute: 'expiry-date-label' },
+    expiryDatePlaceholder: { attribute: 'expiry-date-placeholder' },
+    cv2Label: { attribute: 'cv2-label' },
+    cv2Placeholder: { attribute: 'cv2-placeholder' },
+    cardNameLabel: { attribute: 'card-name-label' },
+    cardNamePlaceholder: { attribute: 'card-name-placeholder' },
+    styles: { attribute: false },
+    text: { attribute: false },
+    errorMessages: { attribute: false },
+    fontCss: { attribute: false },
+    onIframeLoaded: { attribute: false },
+    onIframeLoadFailed: { attribute: false },
+    onFormComplete: { attribute: false },
+    onFormFieldValid: { attribute: false },
+    displayErrorsCallback: { attribute: false },
+    onSubmitTriggered: { attribute: false },
+    onBlur: { attribute: false },
+    callbacks: { attribute: false },
+    cardState: { state: true },
+    frameHeight: { state: true },
+  };
   static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
   static formAssociated = true;
   static readonly version = '0.1.0';
 
   /** Your publishable key: `pk_test_…` (sandbox) or `pk_live_…` (production). */
-  @property({ attribute: 'client-key' }) clientKey: string | null = null;
+  clientKey: string | null = null;
   /** The `client_token` of the payment session, created by your server. */
-  @property({ attribute: 'client-token' }) clientToken: string | null = null;
+  clientToken: string | null = null;
   /** Origin of a local sandbox serving the frames, e.g. `http://127.0.0.1:4010`. Honoured for `pk_test_` keys only. */
-  @property({ attribute: 'frames-origin' }) framesOrigin: string | null = null;
+  framesOrigin: string | null = null;
   /** Milliseconds to wait for the frame before `load-error` (15 000 by default). */
-  @property({ attribute: 'load-timeout', type: Number }) loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
+  loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
   /** Leaves out the cardholder name field. */
-  @property({ attribute: 'hide-card-name', type: Boolean }) hideCardName = false;
+  hideCardName = false;
   /** Validation messages are shown under the fields by default; this attribute is kept for existing pages and changes nothing. */
-  @property({ attribute: 'show-validation', type: Boolean }) showValidation = false;
+  showValidation = false;
   /**
    * Hides the validation messages under the fields (the fields still turn invalid and are announced):
    * for pages that render their own messages from `validation-error`.
    */
-  @property({ attribute: 'hide-validation', type: Boolean }) hideValidation = false;
+  hideValidation = false;
   /** Disables the fields. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
   /** Accessible title of the iframe; by default "Secure card payment form" in the element's language. */
-  @property({ attribute: 'frame-title' }) frameTitle: string | null = null;
+  frameTitle: string | null = null;
   /** Language of the fields; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
-  @property() override lang = '';
+  override lang = '';
   private readonly locale = new LocaleController(this);
   #box: FrameBox | undefined;
 
   /** Label of the card number field. */
-  @property({ attribute: 'card-number-label' }) cardNumberLabel: string | null = null;
+  cardNumberLabel: string | null = null;
   /** Placeholder of the card number field. */
-  @property({ attribute: 'card-number-placeholder' }) cardNumberPlaceholder: string | null = null;
+  cardNumberPlaceholder: string | null = null;
   /** Label of the expiry date field. */
-  @property({ attribute: 'expiry-date-label' }) expiryDateLabel: string | null = null;
+  expiryDateLabel: string | null = null;
   /** Placeholder of the expiry date field. */
-  @property({ attribute: 'expiry-date-placeholder' }) expiryDatePlaceholder: string | null = null;
+  expiryDatePlaceholder: string | null = null;
   /** Label of the security code field. */
-  @property({ attribute: 'cv2-label' }) cv2Label: string | null = null;
+  cv2Label: string | null = null;
   /** Placeholder of the security code field. */
-  @property({ attribute: 'cv2-placeholder' }) cv2Placeholder: string | null = null;
+  cv2Placeholder: string | null = null;
   /** Label of the cardholder name field. */
-  @property({ attribute: 'card-name-label' }) cardNameLabel: string | null = null;
+  cardNameLabel: string | null = null;
   /** Placeholder of the cardholder name field. */
-  @property({ attribute: 'card-name-placeholder' }) cardNamePlaceholder: string | null = null;
+  cardNamePlaceholder: string | null = null;
 
   /** Styles of the fields, with the provider's shape (`base`, `cardNumber`, … × `default`, `focus`, `error`, …). */
-  @property({ attribute: false }) styles: CardStyles = {};
+  styles: CardStyles = {};
   /** Labels, placeholders and `showValidation` per field. */
-  @property({ attribute: false }) text: CardText = {};
+  text: CardText = {};
   /** Custom messages per validation error type. */
-  @property({ attribute: false }) errorMessages: ErrorMessages = {};
+  errorMessages: ErrorMessages = {};
   /** Font stylesheets to load in the frame (https, allowed font hosts only). */
-  @property({ attribute: false }) fontCss: string[] = [];
+  fontCss: string[] = [];
 
   /** Called once the frame is loaded and configured (same moment as `ready`). */
-  @property({ attribute: false }) onIframeLoaded: (() => void) | undefined;
+  onIframeLoaded: (() => void) | undefined;
   /** Called when the frame fails to load (same moment as `load-error`). */
-  @property({ attribute: false }) onIframeLoadFailed: ((error: LoadErrorDetail) => void) | undefined;
+  onIframeLoadFailed: ((error: LoadErrorDetail) => void) | undefined;
   /** Called when the form becomes complete and valid (same moment as `form-complete`). */
-  @property({ attribute: false }) onFormComplete: (() => void) | undefined;
+  onFormComplete: (() => void) | undefined;
   /** Called when a field becomes valid (same moment as `field-valid`). */
-  @property({ attribute: false }) onFormFieldValid: ((fieldName: CardField) => void) | undefined;
+  onFormFieldValid: ((fieldName: CardField) => void) | undefined;
   /** Called with the shown validation errors whenever they change (same moment as `validation-error`). */
-  @property({ attribute: false }) displayErrorsCallback: ((errors: ValidationError[]) => void) | undefined;
+  displayErrorsCallback: ((errors: ValidationError[]) => void) | undefined;
   /** Called when the customer presses Enter (same moment as `submit-request`). */
-  @property({ attribute: false }) onSubmitTriggered: (() => void) | undefined;
+  onSubmitTriggered: (() => void) | undefined;
   /** Called when a field loses focus, with whether the whole form is valid (same moment as `field-blur`). */
-  @property({ attribute: false }) onBlur: ((isValid: boolean) => void) | undefined;
+  onBlur: ((isValid: boolean) => void) | undefined;
   /** The provider's `callbacks` object: `onFormComplete`, `onFormFieldValid`. */
-  @property({ attribute: false }) callbacks: CardCallbacks = {};
+  callbacks: CardCallbacks = {};
 
   /** Key, token and frames origin from an enclosing `<moment-checkout>`; own attributes win. */
   readonly #scope = new CheckoutScopeConsumer(this);
 
   /** The last masked state reported by the frame. */
-  @state() protected cardState: CardChange | undefined;
-  @state() private frameHeight: number | undefined;
+  protected cardState: CardChange | undefined;
+  private frameHeight: number | undefined;
 
   readonly #internals: ElementInternals;
   private readonly frame: SecureFrameController<typeof cardRequests, typeof cardEvents>;

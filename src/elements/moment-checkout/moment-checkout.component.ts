@@ -1,5 +1,4 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { property, query, state } from 'lit/decorators.js';
 import { FRAME_PATHS, type CheckoutVariant } from '../../protocol/api.js';
 import {
   checkoutRequestResults,
@@ -100,41 +99,60 @@ function deepActiveElement(): HTMLElement | null {
  */
 export class MomentCheckout extends ReactiveElement {
   static override styles = [themeTransitionStyles, momentCheckoutStyles];
+  static override properties = {
+    clientKey: { attribute: 'client-key' },
+    framesOrigin: { attribute: 'frames-origin' },
+    clientToken: { attribute: 'client-token' },
+    sessionEndpoint: { attribute: 'session-endpoint' },
+    statusEndpoint: { attribute: 'status-endpoint' },
+    loadTimeout: { attribute: 'load-timeout', type: Number },
+    checkoutTitle: { attribute: 'checkout-title' },
+    fetchClientToken: { attribute: false },
+    fetchSessionStatus: { attribute: false },
+    onSuccess: { attribute: false },
+    onFailure: { attribute: false },
+    onCancel: { attribute: false },
+    onAttemptFailed: { attribute: false },
+    onExpired: { attribute: false },
+    openVariant: { state: true },
+    frameHeight: { state: true },
+    lang: {},
+  };
   static readonly version = '0.1.0';
 
   /** Your publishable key: `pk_test_…` (sandbox) or `pk_live_…` (production). */
-  @property({ attribute: 'client-key' }) clientKey: string | null = null;
+  clientKey: string | null = null;
   /** Origin of a local sandbox serving the frames, e.g. `http://127.0.0.1:4010`. Honoured for `pk_test_` keys only. */
-  @property({ attribute: 'frames-origin' }) framesOrigin: string | null = null;
+  framesOrigin: string | null = null;
   /** A client token for nested elements, when your page already has one (else one is fetched when a nested element asks). */
-  @property({ attribute: 'client-token' }) clientToken: string | null = null;
+  clientToken: string | null = null;
   /** URL of your backend endpoint that creates a session and answers `{ client_token }` (POST), for an HTML-only integration. */
-  @property({ attribute: 'session-endpoint' }) sessionEndpoint: string | null = null;
+  sessionEndpoint: string | null = null;
   /** URL of your backend endpoint that answers a session's status for `?session_id=` (GET), for an HTML-only integration. */
-  @property({ attribute: 'status-endpoint' }) statusEndpoint: string | null = null;
+  statusEndpoint: string | null = null;
   /** Milliseconds to wait for the checkout frame before `checkout-error` (15 000 by default). */
-  @property({ attribute: 'load-timeout', type: Number }) loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
+  loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
   /** Title of the modal dialog (and of the checkout's iframe); by default "Secure checkout" in the element's language. */
-  @property({ attribute: 'checkout-title' }) checkoutTitle: string | null = null;
+  checkoutTitle: string | null = null;
 
   /** Returns a fresh client token; called on every `launch()`. */
-  @property({ attribute: false }) fetchClientToken: (() => Promise<string>) | undefined;
+  fetchClientToken: (() => Promise<string>) | undefined;
   /** Returns `{ status, ... }` for a session id; called after a redirect brings the customer back. */
-  @property({ attribute: false }) fetchSessionStatus: ((sessionId: string) => Promise<SessionStatusResponse>) | undefined;
+  fetchSessionStatus: ((sessionId: string) => Promise<SessionStatusResponse>) | undefined;
   /** Called when the payment succeeds (same moment as `payment-success`). */
-  @property({ attribute: false }) onSuccess: CheckoutCallback | undefined;
+  onSuccess: CheckoutCallback | undefined;
   /** Called when the payment fails (same moment as `payment-failure`). */
-  @property({ attribute: false }) onFailure: CheckoutCallback | undefined;
+  onFailure: CheckoutCallback | undefined;
   /** Called when the customer cancels (same moment as `payment-cancel`). */
-  @property({ attribute: false }) onCancel: CheckoutCallback | undefined;
+  onCancel: CheckoutCallback | undefined;
   /** Called when an attempt fails and the customer can retry (same moment as `payment-attempt-failed`). */
-  @property({ attribute: false }) onAttemptFailed: CheckoutCallback | undefined;
+  onAttemptFailed: CheckoutCallback | undefined;
   /** Called when the session expires (same moment as `payment-expired`). */
-  @property({ attribute: false }) onExpired: CheckoutCallback | undefined;
+  onExpired: CheckoutCallback | undefined;
 
   /** The variant of the open checkout, or `null` when closed. */
-  @state() openVariant: CheckoutVariant | null = null;
-  @state() private frameHeight = 0;
+  openVariant: CheckoutVariant | null = null;
+  private frameHeight = 0;
   /** The open checkout's frame is connected and configured (the skeleton goes). */
   get #frameReady(): boolean {
     return this.frame.state === 'ready';
@@ -142,13 +160,18 @@ export class MomentCheckout extends ReactiveElement {
 
   #dom: { dialog: HTMLDialogElement; inline: HTMLDivElement } | undefined;
   #modal: { title: HTMLElement; close: HTMLElement; body: HTMLElement; skeleton: HTMLElement } | undefined;
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-  @query('[part="inline"]') private inlineBox!: HTMLElement | null;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog') ?? null;
+  }
+
+  private get inlineBox(): HTMLElement | null {
+    return this.renderRoot?.querySelector('[part="inline"]') ?? null;
+  }
 
   private readonly frame: SecureFrameController<typeof checkoutRequests, typeof checkoutEvents>;
   readonly #theme: ThemeController;
   /** Language of the checkout; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
-  @property() override lang = '';
+  override lang = '';
   // A language change follows into an open checkout, as the theme does.
   readonly #locale = new LocaleController(this);
   #iframe: HTMLIFrameElement | undefined;

@@ -1,5 +1,4 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { property, state } from 'lit/decorators.js';
 import type { TransactionResult } from '../../protocol/card.js';
 import {
   SANDBOX_WALLET_MODES,
@@ -80,62 +79,86 @@ const RESERVED_HEIGHT = 56;
  */
 export class WalletButton extends ReactiveElement {
   static override styles = [walletThemeTransitionStyles, frameBoxStyles, walletButtonStyles];
+  static override properties = {
+    clientKey: { attribute: 'client-key' },
+    clientToken: { attribute: 'client-token' },
+    framesOrigin: { attribute: 'frames-origin' },
+    buttonColor: { attribute: 'button-color' },
+    buttonType: { attribute: 'button-type' },
+    emailRequired: { attribute: 'email-required', type: Boolean },
+    billingAddressRequired: { attribute: 'billing-address-required', type: Boolean },
+    shippingAddressRequired: { attribute: 'shipping-address-required', type: Boolean },
+    showUnavailable: { attribute: 'show-unavailable', type: Boolean, reflect: true },
+    loadTimeout: { attribute: 'load-timeout', type: Number },
+    disabled: { type: Boolean, reflect: true },
+    frameTitle: { attribute: 'frame-title' },
+    sandboxWallets: { attribute: 'sandbox-wallets' },
+    onPaymentInitiated: { attribute: false },
+    onPaymentCancelled: { attribute: false },
+    paymentComplete: { attribute: false },
+    onIframeLoaded: { attribute: false },
+    onIframeLoadFailed: { attribute: false },
+    frameHeight: { state: true },
+    walletAvailability: { state: true },
+    sheetOpen: { state: true },
+    lang: {},
+  };
   static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
   static readonly version = '0.1.0';
 
   /** Your publishable key: `pk_test_…` (sandbox) or `pk_live_…` (production). */
-  @property({ attribute: 'client-key' }) clientKey: string | null = null;
+  clientKey: string | null = null;
   /** The `client_token` of the payment session, created by your server. */
-  @property({ attribute: 'client-token' }) clientToken: string | null = null;
+  clientToken: string | null = null;
   /** Origin of a local sandbox serving the frames, e.g. `http://127.0.0.1:4010`. Honoured for `pk_test_` keys only. */
-  @property({ attribute: 'frames-origin' }) framesOrigin: string | null = null;
+  framesOrigin: string | null = null;
   /** `black` (default) or `white`. */
-  @property({ attribute: 'button-color' }) buttonColor: WalletButtonColor = 'black';
+  buttonColor: WalletButtonColor = 'black';
   /** `plain` (the wallet's mark only, default), `book`, `buy`, `checkout`, `donate` or `order` ("Buy with …"). */
-  @property({ attribute: 'button-type' }) buttonType: WalletButtonType = 'plain';
+  buttonType: WalletButtonType = 'plain';
   /** Asks the wallet for the customer's email address. */
-  @property({ attribute: 'email-required', type: Boolean }) emailRequired = false;
+  emailRequired = false;
   /** Asks the wallet for the billing address. */
-  @property({ attribute: 'billing-address-required', type: Boolean }) billingAddressRequired = false;
+  billingAddressRequired = false;
   /** Asks the wallet for the shipping name and address. */
-  @property({ attribute: 'shipping-address-required', type: Boolean }) shippingAddressRequired = false;
+  shippingAddressRequired = false;
   /** Keeps the (disabled) button on the page when no wallet is available, instead of hiding it. */
-  @property({ attribute: 'show-unavailable', type: Boolean, reflect: true }) showUnavailable = false;
+  showUnavailable = false;
   /** Milliseconds to wait for the frame before `load-error` (15 000 by default). */
-  @property({ attribute: 'load-timeout', type: Number }) loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
+  loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
   /** Disables the button. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
   /** Accessible title of the iframe; by default "Wallet payment" in the element's language. */
-  @property({ attribute: 'frame-title' }) frameTitle: string | null = null;
+  frameTitle: string | null = null;
   /**
    * Test hook for `pk_test_` keys: `none` makes every wallet report "unavailable", as in a browser
    * without Apple Pay or Google Pay. Ignored for live keys and production tokens.
    */
-  @property({ attribute: 'sandbox-wallets' }) sandboxWallets: SandboxWalletMode | null = null;
+  sandboxWallets: SandboxWalletMode | null = null;
 
   /** Called when the customer presses the button (same moment as `payment-initiated`). */
-  @property({ attribute: false }) onPaymentInitiated: ((detail: { wallet: WalletKind }) => void) | undefined;
+  onPaymentInitiated: ((detail: { wallet: WalletKind }) => void) | undefined;
   /** Called when the customer closes the wallet's sheet without paying (same moment as `payment-cancel`). */
-  @property({ attribute: false }) onPaymentCancelled: (() => void) | undefined;
+  onPaymentCancelled: (() => void) | undefined;
   /** Called with the `TransactionResult` of every payment attempt (same moment as the outcome events). */
-  @property({ attribute: false }) paymentComplete: ((result: TransactionResult) => void) | undefined;
+  paymentComplete: ((result: TransactionResult) => void) | undefined;
   /** Called once the frame is loaded and configured (same moment as `ready`). */
-  @property({ attribute: false }) onIframeLoaded: (() => void) | undefined;
+  onIframeLoaded: (() => void) | undefined;
   /** Called when the frame fails to load (same moment as `load-error`). */
-  @property({ attribute: false }) onIframeLoadFailed: ((error: LoadErrorDetail) => void) | undefined;
+  onIframeLoadFailed: ((error: LoadErrorDetail) => void) | undefined;
 
   /** Key, token and frames origin from an enclosing `<moment-checkout>`; own attributes win. */
   readonly #scope = new CheckoutScopeConsumer(this);
 
-  @state() private frameHeight: number | undefined;
-  @state() private walletAvailability: WalletAvailability | undefined;
+  private frameHeight: number | undefined;
+  private walletAvailability: WalletAvailability | undefined;
   /** The sandbox wallet's sheet is open over the page. */
-  @state() private sheetOpen = false;
+  private sheetOpen = false;
 
   private readonly frame: SecureFrameController<typeof walletRequests, typeof walletEvents>;
   readonly #theme: ThemeController;
   /** Language of the button; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
-  @property() override lang = '';
+  override lang = '';
   private readonly locale = new LocaleController(this);
   #box: FrameBox | undefined;
 
