@@ -71,10 +71,10 @@ const TEXT_ATTRIBUTES: Record<CardField, { label: string; placeholder: string }>
  * @event {CustomEvent<FieldBlurDetail>} field-blur - A field lost focus: `detail.field`, `detail.formValid`.
  * @event {CustomEvent<EmptyDetail>} submit-request - The customer pressed Enter in a field.
  * @event {CustomEvent<TransactionResult>} payment-success - `executePayment()` succeeded (`statusCode` 0): `detail` is the `TransactionResult`.
- * @event {CustomEvent<TransactionResult>} payment-attempt-failed - The card was declined or referred, or the provider failed (`statusCode` 4, 5, 30); the customer can try again.
- * @event {CustomEvent<TransactionResult | PaymentProblem>} payment-failure - The payment cannot go on (`statusCode` 3, 20, 400, 401, 404, 500, or no result).
+ * @event {CustomEvent<TransactionResult>} payment-attempt-failed - The attempt did not pay: authentication not completed, referred, declined or a provider failure (`statusCode` 3, 4, 5, 30); the customer can try again.
+ * @event {CustomEvent<TransactionResult | PaymentProblem>} payment-failure - The payment cannot go on (`statusCode` 20, 400, 401, 404, 500, or no result).
  * @event {CustomEvent<TransactionResult>} payment-cancel - The customer cancelled the 3-D Secure challenge (`detail.cancelled` is true); the card can pay again.
- * @event {CustomEvent<PaymentProblem>} payment-expired - The client token expired before the payment.
+ * @event {CustomEvent<PaymentProblem>} payment-expired - The session expired before the payment (the provider answered `session_expired`): `detail.code` is `expired`.
  *
  * @csspart box - The box that holds the frame and keeps its height.
  * @csspart frame - The secure iframe.

@@ -56,8 +56,8 @@ const RESERVED_HEIGHT = 56;
  * @event {CustomEvent<PaymentInitiatedDetail>} payment-initiated - The customer pressed the button; the wallet's sheet is opening (`detail.wallet`).
  * @event {CustomEvent<EmptyDetail>} payment-cancel - The customer closed the wallet's sheet without paying; nothing was charged.
  * @event {CustomEvent<TransactionResult>} payment-success - The wallet payment succeeded (`statusCode` 0): `detail` is the `TransactionResult`.
- * @event {CustomEvent<TransactionResult>} payment-attempt-failed - The card in the wallet was declined or referred, or the wallet or provider failed (`statusCode` 4, 5, 30); the customer can try again.
- * @event {CustomEvent<TransactionResult | PaymentProblem>} payment-failure - The payment cannot go on (`statusCode` 3, 20, 400, 401, 404, 500).
+ * @event {CustomEvent<TransactionResult>} payment-attempt-failed - The attempt did not pay: authentication not completed, the card in the wallet referred or declined, or a provider failure (`statusCode` 3, 4, 5, 30); the customer can try again.
+ * @event {CustomEvent<TransactionResult | PaymentProblem>} payment-failure - The payment cannot go on (`statusCode` 20, 400, 401, 404, 500, or no result).
  * @event {CustomEvent<PaymentProblem>} payment-expired - The session expired before the wallet paid (the provider refused the expired token).
  *
  * @csspart box - The box that holds the frame and keeps its height.
