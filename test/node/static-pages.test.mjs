@@ -54,6 +54,18 @@ const checkoutShop = (attributes) =>
     <script type="module" src="/dist/cdn/moment-elements.js"></script>
   </body></html>`;
 
+/** Opens `url`: its card element gets ready, and no element reports a load error. */
+async function expectCardReady(url) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    await waitForEvent(page, 'ready', 'card-component');
+    assert.deepEqual(await loadErrors(page), []);
+  } finally {
+    await page.close();
+  }
+}
+
 /** Opens the shop and presses its checkout button, once the element is defined. */
 async function pressCheckout(page, url) {
   await page.goto(url);
@@ -110,14 +122,7 @@ describe('markup written before the script', () => {
           ${script}
         </body></html>`,
       );
-      const page = await browser.newPage();
-      try {
-        await page.goto(url);
-        await waitForEvent(page, 'ready', 'card-component');
-        assert.deepEqual(await loadErrors(page), []);
-      } finally {
-        await page.close();
-      }
+      await expectCardReady(url);
     });
   }
 });
@@ -165,14 +170,7 @@ describe('markup written before the script, with fetchClientToken set by a later
         </script>
       </body></html>`,
     );
-    const page = await browser.newPage();
-    try {
-      await page.goto(url);
-      await waitForEvent(page, 'ready', 'card-component');
-      assert.deepEqual(await loadErrors(page), []);
-    } finally {
-      await page.close();
-    }
+    await expectCardReady(url);
   });
 });
 
