@@ -4,6 +4,7 @@
  * endpoints, the sandbox implements both.
  */
 import type { AdditionalInfo, StatusCode } from './card.js';
+import type { CustomerDetails } from './customer.js';
 
 /** Display variants of the hosted checkout, carried in the client token's `variant` claim. */
 export const CHECKOUT_VARIANTS = ['modal', 'inline'] as const;
@@ -72,6 +73,8 @@ export interface PaymentAttempt {
   message: string;
   /** Present while `status` is `requires_action`. */
   challenge?: { url: string; windowSize: ChallengeWindowSize };
+  /** What the customer gave with this payment, as stored (never card data). */
+  customerDetails?: CustomerDetails;
 }
 
 /** A JSON error body from any sandbox endpoint. */

@@ -47,6 +47,8 @@ export const CARD_BRANDS = [
 ] as const;
 export type CardBrand = (typeof CARD_BRANDS)[number];
 
+import type { CustomerDetails } from './customer.js';
+
 /** Status codes of a transaction result (seed 004, "Status code"). */
 export const STATUS_CODES = [0, 3, 4, 5, 20, 30, 400, 401, 404, 500] as const;
 export type StatusCode = (typeof STATUS_CODES)[number];
@@ -72,6 +74,12 @@ export interface TransactionResult {
    * (5); a host reports this as `payment-cancel` rather than as a decline.
    */
   cancelled?: true;
+  /**
+   * What the customer gave with this payment (email, phone, billing and shipping addresses: typed
+   * in the checkout or the wallet sheet, or passed as `additionalInfo`), as the provider stored it.
+   * Never card data.
+   */
+  customerDetails?: CustomerDetails;
 }
 
 /** CSS declarations as JavaScript CSS properties, e.g. `{ fontSize: '16px' }`. */
@@ -127,33 +135,7 @@ export type CardText = Partial<Record<CardField, FieldText>>;
 /** The `errorMessages` config: custom messages per validation error type. */
 export type ErrorMessages = Partial<Record<ValidationErrorType, string>>;
 
-/** A postal address (seed 004, "Address"). */
-export interface Address {
-  address1?: string;
-  address2?: string;
-  address3?: string;
-  address4?: string;
-  city?: string;
-  state?: string;
-  postcode?: string;
-  /** ISO 3166-1 numeric country code, e.g. `826` for the United Kingdom. */
-  countryCode?: string;
-}
-
-/** Shipping details (seed 004, "Shipping details"). */
-export interface ShippingDetails {
-  name?: string;
-  address?: Address;
-}
-
-/** The optional argument of `executePayment()` (seed 004, "Additional information"). */
-export interface AdditionalInfo {
-  userEmailAddress?: string;
-  userPhoneNumber?: string;
-  billingAddress?: Address;
-  shippingDetails?: ShippingDetails;
-  metaData?: Record<string, string>;
-}
+export type { Address, ShippingDetails, AdditionalInfo, CustomerDetails } from './customer.js';
 
 /** Masked state of one field: never its value. */
 export interface FieldState {

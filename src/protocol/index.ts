@@ -5,3 +5,4 @@ export * from './style-policy.js';
 export * from './css-allowlist.js';
 export * from './port.js';
 export * from './checkout.js';
+export * from './customer.js';

@@ -43,6 +43,7 @@ import {
   type TransactionResult,
   type ValidationError,
 } from './card.js';
+import { AdditionalInfoSchema, CustomerDetailsSchema } from './customer.js';
 
 export const PROTOCOL = 'moment-elements';
 export const PROTOCOL_VERSION = 1;
@@ -65,6 +66,7 @@ export const TransactionResultSchema = object({
   cancelled: optional(literal(true)),
   /** The API's error type, e.g. `session_expired`: the outcome table reads it. */
   errorType: optional(string({ max: 64, pattern: /^[a-z_]{1,64}$/ })),
+  customerDetails: optional(CustomerDetailsSchema),
 });
 const Field = picklist(CARD_FIELDS);
 const FieldStyleSchema = partial({
@@ -98,23 +100,6 @@ const TextSchema = partial({
 const ErrorMessagesSchema = partial(
   Object.fromEntries(VALIDATION_ERROR_TYPES.map((t) => [t, ShortText])) as Record<(typeof VALIDATION_ERROR_TYPES)[number], typeof ShortText>,
 );
-const AddressSchema = partial({
-  address1: ShortText,
-  address2: ShortText,
-  address3: ShortText,
-  address4: ShortText,
-  city: ShortText,
-  state: ShortText,
-  postcode: ShortText,
-  countryCode: string({ max: 3 }),
-});
-const AdditionalInfoSchema = partial({
-  userEmailAddress: ShortText,
-  userPhoneNumber: ShortText,
-  billingAddress: AddressSchema,
-  shippingDetails: partial({ name: ShortText, address: AddressSchema }),
-  metaData: record(string({ max: 100 }), ShortText),
-});
 const ValidationErrorSchema = object({
   errorType: picklist(VALIDATION_ERROR_TYPES),
   message: ShortText,

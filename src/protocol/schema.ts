@@ -157,14 +157,18 @@ export function array<T>(item: Schema<T>, max = Infinity): Schema<T[]> {
 
 /**
  * A non-array object with the declared keys, each accepted by its schema; keys with an
- * `optional` or `nullish` schema may be left out. The output holds only the declared keys.
+ * `optional` or `nullish` schema may be left out. The output holds only the declared keys; a
+ * `strict` object also refuses any other key (for what a merchant writes, where a misspelt key
+ * must not be dropped in silence).
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function object<const E extends Entries>(entries: E): ObjectSchema<E> {
+export function object<const E extends Entries>(entries: E, strict?: boolean): ObjectSchema<E> {
   return {
     entries,
     run(x) {
       if (!isObject(x)) fail('object');
+      // Strict objects refuse a key they do not declare (`unknown`, with the key as its path).
+      if (strict) for (const key of Object.keys(x)) if (!Object.hasOwn(entries, key)) fail('unknown', [key]);
       const output: Record<string, unknown> = {};
       for (const key of Object.keys(entries)) {
         const schema = entries[key] as Schema<unknown>;
@@ -178,8 +182,11 @@ export function object<const E extends Entries>(entries: E): ObjectSchema<E> {
 
 /** `object` with every key optional. */
 /* @__NO_SIDE_EFFECTS__ */
-export function partial<const E extends Entries>(entries: E): ObjectSchema<{ [K in keyof E]: OptionalSchema<Infer<E[K]> | undefined> }> {
-  return object(Object.fromEntries(Object.entries(entries).map(([key, schema]) => [key, optional(schema)]))) as ObjectSchema<{
+export function partial<const E extends Entries>(
+  entries: E,
+  strict?: boolean,
+): ObjectSchema<{ [K in keyof E]: OptionalSchema<Infer<E[K]> | undefined> }> {
+  return object(Object.fromEntries(Object.entries(entries).map(([key, schema]) => [key, optional(schema)])), strict) as ObjectSchema<{
     [K in keyof E]: OptionalSchema<Infer<E[K]> | undefined>;
   }>;
 }
