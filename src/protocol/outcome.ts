@@ -21,7 +21,8 @@ export const OUTCOMES = Object.keys(OUTCOME_EVENTS) as Outcome[];
 /**
  * By status code: 0 paid; 3 (authentication not completed), 4 referred, 5 declined and 30 failed
  * leave the session open for another try; 20 duplicate, 400, 401, 404 and 500 end the attempt
- * with no way to retry it in place.
+ * with no way to retry it in place. A 20 with an `authCode` (the session was already paid, and the
+ * provider repeats the original payment's auth code) is a success: see `outcomeOf`.
  */
 export const OUTCOME_OF_STATUS: Readonly<Record<StatusCode, Outcome>> = {
   0: 'success',
@@ -42,8 +43,11 @@ export const OUTCOME_OF_ERROR_TYPE: Readonly<Record<string, Outcome>> = {
 };
 
 /** The outcome of one transaction result. */
-export function outcomeOf(result: Pick<TransactionResult, 'statusCode' | 'errorType' | 'cancelled'>): Outcome {
+export function outcomeOf(result: Pick<TransactionResult, 'statusCode' | 'errorType' | 'cancelled' | 'authCode'>): Outcome {
   if (result.statusCode === 0) return 'success';
+  // A duplicate that carries an auth code is the session's earlier success, reported again: the
+  // order is paid, so the page must never mark it failed.
+  if (result.statusCode === 20 && result.authCode) return 'success';
   // A 3-D Secure challenge the customer left is a cancel, not a decline.
   if (result.cancelled) return 'cancel';
   const { errorType, statusCode } = result;

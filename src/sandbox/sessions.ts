@@ -253,6 +253,7 @@ export async function createSession(ctx: SandboxContext, input: CreateSessionInp
     pendingChallengeId: null,
     metadata: input.metadata ?? {},
     reference: input.reference ?? null,
+    custom: null,
     title: input.title ?? undefined,
     lineItems: input.line_items ?? undefined,
     taxLines: input.tax_lines ?? undefined,

@@ -40,10 +40,11 @@ export function settlePayment(
   if (payment.status === 'succeeded') {
     session.succeededPaymentId = payment.id;
     ctx.store.setStatus(session, 'completed');
-    return;
+  } else {
+    session.failedAttempts += 1;
+    if (session.failedAttempts >= ctx.settings.maxFailedAttempts) ctx.store.setStatus(session, 'failed');
   }
-  session.failedAttempts += 1;
-  if (session.failedAttempts >= ctx.settings.maxFailedAttempts) ctx.store.setStatus(session, 'failed');
+  ctx.store.onAttempt(session, payment);
 }
 
 /**

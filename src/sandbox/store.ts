@@ -1,6 +1,7 @@
 import type { ChallengeWindowSize, CheckoutVariant, PaymentAttempt, PaymentStatus } from '../protocol/api.js';
 import type { CardBrand, StatusCode } from '../protocol/card.js';
 import type { SessionStatus } from '../protocol/outcome.js';
+import type { CustomerDetails } from '../protocol/customer.js';
 
 export type { SessionStatus };
 export type PresentationMode = 'embedded' | 'hosted';
@@ -55,8 +56,13 @@ export interface SessionRecord {
   succeededPaymentId: string | null;
   /** A payment waiting for its 3-D Secure answer. */
   pendingChallengeId: string | null;
+  /** The merchant's metadata, with every payment's `additionalInfo.metaData` merged in. */
   metadata: Record<string, string>;
   reference: string | null;
+  /** The merchant's own order id (seed 002: "always pass your internal order ID as the custom parameter"). */
+  custom: string | null;
+  /** What the customer gave across the session's payments, later values over earlier ones. */
+  customerDetails?: CustomerDetails | undefined;
   title?: string | undefined;
   lineItems?: LineItem[] | undefined;
   taxLines?: TaxLine[] | undefined;
@@ -78,6 +84,8 @@ export interface PaymentRecord {
   challenge?: { url: string; windowSize: ChallengeWindowSize };
   /** While a challenge is pending: when it counts as abandoned (milliseconds since the epoch). */
   challengeExpiresAt?: number;
+  /** What the customer gave with this payment (additionalInfo, checkout fields, wallet sheet). */
+  customerDetails?: CustomerDetails | undefined;
 }
 
 /** What an idempotency key remembers: a keyed hash of the request and the response given. */
@@ -134,6 +142,9 @@ export class SessionStore {
     if (status !== 'open') session.pendingChallengeId = null;
     this.onStatusChange(session);
   }
+
+  /** Called once for every payment attempt that reached an outcome (success, decline, failure, cancel). */
+  onAttempt: (session: SessionRecord, payment: PaymentRecord) => void = () => {};
 
   addPayment(payment: PaymentRecord): void {
     this.payments.set(payment.id, payment);
