@@ -4,13 +4,28 @@ import { ApiFailure, notFound } from './errors.js';
 import { bearerToken } from './request.js';
 import type { SessionRecord } from './store.js';
 
-const SECRET_TEST_KEY = /^sk_test_[A-Za-z0-9_]+$/;
+/** Test secret keys: seed 000's `sk_test_…` and seed 004's `sk_sandbox_…`. */
+const SECRET_TEST_KEY = /^sk_(?:test|sandbox)_[A-Za-z0-9_]+$/;
 
-/** The merchant API takes any `sk_test_…` key as a Bearer token; returns it. */
+/**
+ * The secret key of a merchant request: `Authorization: Bearer sk_…` (seed 000) or seed 004's
+ * `Authorization: Basic sk_…`, the key itself after a literal `Basic ` (not base64).
+ */
+function secretKeyOf(c: Context): string | undefined {
+  const header = c.req.header('authorization');
+  const match = header ? /^(?:Bearer|Basic)\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1];
+}
+
+/** The merchant API takes any `sk_test_…` or `sk_sandbox_…` key, as Bearer or literal Basic; returns it. */
 export function requireSecretKey(c: Context): string {
-  const key = bearerToken(c);
+  const key = secretKeyOf(c);
   if (key === undefined) {
-    throw new ApiFailure(401, 'authentication_error', "No API key provided. Send your secret key as 'Authorization: Bearer sk_test_…'.");
+    throw new ApiFailure(
+      401,
+      'authentication_error',
+      "No API key provided. Send your secret key as 'Authorization: Bearer sk_test_…' (or seed 004's 'Authorization: Basic sk_sandbox_…', the key itself, not base64).",
+    );
   }
   if (key.startsWith('pk_')) {
     throw new ApiFailure(
@@ -23,7 +38,7 @@ export function requireSecretKey(c: Context): string {
     throw new ApiFailure(401, 'authentication_error', 'Live keys cannot be used with the sandbox. Use a test key (sk_test_…).');
   }
   if (!SECRET_TEST_KEY.test(key)) {
-    throw new ApiFailure(401, 'authentication_error', 'Invalid API key. The sandbox accepts any secret test key (sk_test_…).');
+    throw new ApiFailure(401, 'authentication_error', 'Invalid API key. The sandbox accepts any secret test key (sk_test_… or sk_sandbox_…), sent as it is after Bearer or Basic (not base64).');
   }
   return key;
 }

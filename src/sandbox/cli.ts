@@ -17,8 +17,9 @@ Options:
   --session-ttl <s>       Payment session lifetime in seconds. Default 1800.
   --max-failed-attempts <n>  Failed attempts before a session locks. Default 5.
   --frames-dir <path>     Directory of the built frame bundles. Default: dist/frames.
-  --webhook-url <url>     Send signed webhooks to this URL (needs --webhook-secret).
-  --webhook-secret <s>    Secret for the Moment-Signature HMAC.
+  --webhook-url <url>     Send signed webhooks to this URL (needs --webhook-secret); https,
+                          or http to localhost / 127.0.0.1 / [::1].
+  --webhook-secret <s>    Secret for the Dojo-Signature and Moment-Signature HMACs.
   --gallery <dir>         Also serve this static directory (e.g. storybook-static) on
                           http://localhost:<gallery-port>/, an origin of its own.
   --gallery-port <n>      Port for --gallery (0 picks a free one). Default 6007.

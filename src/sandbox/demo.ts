@@ -11,9 +11,9 @@ import { CHECKOUT_VARIANTS, DEMO_SESSIONS_PATH } from '../protocol/api.js';
 import type { SandboxContext } from './context.js';
 import { ApiFailure } from './errors.js';
 import { randomId } from './ids.js';
-import { isHttpUrl, parseOrFail, readJsonObject } from './request.js';
+import { ReturnUrl, parseOrFail, readJsonObject } from './request.js';
 import { object } from './schema.js';
-import { CreateSessionSchema, Currency, MAX_AMOUNT, checkOrderTotal, createSession, isExactOrigin, ownerOf } from './sessions.js';
+import { CreateSessionSchema, Currency, MAX_AMOUNT, createSession, isExactOrigin, ownerOf, sessionSpecOf } from './sessions.js';
 
 export { DEMO_SESSIONS_PATH };
 const DEFAULT_AMOUNT = 1000;
@@ -29,9 +29,7 @@ const DemoSessionSchema = object({
   currency: v.nullish(Currency),
   variant: v.nullish(v.picklist(CHECKOUT_VARIANTS, "must be 'modal' or 'inline'")),
   collect: v.nullish(object({ email: Flag, billing: Flag, shipping: Flag })),
-  success_url: v.nullish(
-    v.pipe(v.string('must be an http or https URL'), v.maxLength(2048, 'must be at most 2048 characters'), v.check(isHttpUrl, 'must be an http or https URL')),
-  ),
+  success_url: v.nullish(ReturnUrl),
   expires_in: Line.expires_in,
   title: Line.title,
   line_items: Line.line_items,
@@ -39,6 +37,7 @@ const DemoSessionSchema = object({
   reference: Line.reference,
 });
 
+/** `pk_test_` followed by letters, digits or underscores (seed 004's own example: `pk_test_your_key_here`). */
 const PUBLISHABLE_TEST_KEY = /^pk_test_[A-Za-z0-9_]{1,200}$/;
 
 function checkPublishableKey(key: unknown): void {
@@ -152,6 +151,7 @@ export function registerDemoRoutes(app: Hono, ctx: SandboxContext): void {
     const body = await readJsonObject(c);
     checkPublishableKey(body.publishable_key);
     const demo = parseOrFail(DemoSessionSchema, body);
+    // Without an amount, the lines' total (a convenience for galleries; lines need not add up).
     const lineTotal =
       (demo.line_items ?? []).reduce((sum, item) => sum + item.amount * item.quantity, 0) +
       (demo.tax_lines ?? []).reduce((sum, tax) => sum + tax.amount, 0);
@@ -181,8 +181,7 @@ export function registerDemoRoutes(app: Hono, ctx: SandboxContext): void {
       }),
       metadata: { source: 'demo' },
     });
-    checkOrderTotal(input);
-    const session = await createSession(ctx, input, owner);
+    const session = await createSession(ctx, sessionSpecOf(input), owner);
     return c.json(
       {
         client_token: session.clientToken,

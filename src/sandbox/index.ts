@@ -13,25 +13,42 @@ import { createApp } from './app.js';
 import type { SandboxContext } from './context.js';
 import type { ScriptedAnswer } from './scripted.js';
 import { Fingerprinter } from './idempotency.js';
-import { isHttpUrl } from './request.js';
 import { hostName, isLoopbackName } from './hosts.js';
 import { abandonChallenge } from './settlement.js';
 import { expireSession } from './sessions.js';
 import { serveStatic, type StaticServer } from './static.js';
 import { SessionStore } from './store.js';
 import { TokenIssuer } from './tokens.js';
-import { WebhookDispatcher } from './webhooks.js';
+import { WebhookDispatcher, isWebhookUrl } from './webhooks.js';
+import { WEBHOOK_EVENTS, type WebhookEventName } from './webhook-signature.js';
 
 export {
   signWebhookBody,
   verifyWebhookSignature,
+  verifyDojoSignature,
+  DOJO_SIGNATURE_HEADER,
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
   DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
   RETRY_DELAYS_MS,
   WEBHOOK_EVENTS,
+  WEBHOOK_EVENT_DESCRIPTIONS,
+  PAYMENT_STATUS_OF_SESSION,
 } from './webhook-signature.js';
-export type { SessionStatusEvent, WebhookEndpoint, WebhookEventName, WebhookHeaders, VerifyWebhookOptions } from './webhook-signature.js';
+export type {
+  WebhookEvent,
+  PaymentIntentCreatedEvent,
+  PaymentIntentStatusEvent,
+  PaymentIntentStatus,
+  SessionStatusEvent,
+  FulfilmentData,
+  AttemptData,
+  WebhookEndpoint,
+  WebhookSecret,
+  WebhookEventName,
+  WebhookHeaders,
+  VerifyWebhookOptions,
+} from './webhook-signature.js';
 export { serveStatic, type StaticServer, type StaticServerOptions } from './static.js';
 export { DEMO_SESSIONS_PATH } from '../protocol/api.js';
 export { TEST_CARDS, type CardOutcome } from './test-cards.js';
@@ -52,8 +69,12 @@ export interface SandboxOptions {
   tokenSecret?: string;
   /** Directory (path or file URL) of the built frame bundles. Default: `dist/frames/`. */
   framesDir?: string | URL;
-  /** A webhook endpoint to register at start. */
-  webhook?: { url: string; secret: string };
+  /**
+   * A webhook endpoint to register at start: it receives every account's events, signed with
+   * `secret` (default events: `payment_session.status_updated`). `url` must be https, or http on a
+   * loopback host.
+   */
+  webhook?: { url: string; secret: string; events?: readonly WebhookEventName[] };
   /** Clock, milliseconds since the epoch. Default `Date.now`. */
   now?: () => number;
   /** Receives one line per request and per webhook delivery. Default: silent. */
@@ -92,7 +113,8 @@ export interface Sandbox {
    * invalid token, a duplicate. Throws for an unknown id.
    */
   answerNextPayment(id: string, answer: ScriptedAnswer): void;
-  registerWebhook(url: string, secret: string): void;
+  /** As the `webhook` option, at run time; registering a URL again replaces its endpoint. */
+  registerWebhook(url: string, secret: string, events?: readonly WebhookEventName[]): void;
   /** The gallery server when `gallery` was given: `origin` is `http://localhost:PORT`. */
   readonly gallery: StaticServer | undefined;
 }
@@ -136,20 +158,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (publicOrigin) allowedHosts.add(hostName(publicOrigin.host) ?? publicOrigin.hostname);
 
   const webhooks = new WebhookDispatcher(now, log);
-  // Every session status change is announced to the webhook endpoints.
+  // Sessions' creation, status changes and settled attempts are announced to the webhook endpoints.
   const store: SessionStore = new SessionStore(
     now,
-    (session) => {
-      const payment = session.latestPaymentId ? store.payment(session.latestPaymentId) : undefined;
-      webhooks.emit({
-        sessionId: session.id,
-        status: session.status,
-        paymentId: payment?.id ?? null,
-        statusCode: payment?.statusCode ?? null,
-      });
-    },
+    (session) => webhooks.statusChanged(session, session.latestPaymentId ? store.payment(session.latestPaymentId) : undefined),
     (session, payment) => abandonChallenge(ctx, session, payment),
   );
+  store.onAttempt = (session, payment) => webhooks.attemptEnded(session, payment);
+  store.onSessionAdded = (session) => webhooks.sessionCreated(session);
   const ctx: SandboxContext = {
     origin: '',
     settings: {
@@ -169,12 +185,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     log,
     scriptedAnswers: new Map(),
   };
-  const registerWebhook = (url: string, secret: string) => {
-    if (!isHttpUrl(url)) throw new TypeError('The webhook url must be an http or https URL.');
+  const registerWebhook = (url: string, secret: string, events?: readonly WebhookEventName[]) => {
+    if (!isWebhookUrl(url)) throw new TypeError('The webhook url must be an https URL (http only on a loopback host).');
     if (secret.length === 0) throw new TypeError('The webhook secret must not be empty.');
-    webhooks.register(url, secret);
+    if (events?.some((e) => !WEBHOOK_EVENTS.includes(e))) throw new TypeError(`Webhook events must be among: ${WEBHOOK_EVENTS.join(', ')}.`);
+    webhooks.register(url, secret, events);
   };
-  if (options.webhook) registerWebhook(options.webhook.url, options.webhook.secret);
+  if (options.webhook) registerWebhook(options.webhook.url, options.webhook.secret, options.webhook.events);
 
   const app = createApp(ctx);
   const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false }) as Server;

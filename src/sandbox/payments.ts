@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { object, record } from './schema.js';
+import { object } from './schema.js';
 import type { Context, Hono } from 'hono';
 import { FRAME_SESSION_PATH, PAYMENTS_PATH } from '../protocol/api.js';
 import { requireClientSession } from './auth.js';
@@ -10,26 +10,32 @@ import { authCode, randomId } from './ids.js';
 import { parseOrFail, readJsonObject } from './request.js';
 import type { PaymentRecord, SessionRecord } from './store.js';
 import { MESSAGES, detectBrand, outcomeFor, passesLuhn } from './test-cards.js';
+import type { FrameSession } from '../protocol/checkout.js';
+import {
+  AdditionalInfoSchema,
+  CUSTOMER_LIMITS,
+  customerDetailsOf,
+  describeCustomerIssue,
+  mergeCustomerDetails,
+  type CustomerDetails,
+} from '../protocol/customer.js';
+import { safeParse, type Schema } from '../protocol/schema.js';
 import { abandonChallenge, paymentAttempt, settlePayment } from './settlement.js';
 import { challengeUrl } from './three-ds.js';
 
 export const OptionalText = (max: number) =>
   v.nullish(v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`)));
 
-/** An address as seed 004's `Address`, shared by card and wallet payments. */
-export const AddressSchema = object(
-  {
-    address1: OptionalText(100),
-    address2: OptionalText(100),
-    address3: OptionalText(100),
-    address4: OptionalText(100),
-    city: OptionalText(100),
-    state: OptionalText(100),
-    postcode: OptionalText(20),
-    countryCode: OptionalText(3),
-  },
-  'must be an object',
-);
+/**
+ * Checks customer details with the protocol's one schema (the host and the frames check the same
+ * object with it); a refused value is a 400 naming it, e.g. `additionalInfo.billingAddress.postcode`.
+ */
+export function checkCustomerSchema<T>(schema: Schema<T>, value: unknown, prefix: string): T {
+  const result = safeParse(schema, value);
+  if (result.success) return result.output;
+  const { param, message } = describeCustomerIssue(result.issues[0], prefix);
+  throw new ApiFailure(400, 'invalid_request_error', message, param);
+}
 
 /** Body of `POST /v1/payments`. Messages never repeat the value they reject. */
 export const CardPaymentSchema = object({
@@ -57,24 +63,8 @@ export const CardPaymentSchema = object({
     },
     'must be an object',
   ),
-  additionalInfo: v.nullish(
-    object(
-      {
-        userEmailAddress: OptionalText(254),
-        userPhoneNumber: OptionalText(40),
-        billingAddress: v.nullish(AddressSchema),
-        shippingDetails: v.nullish(object({ name: OptionalText(100), address: v.nullish(AddressSchema) }, 'must be an object')),
-        metaData: v.nullish(
-          record(
-            v.pipe(v.string(), v.maxLength(40, 'keys must be at most 40 characters')),
-            v.pipe(v.string('values must be strings'), v.maxLength(500, 'values must be at most 500 characters')),
-            'must be an object of string values',
-          ),
-        ),
-      },
-      'must be an object',
-    ),
-  ),
+  /** Seed 004 "Additional information": checked with the protocol's `AdditionalInfoSchema`. */
+  additionalInfo: v.nullish(v.unknown()),
 });
 type CardPayment = v.InferOutput<typeof CardPaymentSchema>;
 
@@ -94,17 +84,24 @@ function checkCard(card: CardPayment['card'], now: number): void {
   }
 }
 
-/** Decides and records one payment attempt. Synchronous, so no two attempts interleave. */
 /** What is charged: the card a request names (unknown for an opaque wallet token), and whether a 3-D Secure challenge may follow. */
 export interface Charge {
   number: string | undefined;
   /** Wallet tokens carry the wallet's own authentication: no challenge follows them. */
   allowChallenge: boolean;
+  /** What the customer gave with the payment (never card data). */
+  customerDetails?: CustomerDetails | undefined;
+  /** `additionalInfo.metaData`, merged into the session's metadata. */
+  metaData?: Record<string, string> | undefined;
 }
 
-/** One attempt on a session: never a second charge, never past the failed-attempt limit. */
+/**
+ * One attempt on a session: never a second charge, never past the failed-attempt limit.
+ * Synchronous, so no two attempts interleave. The customer's details are kept on the payment and
+ * merged into the session (later over earlier), and `metaData` into the session's metadata.
+ */
 export function attemptPayment(ctx: SandboxContext, session: SessionRecord, charge: Charge): PaymentRecord {
-  const { number } = charge;
+  const { number, customerDetails } = charge;
   const base = {
     id: randomId('pay_'),
     sessionId: session.id,
@@ -113,8 +110,18 @@ export function attemptPayment(ctx: SandboxContext, session: SessionRecord, char
     createdAt: ctx.now(),
   };
   if (session.succeededPaymentId !== null) {
-    // Never a second charge; the duplicate is kept for lookups but does not touch the session.
-    const duplicate: PaymentRecord = { ...base, status: 'failed', statusCode: 20, message: MESSAGES.duplicate };
+    // Never a second charge. The answer is the session's success, reported again: statusCode 20
+    // with the original payment's auth code and details, which the pages read as "paid" (see
+    // `outcomeOf`). The duplicate is kept for lookups but does not touch the session.
+    const original = ctx.store.payment(session.succeededPaymentId);
+    const duplicate: PaymentRecord = {
+      ...base,
+      status: 'failed',
+      statusCode: 20,
+      message: MESSAGES.duplicate,
+      ...(original?.authCode !== undefined && { authCode: original.authCode }),
+      ...(original?.customerDetails !== undefined && { customerDetails: original.customerDetails }),
+    };
     ctx.store.addPayment(duplicate);
     return duplicate;
   }
@@ -124,6 +131,15 @@ export function attemptPayment(ctx: SandboxContext, session: SessionRecord, char
   if (session.status !== 'open') {
     throw new ApiFailure(409, 'session_closed', `This payment session is ${session.status}.`);
   }
+  const metadata = charge.metaData ? { ...session.metadata, ...charge.metaData } : session.metadata;
+  if (Object.keys(metadata).length > CUSTOMER_LIMITS.metaDataKeys) {
+    throw new ApiFailure(
+      400,
+      'invalid_request_error',
+      `additionalInfo.metaData would give the session more than ${CUSTOMER_LIMITS.metaDataKeys} metadata keys (it has ${Object.keys(session.metadata).length})`,
+      'additionalInfo.metaData',
+    );
+  }
   const pending = session.pendingChallengeId ? ctx.store.payment(session.pendingChallengeId) : undefined;
   session.pendingChallengeId = null;
   if (pending) abandonChallenge(ctx, session, pending);
@@ -132,10 +148,15 @@ export function attemptPayment(ctx: SandboxContext, session: SessionRecord, char
     throw new ApiFailure(429, 'too_many_attempts', 'Too many failed payment attempts for this session. Please start a new payment.');
   }
 
+  session.metadata = metadata;
+  session.customerDetails = mergeCustomerDetails(session.customerDetails, customerDetails);
+  const given = customerDetails === undefined ? {} : { customerDetails };
+
   const outcome = number ? outcomeFor(number) : undefined;
   if (outcome?.kind === 'challenge' && charge.allowChallenge) {
     const payment: PaymentRecord = {
       ...base,
+      ...given,
       status: 'requires_action',
       statusCode: 3,
       message: MESSAGES.requiresAction,
@@ -150,6 +171,7 @@ export function attemptPayment(ctx: SandboxContext, session: SessionRecord, char
   const settled = outcome?.kind === 'settled' ? outcome : SUCCEEDED;
   const payment: PaymentRecord = {
     ...base,
+    ...given,
     status: settled.status,
     statusCode: settled.statusCode,
     message: settled.message,
@@ -211,9 +233,10 @@ export function registerPaymentRoutes(app: Hono, ctx: SandboxContext): void {
       (body) => {
         const request = parseOrFail(CardPaymentSchema, body);
         checkCard(request.card, ctx.now());
-        return request;
+        const info = request.additionalInfo == null ? undefined : checkCustomerSchema(AdditionalInfoSchema, request.additionalInfo, 'additionalInfo');
+        return { number: request.card.number, customerDetails: customerDetailsOf(info), metaData: info?.metaData };
       },
-      (session, request) => attemptPayment(ctx, session, { number: request.card.number, allowChallenge: true }),
+      (session, request) => attemptPayment(ctx, session, { ...request, allowChallenge: true }),
     ),
   );
 
@@ -226,19 +249,27 @@ export function registerPaymentRoutes(app: Hono, ctx: SandboxContext): void {
 
   app.get(FRAME_SESSION_PATH, async (c) => {
     const session = await requireClientSession(c, ctx);
-    return c.json({
-      id: session.id,
-      status: session.status,
-      amount: session.amount,
-      currency: session.currency,
-      variant: session.variant,
-      expires_at: new Date(session.expiresAt).toISOString(),
-      success_url: session.successUrl,
-      allowed_origins: session.allowedOrigins,
-      ...(session.title !== undefined && { title: session.title }),
-      ...(session.lineItems !== undefined && { line_items: session.lineItems }),
-      ...(session.taxLines !== undefined && { tax_lines: session.taxLines }),
-      ...(session.collect !== undefined && { collect: session.collect }),
-    });
+    return c.json(frameSession(session));
   });
+}
+
+/** The frame's view of its session (`FrameSession`): what the checkout page shows, in seed 004's shapes. */
+export function frameSession(session: SessionRecord): FrameSession {
+  return {
+    id: session.id,
+    status: session.status,
+    amount: session.amount,
+    currency: session.currency,
+    variant: session.variant,
+    expires_at: new Date(session.expiresAt).toISOString(),
+    success_url: session.successUrl,
+    cancel_url: session.cancelUrl,
+    allowed_origins: session.allowedOrigins,
+    paymentMethods: session.paymentMethods,
+    ...(session.title !== undefined && { title: session.title }),
+    ...(session.itemLines !== undefined && { itemLines: session.itemLines }),
+    ...(session.taxLines !== undefined && { taxLines: session.taxLines }),
+    ...(session.showTotal !== undefined && { showTotal: session.showTotal }),
+    ...(session.collect !== undefined && { collect: session.collect }),
+  };
 }

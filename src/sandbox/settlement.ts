@@ -3,7 +3,7 @@ import type { SandboxContext } from './context.js';
 import type { AttemptOutcome, PaymentRecord, SessionRecord } from './store.js';
 import { MESSAGES } from './test-cards.js';
 
-/** The JSON a frame sees for a payment. */
+/** The JSON a frame sees for a payment: with what the customer gave, never card data. */
 export function paymentAttempt(payment: PaymentRecord): PaymentAttempt {
   return {
     id: payment.id,
@@ -12,6 +12,7 @@ export function paymentAttempt(payment: PaymentRecord): PaymentAttempt {
     ...(payment.authCode !== undefined && { authCode: payment.authCode }),
     message: payment.message,
     ...(payment.challenge !== undefined && { challenge: payment.challenge }),
+    ...(payment.customerDetails !== undefined && { customerDetails: payment.customerDetails }),
   };
 }
 

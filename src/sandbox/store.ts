@@ -2,10 +2,12 @@ import type { ChallengeWindowSize, CheckoutVariant, PaymentAttempt, PaymentStatu
 import type { CardBrand, StatusCode } from '../protocol/card.js';
 import type { SessionStatus } from '../protocol/outcome.js';
 import type { CustomerDetails } from '../protocol/customer.js';
+import type { CheckoutLine } from '../protocol/checkout.js';
 
 export type { SessionStatus };
 export type PresentationMode = 'embedded' | 'hosted';
 
+/** The product's item line: `amount` is the unit price (the line shows `amount × quantity`). */
 export interface LineItem {
   name: string;
   quantity: number;
@@ -15,6 +17,10 @@ export interface TaxLine {
   name: string;
   amount: number;
 }
+/** Seed 004 `paymentMethods`. */
+export const PAYMENT_METHODS = ['Card', 'Wallet'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
 export interface CollectOptions {
   email?: boolean | undefined;
   billing_address?: boolean | undefined;
@@ -45,7 +51,10 @@ export interface SessionRecord {
   type: 'one_time';
   mode: PresentationMode;
   variant: CheckoutVariant;
+  /** `success_url` or seed 004's `config.redirectUrl`, with `{SESSION_ID}` replaced. */
   successUrl: string | null;
+  /** Where a customer who cancels at the bank page returns (redirect mode), with the session id. */
+  cancelUrl: string | null;
   /** Milliseconds since the epoch. */
   createdAt: number;
   expiresAt: number;
@@ -59,13 +68,25 @@ export interface SessionRecord {
   /** The merchant's metadata, with every payment's `additionalInfo.metaData` merged in. */
   metadata: Record<string, string>;
   reference: string | null;
+  /** Seed 004 `description`. */
+  description: string | null;
   /** The merchant's own order id (seed 002: "always pass your internal order ID as the custom parameter"). */
   custom: string | null;
   /** What the customer gave across the session's payments, later values over earlier ones. */
   customerDetails?: CustomerDetails | undefined;
+  /** `title` or seed 004's `config.title`. */
   title?: string | undefined;
-  lineItems?: LineItem[] | undefined;
-  taxLines?: TaxLine[] | undefined;
+  /** Order lines in seed 004's shape, as the checkout shows them (`line_items` arrive converted). */
+  itemLines?: CheckoutLine[] | undefined;
+  /** Taxes and fees in seed 004's shape (`tax_lines` arrive converted). */
+  taxLines?: CheckoutLine[] | undefined;
+  /** The product's `line_items` and `tax_lines` as given, read back under their own names. */
+  productLines?: { line_items?: LineItem[] | undefined; tax_lines?: TaxLine[] | undefined } | undefined;
+  /** Seed 004 `config.details.showTotal`. */
+  showTotal?: boolean | undefined;
+  /** Seed 004 `paymentMethods`; `['Card']` when not given. */
+  paymentMethods: PaymentMethod[];
+  /** `collect` or seed 004's `config.<field>.collectionRequired`. */
   collect?: CollectOptions | undefined;
   clientToken: string;
 }
@@ -116,9 +137,13 @@ export class SessionStore {
     private readonly onChallengeExpired: (session: SessionRecord, payment: PaymentRecord) => void = () => {},
   ) {}
 
+  /** Called once for every session created. */
+  onSessionAdded: (session: SessionRecord) => void = () => {};
+
   addSession(session: SessionRecord): void {
     this.prune();
     this.sessions.set(session.id, session);
+    this.onSessionAdded(session);
   }
 
   session(id: string): SessionRecord | undefined {

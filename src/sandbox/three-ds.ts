@@ -66,11 +66,13 @@ function challengeHtml(body: string, attributes = ''): string {
 }
 
 /**
- * The return target in redirect mode (the page is the top window): only ever the session's own
- * `success_url`, never anything from the request, so the page cannot be an open redirect.
+ * The return targets in redirect mode (the page is the top window): only ever the session's own
+ * `success_url` and `cancel_url` (where a customer who cancels goes back), never anything from
+ * the request, so the page cannot be an open redirect.
  */
 const returnAttribute = (session: SessionRecord | undefined) =>
-  session?.successUrl ? ` data-success-url="${escapeHtml(session.successUrl)}"` : '';
+  (session?.successUrl ? ` data-success-url="${escapeHtml(session.successUrl)}"` : '') +
+  (session?.cancelUrl ? ` data-cancel-url="${escapeHtml(session.cancelUrl)}"` : '');
 
 function pendingPage(payment: PaymentRecord, session: SessionRecord, amount: string): string {
   return challengeHtml(
@@ -105,11 +107,12 @@ const completeMessage: Omit<ChallengeCompleteMessage, 'paymentId'> = { protocol:
 /**
  * The page's script, served from this origin so the CSP needs no inline script. After the answer
  * it tells the frame that shows it (its parent, same origin) with the outcome, or, as the top
- * window (redirect mode), goes to the session's success_url.
+ * window (redirect mode), goes to the session's success_url (its cancel_url after Cancel, when set).
  */
 const CHALLENGE_SCRIPT = `const body = document.body;
 const paymentId = body.dataset.paymentId;
 const successUrl = body.dataset.successUrl;
+const cancelUrl = body.dataset.cancelUrl;
 const status = document.getElementById('status');
 const buttons = Array.from(document.querySelectorAll('button[value]'));
 const complete = ${JSON.stringify(completeMessage)};
@@ -137,6 +140,8 @@ async function answer(result) {
       const message = { ...complete, paymentId };
       if (answered && typeof answered.outcome === 'string') message.outcome = answered.outcome;
       window.parent.postMessage(message, location.origin);
+    } else if (result === 'cancel' && cancelUrl) {
+      location.assign(cancelUrl);
     } else if (successUrl) {
       location.assign(successUrl);
     } else {

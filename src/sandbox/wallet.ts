@@ -21,7 +21,8 @@ import type { SandboxContext } from './context.js';
 import { ApiFailure } from './errors.js';
 import { randomId } from './ids.js';
 import { parseOrFail, readJsonObject } from './request.js';
-import { AddressSchema, OptionalText, attemptPayment, handlePaymentRequest } from './payments.js';
+import { attemptPayment, checkCustomerSchema, handlePaymentRequest } from './payments.js';
+import { CustomerDetailsSchema, type CustomerDetails } from '../protocol/customer.js';
 
 /**
  * Test wallet tokens and the test card each stands for. The sheet offers the first three
@@ -49,17 +50,38 @@ export const WalletPaymentSchema = object({
     v.minLength(1, 'must not be empty'),
     v.maxLength(16_384, 'must be at most 16384 characters'),
   ),
-  email: v.nullish(
-    v.pipe(
-      v.string('must be a string'),
-      v.maxLength(254, 'must be at most 254 characters'),
-      v.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address'),
-    ),
-  ),
-  billingAddress: v.nullish(AddressSchema),
-  shippingDetails: v.nullish(object({ name: OptionalText(100), address: v.nullish(AddressSchema) }, 'must be an object')),
+  /** What the sheet collected: checked with the protocol's `CustomerDetailsSchema` (see `walletCustomerDetails`). */
+  email: v.nullish(v.unknown()),
+  billingAddress: v.nullish(v.unknown()),
+  shippingDetails: v.nullish(v.unknown()),
 });
 type WalletPayment = v.InferOutput<typeof WalletPaymentSchema>;
+
+/**
+ * What the wallet sheet collected, as `CustomerDetails` (the email becomes `userEmailAddress`),
+ * checked with the protocol's one schema; errors name the request's own fields (`email`, …).
+ */
+export function walletCustomerDetails(payment: WalletPayment): CustomerDetails | undefined {
+  const { email, billingAddress, shippingDetails } = payment;
+  if (email == null && billingAddress == null && shippingDetails == null) return undefined;
+  if (email != null && (typeof email !== 'string' || email === '')) {
+    throw new ApiFailure(400, 'invalid_request_error', 'email must be an email address', 'email');
+  }
+  const details = {
+    ...(email != null && { userEmailAddress: email }),
+    ...(billingAddress != null && { billingAddress }),
+    ...(shippingDetails != null && { shippingDetails }),
+  };
+  try {
+    return checkCustomerSchema(CustomerDetailsSchema, details, '');
+  } catch (error) {
+    // The request calls the email `email`; the protocol calls it `userEmailAddress`.
+    if (error instanceof ApiFailure && error.param === 'userEmailAddress') {
+      throw new ApiFailure(400, 'invalid_request_error', error.message.replace(/^userEmailAddress/, 'email'), 'email');
+    }
+    throw error;
+  }
+}
 
 /** The test card behind a wallet token; `undefined` for a token the sandbox cannot read. */
 function cardFor(payment: WalletPayment): string | undefined {
@@ -125,8 +147,11 @@ export function registerWalletRoutes(app: Hono, ctx: SandboxContext): void {
     handlePaymentRequest(
       c,
       ctx,
-      (body) => parseOrFail(WalletPaymentSchema, body),
-      (session, request) => attemptPayment(ctx, session, { number: cardFor(request), allowChallenge: false }),
+      (body) => {
+        const request = parseOrFail(WalletPaymentSchema, body);
+        return { request, customerDetails: walletCustomerDetails(request) };
+      },
+      (session, { request, customerDetails }) => attemptPayment(ctx, session, { number: cardFor(request), allowChallenge: false, customerDetails }),
     ),
   );
 

@@ -140,6 +140,32 @@ describe('object schemas refuse arrays', () => {
   });
 });
 
+describe('object schemas refuse keys they do not declare, prototype keys included', () => {
+  let sandbox;
+  let api;
+  before(async () => {
+    sandbox = await startSandbox({ port: 0 });
+    api = client(sandbox);
+  });
+  after(() => sandbox.close());
+
+  it('answers __proto__, constructor and prototype keys with a 400 naming them, at any depth', async () => {
+    const raws = [
+      ['__proto__', `{"amount":100,"currency":"GBP","__proto__":{"polluted":true}}`],
+      ['constructor', `{"amount":100,"currency":"GBP","constructor":{"prototype":{"polluted":true}}}`],
+      ['options.__proto__', `{"amount":100,"currency":"GBP","options":{"__proto__":{"checkout_options":{}}}}`],
+      ['config.prototype', `{"amount":{"value":100,"currencyCode":"GBP"},"config":{"prototype":1}}`],
+    ];
+    for (const [param, raw] of raws) {
+      const res = await api.call('POST', '/collect/payment_sessions', { headers: { authorization: `Bearer ${SECRET_KEY}` }, raw });
+      assert.equal(res.status, 400, param);
+      assert.equal(res.body.error.param, param);
+      assert.match(res.body.error.message, /is not a known field/);
+    }
+    assert.equal({}.polluted, undefined);
+  });
+});
+
 describe('sessions belong to the secret key that created them', () => {
   let sandbox;
   let api;

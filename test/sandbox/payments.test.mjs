@@ -46,6 +46,7 @@ describe('frames API: payments', () => {
           status_code: statusCode,
           auth_code: res.body.authCode ?? null,
           message: res.body.message,
+          customer_details: null,
         });
       });
     }
@@ -88,7 +89,11 @@ describe('frames API: payments', () => {
       ['card.cvv', cardBody('4242424242424242', { cvv: 'abc' }), /3 or 4 digits/],
       ['card.cvv', cardBody('378282246310005', { cvv: '123' }), /4 digits for American Express/],
       ['card.name', cardBody('4242424242424242', { name: 'x'.repeat(101) }), /at most 100/],
-      ['additionalInfo.userEmailAddress', { ...cardBody('4242424242424242'), additionalInfo: { userEmailAddress: 7 } }, /string/],
+      ['additionalInfo.userEmailAddress', { ...cardBody('4242424242424242'), additionalInfo: { userEmailAddress: 7 } }, /must be an email address/],
+      ['additionalInfo.userEmail', { ...cardBody('4242424242424242'), additionalInfo: { userEmail: 'ada@example.com' } }, /is not a known field/],
+      ['additionalInfo.billingAddress.postcode', { ...cardBody('4242424242424242'), additionalInfo: { billingAddress: { postcode: 'x'.repeat(21) } } }, /at most 20/],
+      ['additionalInfo.metaData.order', { ...cardBody('4242424242424242'), additionalInfo: { metaData: { order: 7 } } }, /strings/],
+      ['card.numbr', { ...cardBody('4242424242424242'), card: { ...cardBody('4242424242424242').card, numbr: '4242424242424242' } }, /did you mean number\?/],
     ];
     if (month > 1) {
       cases.push(['card.expiryMonth', cardBody('4242424242424242', { expiryYear: year, expiryMonth: month - 1 }), /in the past/]);
@@ -285,9 +290,11 @@ describe('frames API: payments', () => {
         variant: 'modal',
         expires_at: session.expires_at,
         success_url: null,
+        cancel_url: null,
         allowed_origins: null,
+        paymentMethods: ['Card'],
         title: 'Coffee',
-        tax_lines: [{ name: 'VAT', amount: 83 }],
+        taxLines: [{ id: 'tax_1', caption: 'VAT', amountTotal: { value: 83, currencyCode: 'EUR' } }],
         collect: { email: true },
       });
     });

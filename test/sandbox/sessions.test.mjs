@@ -18,7 +18,9 @@ describe('merchant API: payment sessions', () => {
       ['a publishable key', 'Bearer pk_test_abc123', /publishable key/],
       ['a live secret key', 'Bearer sk_live_abc123', /Live keys/],
       ['a key of the wrong shape', 'Bearer sk_test_bad-key!', /Invalid API key/],
-      ['a Basic scheme', `Basic ${SECRET_KEY}`, /secret key/],
+      // Seed 004's Basic is the key itself; a base64 `key:` credential is not a key.
+      ['a base64 Basic credential', `Basic ${Buffer.from(`${SECRET_KEY}:`).toString('base64')}`, /Invalid API key/],
+      ['another scheme', `Token ${SECRET_KEY}`, /secret key/],
     ];
     for (const [name, authorization, message] of cases) {
       it(`refuses ${name} with 401 authentication_error`, async () => {
@@ -69,8 +71,11 @@ describe('merchant API: payment sessions', () => {
       ['type', { type: 'recurring' }, "type must be 'one_time'"],
       ['options.checkout_options.presentation_mode.mode', co({ presentation_mode: { mode: 'popup' } }), /'embedded' or 'hosted'/],
       ['options.checkout_options.presentation_mode.variant', co({ presentation_mode: { variant: 'sheet' } }), /'modal' or 'inline'/],
-      ['options.checkout_options.success_url', co({ success_url: 'javascript:alert(1)' }), /http or https URL/],
-      ['options.checkout_options.success_url', co({ success_url: 'not a url' }), /http or https URL/],
+      ['options.checkout_options.success_url', co({ success_url: 'javascript:alert(1)' }), /must not use the javascript: scheme/],
+      ['options.checkout_options.success_url', co({ success_url: 'not a url' }), /must be an https URL/],
+      ['options.checkout_options.sucess_url', co({ sucess_url: 'https://shop.example/' }), 'options.checkout_options.sucess_url is not a known field; did you mean success_url?'],
+      ['amount.value', { amount: { value: 0, currencyCode: 'GBP' } }, 'amount.value must be a positive integer in minor units'],
+      ['amount.currencyCode', { amount: { value: 100, currencyCode: 'gbp' }, currency: undefined }, /three-letter ISO 4217/],
       ['options.checkout_options', { options: { checkout_options: 'x' } }, /must be an object/],
       ['metadata.order', { metadata: { order: 12 } }, /strings/],
       ['reference', { reference: 42 }, /must be a string/],
@@ -121,6 +126,11 @@ describe('merchant API: payment sessions', () => {
       assert.equal(session.reference, 'order-1');
       assert.equal(session.title, 'Tea shop');
       assert.deepEqual(session.line_items, [{ name: 'Tea', quantity: 2, amount: 617 }]);
+      assert.deepEqual(session.itemLines, [{ id: 'line_1', quantity: 2, caption: 'Tea', amountTotal: { value: 1234, currencyCode: 'GBP' } }]);
+      assert.deepEqual(session.paymentMethods, ['Card']);
+      assert.equal(session.custom, null);
+      assert.equal(session.cancel_url, null);
+      assert.equal(session.customer_details, null);
       const ttl = Date.parse(session.expires_at) - Date.parse(session.created_at);
       assert.equal(ttl, 1800 * 1000);
       assert.ok(Date.parse(session.created_at) >= startedAt - 1000);

@@ -1,16 +1,43 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSandbox, client, cardBody, verifyWebhookSignature, signWebhookBody, startReceiver, SECRET_KEY } from './helpers.mjs';
+import { verifyDojoSignature } from '../../dist/sandbox/index.js';
 
 const WEBHOOK_SECRET = 'whsec_sandbox_tests';
 
 describe('webhook signatures', () => {
-  it("reproduces seed 004's example signature (the format, over the body alone)", () => {
-    const body =
-      '{"id":"evt_hnnHxIKR_Uy6bhZCusCltw","event":"payment_intent.created","accountId":"acc_test","createdAt":"2022-02-01T13:07:41.8667859Z","data":{"paymentIntentId":"pi_vpwd4ooAPEqyNAQe4z89WQ","paymentStatus":"Created","captureMode":"Auto"}}';
-    const expected =
-      'sha256=4B-49-F8-FE-25-A7-E6-7D-00-4F-A7-9C-F8-0B-63-00-C7-77-B4-F2-2D-E5-E1-22-84-FA-04-18-50-A1-76-FD';
-    assert.equal(signWebhookBody(body, 'PDYkJQq6sESYHp_zJuTTBQ'), expected);
+  // Seed 004, "Verify Dojo webhooks": its example body, "formatted without any spaces or line
+  // breaks", and secret give this header value.
+  const SEED_BODY =
+    '{"id":"evt_hnnHxIKR_Uy6bhZCusCltw","event":"payment_intent.created","accountId":"acc_test","createdAt":"2022-02-01T13:07:41.8667859Z","data":{"paymentIntentId":"pi_vpwd4ooAPEqyNAQe4z89WQ","paymentStatus":"Created","captureMode":"Auto"}}';
+  const SEED_SECRET = 'PDYkJQq6sESYHp_zJuTTBQ';
+  const SEED_SIGNATURE =
+    'sha256=4B-49-F8-FE-25-A7-E6-7D-00-4F-A7-9C-F8-0B-63-00-C7-77-B4-F2-2D-E5-E1-22-84-FA-04-18-50-A1-76-FD';
+
+  it("reproduces seed 004's worked example: its body and secret give its Dojo-Signature", () => {
+    // The compact body is the seed's pretty-printed JSON with the whitespace taken out.
+    const pretty = `{ "id": "evt_hnnHxIKR_Uy6bhZCusCltw", "event": "payment_intent.created", "accountId": "acc_test", "createdAt": "2022-02-01T13:07:41.8667859Z", "data": { "paymentIntentId": "pi_vpwd4ooAPEqyNAQe4z89WQ", "paymentStatus": "Created", "captureMode": "Auto" } }`;
+    assert.equal(JSON.stringify(JSON.parse(pretty)), SEED_BODY);
+    assert.equal(signWebhookBody(SEED_BODY, SEED_SECRET), SEED_SIGNATURE);
+  });
+
+  it("verifyDojoSignature accepts the seed's example header, by headers or by value, and nothing else", () => {
+    assert.equal(verifyDojoSignature(SEED_BODY, { 'dojo-signature': SEED_SIGNATURE }, SEED_SECRET), true);
+    assert.equal(verifyDojoSignature(SEED_BODY, new Headers({ 'Dojo-Signature': SEED_SIGNATURE }), SEED_SECRET), true);
+    assert.equal(verifyDojoSignature(SEED_BODY, SEED_SIGNATURE, SEED_SECRET), true);
+    assert.equal(verifyDojoSignature(new TextEncoder().encode(SEED_BODY), SEED_SIGNATURE, SEED_SECRET), true);
+    assert.equal(verifyDojoSignature(SEED_BODY, SEED_SIGNATURE.toLowerCase(), SEED_SECRET), true, 'hex in any case');
+    assert.equal(verifyDojoSignature(SEED_BODY, SEED_SIGNATURE, 'PDYkJQq6sESYHp_zJuTTBq'), false, 'another secret');
+    assert.equal(verifyDojoSignature(SEED_BODY.replace('Created', 'Captured'), SEED_SIGNATURE, SEED_SECRET), false, 'a changed body');
+    assert.equal(verifyDojoSignature(`${SEED_BODY} `, SEED_SIGNATURE, SEED_SECRET), false, 'the raw body, not re-serialized JSON');
+    for (const bad of [undefined, null, '', 'sha256=', SEED_SIGNATURE.replaceAll('-', ''), SEED_SIGNATURE.slice(0, -3), `sha1=${SEED_SIGNATURE.slice(7)}`]) {
+      assert.equal(verifyDojoSignature(SEED_BODY, bad, SEED_SECRET), false, String(bad));
+      assert.equal(verifyDojoSignature(SEED_BODY, { 'dojo-signature': bad }, SEED_SECRET), false, String(bad));
+    }
+    assert.equal(verifyDojoSignature(SEED_BODY, {}, SEED_SECRET), false, 'no header');
+    assert.equal(verifyDojoSignature(SEED_BODY, SEED_SIGNATURE, ''), false, 'an empty secret');
+    // The timestamped check does not take the seed's header: it needs Moment-Timestamp.
+    assert.equal(verifyWebhookSignature(SEED_BODY, { 'dojo-signature': SEED_SIGNATURE }, SEED_SECRET), false);
   });
 
   it('signs timestamp + "." + body, and verifies with the headers a receiver gets', () => {
@@ -79,7 +106,7 @@ describe('webhook delivery', () => {
     await receiver.close();
   });
 
-  it('posts a signed payment_session.status_updated event and retries after a failure', async () => {
+  it('posts a payment_session.status_updated event with both signatures and retries after a failure', async () => {
     const session = await api.openSession();
     const paid = (await api.pay(session.client_token, cardBody('4242424242424242'))).body;
     const [first, second] = await receiver.waitFor(2);
@@ -92,13 +119,28 @@ describe('webhook delivery', () => {
       assert.match(request.headers['moment-timestamp'], /^\d{10}$/);
       assert.ok(Math.abs(Number(request.headers['moment-timestamp']) - request.at / 1000) < 5, 'signed at delivery time');
       assert.equal(verifyWebhookSignature(request.body, request.headers, WEBHOOK_SECRET), true);
+      assert.match(request.headers['dojo-signature'], /^sha256=([0-9A-F]{2}-){31}[0-9A-F]{2}$/);
+      assert.equal(request.headers['dojo-signature'], signWebhookBody(request.body, WEBHOOK_SECRET), 'seed 004: over the raw body alone');
+      assert.equal(verifyDojoSignature(request.body, request.headers, WEBHOOK_SECRET), true);
     }
     const event = JSON.parse(first.body);
+    assert.deepEqual(Object.keys(event), ['id', 'event', 'accountId', 'createdAt', 'data'], "seed 004's envelope");
     assert.match(event.id, /^evt_/);
     assert.equal(event.event, 'payment_session.status_updated');
-    assert.equal(event.accountId, 'acc_sandbox');
+    assert.match(event.accountId, /^acc_[0-9a-f]{20}$/);
     assert.ok(!Number.isNaN(Date.parse(event.createdAt)));
-    assert.deepEqual(event.data, { sessionId: session.id, status: 'completed', paymentId: paid.id, statusCode: 0 });
+    // The product's own keys first, then the attempt's auth code and what the merchant fulfils with.
+    assert.deepEqual(event.data, {
+      sessionId: session.id,
+      status: 'completed',
+      paymentId: paid.id,
+      statusCode: 0,
+      authCode: paid.authCode,
+      customerDetails: null,
+      metadata: {},
+      reference: null,
+      custom: null,
+    });
   });
 
   it('announces cancellation and expiry too', async () => {
