@@ -4,8 +4,8 @@ import { ref } from 'lit/directives/ref.js';
 import { expect, waitFor } from 'storybook/test';
 import '../src/elements/card-component/card-component.js';
 import type { CardComponent } from '../src/elements/card-component/card-component.component.js';
-import type { CardStyles } from '../src/protocol/card.js';
-import { NOTE_STYLE, PUBLISHABLE_KEY, applyArgs, connect, framesOriginOf, nextEvent, type DemoSessionRequest } from './sandbox-token.js';
+import type { CardStyles, ValidationError } from '../src/protocol/card.js';
+import { NOTE_STYLE, PUBLISHABLE_KEY, applyArgs, connect, demoSession, framesOriginOf, nextEvent, showProblem, type DemoSessionRequest } from './sandbox-token.js';
 
 /** Pays with the card beside the button and prints the outcome (as a merchant's page would). */
 const pay = async (event: Event) => {
@@ -228,5 +228,64 @@ export const LoadErrorFrench: Story = {
   play: async ({ canvasElement }) => {
     await nextEvent(card(canvasElement), 'load-error');
     await waitFor(() => expect(card(canvasElement).shadowRoot?.querySelector('[part="error"] button')?.textContent).toBe('Réessayer'), { timeout: 10_000 });
+  },
+};
+
+/**
+ * Seed 004's card config object as it is: `Object.assign(card, config)` with
+ * `paymentDetails.paymentToken` (the client token under the seed's name) and the seed's
+ * `displayErrorsCallback`, which renders the errors in the page's own list. By seed 004's rule the
+ * fields then show no message text of their own (each error appears once), except the card
+ * number, whose `text.cardNumber.showValidation` is `true`; every field still turns invalid and is
+ * announced. (The seed's `containerId` is left out: the element is its own container, and setting
+ * it only says so on the console.)
+ */
+export const SeedConfig: Story = {
+  name: 'Seed 004 config and displayErrorsCallback',
+  render: (_args, context) => {
+    const origin = framesOriginOf(context);
+    const attach = (element: Element | undefined) => {
+      const card = element as CardComponent | undefined;
+      if (!card || card.clientToken) return;
+      card.framesOrigin = origin;
+      // Seed 004's displayErrorsCallback, verbatim.
+      function displayErrorsCallback(errors: ValidationError[]) {
+        const errorsDiv = card!.closest('.story')!.querySelector<HTMLElement>('#errors')!;
+        errorsDiv.innerHTML = '';
+        if (errors && errors.length) {
+          const list = document.createElement('ul');
+          for (const error of errors) {
+            const item = document.createElement('li');
+            item.innerText = error.message;
+            list.appendChild(item);
+          }
+          errorsDiv.appendChild(list);
+        }
+      }
+      demoSession(origin).then(
+        (data) => {
+          const config = {
+            paymentDetails: { paymentToken: data.client_token },
+            styles: { base: {} },
+            text: { cardNumber: { showValidation: true } },
+          };
+          Object.assign(card, config, { displayErrorsCallback });
+        },
+        (error: Error) => showProblem(card, error.message),
+      );
+    };
+    return html`<div class="story" style="max-width: 460px; display: grid; gap: 12px; font-family: system-ui, sans-serif">
+      <p style=${NOTE_STYLE}>Press Pay on the empty form: the page's list shows every error once; only the card number also shows its message under the field (text.cardNumber.showValidation: true).</p>
+      <div id="demo-payment"><card-component client-key=${PUBLISHABLE_KEY} ${ref(attach)}></card-component></div>
+      <div id="errors" role="alert" style="color: #b00020"></div>
+      <button type="button" class="pay" @click=${pay}>Pay £25.00</button>
+      <output aria-live="polite"></output>
+    </div>`;
+  },
+  play: async ({ canvasElement }) => {
+    const el = card(canvasElement);
+    await nextEvent(el, 'ready');
+    await el.validate();
+    await waitFor(() => expect(canvasElement.querySelectorAll('#errors li').length).toBeGreaterThan(0));
   },
 };

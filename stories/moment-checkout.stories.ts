@@ -4,7 +4,7 @@ import { ref } from 'lit/directives/ref.js';
 import { expect, waitFor } from 'storybook/test';
 import '../src/elements/moment-checkout/moment-checkout.js';
 import type { MomentCheckout } from '../src/elements/moment-checkout/moment-checkout.component.js';
-import { NOTE_STYLE, PUBLISHABLE_KEY, applyArgs, demoSession, framesOriginOf, nextEvent } from './sandbox-token.js';
+import { NOTE_STYLE, PUBLISHABLE_KEY, applyArgs, demoSession, framesOriginOf, nextEvent, type DemoSessionRequest } from './sandbox-token.js';
 
 interface Args {
   checkoutTitle: string;
@@ -17,7 +17,27 @@ interface Args {
   theme: string;
   /** Story only: the text above the button. */
   note: string;
+  /** Story only: what the demo session asks for besides the variant (the order, the amount). */
+  order: DemoSessionRequest;
 }
+
+/** The gallery's default order, in the product's own names. */
+const DEFAULT_ORDER: DemoSessionRequest = { title: 'Gallery shop', line_items: [{ name: 'Moment tee', quantity: 1, amount: 2500 }] };
+
+/** Seed 004's "Show detailed information about the order and taxes" example, verbatim (£15.10). */
+const SEED_ORDER: DemoSessionRequest = {
+  amount: 1510,
+  currency: 'GBP',
+  itemLines: [
+    { id: 'item 1', quantity: 4, caption: 'Dog socks', amountTotal: { value: 400, currencyCode: 'GBP' } },
+    { id: 'item 5', quantity: 1, caption: 'Dog bandana', amountTotal: { value: 600, currencyCode: 'GBP' } },
+  ],
+  taxLines: [
+    { id: 'vat', caption: 'VAT', subCaption: '10%', amountTotal: { value: 10, currencyCode: 'GBP' } },
+    { id: 'delivery', caption: 'Delivery', amountTotal: { value: 500, currencyCode: 'GBP' } },
+  ],
+  config: { title: 'The Company', details: { showTotal: true } },
+};
 
 /** Launches with a fresh demo session per launch, as a merchant's `fetchClientToken` would. */
 const launch = async (event: Event) => {
@@ -34,13 +54,13 @@ const launch = async (event: Event) => {
 
 const render = (args: Args, context: StoryContext<Args>) => {
   const origin = framesOriginOf(context);
-  const { theme, note, variant, ...elementArgs } = args;
+  const { theme, note, variant, order, ...elementArgs } = args;
   const attach = (el: Element | undefined) => {
     if (!el) return;
     applyArgs(el, elementArgs);
     const checkout = el as MomentCheckout;
     checkout.framesOrigin ??= origin;
-    checkout.fetchClientToken = () => demoSession(origin, { variant, title: 'Gallery shop', line_items: [{ name: 'Moment tee', quantity: 1, amount: 2500 }] }).then((s) => s.client_token);
+    checkout.fetchClientToken = () => demoSession(origin, { ...order, variant }).then((s) => s.client_token);
     const output = () => el.closest('.story')?.querySelector('output');
     const say = (text: string) => () => {
       const out = output();
@@ -77,12 +97,14 @@ const meta: Meta<Args> = {
     variant: { control: 'inline-radio', options: ['modal', 'inline'], table: { category: 'story' } },
     theme: { table: { category: 'story' } },
     note: { table: { category: 'story' } },
+    order: { table: { category: 'story' } },
   },
   args: {
     variant: 'modal',
     checkoutTitle: 'Secure checkout',
     theme: '',
     note: 'Press Pay, then pay with 4242 4242 4242 4242 in the hosted checkout.',
+    order: DEFAULT_ORDER,
   },
 };
 export default meta;
@@ -93,6 +115,29 @@ export const Modal: Story = { play: openCheckout };
 
 /** The inline checkout, rendered into a container and sized by its content. */
 export const Inline: Story = { args: { variant: 'inline' }, play: openCheckout };
+
+/**
+ * The order summary of seed 004: `config.title` as the heading, item lines with their quantity and
+ * `amountTotal` (the line's total), tax lines with their `subCaption` ("VAT 10%"), and "Total due"
+ * (`config.details.showTotal`), the session's amount. Lines need not add up to the amount.
+ */
+export const OrderSummary: Story = {
+  args: {
+    variant: 'inline',
+    order: SEED_ORDER,
+    note: "Seed 004's itemLines, taxLines with subCaption, config.title and config.details.showTotal: press Pay to see the summary.",
+  },
+  play: openCheckout,
+};
+
+/** The same order at 375 px: captions wrap, amounts stay on their line. */
+export const OrderSummaryMobile: Story = {
+  name: 'Order summary (375 px)',
+  tags: ['!autodocs'],
+  globals: { viewport: { value: 'mobile375', isRotated: false } },
+  args: { order: SEED_ORDER, theme: 'max-width: 375px;', note: "Seed 004's order in the bottom sheet." },
+  play: openCheckout,
+};
 
 /** Theming through `--moment-*` custom properties, forwarded into the frame. */
 export const DarkTheme: Story = {

@@ -4,7 +4,9 @@ import { ref } from 'lit/directives/ref.js';
 import { expect, waitFor } from 'storybook/test';
 import '../src/elements/wallet-button/wallet-button.js';
 import type { SandboxWalletMode, WalletButtonColor, WalletButtonType } from '../src/protocol/wallet.js';
-import { NOTE_STYLE, PUBLISHABLE_KEY, applyArgs, connect, framesOriginOf, sharedSession } from './sandbox-token.js';
+import { NOTE_STYLE, PUBLISHABLE_KEY, applyArgs, connect, demoSession, framesOriginOf, sharedSession, showProblem } from './sandbox-token.js';
+import type { WalletButton } from '../src/elements/wallet-button/wallet-button.component.js';
+import type { TransactionResult } from '../src/protocol/card.js';
 
 const COLORS: WalletButtonColor[] = ['black', 'white'];
 const TYPES: WalletButtonType[] = ['plain', 'book', 'buy', 'checkout', 'donate', 'order'];
@@ -194,5 +196,51 @@ export const LoadErrorBadKey: Story = {
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector('wallet-button')!;
     await waitFor(() => expect(el.shadowRoot?.querySelector('[part="error"]')).toBeTruthy(), { timeout: 10_000 });
+  },
+};
+
+/**
+ * Seed 004's wallet config object as it is: `Object.assign(wallet, config)` with
+ * `paymentDetails.paymentToken`, `buttonConfig`, `emailRequired`, the wallet `callbacks`
+ * (`onPaymentInitiated`, `onPaymentCancelled`) and `paymentComplete(response)`, which prints the
+ * status code, the auth code and the email the customer gave in the sheet (`customerDetails`).
+ */
+export const SeedConfig: Story = {
+  name: 'Seed 004 config and callbacks',
+  tags: ['!autodocs'],
+  render: (_args, context) => {
+    const origin = framesOriginOf(context);
+    const attach = (element: Element | undefined) => {
+      const wallet = element as WalletButton | undefined;
+      if (!wallet || wallet.clientToken) return;
+      wallet.framesOrigin = origin;
+      const story = wallet.closest('.story')!;
+      const say = (text: string) => (story.querySelector('output')!.textContent = text);
+      function paymentComplete(response: TransactionResult) {
+        say(`paymentComplete: statusCode ${response.statusCode}, auth code ${response.authCode ?? '—'}, email ${response.customerDetails?.userEmailAddress ?? '—'}: ${response.message}`);
+      }
+      demoSession(origin, { collect: { email: true } }).then(
+        (data) => {
+          const config = {
+            paymentDetails: { paymentToken: data.client_token },
+            buttonConfig: { color: 'black', type: 'plain' },
+            emailRequired: true,
+            billingAddressRequired: false,
+            shippingAddressRequired: false,
+            callbacks: {
+              onPaymentInitiated: () => say('callbacks.onPaymentInitiated'),
+              onPaymentCancelled: () => say('callbacks.onPaymentCancelled'),
+            },
+          };
+          Object.assign(wallet, config, { paymentComplete });
+        },
+        (error: Error) => showProblem(wallet, error.message),
+      );
+    };
+    return html`<div class="story" style="max-width: 320px; display: grid; gap: 12px; font-family: system-ui, sans-serif">
+      <p style=${NOTE_STYLE}>Press the button (callbacks.onPaymentInitiated), cancel (onPaymentCancelled), or give an email and pay: paymentComplete prints the result and the email.</p>
+      <wallet-button client-key=${PUBLISHABLE_KEY} ${ref(attach)}></wallet-button>
+      <output aria-live="polite"></output>
+    </div>`;
   },
 };

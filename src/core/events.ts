@@ -5,6 +5,7 @@
  * are `bubbles` and `composed`.
  */
 import type { CardChange, CardField, TransactionResult, ValidationError } from '../protocol/card.js';
+import type { CustomerDetails } from '../protocol/customer.js';
 import type { WalletAvailability, WalletKind } from '../protocol/wallet.js';
 import type { CheckoutValidationError } from '../protocol/checkout.js';
 import type { ConfigError } from './keys.js';
@@ -36,6 +37,10 @@ export interface CheckoutResult {
   authCode?: string;
   message: string;
   paymentId?: string;
+  /** What the customer gave with the payment (email, phone, billing and shipping addresses): never card data. */
+  customerDetails?: CustomerDetails;
+  /** The session's status after an attempt in the checkout, when known: `failed` on the attempt that used up its last try. */
+  sessionStatus?: TransactionResult['sessionStatus'];
   /** The whole answer of `fetchSessionStatus`, on a redirect return. */
   session?: Record<string, unknown>;
 }

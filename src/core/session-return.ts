@@ -7,6 +7,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SESSION_STATUSES, outcomeOfSession, type Outcome, type SessionStatus } from '../protocol/outcome.js';
 import type { CheckoutResult } from './events.js';
+import { CustomerDetailsSchema, type CustomerDetails } from '../protocol/customer.js';
+import { safeParse } from '../protocol/schema.js';
 
 export type { SessionStatus };
 
@@ -129,7 +131,8 @@ export class RedirectReturnController implements ReactiveController {
     }
     removeSessionIdFromUrl();
     const session = response as Record<string, unknown>;
-    const payment = (session['payment'] ?? null) as { status_code?: unknown; auth_code?: unknown; id?: unknown; message?: unknown } | null;
+    const payment = (session['payment'] ?? null) as { status_code?: unknown; auth_code?: unknown; id?: unknown; message?: unknown; customer_details?: unknown } | null;
+    const customerDetails = customerDetailsIn(payment?.customer_details) ?? customerDetailsIn(session['customer_details']);
     this.options.report(outcome, {
       sessionId,
       status: status as string,
@@ -137,10 +140,24 @@ export class RedirectReturnController implements ReactiveController {
       ...(typeof payment?.status_code === 'number' ? { statusCode: payment.status_code as CheckoutResult['statusCode'] } : {}),
       ...(typeof payment?.auth_code === 'string' ? { authCode: payment.auth_code } : {}),
       ...(typeof payment?.id === 'string' ? { paymentId: payment.id } : {}),
+      ...(customerDetails ? { customerDetails } : {}),
       session,
     });
     // An unfinished payment (declined or cancelled at the bank): offer the same checkout again,
     // on the same session, so the customer does not start over.
     if (status === 'open' && memo) this.options.resume(memo.clientToken);
   }
+}
+
+/** The customer's details in a session answer (`customer_details`), when they pass the one contract. */
+function customerDetailsIn(value: unknown): CustomerDetails | undefined {
+  if (value === null || value === undefined) return undefined;
+  const parsed = safeParse(CustomerDetailsSchema, withoutNulls(value));
+  return parsed.success && Object.keys(parsed.output).length > 0 ? parsed.output : undefined;
+}
+
+/** A JSON value with its `null` members left out (an API may send `"userPhoneNumber": null`). */
+function withoutNulls(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
 }

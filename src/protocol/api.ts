@@ -5,6 +5,7 @@
  */
 import type { AdditionalInfo, StatusCode } from './card.js';
 import type { CustomerDetails } from './customer.js';
+import type { SessionStatus } from './outcome.js';
 
 /** Display variants of the hosted checkout, carried in the client token's `variant` claim. */
 export const CHECKOUT_VARIANTS = ['modal', 'inline'] as const;
@@ -75,6 +76,11 @@ export interface PaymentAttempt {
   challenge?: { url: string; windowSize: ChallengeWindowSize };
   /** What the customer gave with this payment, as stored (never card data). */
   customerDetails?: CustomerDetails;
+  /**
+   * The session's status once this attempt is recorded: `failed` when this attempt used up the
+   * session's last try, `completed` once paid. The frames copy it onto the `TransactionResult`.
+   */
+  sessionStatus?: SessionStatus;
 }
 
 /** A JSON error body from any sandbox endpoint. */

@@ -48,6 +48,7 @@ export const CARD_BRANDS = [
 export type CardBrand = (typeof CARD_BRANDS)[number];
 
 import type { CustomerDetails } from './customer.js';
+import type { SessionStatus } from './outcome.js';
 
 /** Status codes of a transaction result (seed 004, "Status code"). */
 export const STATUS_CODES = [0, 3, 4, 5, 20, 30, 400, 401, 404, 500] as const;
@@ -80,6 +81,12 @@ export interface TransactionResult {
    * Never card data.
    */
   customerDetails?: CustomerDetails;
+  /**
+   * The payment session's status after this attempt, when the provider says it: `failed` after a
+   * decline means the attempt used up the session's last try, so the outcome is final
+   * (`payment-failure`), not another `payment-attempt-failed`.
+   */
+  sessionStatus?: SessionStatus;
 }
 
 /** CSS declarations as JavaScript CSS properties, e.g. `{ fontSize: '16px' }`. */

@@ -2,7 +2,7 @@
  * Bridge messages of the hosted checkout frame (`/frames/checkout`). The handshake and the
  * envelopes are those of messages.ts; this file adds the checkout's requests and events.
  */
-import { array, boolean, literal, object, optional, picklist, string, type Infer } from './schema.js';
+import { array, boolean, literal, nullish, number, object, optional, picklist, string, type Infer } from './schema.js';
 import { Declarations, Height, ShortText, TransactionResultSchema } from './messages.js';
 import { CHECKOUT_VARIANTS } from './api.js';
 import type { SessionStatus } from './outcome.js';
@@ -86,6 +86,44 @@ export const checkoutEvents = {
 export type CheckoutEventName = keyof typeof checkoutEvents;
 export type CheckoutEventDetail<E extends CheckoutEventName> = Infer<(typeof checkoutEvents)[E]>;
 
+/**
+ * Limits of the order summary's lines (seed 004 `itemLines` / `taxLines`), in one place: the sandbox
+ * refuses a session past them with a 400, and the checkout frame reads lines within them.
+ */
+export const CHECKOUT_LINE_LIMITS = {
+  itemLines: 100,
+  taxLines: 20,
+  id: 100,
+  caption: 200,
+  subCaption: 100,
+  maxQuantity: 10_000,
+  /** The largest amount in minor units, for a line as for the session. */
+  maxAmount: 99_999_999,
+} as const;
+
+/** A line of the order summary as the checkout frame reads it (`GET /v1/session`). */
+export const CheckoutLineSchema = object({
+  id: string({ min: 1, max: CHECKOUT_LINE_LIMITS.id }),
+  caption: string({ min: 1, max: CHECKOUT_LINE_LIMITS.caption }),
+  quantity: nullish(number({ integer: true, min: 1, max: CHECKOUT_LINE_LIMITS.maxQuantity })),
+  subCaption: nullish(string({ min: 1, max: CHECKOUT_LINE_LIMITS.subCaption })),
+  amountTotal: object({
+    value: number({ integer: true, min: 0, max: CHECKOUT_LINE_LIMITS.maxAmount }),
+    currencyCode: string({ pattern: /^[A-Z]{3}$/ }),
+  }),
+});
+
+/** A line of the order summary (seed 004 `itemLines` / `taxLines`); `amountTotal` is the whole line's amount. */
+export interface CheckoutLine {
+  id: string;
+  caption: string;
+  /** Item lines only. */
+  quantity?: number;
+  /** Tax lines only, e.g. `10%`. */
+  subCaption?: string;
+  amountTotal: { value: number; currencyCode: string };
+}
+
 /** The frame's view of its session: `GET /v1/session` on the frames origin (Bearer client token). */
 export interface FrameSession {
   id: string;
@@ -95,9 +133,21 @@ export interface FrameSession {
   variant: (typeof CHECKOUT_VARIANTS)[number];
   expires_at: string;
   success_url: string | null;
+  /** The checkout's heading (seed 004 `config.title`; the product's `title`). */
   title?: string;
-  line_items?: { name: string; quantity: number; amount: number }[];
-  tax_lines?: { name: string; amount: number }[];
+  /**
+   * Order lines in seed 004's shape (`itemLines`); the product's `line_items` (unit price ×
+   * quantity) arrive converted to it. Their amounts are shown, and need not add up to `amount`.
+   */
+  itemLines?: CheckoutLine[];
+  /** Taxes and fees in seed 004's shape (`taxLines`, with an optional `subCaption` such as `10%`). */
+  taxLines?: CheckoutLine[];
+  /** Seed 004 `config.details.showTotal`: show a "Total due" row (the session's amount). */
+  showTotal?: boolean;
+  /** Seed 004 `paymentMethods`; `Card` when not given. */
+  paymentMethods?: ('Card' | 'Wallet')[];
+  /** Where a customer who cancels a checkout that left the merchant's page returns. */
+  cancel_url?: string | null;
   collect?: { email?: boolean | null; billing_address?: boolean | null; shipping_address?: boolean | null };
   /**
    * Exact origins allowed to host the session's frames; `null` for a session created without

@@ -44,6 +44,7 @@ import {
   type ValidationError,
 } from './card.js';
 import { AdditionalInfoSchema, CustomerDetailsSchema } from './customer.js';
+import { SESSION_STATUSES } from './outcome.js';
 
 export const PROTOCOL = 'moment-elements';
 export const PROTOCOL_VERSION = 1;
@@ -67,6 +68,7 @@ export const TransactionResultSchema = object({
   /** The API's error type, e.g. `session_expired`: the outcome table reads it. */
   errorType: optional(string({ max: 64, pattern: /^[a-z_]{1,64}$/ })),
   customerDetails: optional(CustomerDetailsSchema),
+  sessionStatus: optional(picklist(SESSION_STATUSES)),
 });
 const Field = picklist(CARD_FIELDS);
 const FieldStyleSchema = partial({

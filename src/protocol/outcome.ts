@@ -43,11 +43,14 @@ export const OUTCOME_OF_ERROR_TYPE: Readonly<Record<string, Outcome>> = {
 };
 
 /** The outcome of one transaction result. */
-export function outcomeOf(result: Pick<TransactionResult, 'statusCode' | 'errorType' | 'cancelled' | 'authCode'>): Outcome {
+export function outcomeOf(result: Pick<TransactionResult, 'statusCode' | 'errorType' | 'cancelled' | 'authCode' | 'sessionStatus'>): Outcome {
   if (result.statusCode === 0) return 'success';
   // A duplicate that carries an auth code is the session's earlier success, reported again: the
   // order is paid, so the page must never mark it failed.
   if (result.statusCode === 20 && result.authCode) return 'success';
+  // The attempt that used up the session's last try ends the session: one final outcome, never
+  // a retryable one (attempt failed, cancel) that the page would answer with another try.
+  if (result.sessionStatus === 'failed') return 'failure';
   // A 3-D Secure challenge the customer left is a cancel, not a decline.
   if (result.cancelled) return 'cancel';
   const { errorType, statusCode } = result;

@@ -34,6 +34,10 @@ const DemoSessionSchema = object({
   title: Line.title,
   line_items: Line.line_items,
   tax_lines: Line.tax_lines,
+  itemLines: Line.itemLines,
+  taxLines: Line.taxLines,
+  config: Line.config,
+  paymentMethods: Line.paymentMethods,
   reference: Line.reference,
 });
 
@@ -175,6 +179,10 @@ export function registerDemoRoutes(app: Hono, ctx: SandboxContext): void {
       ...(demo.title != null && { title: demo.title }),
       ...(demo.line_items != null && { line_items: demo.line_items }),
       ...(demo.tax_lines != null && { tax_lines: demo.tax_lines }),
+      ...(demo.itemLines != null && { itemLines: demo.itemLines }),
+      ...(demo.taxLines != null && { taxLines: demo.taxLines }),
+      ...(demo.config != null && { config: demo.config }),
+      ...(demo.paymentMethods != null && { paymentMethods: demo.paymentMethods }),
       ...(demo.reference != null && { reference: demo.reference }),
       ...(demo.collect != null && {
         collect: { email: demo.collect.email, billing_address: demo.collect.billing, shipping_address: demo.collect.shipping },

@@ -219,7 +219,7 @@ export async function handlePaymentRequest<T>(
   if (ctx.store.session(session.id)?.status === 'expired') {
     throw new ApiFailure(401, 'session_expired', 'This payment session has expired. Please start again.');
   }
-  const attempt = paymentAttempt(charge(session, request));
+  const attempt = paymentAttempt(charge(session, request), session);
   ctx.store.paymentKeys.set(scopedKey, { requestHash, result: attempt });
   return c.json(attempt);
 }
@@ -244,7 +244,7 @@ export function registerPaymentRoutes(app: Hono, ctx: SandboxContext): void {
     const session = await requireClientSession(c, ctx);
     const payment = ctx.store.payment(c.req.param('id'));
     if (!payment || payment.sessionId !== session.id) throw notFound('No such payment for this session.');
-    return c.json(paymentAttempt(payment));
+    return c.json(paymentAttempt(payment, session));
   });
 
   app.get(FRAME_SESSION_PATH, async (c) => {

@@ -3,7 +3,7 @@ import { isPlainObject, object, record } from './schema.js';
 import type { Context, Hono } from 'hono';
 import { PAYMENT_STATUS_OF_SESSION } from './webhook-signature.js';
 import { CHECKOUT_VARIANTS, type CheckoutVariant } from '../protocol/api.js';
-import type { CheckoutLine } from '../protocol/checkout.js';
+import { CHECKOUT_LINE_LIMITS as LINE, type CheckoutLine } from '../protocol/checkout.js';
 import { CUSTOMER_LIMITS } from '../protocol/customer.js';
 import { requireSecretKey } from './auth.js';
 import type { SandboxContext } from './context.js';
@@ -13,7 +13,7 @@ import { randomId } from './ids.js';
 import { ReturnUrl, parseOrFail, readJsonObject } from './request.js';
 import { PAYMENT_METHODS, type CollectOptions, type LineItem, type PaymentMethod, type PresentationMode, type SessionRecord, type TaxLine } from './store.js';
 
-export const MAX_AMOUNT = 99_999_999;
+export const MAX_AMOUNT = LINE.maxAmount;
 const SESSION_ID_PLACEHOLDER = /\{SESSION_ID\}|%7BSESSION_ID%7D/g;
 
 const MinorUnits = (max: number) =>
@@ -36,10 +36,10 @@ const Quantity = v.pipe(
   v.number('must be a positive integer'),
   v.integer('must be a positive integer'),
   v.minValue(1, 'must be a positive integer'),
-  v.maxValue(10_000, 'must be at most 10000'),
+  v.maxValue(LINE.maxQuantity, `must be at most ${LINE.maxQuantity}`),
 );
-export const MAX_ITEM_LINES = 100;
-export const MAX_TAX_LINES = 20;
+export const MAX_ITEM_LINES = LINE.itemLines;
+export const MAX_TAX_LINES = LINE.taxLines;
 
 /** ISO 4217 codes as this Node's ICU knows them (every active currency). */
 const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
@@ -84,13 +84,13 @@ export const SeedAmountSchema = object({ value: PositiveAmount, currencyCode: Cu
 const LineAmount = object({ value: MinorUnits(MAX_AMOUNT), currencyCode: Currency });
 
 /** Seed 004 `itemLines[]`: `amountTotal` is the whole line's amount. */
-const ItemLineSchema = object({ id: Text(100), quantity: Quantity, caption: Text(200), amountTotal: LineAmount });
+const ItemLineSchema = object({ id: Text(LINE.id), quantity: Quantity, caption: Text(LINE.caption), amountTotal: LineAmount });
 /** Seed 004 `taxLines[]`, with an optional `subCaption` such as `10%`. */
-const TaxLineSchema = object({ id: Text(100), caption: Text(200), subCaption: v.nullish(Text(100)), amountTotal: LineAmount });
+const TaxLineSchema = object({ id: Text(LINE.id), caption: Text(LINE.caption), subCaption: v.nullish(Text(LINE.subCaption)), amountTotal: LineAmount });
 
 /** The product's `line_items[]`: `amount` is the unit price. */
-const ProductLineItemSchema = object({ name: Text(200), quantity: Quantity, amount: MinorUnits(MAX_AMOUNT) });
-const ProductTaxLineSchema = object({ name: Text(200), amount: MinorUnits(MAX_AMOUNT) });
+const ProductLineItemSchema = object({ name: Text(LINE.caption), quantity: Quantity, amount: MinorUnits(MAX_AMOUNT) });
+const ProductTaxLineSchema = object({ name: Text(LINE.caption), amount: MinorUnits(MAX_AMOUNT) });
 
 const Collection = object({ collectionRequired: v.boolean('must be true or false') });
 
@@ -238,7 +238,13 @@ function oneOf<T>(product: string, productValue: T | null | undefined, seed: str
 
 /** The product's `line_items` (unit price × quantity) as seed 004's item lines. */
 const itemLinesOf = (items: LineItem[], currency: string): CheckoutLine[] =>
-  items.map((item, i) => ({ id: `line_${i + 1}`, quantity: item.quantity, caption: item.name, amountTotal: { value: item.amount * item.quantity, currencyCode: currency } }));
+  items.map((item, i) => {
+    const value = item.amount * item.quantity;
+    if (value > MAX_AMOUNT) {
+      throw new ApiFailure(400, 'invalid_request_error', `line_items.${i} amount × quantity must be at most ${MAX_AMOUNT} in minor units`, `line_items.${i}.amount`);
+    }
+    return { id: `line_${i + 1}`, quantity: item.quantity, caption: item.name, amountTotal: { value, currencyCode: currency } };
+  });
 const taxLinesOf = (taxes: TaxLine[], currency: string): CheckoutLine[] =>
   taxes.map((tax, i) => ({ id: `tax_${i + 1}`, caption: tax.name, amountTotal: { value: tax.amount, currencyCode: currency } }));
 

@@ -3,8 +3,11 @@ import type { SandboxContext } from './context.js';
 import type { AttemptOutcome, PaymentRecord, SessionRecord } from './store.js';
 import { MESSAGES } from './test-cards.js';
 
-/** The JSON a frame sees for a payment: with what the customer gave, never card data. */
-export function paymentAttempt(payment: PaymentRecord): PaymentAttempt {
+/**
+ * The JSON a frame sees for a payment: with what the customer gave (never card data) and the
+ * session's status after it, so a frame knows when a decline used up the session's last attempt.
+ */
+export function paymentAttempt(payment: PaymentRecord, session: SessionRecord): PaymentAttempt {
   return {
     id: payment.id,
     status: payment.status,
@@ -13,6 +16,7 @@ export function paymentAttempt(payment: PaymentRecord): PaymentAttempt {
     message: payment.message,
     ...(payment.challenge !== undefined && { challenge: payment.challenge }),
     ...(payment.customerDetails !== undefined && { customerDetails: payment.customerDetails }),
+    sessionStatus: session.status,
   };
 }
 

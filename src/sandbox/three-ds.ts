@@ -225,6 +225,6 @@ export function registerThreeDsRoutes(app: Hono, ctx: SandboxContext): void {
       outcome = result === 'fail' ? 'declined' : 'cancelled';
     }
     settlePayment(ctx, session, payment, outcome);
-    return c.json({ ...paymentAttempt(payment), outcome });
+    return c.json({ ...paymentAttempt(payment, session), outcome });
   });
 }

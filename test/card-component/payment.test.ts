@@ -79,15 +79,16 @@ describe('<card-component> executePayment()', () => {
     expect(after.status).to.equal('completed');
   });
 
-  it('answers a new payment on a paid session with statusCode 20 (duplicate), never a second charge', async () => {
+  it('answers a new payment on a paid session with statusCode 20 and the original authCode (a success, never payment-failure), never a second charge', async () => {
     const { el, frame, session } = await readyCard();
     await fillCard(frame, { number: '4242424242424242' });
     const paid = await el.executePayment();
     expect(paid.statusCode).to.equal(0);
-    const failures = record(el, ['payment-failure']);
+    const events = record(el, ['payment-success', 'payment-failure', 'payment-attempt-failed']);
     const again = await el.executePayment();
     expect(again.statusCode).to.equal(20);
-    expect(failures).to.have.length(1);
+    expect(again.authCode).to.equal(paid.authCode);
+    expect(events.map((e) => e.name)).to.deep.equal(['payment-success']);
     expect((await getSession(session.id)).payment!.id).to.equal(paid.paymentId);
   });
 

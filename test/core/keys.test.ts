@@ -16,6 +16,10 @@ describe('client keys', () => {
   const table: [unknown, string][] = [
     ['pk_test_abc123', 'sandbox'],
     ['pk_live_abc123', 'production'],
+    // Seed 004's own example form, and keys with underscores after the prefix.
+    ['pk_test_your_key_here', 'sandbox'],
+    ['pk_live_a_b_C_9', 'production'],
+    ['pk_test__', 'sandbox'],
   ];
   for (const [key, env] of table) it(`reads ${String(key)} as ${env}`, () => expect(parseClientKey(key)).to.equal(env));
 
@@ -25,6 +29,8 @@ describe('client keys', () => {
     ['pk_prod_abc', 'invalid_client_key'],
     ['pk_test_', 'invalid_client_key'],
     ['pk_test_a b', 'invalid_client_key'],
+    ['pk_test_a-b', 'invalid_client_key'],
+    ['pk_test_ab.c', 'invalid_client_key'],
     ['', 'missing_client_key'],
     [undefined, 'missing_client_key'],
     [42, 'missing_client_key'],

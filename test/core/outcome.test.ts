@@ -32,6 +32,28 @@ const ANSWERS: { name: string; status: number; body: object; statusCode: StatusC
     statusCode,
     event,
   })),
+  // Seed 004's statusCode 20 is a duplicate; with the original payment's auth code it says the
+  // session was already paid: the page must never mark that order failed.
+  {
+    name: 'statusCode 20 with the original authCode (already paid)',
+    status: 200,
+    body: { id: 'pay_scripted_20_paid', status: 'failed', statusCode: 20, authCode: 'AB12CD', message: 'This payment has already been completed.' },
+    statusCode: 20,
+    event: 'payment-success',
+  },
+  // The attempt that uses up the session's last try: one final outcome, not a retryable one.
+  ...(
+    [
+      [5, 'declined'],
+      [30, 'failed'],
+    ] as const
+  ).map(([statusCode, status]) => ({
+    name: `statusCode ${statusCode} that locks the session (sessionStatus failed)`,
+    status: 200,
+    body: { id: `pay_scripted_${statusCode}_last`, status, statusCode, message: `Scripted ${status}.`, sessionStatus: 'failed' },
+    statusCode,
+    event: 'payment-failure' as const,
+  })),
   ...(
     [
       [400, 'invalid_request_error', 400, 'payment-failure'],
@@ -67,6 +89,22 @@ describe('outcome table (protocol)', () => {
     404: 'failure',
     500: 'failure',
   };
+  for (const statusCode of STATUS_CODES) {
+    it(`statusCode ${statusCode} with sessionStatus failed (the last attempt) is ${statusCode === 0 ? 'success' : 'failure'}, also when cancelled`, () => {
+      const last = statusCode === 0 ? 'success' : 'failure';
+      expect(outcomeOf({ statusCode, sessionStatus: 'failed' })).to.equal(last);
+      expect(outcomeOf({ statusCode, sessionStatus: 'failed', cancelled: true })).to.equal(last);
+      expect(outcomeOf({ statusCode, sessionStatus: 'open' })).to.equal(expected[statusCode]);
+    });
+  }
+
+  it('statusCode 20 with an authCode (the session was already paid) is a success; without one a failure', () => {
+    expect(outcomeOf({ statusCode: 20, authCode: 'AB12CD' })).to.equal('success');
+    expect(outcomeOf({ statusCode: 20, authCode: 'AB12CD', sessionStatus: 'completed' })).to.equal('success');
+    expect(outcomeOf({ statusCode: 20 })).to.equal('failure');
+    expect(outcomeOf({ statusCode: 20, authCode: '' })).to.equal('failure');
+  });
+
   for (const statusCode of STATUS_CODES) {
     it(`statusCode ${statusCode} is ${expected[statusCode]}; with errorType session_expired it is expired; cancelled it is a cancel`, () => {
       expect(outcomeOf({ statusCode })).to.equal(expected[statusCode]);

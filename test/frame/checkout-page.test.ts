@@ -22,14 +22,16 @@ const baseSession = {
   expires_at: new Date(Date.now() + 30 * 60_000).toISOString(),
   success_url: null as string | null,
   title: 'Dog shop',
-  line_items: [
-    { name: 'Dog socks', quantity: 4, amount: 100 },
-    { name: 'Dog bandana', quantity: 1, amount: 600 },
+  // Seed 004's example, verbatim: amountTotal is each line's total.
+  itemLines: [
+    { id: 'item 1', quantity: 4, caption: 'Dog socks', amountTotal: { value: 400, currencyCode: 'GBP' } },
+    { id: 'item 5', quantity: 1, caption: 'Dog bandana', amountTotal: { value: 600, currencyCode: 'GBP' } },
   ],
-  tax_lines: [
-    { name: 'VAT', amount: 10 },
-    { name: 'Delivery', amount: 500 },
+  taxLines: [
+    { id: 'vat', caption: 'VAT', subCaption: '10%', amountTotal: { value: 10, currencyCode: 'GBP' } },
+    { id: 'delivery', caption: 'Delivery', amountTotal: { value: 500, currencyCode: 'GBP' } },
   ],
+  showTotal: true,
 };
 
 let container: HTMLDivElement;
@@ -101,20 +103,118 @@ afterEach(() => {
 });
 
 describe('checkout page: what it shows', () => {
-  it('shows the title, the item and tax lines, the total and "Pay £15.10"', async () => {
+  const rows = () =>
+    [...container.querySelectorAll<HTMLTableRowElement>('.mc-lines tr')].map((tr) => [...tr.cells].map((cell) => cell.textContent));
+
+  it("shows seed 004's order: the title, item lines with quantity, tax lines with subCaption, Total due and \"Pay £15.10\"", async () => {
     await mount();
     expect($('h1').textContent).to.equal('Dog shop');
-    const lines = [...container.querySelectorAll('.mc-line')].map((li) => li.textContent);
-    expect(lines).to.deep.equal(['Dog socks × 4£4.00', 'Dog bandana£6.00', 'VAT£0.10', 'Delivery£5.00']);
-    expect($('.mc-total').textContent).to.equal('Total£15.10');
+    expect(rows()).to.deep.equal([
+      ['Dog socks Quantity: 4', '£4.00'],
+      ['Dog bandana Quantity: 1', '£6.00'],
+      ['VAT 10%', '£0.10'],
+      ['Delivery', '£5.00'],
+      ['Total due', '£15.10'],
+    ]);
     expect($('.mc-pay').textContent).to.equal('Pay £15.10');
     expect($('#card-number').autocomplete).to.equal('cc-number');
   });
 
+  it('is a table: row headers name each amount, the total sits in its foot, labelled "Order summary"', async () => {
+    await mount();
+    const table = $<HTMLTableElement>('.mc-summary table');
+    expect(document.getElementById(table.getAttribute('aria-labelledby')!)!.textContent).to.equal('Order summary');
+    for (const row of table.rows) {
+      expect(row.cells[0]!.localName).to.equal('th');
+      expect(row.cells[0]!.getAttribute('scope')).to.equal('row');
+      expect(row.cells[1]!.localName).to.equal('td');
+    }
+    expect(table.tFoot!.textContent).to.equal('Total due£15.10');
+  });
+
+  it("shows amountTotal as given: lines that do not add up to the amount, and no multiplication by quantity", async () => {
+    await mount({ session: { ...baseSession, amount: 999, itemLines: [{ id: 'a', quantity: 3, caption: 'Tea', amountTotal: { value: 300, currencyCode: 'GBP' } }], taxLines: [] } });
+    expect(rows()).to.deep.equal([
+      ['Tea Quantity: 3', '£3.00'],
+      ['Total due', '£9.99'],
+    ]);
+    expect($('.mc-pay').textContent).to.equal('Pay £9.99');
+  });
+
+  it('without showTotal: no "Total due" row, and the amount is on the pay button', async () => {
+    await mount({ session: { ...baseSession, showTotal: undefined } });
+    expect(rows().map((r) => r[0])).to.deep.equal(['Dog socks Quantity: 4', 'Dog bandana Quantity: 1', 'VAT 10%', 'Delivery']);
+    expect(container.querySelector('.mc-total')).to.equal(null);
+    expect($('.mc-pay').textContent).to.equal('Pay £15.10');
+  });
+
+  it('without showTotal and without its own pay button, still shows the amount: as the "Total due" row', async () => {
+    await mount({ session: { ...baseSession, showTotal: false } }, config({ hidePayButton: true }));
+    expect($('.mc-total').textContent).to.equal('Total due£15.10');
+    page.update(config({ hidePayButton: false }));
+    expect(container.querySelector('.mc-total')).to.equal(null);
+  });
+
+  it('has no summary at all without lines and without showTotal', async () => {
+    await mount({ session: { ...baseSession, itemLines: undefined, taxLines: undefined, showTotal: undefined } });
+    expect($<HTMLElement>('.mc-summary').hidden).to.equal(true);
+    expect(container.querySelector('.mc-summary table')).to.equal(null);
+  });
+
+  it('formats the summary in the customer\'s language: labels, quantities and amounts', async () => {
+    await mount({}, config({ locale: 'de-DE' }));
+    await waitUntil(() => $('.mc-total-label').textContent === 'Fälliger Gesamtbetrag', 'German total label', { timeout: 3000 });
+    const nbsp = (s: string | null) => s!.replace(/[\u00a0\u202f]/g, ' ');
+    expect(rows().map((r) => r.map(nbsp))).to.deep.equal([
+      ['Dog socks Menge: 4', '4,00 £'],
+      ['Dog bandana Menge: 1', '6,00 £'],
+      ['VAT 10%', '0,10 £'],
+      ['Delivery', '5,00 £'],
+      ['Fälliger Gesamtbetrag', '15,10 £'],
+    ]);
+  });
+
+  it('fits 375 px: long captions wrap, amounts stay on one line beside them', async () => {
+    const long = 'Hand-knitted merino wool dog socks in assorted autumn colours, pack of four pairs';
+    await mount({ session: { ...baseSession, itemLines: [{ id: 'x', quantity: 1, caption: long, amountTotal: { value: 123456, currencyCode: 'GBP' } }] } });
+    container.style.width = '375px';
+    const table = $<HTMLTableElement>('.mc-summary table');
+    expect(table.getBoundingClientRect().width).to.be.at.most(375);
+    expect(document.documentElement.scrollWidth).to.be.at.most(document.documentElement.clientWidth);
+    const lines = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    };
+    expect(lines($('.mc-line-caption'))).to.be.greaterThan(1);
+    expect(lines($('.mc-line-amount'))).to.equal(1);
+  });
+
   it('defaults the title to "Checkout" and formats JPY without decimals', async () => {
-    await mount({ session: { ...baseSession, title: undefined, amount: 1234, currency: 'JPY', line_items: undefined, tax_lines: undefined } });
+    await mount({ session: { ...baseSession, title: undefined, amount: 1234, currency: 'JPY', itemLines: undefined, taxLines: undefined } });
     expect($('h1').textContent).to.equal('Checkout');
     expect($('.mc-pay').textContent).to.equal('Pay JP¥1,234');
+    expect($('.mc-total').textContent).to.equal('Total dueJP¥1,234');
+  });
+
+  it('shows a clear message, not a card form, for a session that accepts only Wallet', async () => {
+    await mount({ session: { ...baseSession, paymentMethods: ['Wallet'] } });
+    expect(container.querySelector('#card-number')).to.equal(null);
+    expect($('.mc-state-heading').textContent).to.equal('Card payments are not taken here');
+    expect(rows().at(-1)).to.deep.equal(['Total due', '£15.10']);
+    await waitUntil(() => named('error').length === 1);
+    expect(named('error')[0]!.message).to.match(/paymentMethods is \[Wallet\].*add "Card"/);
+    expect(named('outcome')).to.deep.equal([]);
+    expect(() => page.submit()).to.throw(BridgeError).with.property('code', 'closed');
+  });
+
+  it('offers the card form when paymentMethods has Card (with Wallet, or alone)', async () => {
+    await mount({ session: { ...baseSession, paymentMethods: ['Card', 'Wallet'] } });
+    expect($('#card-number')).to.exist;
+    page.destroy();
+    container.remove();
+    await mount({ session: { ...baseSession, paymentMethods: ['Card'] } });
+    expect($('#card-number')).to.exist;
   });
 
   it('collects email, shipping and billing when asked, with labels and autofill tokens', async () => {
@@ -251,7 +351,17 @@ describe('checkout page: paying', () => {
       outcome: 'success',
       sessionId: 'ps_checkout',
       message: 'Payment successful.',
-      result: { statusCode: 0, message: 'Payment successful.', paymentId: 'pay_1', authCode: 'AB12CD' },
+      result: {
+        statusCode: 0,
+        message: 'Payment successful.',
+        paymentId: 'pay_1',
+        authCode: 'AB12CD',
+        // The provider's answer has no copy here: what the page sent with this payment is given instead.
+        customerDetails: {
+          userEmailAddress: 'ada@example.com',
+          billingAddress: { address1: '1 Main Street', city: 'London', postcode: 'SW1A 1AA', countryCode: '826' },
+        },
+      },
     });
     expect(payments).to.have.length(1);
     expect(payments[0]!.key).to.match(/^[0-9a-f]{32}$/);
@@ -289,7 +399,7 @@ describe('checkout page: paying', () => {
       outcome: 'attempt-failed',
       sessionId: 'ps_checkout',
       message: 'Card declined.',
-      result: { statusCode: 5, message: 'Card declined.', paymentId: 'pay_1' },
+      result: { statusCode: 5, message: 'Card declined.', paymentId: 'pay_1', sessionStatus: 'open' },
     });
     await waitUntil(() => page.currentPhase === 'ready');
     expect($('.mc-attempt').textContent).to.equal('Card declined.');
@@ -302,20 +412,29 @@ describe('checkout page: paying', () => {
     expect(payments[0]!.key).to.not.equal(payments[1]!.key);
   });
 
-  it('ends with failure when a decline locked the session', async () => {
+  it('ends with one failure, not an attempt-failed too, when the decline used up the last try', async () => {
     await mount({
       payment: () => [200, { id: 'pay_1', status: 'declined', statusCode: 5, message: 'Card declined.' }],
       afterPayment: { ...baseSession, status: 'failed' },
     });
     fillCard();
     page.submit();
-    await waitUntil(() => named('outcome').length === 2, 'no second outcome');
-    expect(named('outcome').map((d) => d.outcome)).to.deep.equal(['attempt-failed', 'failure']);
+    await outcome();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(named('outcome')).to.deep.equal([
+      {
+        outcome: 'failure',
+        sessionId: 'ps_checkout',
+        message: 'Card declined.',
+        result: { statusCode: 5, message: 'Card declined.', paymentId: 'pay_1', sessionStatus: 'failed' },
+      },
+    ]);
     expect($('.mc-state-heading').textContent).to.equal('Payment failed');
+    expect($('.mc-state-text').textContent).to.equal('This checkout can take no more attempts. Please go back and start again.');
   });
 
   const ends: [string, [number, object], string][] = [
-    ['a duplicate (20)', [200, { id: 'pay_1', status: 'failed', statusCode: 20, message: 'Already paid.' }], 'failure'],
+    ['a duplicate (20) on a session that is not paid', [200, { id: 'pay_1', status: 'failed', statusCode: 20, message: 'Duplicate.' }], 'failure'],
     ['a server error (500)', [503, {}], 'failure'],
     ['too many attempts (400)', [429, { error: { type: 'too_many_attempts', message: 'Too many attempts.' } }], 'failure'],
     ['an expired token (401)', [401, { error: { type: 'session_expired', message: 'Expired.' } }], 'expired'],

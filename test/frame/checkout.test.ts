@@ -48,34 +48,48 @@ describe('checkout money: minor units by currency', () => {
 });
 
 describe('checkout money: the order summary', () => {
-  it("shows seed 004's example: item lines as amount × quantity, tax lines, the session amount as total", () => {
-    const summary = orderSummary({
-      amount: 1510,
-      line_items: [
-        { name: 'Dog socks', quantity: 4, amount: 100 },
-        { name: 'Dog bandana', quantity: 1, amount: 600 },
-      ],
-      tax_lines: [
-        { name: 'VAT', amount: 10 },
-        { name: 'Delivery', amount: 500 },
-      ],
-    });
-    expect(summary).to.deep.equal({
+  // Seed 004's request body, verbatim.
+  const seed = {
+    amount: 1510,
+    currency: 'GBP',
+    itemLines: [
+      { id: 'item 1', quantity: 4, caption: 'Dog socks', amountTotal: { value: 400, currencyCode: 'GBP' } },
+      { id: 'item 5', quantity: 1, caption: 'Dog bandana', amountTotal: { value: 600, currencyCode: 'GBP' } },
+    ],
+    taxLines: [
+      { id: 'vat', caption: 'VAT', subCaption: '10%', amountTotal: { value: 10, currencyCode: 'GBP' } },
+      { id: 'delivery', caption: 'Delivery', amountTotal: { value: 500, currencyCode: 'GBP' } },
+    ],
+    showTotal: true,
+  };
+
+  it("shows seed 004's example: each line's amountTotal as given, the session amount as Total due", () => {
+    expect(orderSummary(seed)).to.deep.equal({
       items: [
-        { label: 'Dog socks × 4', amount: 400 },
-        { label: 'Dog bandana', amount: 600 },
+        { id: 'item 1', caption: 'Dog socks', quantity: 4, amount: 400, currency: 'GBP' },
+        { id: 'item 5', caption: 'Dog bandana', quantity: 1, amount: 600, currency: 'GBP' },
       ],
       taxes: [
-        { label: 'VAT', amount: 10 },
-        { label: 'Delivery', amount: 500 },
+        { id: 'vat', caption: 'VAT', subCaption: '10%', amount: 10, currency: 'GBP' },
+        { id: 'delivery', caption: 'Delivery', amount: 500, currency: 'GBP' },
       ],
-      subtotal: 1000,
-      total: 1510,
+      total: { amount: 1510, currency: 'GBP' },
     });
   });
 
-  it('has only a total without lines', () => {
-    expect(orderSummary({ amount: 999 })).to.deep.equal({ items: [], taxes: [], subtotal: null, total: 999 });
+  it('takes the total from the session amount, whatever the lines add up to', () => {
+    expect(orderSummary({ ...seed, amount: 1 }).total).to.deep.equal({ amount: 1, currency: 'GBP' });
+  });
+
+  it('shows Total due only with showTotal, unless the amount is shown nowhere else', () => {
+    const { showTotal: _, ...noTotal } = seed;
+    expect(orderSummary(noTotal).total).to.equal(null);
+    expect(orderSummary({ ...seed, showTotal: false }).total).to.equal(null);
+    expect(orderSummary(noTotal, { amountShownElsewhere: false }).total).to.deep.equal({ amount: 1510, currency: 'GBP' });
+  });
+
+  it('has no lines when the session has none', () => {
+    expect(orderSummary({ amount: 999, currency: 'GBP' })).to.deep.equal({ items: [], taxes: [], total: null });
   });
 });
 
@@ -224,6 +238,24 @@ describe('checkout: the session', () => {
     if (!result.ok) return;
     expect(result.session).to.deep.include({ id: 'ps_1', amount: 1234 });
     expect(result.clockOffsetMs).to.be.within(58_000, 62_000);
+  });
+
+  it("reads seed 004's extras in the FrameSession shape: lines, title, showTotal, paymentMethods; nulls left out", async () => {
+    const extras = {
+      title: 'Dog shop',
+      itemLines: [{ id: 'item 1', quantity: 4, caption: 'Dog socks', amountTotal: { value: 400, currencyCode: 'GBP' } }],
+      taxLines: [{ id: 'vat', caption: 'VAT', subCaption: '10%', amountTotal: { value: 10, currencyCode: 'GBP' } }],
+      showTotal: true,
+      paymentMethods: ['Card', 'Wallet'],
+      cancel_url: 'https://shop.example/cart',
+    };
+    const result = await read(fetchWith(200, { ...ok, ...extras, collect: null, allowed_origins: null, unknown_extra: 1 }));
+    expect(result.ok && result.session).to.deep.equal({ ...ok, ...extras, allowed_origins: null });
+    const bare = await read(fetchWith(200, { ...ok, title: null, itemLines: null, showTotal: null, paymentMethods: null }));
+    expect(bare.ok && bare.session).to.deep.equal(ok);
+    // A line the seed's shape does not allow makes the session unreadable, not half-shown.
+    const bad = await read(fetchWith(200, { ...ok, itemLines: [{ id: 'x', caption: 'X', amountTotal: { value: -1, currencyCode: 'GBP' } }] }));
+    expect(bad).to.deep.equal({ ok: false, reason: 'invalid' });
   });
 
   it('reads every status of the one session status list, and nothing else', async () => {

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { CardPaymentRequest } from '../../src/protocol/api.js';
 import { BridgeError } from '../../src/protocol/port.js';
 import { NETWORK_ERROR_MESSAGE, createPayment, mapPaymentResponse, payWithCard, type PaymentApiOptions } from '../../src/frame/card/payment.js';
+import { payWithWallet } from '../../src/frame/wallet/api.js';
 
 const request: CardPaymentRequest = { card: { number: '4242424242424242', expiryMonth: 12, expiryYear: 2031, cvv: '123' } };
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
@@ -20,6 +21,26 @@ describe('mapping payment answers to a TransactionResult', () => {
     ['an error type that is not a plain name', 401, { error: { type: 'Session Expired!', message: 'No' } }, { statusCode: 401, message: 'No' }],
     ['a malformed success body', 200, { hello: 'world' }, { statusCode: 500, message: 'The payment service had a problem. Check the payment status before retrying.' }],
   ];
+  cases.push(
+    [
+      'customer details and the session status the provider stored',
+      200,
+      { id: 'pay_5', status: 'succeeded', statusCode: 0, authCode: 'AUTH5', message: 'OK', customerDetails: { userEmailAddress: 'ada@example.com', billingAddress: { postcode: 'N1 1AA' } }, sessionStatus: 'completed' },
+      { statusCode: 0, message: 'OK', paymentId: 'pay_5', authCode: 'AUTH5', customerDetails: { userEmailAddress: 'ada@example.com', billingAddress: { postcode: 'N1 1AA' } }, sessionStatus: 'completed' },
+    ],
+    [
+      'customer details that break the contract: left out, the result kept',
+      200,
+      { id: 'pay_6', status: 'succeeded', statusCode: 0, authCode: 'AUTH6', message: 'OK', customerDetails: { cardNumber: '4242424242424242' } },
+      { statusCode: 0, message: 'OK', paymentId: 'pay_6', authCode: 'AUTH6' },
+    ],
+    [
+      'a duplicate that repeats the original auth code',
+      200,
+      { id: 'pay_7', status: 'failed', statusCode: 20, authCode: 'ORIG01', message: 'Already paid' },
+      { statusCode: 20, message: 'Already paid', paymentId: 'pay_7', authCode: 'ORIG01' },
+    ],
+  );
   for (const [name, status, body, result] of cases) {
     it(`maps ${name}`, () => {
       expect(mapPaymentResponse(status, body)).to.deep.equal({ kind: 'result', result });
@@ -95,5 +116,58 @@ describe('payment requests and retries', () => {
     expect(challenges).to.deep.equal(['pay_9']);
     expect(urls).to.deep.equal(['POST https://frames.test/v1/payments', 'GET https://frames.test/v1/payments/pay_9']);
     expect(result).to.deep.equal({ statusCode: 0, message: 'Approved', paymentId: 'pay_9', authCode: 'A9' });
+  });
+});
+
+describe('the attempt that uses up the session: the frame learns the session status', () => {
+  const api = (fetchImpl: typeof fetch): PaymentApiOptions => ({ origin: 'https://frames.test', clientToken: 'tok_1', fetch: fetchImpl, retryDelayMs: 0 });
+  /** Answers the payment with `payment`, and `GET /v1/session` with `session`; records the paths asked. */
+  const provider = (payment: object, session: { status: number; body: unknown } = { status: 200, body: { id: 'cs_1', status: 'failed' } }) => {
+    const paths: string[] = [];
+    const fetchImpl = (async (url: RequestInfo | URL, init?: RequestInit) => {
+      const path = `${init?.method ?? 'GET'} ${new URL(String(url)).pathname}`;
+      paths.push(path);
+      return path === 'GET /v1/session' ? json(session.status, session.body) : json(200, payment);
+    }) as typeof fetch;
+    return { paths, fetchImpl };
+  };
+  const declined = { id: 'pay_1', status: 'declined', statusCode: 5, message: 'Declined' };
+
+  it('a decline without sessionStatus: reads the session once and copies its status', async () => {
+    const { paths, fetchImpl } = provider(declined);
+    const result = await payWithCard(api(fetchImpl), request, 'key_abcdefgh', async () => undefined);
+    expect(result).to.include({ statusCode: 5, sessionStatus: 'failed' });
+    expect(paths).to.deep.equal(['POST /v1/payments', 'GET /v1/session']);
+  });
+
+  it('the wallet does the same', async () => {
+    const { paths, fetchImpl } = provider(declined);
+    const result = await payWithWallet(api(fetchImpl), { wallet: 'sandbox', token: 'tok_sandbox_declined' }, 'key_abcdefgh');
+    expect(result).to.include({ statusCode: 5, sessionStatus: 'failed' });
+    expect(paths).to.deep.equal(['POST /v1/wallet/payments', 'GET /v1/session']);
+  });
+
+  it('a decline whose answer says the session status: no second request', async () => {
+    const { paths, fetchImpl } = provider({ ...declined, sessionStatus: 'open' });
+    const result = await payWithCard(api(fetchImpl), request, 'key_abcdefgh', async () => undefined);
+    expect(result.sessionStatus).to.equal('open');
+    expect(paths).to.deep.equal(['POST /v1/payments']);
+  });
+
+  it('a success or a final failure: no second request', async () => {
+    for (const payment of [{ id: 'pay_1', status: 'succeeded', statusCode: 0, authCode: 'A1', message: 'OK' }, { id: 'pay_1', status: 'failed', statusCode: 20, message: 'Duplicate' }]) {
+      const { paths, fetchImpl } = provider(payment);
+      const result = await payWithCard(api(fetchImpl), request, 'key_abcdefgh', async () => undefined);
+      expect(result.sessionStatus).to.equal(undefined);
+      expect(paths).to.deep.equal(['POST /v1/payments']);
+    }
+  });
+
+  it('a session that cannot be read leaves the result as it was', async () => {
+    for (const session of [{ status: 500, body: null }, { status: 200, body: { status: 'paid' } }]) {
+      const { fetchImpl } = provider(declined, session);
+      const result = await payWithCard(api(fetchImpl), request, 'key_abcdefgh', async () => undefined);
+      expect(result).to.deep.equal({ statusCode: 5, message: 'Declined', paymentId: 'pay_1' });
+    }
   });
 });

@@ -156,6 +156,31 @@ describe('redirect return (?session_id=)', () => {
     });
   }
 
+  it("gives the customer's details from the session answer (customer_details) to onSuccess, never anything else", async () => {
+    withReturnUrl('ps_return4');
+    const details = { userEmailAddress: 'ada@example.com', shippingDetails: { name: 'Ada Lovelace', address: { address1: '1 Main Street', postcode: 'SW1A 1AA', countryCode: '826' } } };
+    const el = document.createElement('moment-checkout');
+    el.clientKey = TEST_KEY;
+    // As seed 000's backend answers: { status, ...session }, with the payment's own copy too.
+    el.fetchSessionStatus = async () => ({
+      status: 'completed',
+      customer_details: details,
+      payment: { id: 'pay_1', status: 'succeeded', status_code: 0, auth_code: 'AUTH01', message: 'Payment successful.', customer_details: { ...details, userPhoneNumber: null } },
+    });
+    const called: unknown[] = [];
+    el.onSuccess = (result) => called.push(result);
+    const fired = oneEvent(el, 'payment-success');
+    document.body.append(el);
+    try {
+      const { detail } = await fired;
+      expect(detail).to.include({ sessionId: 'ps_return4', statusCode: 0, authCode: 'AUTH01', paymentId: 'pay_1' });
+      expect(detail.customerDetails).to.deep.equal(details);
+      expect(called).to.deep.equal([detail]);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('uses status-endpoint when no fetchSessionStatus is set', async () => {
     withReturnUrl('ps_return2');
     const realFetch = window.fetch;

@@ -20,6 +20,9 @@ import {
   type cardRequests,
 } from '../../protocol/messages.js';
 import { BridgeError, randomId } from '../../protocol/port.js';
+import { AdditionalInfoSchema, describeCustomerIssue } from '../../protocol/customer.js';
+import { safeParse } from '../../protocol/schema.js';
+import { PaymentTokenAlias, checkCallbacks, containerIdAdvice, defineUnhonouredKeys, type PaymentDetails } from '../../core/seed-config.js';
 import { CheckoutScopeConsumer } from '../../core/context.js';
 import { emit, type LoadErrorDetail, type eventMap, type CardComponentEventMap, type ElementEventMap } from '../../core/events.js';
 import { FrameBox, frameBoxStyles, sizeFrameBox } from '../../core/frame-box.js';
@@ -38,6 +41,8 @@ export interface CardCallbacks {
   onFormComplete?: () => void;
   onFormFieldValid?: (fieldName: CardField) => void;
 }
+
+const CARD_CALLBACKS = ['onFormComplete', 'onFormFieldValid'] as const;
 
 
 const TAG = 'card-component';
@@ -70,9 +75,9 @@ const TEXT_ATTRIBUTES: Record<CardField, { label: string; placeholder: string }>
  * @event {CustomEvent<FieldDetail>} field-focus - A field gained focus: `detail.field`.
  * @event {CustomEvent<FieldBlurDetail>} field-blur - A field lost focus: `detail.field`, `detail.formValid`.
  * @event {CustomEvent<EmptyDetail>} submit-request - The customer pressed Enter in a field.
- * @event {CustomEvent<TransactionResult>} payment-success - `executePayment()` succeeded (`statusCode` 0): `detail` is the `TransactionResult`.
+ * @event {CustomEvent<TransactionResult>} payment-success - `executePayment()` succeeded (`statusCode` 0), or the session was already paid (`statusCode` 20 with the original payment's `authCode`): `detail` is the `TransactionResult`, with `customerDetails` when the customer gave any.
  * @event {CustomEvent<TransactionResult>} payment-attempt-failed - The attempt did not pay: authentication not completed, referred, declined or a provider failure (`statusCode` 3, 4, 5, 30); the customer can try again.
- * @event {CustomEvent<TransactionResult | PaymentProblem>} payment-failure - The payment cannot go on (`statusCode` 20, 400, 401, 404, 500, or no result).
+ * @event {CustomEvent<TransactionResult | PaymentProblem>} payment-failure - The payment cannot go on (`statusCode` 20 without an auth code, 400, 401, 404, 500, or no result), or the attempt used up the session's last try (`detail.sessionStatus` is `failed`): then this is the only outcome event of that attempt.
  * @event {CustomEvent<TransactionResult>} payment-cancel - The customer cancelled the 3-D Secure challenge (`detail.cancelled` is true); the card can pay again.
  * @event {CustomEvent<PaymentProblem>} payment-expired - The session expired before the payment (the provider answered `session_expired`): `detail.code` is `expired`.
  *
@@ -149,7 +154,11 @@ export class CardComponent extends ReactiveElement {
   loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
   /** Leaves out the cardholder name field. */
   hideCardName = false;
-  /** Validation messages are shown under the fields by default; this attribute is kept for existing pages and changes nothing. */
+  /**
+   * Shows the message text of every field whose `text.<field>.showValidation` is not set. Only
+   * matters under seed 004's rule (the page set a `displayErrorsCallback` or any
+   * `text.<field>.showValidation`); without either, messages are shown by default.
+   */
   showValidation = false;
   /**
    * Hides the validation messages under the fields (the fields still turn invalid and are announced):
@@ -199,7 +208,12 @@ export class CardComponent extends ReactiveElement {
   onFormComplete: (() => void) | undefined;
   /** Called when a field becomes valid (same moment as `field-valid`). */
   onFormFieldValid: ((fieldName: CardField) => void) | undefined;
-  /** Called with the shown validation errors whenever they change (same moment as `validation-error`). */
+  /**
+   * Called with the shown validation errors whenever they change (same moment as `validation-error`).
+   * Setting it follows seed 004's rule: a field then shows its message text under itself only if
+   * its `text.<field>.showValidation` is true, so the page's own list shows each error once. The
+   * fields still turn invalid and are announced.
+   */
   displayErrorsCallback: ((errors: ValidationError[]) => void) | undefined;
   /** Called when the customer presses Enter (same moment as `submit-request`). */
   onSubmitTriggered: (() => void) | undefined;
@@ -210,6 +224,32 @@ export class CardComponent extends ReactiveElement {
 
   /** Key, token and frames origin from an enclosing `<moment-checkout>`; own attributes win. */
   readonly #scope = new CheckoutScopeConsumer(this);
+  readonly #paymentToken = new PaymentTokenAlias(this, TAG);
+
+  /**
+   * Seed 004's `paymentDetails`: `paymentDetails.paymentToken` is another name for `clientToken`
+   * (setting one sets the other), so the seed's config object works with `Object.assign(card, config)`.
+   * Setting both to different tokens warns on the console; the one set later is used.
+   */
+  get paymentDetails(): PaymentDetails {
+    return this.#paymentToken.value;
+  }
+  set paymentDetails(details: PaymentDetails | null | undefined) {
+    this.#paymentToken.set(details);
+  }
+
+  /**
+   * Seed 004's `containerId` is not used: the element is its own container. Setting it warns once
+   * on the console, saying to put the element where the fields should appear.
+   */
+  get containerId(): string | undefined {
+    return this.#containerId;
+  }
+  set containerId(id: string | undefined) {
+    this.#containerId = id;
+    if (id !== undefined && id !== null) warnOnce(this, containerIdAdvice(TAG));
+  }
+  #containerId: string | undefined;
 
   /** The last masked state reported by the frame. */
   protected cardState: CardChange | undefined;
@@ -318,6 +358,11 @@ export class CardComponent extends ReactiveElement {
     this.#updateValidity();
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('clientToken')) this.#paymentToken.clientTokenChanged();
+    if (changed.has('callbacks')) checkCallbacks(this, TAG, this.callbacks, CARD_CALLBACKS);
+  }
+
   protected override updated(): void {
     sizeFrameBox(this.renderRoot, this.frame.state, this.frameHeight, this.hideCardName ? RESERVED_HEIGHT.withoutName : RESERVED_HEIGHT.withName);
   }
@@ -330,15 +375,21 @@ export class CardComponent extends ReactiveElement {
   /** Builds the frame config from properties and attributes, warning about anything dropped. */
   #frameConfig(): CardFrameConfig {
     const text: CardText = {};
+    const seedRule = this.#seedValidationRule;
     for (const field of CARD_FIELDS) {
       const fromProperty = this.text?.[field] ?? {};
       const label = this.getAttribute(TEXT_ATTRIBUTES[field].label);
       const placeholder = this.getAttribute(TEXT_ATTRIBUTES[field].placeholder);
+      const own = typeof fromProperty.showValidation === 'boolean' ? fromProperty.showValidation : undefined;
+      // Seed 004: "showValidation … defaults to false if not set", once the page takes part in
+      // showing errors. Otherwise messages stay visible (WCAG 3.3.1) unless hide-validation.
+      const showValidation = own ?? (this.showValidation ? true : seedRule ? false : undefined);
+      const { showValidation: _given, ...rest } = fromProperty;
       text[field] = {
-        ...fromProperty,
+        ...rest,
         ...(label !== null ? { label } : {}),
         ...(placeholder !== null ? { placeholder } : {}),
-        ...(this.showValidation && fromProperty.showValidation === undefined ? { showValidation: true } : {}),
+        ...(showValidation !== undefined ? { showValidation } : {}),
       };
     }
     const fontCss = (Array.isArray(this.fontCss) ? this.fontCss : []).filter((url, index) => {
@@ -361,6 +412,14 @@ export class CardComponent extends ReactiveElement {
     };
   }
 
+  /**
+   * Seed 004's rule applies when the page takes part in showing errors: it set a
+   * `displayErrorsCallback` or any `text.<field>.showValidation`.
+   */
+  get #seedValidationRule(): boolean {
+    return typeof this.displayErrorsCallback === 'function' || CARD_FIELDS.some((field) => typeof this.text?.[field]?.showValidation === 'boolean');
+  }
+
   #updateValidity(): void {
     const iframe = this.frame.iframe ?? undefined;
     if (this.cardState?.valid) this.#internals.setValidity({});
@@ -371,8 +430,21 @@ export class CardComponent extends ReactiveElement {
    * Pays with the card in the frame. Resolves with the transaction result (also for declines);
    * rejects with a `PaymentError` when the form is invalid (`errors`), the frame is not ready,
    * or no result could be had. A second call while a payment runs returns the same promise.
+   *
+   * `additionalInfo` is seed 004's "Additional information": `userEmailAddress`, `userPhoneNumber`,
+   * `billingAddress`, `shippingDetails`, `metaData` (string values). It is checked before anything
+   * is sent: an unknown key, a wrong type or a value too long rejects at once with code
+   * `invalid_additional_info` and `param` naming it (e.g. `additionalInfo.email`), and fires no event.
    */
   executePayment(additionalInfo?: AdditionalInfo): Promise<TransactionResult> {
+    if (additionalInfo !== undefined && additionalInfo !== null) {
+      const checked = safeParse(AdditionalInfoSchema, additionalInfo);
+      if (!checked.success) {
+        const { param, message } = describeCustomerIssue(checked.issues[0], 'additionalInfo');
+        return Promise.reject(new PaymentError('invalid_additional_info', `${message}. Nothing was sent and the card was not charged.`, [], param));
+      }
+      additionalInfo = checked.output;
+    } else additionalInfo = undefined;
     if (this.#payment) return this.#payment;
     const endpoint = this.frame.endpoint;
     if (!endpoint) {
@@ -491,6 +563,15 @@ export class CardComponent extends ReactiveElement {
     return skeleton;
   }
 }
+
+// Seed 004 keys of the wallet only: said on the console, never dropped in silence.
+defineUnhonouredKeys(CardComponent, TAG, {
+  buttonConfig: 'is for <wallet-button> only.',
+  emailRequired: 'is for <wallet-button> only: pass userEmailAddress in executePayment(additionalInfo).',
+  billingAddressRequired: 'is for <wallet-button> only: pass billingAddress in executePayment(additionalInfo).',
+  shippingAddressRequired: 'is for <wallet-button> only: pass shippingDetails in executePayment(additionalInfo).',
+  paymentComplete: 'is for <wallet-button> only: use the executePayment() promise or the payment-* events.',
+});
 
 /**
  * The `styles` object in the shape the frame takes: known groups and states, string values. The

@@ -37,6 +37,15 @@ export interface LaunchResult {
 /** The seed's outcome callbacks. */
 export type CheckoutCallback = (result: CheckoutResult) => void;
 
+/** Which callback each outcome calls, beside its event (`OUTCOME_EVENTS`): the seed's names. */
+export const OUTCOME_CALLBACKS = {
+  success: 'onSuccess',
+  failure: 'onFailure',
+  'attempt-failed': 'onAttemptFailed',
+  expired: 'onExpired',
+  cancel: 'onCancel',
+} as const satisfies Record<Outcome, keyof MomentCheckout>;
+
 
 /** A problem `launch()` rejects with; `code` is stable. */
 export class CheckoutError extends Error {
@@ -74,9 +83,9 @@ function deepActiveElement(): HTMLElement | null {
  * @event {CustomEvent<EmptyDetail>} checkout-close - The checkout closed (after an outcome, `close()`, or a cancel).
  * @event {CustomEvent<CheckoutErrorDetail>} checkout-error - The checkout could not open or go on: `detail.code`, `detail.message`.
  * @event {CustomEvent<CheckoutValidationErrorDetail>} validation-error - The errors shown on the checkout's fields changed: `detail.errors` is `[{field, errorType, message}]` (empty when all clear).
- * @event {CustomEvent<CheckoutResult>} payment-success - The payment succeeded: `detail` is a `CheckoutResult`.
- * @event {CustomEvent<CheckoutResult>} payment-failure - The payment failed and the session cannot go on.
- * @event {CustomEvent<CheckoutResult>} payment-attempt-failed - An attempt failed (e.g. declined); the customer can retry in place.
+ * @event {CustomEvent<CheckoutResult>} payment-success - The payment succeeded, or the session was already paid (`statusCode` 20 with the original `authCode`): `detail` is a `CheckoutResult`, with `customerDetails` when the checkout collected any.
+ * @event {CustomEvent<CheckoutResult>} payment-failure - The payment failed and the session cannot go on; also the decline that used up the session's last try (never preceded by a `payment-attempt-failed` for it).
+ * @event {CustomEvent<CheckoutResult>} payment-attempt-failed - An attempt failed (e.g. declined) and the session is still open: the customer can retry in place.
  * @event {CustomEvent<CheckoutResult>} payment-cancel - The customer closed the checkout (close button, Escape) or cancelled at the bank.
  * @event {CustomEvent<CheckoutResult>} payment-expired - The session expired.
  *
@@ -208,6 +217,9 @@ export class MomentCheckout extends ReactiveElement {
         // Key events stay inside the frame: Escape there closes the modal as it does on the page.
         escape: () => (this.openVariant === 'modal' ? this.#cancelByCustomer() : replayEscape(this)),
         outcome: ({ outcome, sessionId, message, result }) => {
+          // One final outcome per checkout: nothing is reported after it (a merchant must never
+          // hear "failed" after "paid", or a retry after the end).
+          if (this.#finished) return;
           // A failed attempt, or a 3-D Secure challenge cancelled in the frame (a cancel with a result), leaves the form open to try again.
           if (outcome !== 'attempt-failed' && !(outcome === 'cancel' && result)) this.#finished = true;
           this.#report(outcome, { sessionId, message, ...(result ?? {}) });
@@ -457,15 +469,8 @@ export class MomentCheckout extends ReactiveElement {
 
   /** Fires the outcome event and calls the matching callback: one code path for both forms. */
   #report(outcome: Outcome, result: CheckoutResult): void {
-    const callbacks = {
-      success: this.onSuccess,
-      failure: this.onFailure,
-      'attempt-failed': this.onAttemptFailed,
-      expired: this.onExpired,
-      cancel: this.onCancel,
-    } satisfies Record<Outcome, unknown>;
     emit(this, OUTCOME_EVENTS[outcome], result);
-    invokeCallback('moment-checkout', callbacks[outcome], result);
+    invokeCallback('moment-checkout', this[OUTCOME_CALLBACKS[outcome]], result);
   }
 
   /** An unfinished payment after a redirect opens again on its session, if the token is still good for this key. */

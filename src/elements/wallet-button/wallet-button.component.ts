@@ -26,6 +26,7 @@ import { ThemeController } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
 import { WALLET_TEXTS, hostText } from '../../core/i18n.js';
 import { walletButtonStyles, walletThemeTransitionStyles } from './wallet-button.styles.js';
+import { PaymentTokenAlias, checkCallbacks, containerIdAdvice, defineUnhonouredKeys, type PaymentDetails } from '../../core/seed-config.js';
 
 /** The seed's `buttonConfig` (seed 004, "Button configuration"); `colour` is accepted as well. */
 export interface WalletButtonConfig {
@@ -34,6 +35,23 @@ export interface WalletButtonConfig {
   type?: WalletButtonType;
 }
 
+
+/** The seed's wallet `callbacks` (seed 004, "Wallet callbacks"). */
+export interface WalletCallbacks {
+  /** Called when the customer presses the wallet button (same moment as `payment-initiated`). */
+  onPaymentInitiated?: (detail: { wallet: WalletKind }) => void;
+  /** Called when the customer closes the wallet's sheet without paying (same moment as `payment-cancel`). */
+  onPaymentCancelled?: () => void;
+}
+
+const TAG = 'wallet-button';
+const WALLET_CALLBACKS = ['onPaymentInitiated', 'onPaymentCancelled'] as const;
+/**
+ * Why the seed's `displayErrorsCallback` and `errorMessages` do nothing on a wallet: the seed's
+ * validation errors are the card fields' (`cardNumberInvalid`, …), and a wallet has none.
+ */
+const NO_CARD_FIELDS =
+  'a wallet has no card fields; Apple Pay and Google Pay validate what the customer enters in their own sheet. Declines reach paymentComplete and the payment-* events.';
 
 /** Height reserved while the frame loads: the button (48 px) and the frame's 4 px margin. */
 const RESERVED_HEIGHT = 56;
@@ -55,9 +73,9 @@ const RESERVED_HEIGHT = 56;
  * @event {CustomEvent<WalletAvailabilityDetail>} wallet-availability - Whether a wallet can pay in this browser: `detail.available`, `detail.wallets` (`apple-pay`, `google-pay`, `sandbox`). Fired when the frame is ready and whenever it changes.
  * @event {CustomEvent<PaymentInitiatedDetail>} payment-initiated - The customer pressed the button; the wallet's sheet is opening (`detail.wallet`).
  * @event {CustomEvent<EmptyDetail>} payment-cancel - The customer closed the wallet's sheet without paying; nothing was charged.
- * @event {CustomEvent<TransactionResult>} payment-success - The wallet payment succeeded (`statusCode` 0): `detail` is the `TransactionResult`.
+ * @event {CustomEvent<TransactionResult>} payment-success - The wallet payment succeeded (`statusCode` 0), or the session was already paid (`statusCode` 20 with the original payment's `authCode`): `detail` is the `TransactionResult`, with `customerDetails` when the customer gave any.
  * @event {CustomEvent<TransactionResult>} payment-attempt-failed - The attempt did not pay: authentication not completed, the card in the wallet referred or declined, or a provider failure (`statusCode` 3, 4, 5, 30); the customer can try again.
- * @event {CustomEvent<TransactionResult | PaymentProblem>} payment-failure - The payment cannot go on (`statusCode` 20, 400, 401, 404, 500, or no result).
+ * @event {CustomEvent<TransactionResult | PaymentProblem>} payment-failure - The payment cannot go on (`statusCode` 20 without an auth code, 400, 401, 404, 500, or no result), or the attempt used up the session's last try (`detail.sessionStatus` is `failed`): then this is the only outcome event of that attempt.
  * @event {CustomEvent<PaymentProblem>} payment-expired - The session expired before the wallet paid (the provider refused the expired token).
  *
  * @csspart box - The box that holds the frame and keeps its height.
@@ -95,6 +113,7 @@ export class WalletButton extends ReactiveElement {
     sandboxWallets: { attribute: 'sandbox-wallets' },
     onPaymentInitiated: { attribute: false },
     onPaymentCancelled: { attribute: false },
+    callbacks: { attribute: false },
     paymentComplete: { attribute: false },
     onIframeLoaded: { attribute: false },
     onIframeLoadFailed: { attribute: false },
@@ -140,8 +159,17 @@ export class WalletButton extends ReactiveElement {
   onPaymentInitiated: ((detail: { wallet: WalletKind }) => void) | undefined;
   /** Called when the customer closes the wallet's sheet without paying (same moment as `payment-cancel`). */
   onPaymentCancelled: (() => void) | undefined;
-  /** Called with the `TransactionResult` of every payment attempt (same moment as the outcome events). */
+  /**
+   * Called with the `TransactionResult` of every payment attempt (same moment as the outcome
+   * events), seed 004's `paymentComplete(result)`. `result.customerDetails` holds what the wallet
+   * sheet collected (`emailRequired`, …); never card data.
+   */
   paymentComplete: ((result: TransactionResult) => void) | undefined;
+  /**
+   * Seed 004's wallet `callbacks`: `onPaymentInitiated` and `onPaymentCancelled`, called on the
+   * same code path as `payment-initiated` and `payment-cancel` (and the properties of the same names).
+   */
+  callbacks: WalletCallbacks = {};
   /** Called once the frame is loaded and configured (same moment as `ready`). */
   onIframeLoaded: (() => void) | undefined;
   /** Called when the frame fails to load (same moment as `load-error`). */
@@ -149,6 +177,59 @@ export class WalletButton extends ReactiveElement {
 
   /** Key, token and frames origin from an enclosing `<moment-checkout>`; own attributes win. */
   readonly #scope = new CheckoutScopeConsumer(this);
+  readonly #paymentToken = new PaymentTokenAlias(this, TAG);
+
+  /**
+   * Seed 004's `paymentDetails`: `paymentDetails.paymentToken` is another name for `clientToken`
+   * (setting one sets the other), so the seed's wallet config works with `Object.assign(wallet, config)`.
+   * Setting both to different tokens warns on the console; the one set later is used.
+   */
+  get paymentDetails(): PaymentDetails {
+    return this.#paymentToken.value;
+  }
+  set paymentDetails(details: PaymentDetails | null | undefined) {
+    this.#paymentToken.set(details);
+  }
+
+  /**
+   * Seed 004's `containerId` is not used: the element is its own container. Setting it warns once
+   * on the console, saying to put the element where the button should appear.
+   */
+  get containerId(): string | undefined {
+    return this.#containerId;
+  }
+  set containerId(id: string | undefined) {
+    this.#containerId = id;
+    if (id !== undefined && id !== null) warnOnce(this, containerIdAdvice(TAG));
+  }
+  #containerId: string | undefined;
+
+  /**
+   * Seed 004 lists `displayErrorsCallback` for the wallet, but it is never called: a wallet has no
+   * card fields, and the wallet's sheet validates what the customer enters itself. Setting it warns
+   * once on the console; failed payments reach `paymentComplete` and the outcome events.
+   */
+  get displayErrorsCallback(): ((errors: unknown[]) => void) | undefined {
+    return this.#displayErrorsCallback;
+  }
+  set displayErrorsCallback(callback: ((errors: unknown[]) => void) | undefined) {
+    this.#displayErrorsCallback = callback;
+    if (callback !== undefined && callback !== null) warnOnce(this, `Moment Elements <${TAG}>: displayErrorsCallback is never called: ${NO_CARD_FIELDS}`);
+  }
+  #displayErrorsCallback: ((errors: unknown[]) => void) | undefined;
+
+  /**
+   * Seed 004 lists `errorMessages` for the wallet, but its keys are the card fields' errors
+   * (`cardNumberInvalid`, …), which a wallet does not have. Setting it warns once on the console.
+   */
+  get errorMessages(): Record<string, string> | undefined {
+    return this.#errorMessages;
+  }
+  set errorMessages(messages: Record<string, string> | undefined) {
+    this.#errorMessages = messages;
+    if (messages !== undefined && messages !== null) warnOnce(this, `Moment Elements <${TAG}>: errorMessages has no effect: ${NO_CARD_FIELDS}`);
+  }
+  #errorMessages: Record<string, string> | undefined;
 
   private frameHeight: number | undefined;
   private walletAvailability: WalletAvailability | undefined;
@@ -165,7 +246,7 @@ export class WalletButton extends ReactiveElement {
   constructor() {
     super();
     this.frame = new SecureFrameController<typeof walletRequests, typeof walletEvents>(this, {
-      tag: 'wallet-button',
+      tag: TAG,
       kind: 'wallet',
       results: walletRequestResults,
       events: walletEvents,
@@ -184,15 +265,17 @@ export class WalletButton extends ReactiveElement {
         escape: () => replayEscape(this),
         availability: (detail) => this.#setAvailability(detail),
         'payment-initiated': ({ wallet }) => {
-          invokeCallback('wallet-button', this.onPaymentInitiated, { wallet });
+          invokeCallback(TAG, this.onPaymentInitiated, { wallet });
+          invokeCallback(TAG, this.callbacks?.onPaymentInitiated, { wallet });
           emit(this, 'payment-initiated', { wallet });
         },
         'payment-cancel': () => {
-          invokeCallback('wallet-button', this.onPaymentCancelled);
+          invokeCallback(TAG, this.onPaymentCancelled);
+          invokeCallback(TAG, this.callbacks?.onPaymentCancelled);
           emit(this, 'payment-cancel', {});
         },
         'payment-complete': ({ result }) => {
-          invokeCallback('wallet-button', this.paymentComplete, result);
+          invokeCallback(TAG, this.paymentComplete, result);
           const outcome = outcomeOf(result);
           if (outcome === 'expired') emit(this, 'payment-expired', { code: 'expired', message: result.message });
           else emit(this, OUTCOME_EVENTS[outcome], result);
@@ -226,6 +309,11 @@ export class WalletButton extends ReactiveElement {
   /** What the frame found: whether a wallet can pay, and which; `undefined` until the frame is ready. */
   get availability(): WalletAvailability | undefined {
     return this.walletAvailability ? { ...this.walletAvailability, wallets: [...this.walletAvailability.wallets] } : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('clientToken')) this.#paymentToken.clientTokenChanged();
+    if (changed.has('callbacks')) checkCallbacks(this, TAG, this.callbacks, WALLET_CALLBACKS);
   }
 
   protected override updated(): void {
@@ -307,6 +395,10 @@ export class WalletButton extends ReactiveElement {
     });
   }
 }
+
+// Seed 004 keys of the card only: said on the console, never dropped in silence.
+const CARD_ONLY = 'is a card option: style the wallet button with buttonConfig, lang and --moment-wallet-* properties.';
+defineUnhonouredKeys(WalletButton, TAG, { fontCss: CARD_ONLY, styles: CARD_ONLY, text: CARD_ONLY });
 
 /** Type-only: the events of `WalletButton` for `emit()`, and typed `addEventListener` / `removeEventListener` as on `HTMLElement`. */
 export interface WalletButton {

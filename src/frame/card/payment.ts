@@ -6,7 +6,9 @@
  */
 import { object, optional, picklist, safeParse, string } from '../../protocol/schema.js';
 import { STATUS_CODES, type TransactionResult } from '../../protocol/card.js';
-import { CHALLENGE_WINDOW_SIZES, PAYMENTS_PATH, type CardPaymentRequest, type ChallengeWindowSize } from '../../protocol/api.js';
+import { CustomerDetailsSchema } from '../../protocol/customer.js';
+import { SESSION_STATUSES, outcomeOf } from '../../protocol/outcome.js';
+import { CHALLENGE_WINDOW_SIZES, FRAME_SESSION_PATH, PAYMENTS_PATH, type CardPaymentRequest, type ChallengeWindowSize } from '../../protocol/api.js';
 import { BridgeError } from '../../protocol/port.js';
 
 export const NETWORK_ERROR_MESSAGE =
@@ -49,6 +51,7 @@ const PaymentAttemptSchema = object({
   authCode: optional(string()),
   message: optional(string()),
   challenge: optional(object({ url: string(), windowSize: picklist(WINDOW_SIZES) })),
+  sessionStatus: optional(picklist(SESSION_STATUSES)),
 });
 const ApiErrorSchema = object({ error: object({ message: string(), type: optional(string({ max: 64 })) }) });
 
@@ -77,13 +80,19 @@ export function mapPaymentResponse(status: number, body: unknown): PaymentOutcom
   if (status >= 200 && status < 300) {
     const attempt = safeParse(PaymentAttemptSchema, body);
     if (!attempt.success) return result(500, DEFAULT_MESSAGES[500]);
-    const { id, status: paymentStatus, statusCode, authCode, message, challenge } = attempt.output;
+    const { id, status: paymentStatus, statusCode, authCode, message, challenge, sessionStatus } = attempt.output;
     if (paymentStatus === 'requires_action' && challenge) {
       return { kind: 'challenge', challenge: { paymentId: id, url: challenge.url, windowSize: challenge.windowSize } };
     }
+    // The customer's details as the provider stored them, checked with the one contract; details
+    // that do not pass are left out rather than costing the page its payment result.
+    const details = safeParse(CustomerDetailsSchema, (body as { customerDetails?: unknown }).customerDetails);
+    const customerDetails = details.success && Object.keys(details.output).length > 0 ? { customerDetails: details.output } : {};
     return result(statusCode, message?.trim() ? message : DEFAULT_MESSAGES[statusCode], {
       paymentId: id,
       ...(authCode && authCode.length <= 64 ? { authCode } : {}),
+      ...customerDetails,
+      ...(sessionStatus ? { sessionStatus } : {}),
     });
   }
   const error = safeParse(ApiErrorSchema, body);
@@ -141,6 +150,27 @@ export async function send(
   throw new BridgeError({ code: 'network_error', message: NETWORK_ERROR_MESSAGE });
 }
 
+const SessionStatusSchema = object({ status: picklist(SESSION_STATUSES) });
+
+/**
+ * A failed attempt or a cancel leaves the session open for another try, unless it was the
+ * session's last: then the provider has locked it (`failed`) and the outcome is final. The
+ * provider's answer may say so (`sessionStatus`); when it does not, the frame reads the session
+ * once (`GET /v1/session`). Anything else, or a session that cannot be read, is left as it is.
+ */
+export async function withSessionStatus(api: PaymentApiOptions, result: TransactionResult): Promise<TransactionResult> {
+  if (result.sessionStatus) return result;
+  const outcome = outcomeOf(result);
+  if (outcome !== 'attempt-failed' && outcome !== 'cancel') return result;
+  try {
+    const { status, body } = await send(api, FRAME_SESSION_PATH, { method: 'GET' }, 0);
+    const session = safeParse(SessionStatusSchema, body);
+    return status === 200 && session.success ? { ...result, sessionStatus: session.output.status } : result;
+  } catch {
+    return result;
+  }
+}
+
 /** `POST /v1/payments` with the card, once per idempotency key. */
 export async function createPayment(api: PaymentApiOptions, request: CardPaymentRequest, idempotencyKey: string): Promise<PaymentOutcome> {
   const { status, body } = await send(api, PAYMENTS_PATH, {
@@ -170,13 +200,13 @@ export async function payWithCard(
   runChallenge: (challenge: PendingChallenge) => Promise<ChallengeHandling>,
 ): Promise<TransactionResult> {
   const outcome = await createPayment(api, request, idempotencyKey);
-  if (outcome.kind === 'result') return outcome.result;
+  if (outcome.kind === 'result') return withSessionStatus(api, outcome.result);
   const handling = await runChallenge(outcome.challenge);
   if (handling === 'redirect') {
     return { statusCode: 3, message: DEFAULT_MESSAGES[3], paymentId: outcome.challenge.paymentId };
   }
   const final = await fetchPayment(api, outcome.challenge.paymentId);
   // The provider records a cancelled challenge as a decline; the host hears it was the customer's choice.
-  if (final.kind === 'result') return handling === 'cancelled' && final.result.statusCode !== 0 ? { ...final.result, cancelled: true } : final.result;
+  if (final.kind === 'result') return withSessionStatus(api, handling === 'cancelled' && final.result.statusCode !== 0 ? { ...final.result, cancelled: true } : final.result);
   return { statusCode: 3, message: DEFAULT_MESSAGES[3], paymentId: final.challenge.paymentId };
 }

@@ -4,7 +4,8 @@
  * and the end states (end-state.ts). Talks to the host only through `emit` and the `submit()` it
  * exposes; holds no global state.
  */
-import type { TransactionResult, ValidationError } from '../../protocol/card.js';
+import type { AdditionalInfo, TransactionResult, ValidationError } from '../../protocol/card.js';
+import { customerDetailsOf } from '../../protocol/customer.js';
 import type { CheckoutValidationError, CheckoutFrameConfig, CheckoutOutcome, FrameSession, checkoutEvents } from '../../protocol/checkout.js';
 import { BridgeError, randomId } from '../../protocol/port.js';
 import { CardFields, type CardFieldsOptions } from '../card/card-fields.js';
@@ -17,7 +18,7 @@ import { renderSummary } from './summary.js';
 import { LiveRegion } from '../form/live-region.js';
 import { fill, FrameTexts, type CheckoutKey, type Translation } from '../i18n/index.js';
 import { outcomeOf, outcomeOfSession } from '../../protocol/outcome.js';
-import { readSession, redirectUrl, scheduleExpiry, type ReadSessionOptions } from './session.js';
+import { acceptsCard, readSession, redirectUrl, scheduleExpiry, type ReadSessionOptions } from './session.js';
 import { tokenSessionId } from '../token.js';
 import { CHECKOUT_CSS } from './styles.js';
 import { createElement } from '../dom.js';
@@ -154,7 +155,10 @@ export class CheckoutPage {
     this.#config = config;
     this.#sheet.replaceSync(`${CHECKOUT_CSS}\n${themeCss(config.themeVariables)}`);
     void this.#texts.set(config.locale);
+    const payButtonChanged = this.#payButton.hidden !== config.hidePayButton;
     this.#payButton.hidden = config.hidePayButton;
+    // Without its pay button the amount shows in the summary's total row instead.
+    if (payButtonChanged && this.#session && this.#phase !== 'closed') this.#renderSummary(this.#session);
     if (this.#fields) this.#fields.setConfig(this.#cardConfig());
     if (this.#session && this.#phase !== 'paying' && this.#phase !== 'redirecting') this.#payButton.textContent = this.#payLabel();
   }
@@ -185,6 +189,19 @@ export class CheckoutPage {
     this.#renderSummary(session);
     const closed = this.#closed(session.status);
     if (closed) return this.#close(closed.outcome, closed.heading, closed.message, undefined, true);
+    if (!acceptsCard(session)) {
+      // Wallets in the hosted checkout are not built yet: say so rather than show a card form the
+      // merchant did not ask for. The merchant hears why through checkout-error.
+      this.#showState('error', this.#t.walletOnlyHeading, this.#t.walletOnlyText);
+      this.#phase = 'closed';
+      const methods = session.paymentMethods!.join(', ');
+      this.#later(() =>
+        this.#options.emit('error', {
+          message: `This session's paymentMethods is [${methods}], and the checkout takes cards only for now: add "Card" to paymentMethods, or pay wallets with <wallet-button>.`,
+        }),
+      );
+      return;
+    }
 
     const { collect } = session;
     if (collect?.email || collect?.billing_address || collect?.shipping_address) {
@@ -273,14 +290,13 @@ export class CheckoutPage {
     } catch (error) {
       delete this.#body.dataset.challenge;
       if (this.#abort.signal.aborted) return;
-      this.#setPaying(false);
       if (error instanceof BridgeError && error.code === 'validation_failed') {
+        this.#setPaying(false);
         fields.focus(null);
         return;
       }
       const message = error instanceof Error && error.message ? error.message : this.#t.paymentFailed;
-      this.#attemptFailed(message);
-      return;
+      return this.#afterFailedAttempt(message);
     }
     delete this.#body.dataset.challenge;
     if (this.#abort.signal.aborted) return;
@@ -298,18 +314,51 @@ export class CheckoutPage {
       // The customer left the bank's page: no charge, the form stays for another try, and the host
       // hears `cancel` (with the result, `cancelled: true`) rather than a failed attempt.
       case 'cancel':
-        this.#setPaying(false);
-        return this.#attemptFailed(result.message, result, 'cancel');
+        return this.#afterFailedAttempt(result.message, result, 'cancel');
       case 'success':
-        return this.#close('success', this.#t.successHeading, fill(this.#t.successText, { amount: this.#amountText() }), result);
+        return this.#succeed(withCustomerDetails(result, additionalInfo));
       case 'attempt-failed':
-        this.#setPaying(false);
-        return this.#attemptFailed(result.message, result);
+        return this.#afterFailedAttempt(result.message, result);
       case 'expired':
         return this.#close('expired', this.#t.expiredHeading, result.message, result);
       case 'failure':
+        // A duplicate (20) means the session was paid meanwhile (another tab, the merchant's own
+        // card form): when the session says so, that is the order's success, never a failure.
+        if (result.statusCode === 20 && (await this.#sessionStatus()) === 'completed') {
+          if (this.#abort.signal.aborted) return;
+          return this.#succeed(result, this.#t.alreadyPaid);
+        }
+        if (this.#abort.signal.aborted) return;
+        // The provider says this attempt used up the session's last try.
+        if (result.sessionStatus === 'failed') return this.#close('failure', this.#t.failureHeading, this.#t.noMoreAttempts, result);
         return this.#close('failure', this.#t.failureHeading, result.message, result);
     }
+  }
+
+  #succeed(result: TransactionResult, text = fill(this.#t.successText, { amount: this.#amountText() })): void {
+    this.#close('success', this.#t.successHeading, text, result);
+  }
+
+  /** The session's status now, or `null` when it cannot be read. */
+  async #sessionStatus(): Promise<FrameSession['status'] | 'expired' | null> {
+    const read = await readSession(this.#config.clientToken, this.#readOptions());
+    if (read.ok) return read.session.status;
+    return read.reason === 'expired' ? 'expired' : null;
+  }
+
+  /**
+   * A declined, failed or cancelled attempt. The session is read before anything is reported: the
+   * attempt that used up the last try (the session is now `failed`) is the one final `failure`, not
+   * an `attempt-failed` followed by a `failure`. While it is read the pay button stays busy.
+   */
+  async #afterFailedAttempt(message: string, result?: TransactionResult, outcome: 'attempt-failed' | 'cancel' = 'attempt-failed'): Promise<void> {
+    // The provider may say the session's status with the answer; else it is read.
+    const status = result?.sessionStatus ?? (await this.#sessionStatus());
+    if (this.#abort.signal.aborted) return;
+    const closed = status && status !== 'open' ? this.#closed(status) : null;
+    if (closed) return this.#close(closed.outcome, closed.heading, closed.message, result);
+    this.#setPaying(false);
+    this.#attemptFailed(message, result, outcome);
   }
 
   /** A refused click: said beside the pay button, nothing else happens. */
@@ -329,19 +378,6 @@ export class CheckoutPage {
     else if (!this.#payButton.hidden) this.#payButton.focus();
     this.#options.emit('outcome', { outcome, sessionId: this.#sessionId, message, ...(result ? { result } : {}) });
     if (this.#expiryDue) return this.#onExpiry();
-    void this.#recheckSession();
-  }
-
-  /** After a failed attempt the session may have locked (too many attempts) or ended. */
-  async #recheckSession(): Promise<void> {
-    const read = await readSession(this.#config.clientToken, this.#readOptions());
-    if (this.#phase !== 'ready' || this.#abort.signal.aborted) return;
-    if (!read.ok) {
-      if (read.reason === 'expired') this.#onExpiry();
-      return;
-    }
-    const closed = this.#closed(read.session.status);
-    if (closed) this.#close(closed.outcome, closed.heading, closed.message);
   }
 
   #redirect(url: string): void {
@@ -401,7 +437,8 @@ export class CheckoutPage {
   // ----- rendering --------------------------------------------------------------------------
 
   #renderSummary(session: FrameSession): void {
-    renderSummary(this.#summary, session, this.#t, this.#locale());
+    // The amount is always in sight: on the pay button, else in the summary's total row.
+    renderSummary(this.#summary, session, this.#t, this.#locale(), { amountShownElsewhere: !this.#config.hidePayButton });
   }
 
   #renderForm(session: FrameSession): void {
@@ -561,4 +598,15 @@ export class CheckoutPage {
   #create<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
     return createElement(this.#doc, tag, className);
   }
+}
+
+/**
+ * A paid result with what the customer gave: the provider's stored copy when the answer has it,
+ * else what this page sent with that very payment (so nothing collected is lost on the way to the
+ * merchant's `onSuccess`). Never card data: `AdditionalInfo` minus `metaData`.
+ */
+function withCustomerDetails(result: TransactionResult, sent: AdditionalInfo | undefined): TransactionResult {
+  if (result.customerDetails || result.statusCode !== 0) return result;
+  const customerDetails = customerDetailsOf(sent);
+  return customerDetails ? { ...result, customerDetails } : result;
 }

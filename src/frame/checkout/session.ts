@@ -2,9 +2,9 @@
  * Reads the frame's session (`GET /v1/session` on the frames origin, Bearer client token), checks
  * its shape, and measures the server's clock so that expiry is scheduled on the server's time.
  */
-import { array, boolean, check, nullable, nullish, number, object, optional, picklist, safeParse, string } from '../../protocol/schema.js';
+import { array, boolean, check, nullable, nullish, number, object, picklist, safeParse, string, type Infer } from '../../protocol/schema.js';
 import { FRAME_SESSION_PATH, CHECKOUT_VARIANTS } from '../../protocol/api.js';
-import type { FrameSession } from '../../protocol/checkout.js';
+import { CHECKOUT_LINE_LIMITS, CheckoutLineSchema, type CheckoutLine, type FrameSession } from '../../protocol/checkout.js';
 import { SESSION_STATUSES } from '../../protocol/outcome.js';
 import { send } from '../card/payment.js';
 
@@ -20,11 +20,43 @@ export const FrameSessionSchema = object({
   variant: picklist(CHECKOUT_VARIANTS),
   expires_at: check(string(), (s) => !Number.isNaN(Date.parse(s))),
   success_url: nullable(string({ max: 2048 })),
-  title: optional(Name),
-  line_items: optional(array(object({ name: Name, quantity: number({ integer: true, min: 1 }), amount: Minor }), 100)),
-  tax_lines: optional(array(object({ name: Name, amount: Minor }), 20)),
-  collect: optional(object({ email: Flag, billing_address: Flag, shipping_address: Flag })),
+  title: nullish(Name),
+  itemLines: nullish(array(CheckoutLineSchema, CHECKOUT_LINE_LIMITS.itemLines)),
+  taxLines: nullish(array(CheckoutLineSchema, CHECKOUT_LINE_LIMITS.taxLines)),
+  showTotal: nullish(boolean()),
+  // Unknown methods are kept out rather than refusing the whole session: the checkout shows cards.
+  paymentMethods: nullish(array(string({ max: 40 }), 10)),
+  cancel_url: nullish(string({ max: 2048 })),
+  collect: nullish(object({ email: Flag, billing_address: Flag, shipping_address: Flag })),
+  allowed_origins: nullish(array(string({ max: 2048 }), 100)),
 });
+
+/** The checked answer in the protocol's `FrameSession` shape: absent (or `null`) extras left out. */
+export function toFrameSession(read: Infer<typeof FrameSessionSchema>): FrameSession {
+  const { title, itemLines, taxLines, showTotal, paymentMethods, cancel_url, collect, allowed_origins, ...core } = read;
+  const line = ({ quantity, subCaption, ...rest }: NonNullable<typeof itemLines>[number]): CheckoutLine => ({
+    ...rest,
+    ...(quantity != null ? { quantity } : {}),
+    ...(subCaption ? { subCaption } : {}),
+  });
+  const methods = paymentMethods?.filter((m): m is 'Card' | 'Wallet' => m === 'Card' || m === 'Wallet');
+  return {
+    ...core,
+    ...(title != null ? { title } : {}),
+    ...(itemLines ? { itemLines: itemLines.map(line) } : {}),
+    ...(taxLines ? { taxLines: taxLines.map(line) } : {}),
+    ...(showTotal != null ? { showTotal } : {}),
+    ...(methods ? { paymentMethods: methods } : {}),
+    ...(cancel_url !== undefined ? { cancel_url } : {}),
+    ...(collect ? { collect } : {}),
+    ...(allowed_origins !== undefined ? { allowed_origins } : {}),
+  };
+}
+
+/** Whether the checkout can take this session's payment: it offers cards only (no `paymentMethods` means `Card`). */
+export function acceptsCard(session: Pick<FrameSession, 'paymentMethods'>): boolean {
+  return !session.paymentMethods?.length || session.paymentMethods.includes('Card');
+}
 
 export type SessionRead =
   | { ok: true; session: FrameSession; /** Server time minus local time, ms. */ clockOffsetMs: number }
@@ -59,7 +91,7 @@ export async function readSession(clientToken: string, options: ReadSessionOptio
   const parsed = safeParse(FrameSessionSchema, body);
   if (status !== 200 || !parsed.success) return { ok: false, reason: 'invalid' };
   const serverDate = Date.parse(date ?? '');
-  return { ok: true, session: parsed.output as FrameSession, clockOffsetMs: Number.isNaN(serverDate) ? 0 : serverDate - Date.now() };
+  return { ok: true, session: toFrameSession(parsed.output), clockOffsetMs: Number.isNaN(serverDate) ? 0 : serverDate - Date.now() };
 }
 
 /** Longest delay `setTimeout` takes (about 24.8 days); longer waits are re-armed. */

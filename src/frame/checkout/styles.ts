@@ -8,13 +8,16 @@ body{display:flow-root}
 .mc-checkout{box-sizing:border-box;max-width:560px;margin:0 auto;padding:20px 16px;font-family:var(--moment-font-family,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);font-size:var(--moment-font-size,16px);line-height:1.4;color:var(--moment-color-text,#1b1b1f);display:flex;flex-direction:column;gap:20px}
 .mc-checkout *,.mc-checkout *::before,.mc-checkout *::after{box-sizing:border-box}
 .mc-title{margin:0;font-size:1.375em;font-weight:650;overflow-wrap:anywhere}
-.mc-summary{display:flex;flex-direction:column;gap:8px}
-.mc-lines{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:6px}
-.mc-line,.mc-total{display:flex;justify-content:space-between;align-items:baseline;gap:12px;margin:0}
-.mc-line-label{min-width:0;overflow-wrap:anywhere}
-.mc-line-amount,.mc-total-amount{flex:none;font-variant-numeric:tabular-nums;text-align:end}
+.mc-summary{display:flex;flex-direction:column}
+.mc-summary[hidden]{display:none}
+.mc-lines{width:100%;border-collapse:collapse;border-spacing:0}
+.mc-line-label,.mc-total-label{padding-block:3px;padding-inline:0 12px;text-align:start;vertical-align:baseline;font-weight:400;min-width:0;overflow-wrap:anywhere}
+.mc-line-amount,.mc-total-amount{padding-block:3px;padding-inline:0;text-align:end;vertical-align:baseline;white-space:nowrap;font-variant-numeric:tabular-nums}
+.mc-line-detail{display:block;color:var(--moment-color-label,#45464f);font-size:.875em}
 .mc-taxes{color:var(--moment-color-label,#45464f);font-size:.9375em}
-.mc-total{padding-top:8px;border-top:var(--moment-border-width,1px) solid var(--moment-color-border,#8e9099);font-weight:650;font-size:1.125em}
+.mc-items+.mc-taxes>tr:first-child>*{padding-top:10px}
+.mc-total>*{padding-top:10px;border-top:var(--moment-border-width,1px) solid var(--moment-color-border,#8e9099);font-weight:650;font-size:1.125em}
+.mc-lines>.mc-total-group:first-child .mc-total>*{border-top:0;padding-top:0}
 .mc-section-title{margin:0 0 2px;padding:0;font-size:1em;font-weight:650}
 .mc-card .mc-root{padding:0}
 .mc-attempt{margin:0;padding:10px 12px;border:var(--moment-border-width,1px) solid var(--moment-color-danger,#c5221f);border-radius:var(--moment-border-radius,6px);color:var(--moment-color-danger,#c5221f);background:color-mix(in srgb,var(--moment-color-danger,#c5221f) 6%,transparent);outline:none}

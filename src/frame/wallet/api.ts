@@ -7,7 +7,7 @@
 import type { TransactionResult } from '../../protocol/card.js';
 import { FRAME_SESSION_PATH } from '../../protocol/api.js';
 import { APPLE_PAY_VALIDATE_MERCHANT_PATH, WALLET_PAYMENTS_PATH, type WalletPaymentRequest } from '../../protocol/wallet.js';
-import { DEFAULT_MESSAGES, mapPaymentResponse, send, type PaymentApiOptions } from '../card/payment.js';
+import { DEFAULT_MESSAGES, mapPaymentResponse, send, withSessionStatus, type PaymentApiOptions } from '../card/payment.js';
 
 /** The same options as the card's payment calls; `retries` applies to payments only. */
 export type WalletApiOptions = PaymentApiOptions;
@@ -43,7 +43,7 @@ export async function payWithWallet(api: WalletApiOptions, request: WalletPaymen
   );
   const outcome = mapPaymentResponse(status, body);
   // Wallet tokens are authenticated by the wallet; a challenge here is the provider's anomaly.
-  return outcome.kind === 'result' ? outcome.result : { statusCode: 3, message: DEFAULT_MESSAGES[3], paymentId: outcome.challenge.paymentId };
+  return outcome.kind === 'result' ? withSessionStatus(api, outcome.result) : { statusCode: 3, message: DEFAULT_MESSAGES[3], paymentId: outcome.challenge.paymentId };
 }
 
 /** Reads the session's amount, currency and title; `undefined` when it cannot be read. */

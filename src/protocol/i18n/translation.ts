@@ -68,6 +68,13 @@ export interface CheckoutTexts {
   loadFailedText: string;
   orderSummary: string;
   cardDetails: string;
+  /** The order summary's total row (seed 004 `showTotal`). */
+  totalDue: string;
+  /** Under an item line's caption: `{quantity}`. */
+  itemQuantity: string;
+  /** A session whose `paymentMethods` has no `Card`: the checkout offers cards only. */
+  walletOnlyHeading: string;
+  walletOnlyText: string;
   paymentFailed: string;
   bankPageFailed: string;
   successHeading: string;
