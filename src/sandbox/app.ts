@@ -13,6 +13,8 @@ import { registerWebhookRoutes } from './webhooks.js';
 import { registerWalletRoutes } from './wallet.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** API versions the provider's documentation names (the `Version` request header). */
+export const API_VERSIONS: readonly string[] = ['2024-02-05', '2026-02-27'];
 
 /** The sandbox's HTTP surface: merchant API, frames API, frame pages, 3-D Secure, test hooks. */
 export function createApp(ctx: SandboxContext): Hono {
@@ -53,6 +55,21 @@ export function createApp(ctx: SandboxContext): Hono {
   app.use('*', (c, next) =>
     c.req.header('content-length') === undefined && c.req.header('transfer-encoding') === undefined ? next() : limitBody(c, next),
   );
+
+  // The API version header of the provider's documentation: the sandbox speaks every documented
+  // version the same way; an undocumented one is refused by name rather than answered as if known.
+  app.use('*', async (c, next) => {
+    const version = c.req.header('version');
+    if (version !== undefined && !API_VERSIONS.includes(version.trim())) {
+      throw new ApiFailure(
+        400,
+        'invalid_request_error',
+        `The Version header '${version.slice(0, 40)}' is not a known API version: send ${API_VERSIONS.join(' or ')}, or leave it out.`,
+        'Version',
+      );
+    }
+    return next();
+  });
 
   registerHomeRoutes(app, ctx);
   registerDemoRoutes(app, ctx);

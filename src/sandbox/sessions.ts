@@ -136,7 +136,17 @@ export const CreateSessionSchema = object(
             {
               presentation_mode: v.nullish(
                 object({
-                  mode: v.nullish(v.picklist(['embedded', 'hosted'], "must be 'embedded' or 'hosted'")),
+                  // A hosted session needs a hosted checkout page that the sandbox does not serve
+                  // yet: refused by name rather than stored with no page to send the customer to.
+                  mode: v.nullish(
+                    v.pipe(
+                      v.picklist(['embedded', 'hosted'], "must be 'embedded' or 'hosted'"),
+                      v.check(
+                        (mode) => mode !== 'hosted',
+                        "'hosted' is not available yet: the sandbox serves no hosted checkout page. Create an 'embedded' session and open it with Moment().checkout() or <moment-checkout>",
+                      ),
+                    ),
+                  ),
                   variant: v.nullish(v.picklist(CHECKOUT_VARIANTS, "must be 'modal' or 'inline'")),
                 }),
               ),

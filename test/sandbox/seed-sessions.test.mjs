@@ -430,3 +430,41 @@ describe("seed 004's payment-intent paths", () => {
     assert.equal(other.status, 404);
   });
 });
+
+describe('presentation_mode hosted', () => {
+  let sandbox;
+  before(async () => {
+    sandbox = await startSandbox({ port: 0 });
+  });
+  after(() => sandbox.close());
+
+  it('is refused by name, not stored with no page to send the customer to', async () => {
+    const body = sessionBody({ options: { checkout_options: { presentation_mode: { mode: 'hosted' } } } });
+    const res = await client(sandbox).createSession(body);
+    assert.equal(res.status, 400);
+    assert.equal(res.body.error.param, 'options.checkout_options.presentation_mode.mode');
+    assert.match(res.body.error.message, /'hosted' is not available yet/);
+  });
+});
+
+describe('the Version header', () => {
+  let sandbox;
+  before(async () => {
+    sandbox = await startSandbox({ port: 0 });
+  });
+  after(() => sandbox.close());
+
+  for (const version of ['2024-02-05', '2026-02-27']) {
+    it(`accepts the documented version ${version}`, async () => {
+      const res = await client(sandbox).createSession(sessionBody(), { version });
+      assert.equal(res.status, 200);
+    });
+  }
+
+  it('refuses an undocumented version by name', async () => {
+    const res = await client(sandbox).createSession(sessionBody(), { version: '2019-01-01' });
+    assert.equal(res.status, 400);
+    assert.equal(res.body.error.param, 'Version');
+    assert.match(res.body.error.message, /2019-01-01' is not a known API version/);
+  });
+});
