@@ -11,7 +11,7 @@ export { CardComponent } from './elements/card-component/card-component.componen
 export type { CardCallbacks } from './elements/card-component/card-component.component.js';
 export { WalletButton } from './elements/wallet-button/wallet-button.component.js';
 export type { WalletButtonConfig, WalletCallbacks } from './elements/wallet-button/wallet-button.component.js';
-export type { PaymentDetails } from './core/seed-config.js';
+export type { PaymentDetails } from './core/component-config.js';
 export type { WalletAvailability, WalletKind, WalletButtonColor, WalletButtonType } from './protocol/wallet.js';
 export { MomentCheckout, CheckoutError } from './elements/moment-checkout/moment-checkout.component.js';
 export type { LaunchOptions, LaunchResult, CheckoutCallback } from './elements/moment-checkout/moment-checkout.component.js';

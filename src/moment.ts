@@ -1,5 +1,5 @@
 /**
- * `Moment(clientKey)`: the provider's imperative SDK (seed 000), built on `<moment-checkout>`:
+ * `Moment(clientKey)`: the provider's imperative SDK, built on `<moment-checkout>`:
  * `moment.checkout(config)` creates one element and drives it, so both forms share one code path.
  */
 import { ConfigError, parseClientKey, parseOrigin } from './core/keys.js';
@@ -8,7 +8,7 @@ import type { CheckoutCallback, LaunchOptions, LaunchResult } from './elements/m
 import { MomentCheckout } from './elements/moment-checkout/moment-checkout.component.js';
 import { define } from './core/define.js';
 
-/** `moment.checkout(config)`: the seed's configuration. */
+/** `moment.checkout(config)`: the documented configuration. */
 export interface CheckoutConfig {
   /** Returns a fresh client token from your server; called on every `launch()`. Required. */
   fetchClientToken: () => Promise<string>;

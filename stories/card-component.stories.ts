@@ -232,23 +232,23 @@ export const LoadErrorFrench: Story = {
 };
 
 /**
- * Seed 004's card config object as it is: `Object.assign(card, config)` with
- * `paymentDetails.paymentToken` (the client token under the seed's name) and the seed's
- * `displayErrorsCallback`, which renders the errors in the page's own list. By seed 004's rule the
- * fields then show no message text of their own (each error appears once), except the card
- * number, whose `text.cardNumber.showValidation` is `true`; every field still turns invalid and is
- * announced. (The seed's `containerId` is left out: the element is its own container, and setting
- * it only says so on the console.)
+ * The component config object as it is: `Object.assign(card, config)` with
+ * `paymentDetails.paymentToken` (the client token under the config's name) and a
+ * `displayErrorsCallback` that renders the errors in the page's own list. By the `showValidation`
+ * rule the fields then show no message text of their own (each error appears once), except the
+ * card number, whose `text.cardNumber.showValidation` is `true`; every field still turns invalid
+ * and is announced. (`containerId` is left out: the element is its own container, and setting it
+ * only says so on the console.)
  */
-export const SeedConfig: Story = {
-  name: 'Seed 004 config and displayErrorsCallback',
+export const ComponentConfig: Story = {
+  name: 'Component config and displayErrorsCallback',
   render: (_args, context) => {
     const origin = framesOriginOf(context);
     const attach = (element: Element | undefined) => {
       const card = element as CardComponent | undefined;
       if (!card || card.clientToken) return;
       card.framesOrigin = origin;
-      // Seed 004's displayErrorsCallback, verbatim.
+      // The documented displayErrorsCallback, verbatim.
       function displayErrorsCallback(errors: ValidationError[]) {
         const errorsDiv = card!.closest('.story')!.querySelector<HTMLElement>('#errors')!;
         errorsDiv.innerHTML = '';

@@ -24,8 +24,8 @@ interface Args {
 /** The gallery's default order, in the product's own names. */
 const DEFAULT_ORDER: DemoSessionRequest = { title: 'Gallery shop', line_items: [{ name: 'Moment tee', quantity: 1, amount: 2500 }] };
 
-/** Seed 004's "Show detailed information about the order and taxes" example, verbatim (£15.10). */
-const SEED_ORDER: DemoSessionRequest = {
+/** The documented order-and-taxes example, verbatim (£15.10). */
+const DOCUMENTED_ORDER: DemoSessionRequest = {
   amount: 1510,
   currency: 'GBP',
   itemLines: [
@@ -117,15 +117,15 @@ export const Modal: Story = { play: openCheckout };
 export const Inline: Story = { args: { variant: 'inline' }, play: openCheckout };
 
 /**
- * The order summary of seed 004: `config.title` as the heading, item lines with their quantity and
+ * The order summary: `config.title` as the heading, item lines with their quantity and
  * `amountTotal` (the line's total), tax lines with their `subCaption` ("VAT 10%"), and "Total due"
  * (`config.details.showTotal`), the session's amount. Lines need not add up to the amount.
  */
 export const OrderSummary: Story = {
   args: {
     variant: 'inline',
-    order: SEED_ORDER,
-    note: "Seed 004's itemLines, taxLines with subCaption, config.title and config.details.showTotal: press Pay to see the summary.",
+    order: DOCUMENTED_ORDER,
+    note: 'itemLines, taxLines with subCaption, config.title and config.details.showTotal: press Pay to see the summary.',
   },
   play: openCheckout,
 };
@@ -135,7 +135,7 @@ export const OrderSummaryMobile: Story = {
   name: 'Order summary (375 px)',
   tags: ['!autodocs'],
   globals: { viewport: { value: 'mobile375', isRotated: false } },
-  args: { order: SEED_ORDER, theme: 'max-width: 375px;', note: "Seed 004's order in the bottom sheet." },
+  args: { order: DOCUMENTED_ORDER, theme: 'max-width: 375px;', note: 'The same order in the bottom sheet.' },
   play: openCheckout,
 };
 

@@ -21,11 +21,11 @@ export interface DemoSessionRequest {
   expires_in?: number;
   title?: string;
   line_items?: { name: string; quantity: number; amount: number }[];
-  /** Seed 004's order lines: `amountTotal` is each line's total. */
+  /** Order lines: `amountTotal` is each line's total. */
   itemLines?: { id: string; caption: string; quantity?: number; amountTotal: { value: number; currencyCode: string } }[];
-  /** Seed 004's taxes and fees, with an optional `subCaption` such as `10%`. */
+  /** Taxes and fees, with an optional `subCaption` such as `10%`. */
   taxLines?: { id: string; caption: string; subCaption?: string; amountTotal: { value: number; currencyCode: string } }[];
-  /** Seed 004's `config`: the heading, and `details.showTotal` for the "Total due" row. */
+  /** The session's `config`: the heading, and `details.showTotal` for the "Total due" row. */
   config?: { title?: string; details?: { showTotal?: boolean } };
 }
 

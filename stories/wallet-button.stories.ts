@@ -200,13 +200,13 @@ export const LoadErrorBadKey: Story = {
 };
 
 /**
- * Seed 004's wallet config object as it is: `Object.assign(wallet, config)` with
+ * The wallet's component config object as it is: `Object.assign(wallet, config)` with
  * `paymentDetails.paymentToken`, `buttonConfig`, `emailRequired`, the wallet `callbacks`
  * (`onPaymentInitiated`, `onPaymentCancelled`) and `paymentComplete(response)`, which prints the
  * status code, the auth code and the email the customer gave in the sheet (`customerDetails`).
  */
-export const SeedConfig: Story = {
-  name: 'Seed 004 config and callbacks',
+export const ComponentConfig: Story = {
+  name: 'Component config and callbacks',
   tags: ['!autodocs'],
   render: (_args, context) => {
     const origin = framesOriginOf(context);

@@ -31,7 +31,7 @@ export class ConfigError extends Error {
   }
 }
 
-/** `pk_test_` or `pk_live_`, then letters, digits or underscores (the seed's own `pk_test_your_key_here` included). */
+/** `pk_test_` or `pk_live_`, then letters, digits or underscores (the documented `pk_test_your_key_here` included). */
 const PUBLISHABLE_KEY = /^pk_(test|live)_[A-Za-z0-9_]{1,128}$/;
 
 /** Checks a publishable key and returns its environment; throws a `ConfigError` otherwise. */

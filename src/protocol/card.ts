@@ -1,6 +1,6 @@
 /**
  * Card domain types shared by the host realm and the frame realm.
- * Names follow the provider documents (seed 004): `cv2`, `expiryDate`, `statusCode`, ...
+ * Names follow the provider's documentation: `cv2`, `expiryDate`, `statusCode`, ...
  * Nothing here ever carries a card number, expiry or security code.
  */
 
@@ -50,7 +50,7 @@ export type CardBrand = (typeof CARD_BRANDS)[number];
 import type { CustomerDetails } from './customer.js';
 import type { SessionStatus } from './outcome.js';
 
-/** Status codes of a transaction result (seed 004, "Status code"). */
+/** Status codes of a transaction result (the documented "Status code"). */
 export const STATUS_CODES = [0, 3, 4, 5, 20, 30, 400, 401, 404, 500] as const;
 export type StatusCode = (typeof STATUS_CODES)[number];
 
@@ -92,7 +92,7 @@ export interface TransactionResult {
 /** CSS declarations as JavaScript CSS properties, e.g. `{ fontSize: '16px' }`. */
 export type CssDeclarations = Record<string, string>;
 
-/** Styles of one field in each of its states (seed 004, "Field style"). */
+/** Styles of one field in each of its states (the documented "Field style"). */
 export interface FieldStyle {
   default?: CssDeclarations;
   focus?: CssDeclarations;
@@ -118,7 +118,7 @@ export const FIELD_STYLE_STATES = [
   'validationIcon',
 ] as const satisfies readonly (keyof FieldStyle)[];
 
-/** The `styles` config of the card component (seed 004, "Styles configuration"). */
+/** The `styles` config of the card component (the documented "Styles configuration"). */
 export interface CardStyles {
   base?: FieldStyle;
   cardNumber?: FieldStyle;
@@ -129,7 +129,7 @@ export interface CardStyles {
   form?: CssDeclarations;
 }
 
-/** Text overrides of one field (seed 004, "Field text"). */
+/** Text overrides of one field (the documented "Field text"). */
 export interface FieldText {
   label?: string;
   placeholder?: string;

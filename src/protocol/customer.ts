@@ -1,11 +1,11 @@
 /**
  * What a customer gives with a payment — email, phone, billing and shipping addresses — and the
- * merchant's `metaData`, in seed 004's shapes ("Additional information", "Address", "Shipping
+ * merchant's `metaData`, in the documented shapes ("Additional information", "Address", "Shipping
  * details"). Declared once: the host checks `executePayment(additionalInfo)` with it before it
  * sends anything, the card and checkout frames check the bridge message with it, and the sandbox
  * checks the payment request with it, so a value one accepts is never refused by another.
  *
- * The objects are strict: a key that is not the seed's (a misspelt `userEmail`, say) is refused
+ * The objects are strict: a key that is not a documented one (a misspelt `userEmail`, say) is refused
  * with its name, never dropped in silence. Card data has no place here.
  */
 import { check, partial, record, string, type Infer, type Issue } from './schema.js';
@@ -31,7 +31,7 @@ export const CUSTOMER_LIMITS = {
 
 const text = (field: keyof typeof CUSTOMER_LIMITS) => string({ max: CUSTOMER_LIMITS[field] });
 
-/** A postal address (seed 004, "Address"); `countryCode` is ISO 3166-1, e.g. `826` or `GB`. */
+/** A postal address (the documented "Address"); `countryCode` is ISO 3166-1, e.g. `826` or `GB`. */
 export const AddressSchema = partial(
   {
     address1: text('address1'),
@@ -46,10 +46,10 @@ export const AddressSchema = partial(
   true,
 );
 
-/** Shipping details (seed 004, "Shipping details"). */
+/** Shipping details (the documented "Shipping details"). */
 export const ShippingDetailsSchema = partial({ name: text('name'), address: AddressSchema }, true);
 
-/** Merchant metadata: string values only (seed 004: "other types aren't supported"). */
+/** Merchant metadata: string values only (the documented rule: "other types aren't supported"). */
 export const MetaDataSchema = check(
   record(string({ min: 1, max: CUSTOMER_LIMITS.metaDataKey }), string({ max: CUSTOMER_LIMITS.metaDataValue })),
   (r) => Object.keys(r).length <= CUSTOMER_LIMITS.metaDataKeys,
@@ -69,7 +69,7 @@ export const CustomerDetailsSchema = partial(
   true,
 );
 
-/** The optional argument of `executePayment()` (seed 004, "Additional information"). */
+/** The optional argument of `executePayment()` (the documented "Additional information"). */
 export const AdditionalInfoSchema = partial({ ...CustomerDetailsSchema.entries, metaData: MetaDataSchema }, true);
 
 export type Address = Infer<typeof AddressSchema>;
@@ -84,7 +84,7 @@ export function customerDetailsOf(info: AdditionalInfo | undefined | null): Cust
   return Object.values(details).some((v) => v !== undefined) ? details : undefined;
 }
 
-/** Merges details given later over earlier ones, field by field (seed 004: "will override"). */
+/** Merges details given later over earlier ones, field by field (the documented rule: "will override"). */
 export function mergeCustomerDetails(
   earlier: CustomerDetails | undefined | null,
   later: CustomerDetails | undefined | null,

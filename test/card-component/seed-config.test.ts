@@ -7,7 +7,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CardComponent } from '../../src/elements/card-component/card-component.component.js';
 import type { TransactionResult, ValidationError } from '../../src/protocol/card.js';
 import { PaymentError } from '../../src/core/payment-error.js';
-import { TEST_KEY, createSession, fillCard, frameEval, frameName, getSession, readyCard, record, typeInFrame, until } from '../support/helpers.js';
+import { TEST_KEY, createSession, fillCard, frameEval, frameName, getSession, paidWebhooks, readyCard, record, subscribeWebhooks, typeInFrame, until } from '../support/helpers.js';
 
 /** Captures console warnings while `run` runs (errors, such as a fake token's load-error, are dropped). */
 async function warnings<T>(run: () => Promise<T> | T): Promise<{ value: T; lines: string[] }> {
@@ -164,7 +164,8 @@ describe('<card-component> executePayment(additionalInfo) is checked before anyt
 });
 
 describe('<card-component> customer details reach the page (seed 004, "Additional information")', () => {
-  it('executePayment()\'s result and payment-success carry the stored customerDetails, never card data or metaData', async () => {
+  it('executePayment()\'s result, payment-success, GET session and both webhooks carry the stored customerDetails, never card data', async () => {
+    await subscribeWebhooks();
     const { el, frame, session } = await readyCard();
     await fillCard(frame, { number: '4242424242424242' });
     const additionalInfo = {
@@ -182,7 +183,15 @@ describe('<card-component> customer details reach the page (seed 004, "Additiona
     expect((await success).detail.customerDetails).to.deep.equal(details);
     const text = JSON.stringify(result);
     for (const secret of ['4242424242424242', '424242', '"123"', '12/34', 'orderId']) expect(text).to.not.contain(secret);
-    expect((await getSession(session.id)).status).to.equal('completed');
+    const stored = (await getSession(session.id)) as unknown as { status: string; customer_details: unknown; metadata: Record<string, string> };
+    expect(stored.status).to.equal('completed');
+    expect(stored.customer_details).to.deep.equal(details);
+    expect(stored.metadata.orderId, 'metaData merged into the session').to.equal('42');
+    const hooks = await paidWebhooks(session.id);
+    expect(hooks['payment_intent.status_updated']?.customerDetails).to.deep.equal(details);
+    expect(hooks['payment_session.status_updated']?.customerDetails).to.deep.equal(details);
+    expect(hooks['payment_intent.status_updated']?.metadata).to.deep.include({ orderId: '42' });
+    expect(JSON.stringify(hooks)).to.not.contain('4242424242424242');
   });
 });
 

@@ -9,7 +9,7 @@ import { setViewport } from '@web/test-runner-commands';
 import type { MomentCheckout } from '../../src/elements/moment-checkout/moment-checkout.component.js';
 import type { CheckoutResult } from '../../src/core/events.js';
 import '../../src/elements/moment-checkout/moment-checkout.js';
-import { TEST_KEY, createSession, fillCard, frameAxe, frameClick, frameEval, getSession } from '../support/helpers.js';
+import { TEST_KEY, createSession, fillCard, frameAxe, frameClick, frameEval, getSession, paidWebhooks, subscribeWebhooks } from '../support/helpers.js';
 
 /** Seed 004, "Show detailed information about the order and taxes", the request body verbatim (amount in the product's form). */
 const SEED_ORDER = {
@@ -97,7 +97,8 @@ describe('<moment-checkout>: the order summary of seed 004', () => {
 });
 
 describe('<moment-checkout>: collected details reach the merchant', () => {
-  it("a checkout that collects email, shipping and billing (seed 004's config flags) gives them in payment-success, onSuccess and GET session", async () => {
+  it("a checkout that collects email, shipping and billing (seed 004's config flags) gives them in payment-success, onSuccess, GET session and the webhooks", async () => {
+    await subscribeWebhooks();
     const { el, session } = await open(
       { config: { customerEmail: { collectionRequired: true }, billingAddress: { collectionRequired: true }, shippingDetails: { collectionRequired: true } } },
       { amount: 1000, variant: 'inline' },
@@ -131,6 +132,9 @@ describe('<moment-checkout>: collected details reach the merchant', () => {
     expect(results).to.deep.equal([detail]);
     const stored = (await getSession(session.id)) as unknown as { customer_details: unknown };
     expect(stored.customer_details).to.deep.equal(expected);
+    const hooks = await paidWebhooks(session.id);
+    expect(hooks['payment_intent.status_updated']?.customerDetails).to.deep.equal(expected);
+    expect(hooks['payment_session.status_updated']?.customerDetails).to.deep.equal(expected);
     el.close();
   });
 });

@@ -31,6 +31,35 @@ export async function getSession(id: string): Promise<SandboxSession> {
   return (await executeServerCommand('get-session', { id })) as SandboxSession;
 }
 
+/** One webhook delivery the test run's merchant endpoint received, with its signatures checked. */
+export interface WebhookDelivery {
+  event: { id: string; event: string; accountId: string; createdAt: string; data: Record<string, unknown> };
+  /** The body-only `Dojo-Signature` verified. */
+  dojoSignature: boolean;
+  /** The timestamped `Moment-Signature` verified. */
+  momentSignature: boolean;
+}
+
+/** Subscribes the test run's webhook endpoint (once): call before the payment it should hear. */
+export async function subscribeWebhooks(): Promise<void> {
+  await executeServerCommand('subscribe-webhooks');
+}
+
+/** The webhooks received about a session, once one says it is paid (or after 5 s). */
+export async function webhookDeliveries(sessionId: string): Promise<WebhookDelivery[]> {
+  return ((await executeServerCommand('webhook-deliveries', { sessionId })) as { deliveries: WebhookDelivery[] }).deliveries;
+}
+
+/** The paid webhook of each event name about a session, checked for both signatures. */
+export async function paidWebhooks(sessionId: string): Promise<Record<string, WebhookDelivery['event']['data']>> {
+  const paid: Record<string, WebhookDelivery['event']['data']> = {};
+  for (const delivery of await webhookDeliveries(sessionId)) {
+    if (!delivery.dojoSignature || !delivery.momentSignature) throw new Error(`a webhook failed its signature check: ${delivery.event?.event}`);
+    if (delivery.event.data.paymentStatus === 'Captured' || delivery.event.data.status === 'completed') paid[delivery.event.event] = delivery.event.data;
+  }
+  return paid;
+}
+
 export const TEST_KEY = 'pk_test_moment';
 
 /** Renders a `<card-component>` on a fresh session and waits for `ready`. */

@@ -3,6 +3,7 @@
 // inside the cross-origin frames through the browser's DevTools protocol, as a user or an
 // assistive-technology audit would.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 
 const SECRET_KEY = 'sk_test_wtr';
@@ -32,6 +33,54 @@ export function sandboxPlugin() {
     }
   };
 
+  /**
+   * A merchant's webhook endpoint, subscribed on first use with the documented body: it keeps every
+   * delivery with whether each of its two signatures verified under the subscription's secret.
+   */
+  let receiver;
+  const subscribeWebhooks = async () => {
+    if (receiver) return receiver;
+    const { verifyDojoSignature, verifyWebhookSignature } = await import('../../dist/sandbox/index.js');
+    const deliveries = [];
+    let secret = '';
+    const server = createServer((req, res) => {
+      const chunks = [];
+      req.on('data', (chunk) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        let event = null;
+        try {
+          event = JSON.parse(body.toString('utf8'));
+        } catch {}
+        deliveries.push({
+          event,
+          dojoSignature: verifyDojoSignature(body, req.headers, secret),
+          momentSignature: verifyWebhookSignature(body, req.headers, secret),
+        });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { status, body } = await api('/webhooks', {
+      method: 'POST',
+      body: JSON.stringify({ events: ['payment_intent.status_updated', 'payment_session.status_updated'], url: `http://127.0.0.1:${server.address().port}/webhooks` }),
+    });
+    if (status !== 201) throw new Error(`webhook subscription failed: ${status} ${JSON.stringify(body)}`);
+    secret = body.secrets[0].value;
+    receiver = { server, deliveries };
+    return receiver;
+  };
+  /** The deliveries about one session, once one says it is paid (at most `timeout` ms). */
+  const deliveriesOf = async (sessionId, timeout = 5000) => {
+    const { deliveries } = await subscribeWebhooks();
+    const about = () => deliveries.filter((d) => (d.event?.data?.paymentIntentId ?? d.event?.data?.sessionId) === sessionId);
+    const deadline = Date.now() + timeout;
+    while (!about().some((d) => d.event?.data?.paymentStatus === 'Captured') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return about();
+  };
+
   return {
     name: 'moment-sandbox',
     async serverStart() {
@@ -39,6 +88,8 @@ export function sandboxPlugin() {
       sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
     },
     async serverStop() {
+      receiver?.server.closeAllConnections();
+      receiver?.server.close();
       await sandbox?.close();
     },
     async executeCommand({ command, payload = {}, session }) {
@@ -65,6 +116,11 @@ export function sandboxPlugin() {
           if (status !== 200) throw new Error(`create-session failed: ${status} ${JSON.stringify(body)}`);
           return body;
         }
+        case 'subscribe-webhooks':
+          await subscribeWebhooks();
+          return true;
+        case 'webhook-deliveries':
+          return { deliveries: await deliveriesOf(payload.sessionId) };
         case 'get-session':
           return (await api(`/collect/payment_sessions/${encodeURIComponent(payload.id)}`)).body;
         case 'expire-session':

@@ -7,7 +7,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { WalletButton } from '../../src/elements/wallet-button/wallet-button.component.js';
 import type { TransactionResult } from '../../src/protocol/card.js';
-import { TEST_KEY, createSession, frameClick, frameName, getSession, record, until } from '../support/helpers.js';
+import { TEST_KEY, createSession, frameClick, frameName, getSession, paidWebhooks, record, subscribeWebhooks, until } from '../support/helpers.js';
 import { openSheet, readButton, readyWallet, sheetOpen } from './helpers.js';
 import '../../src/elements/wallet-button/wallet-button.js';
 
@@ -38,6 +38,7 @@ describe('<wallet-button> takes seed 004\'s wallet config object', function () {
         </div>
       </div>
     `);
+    await subscribeWebhooks();
     const session = await createSession();
     const data = { clientSessionSecret: session.client_token };
     const calls: string[] = [];
@@ -96,6 +97,11 @@ describe('<wallet-button> takes seed 004\'s wallet config object', function () {
     expect(document.getElementById('auth-code')!.innerText).to.match(/^[A-Z0-9]{6}$/);
     expect((await getSession(session.id)).status).to.equal('completed');
     expect(detail.customerDetails, 'the sandbox returns the sheet\'s email (PaymentAttempt.customerDetails)').to.deep.equal({ userEmailAddress: 'ada@example.com' });
+    const stored = (await getSession(session.id)) as unknown as { customer_details: unknown };
+    expect(stored.customer_details).to.deep.equal({ userEmailAddress: 'ada@example.com' });
+    const hooks = await paidWebhooks(session.id);
+    expect(hooks['payment_intent.status_updated']?.customerDetails).to.deep.equal({ userEmailAddress: 'ada@example.com' });
+    expect(hooks['payment_session.status_updated']?.customerDetails).to.deep.equal({ userEmailAddress: 'ada@example.com' });
   });
 
   it('the properties and callbacks of the same name both run, once each', async () => {

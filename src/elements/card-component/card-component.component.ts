@@ -22,7 +22,7 @@ import {
 import { BridgeError, randomId } from '../../protocol/port.js';
 import { AdditionalInfoSchema, describeCustomerIssue } from '../../protocol/customer.js';
 import { safeParse } from '../../protocol/schema.js';
-import { PaymentTokenAlias, checkCallbacks, containerIdAdvice, defineUnhonouredKeys, type PaymentDetails } from '../../core/seed-config.js';
+import { PaymentTokenAlias, checkCallbacks, containerIdAdvice, defineUnhonouredKeys, type PaymentDetails } from '../../core/component-config.js';
 import { CheckoutScopeConsumer } from '../../core/context.js';
 import { emit, type LoadErrorDetail, type eventMap, type CardComponentEventMap, type ElementEventMap } from '../../core/events.js';
 import { FrameBox, frameBoxStyles, sizeFrameBox } from '../../core/frame-box.js';
@@ -36,7 +36,7 @@ import { LocaleController } from '../../core/locale.js';
 import { CARD_TEXTS, hostText } from '../../core/i18n.js';
 import { cardComponentStyles } from './card-component.styles.js';
 
-/** Callbacks of the provider's card config (seed 004, "Card callbacks"). */
+/** Callbacks of the card's component config. */
 export interface CardCallbacks {
   onFormComplete?: () => void;
   onFormFieldValid?: (fieldName: CardField) => void;
@@ -156,7 +156,7 @@ export class CardComponent extends ReactiveElement {
   hideCardName = false;
   /**
    * Shows the message text of every field whose `text.<field>.showValidation` is not set. Only
-   * matters under seed 004's rule (the page set a `displayErrorsCallback` or any
+   * matters under the `showValidation` rule (the page set a `displayErrorsCallback` or any
    * `text.<field>.showValidation`); without either, messages are shown by default.
    */
   showValidation = false;
@@ -210,7 +210,7 @@ export class CardComponent extends ReactiveElement {
   onFormFieldValid: ((fieldName: CardField) => void) | undefined;
   /**
    * Called with the shown validation errors whenever they change (same moment as `validation-error`).
-   * Setting it follows seed 004's rule: a field then shows its message text under itself only if
+   * Setting it follows the `showValidation` rule: a field then shows its message text under itself only if
    * its `text.<field>.showValidation` is true, so the page's own list shows each error once. The
    * fields still turn invalid and are announced.
    */
@@ -227,8 +227,8 @@ export class CardComponent extends ReactiveElement {
   readonly #paymentToken = new PaymentTokenAlias(this, TAG);
 
   /**
-   * Seed 004's `paymentDetails`: `paymentDetails.paymentToken` is another name for `clientToken`
-   * (setting one sets the other), so the seed's config object works with `Object.assign(card, config)`.
+   * The component config's `paymentDetails`: `paymentDetails.paymentToken` is another name for `clientToken`
+   * (setting one sets the other), so the component config object works with `Object.assign(card, config)`.
    * Setting both to different tokens warns on the console; the one set later is used.
    */
   get paymentDetails(): PaymentDetails {
@@ -239,7 +239,7 @@ export class CardComponent extends ReactiveElement {
   }
 
   /**
-   * Seed 004's `containerId` is not used: the element is its own container. Setting it warns once
+   * The component config's `containerId` is not used: the element is its own container. Setting it warns once
    * on the console, saying to put the element where the fields should appear.
    */
   get containerId(): string | undefined {
@@ -375,15 +375,15 @@ export class CardComponent extends ReactiveElement {
   /** Builds the frame config from properties and attributes, warning about anything dropped. */
   #frameConfig(): CardFrameConfig {
     const text: CardText = {};
-    const seedRule = this.#seedValidationRule;
+    const documentedRule = this.#documentedValidationRule;
     for (const field of CARD_FIELDS) {
       const fromProperty = this.text?.[field] ?? {};
       const label = this.getAttribute(TEXT_ATTRIBUTES[field].label);
       const placeholder = this.getAttribute(TEXT_ATTRIBUTES[field].placeholder);
       const own = typeof fromProperty.showValidation === 'boolean' ? fromProperty.showValidation : undefined;
-      // Seed 004: "showValidation … defaults to false if not set", once the page takes part in
+      // The documented rule: "showValidation … defaults to false if not set", once the page takes part in
       // showing errors. Otherwise messages stay visible (WCAG 3.3.1) unless hide-validation.
-      const showValidation = own ?? (this.showValidation ? true : seedRule ? false : undefined);
+      const showValidation = own ?? (this.showValidation ? true : documentedRule ? false : undefined);
       const { showValidation: _given, ...rest } = fromProperty;
       text[field] = {
         ...rest,
@@ -413,10 +413,10 @@ export class CardComponent extends ReactiveElement {
   }
 
   /**
-   * Seed 004's rule applies when the page takes part in showing errors: it set a
+   * The `showValidation` rule applies when the page takes part in showing errors: it set a
    * `displayErrorsCallback` or any `text.<field>.showValidation`.
    */
-  get #seedValidationRule(): boolean {
+  get #documentedValidationRule(): boolean {
     return typeof this.displayErrorsCallback === 'function' || CARD_FIELDS.some((field) => typeof this.text?.[field]?.showValidation === 'boolean');
   }
 
@@ -431,7 +431,7 @@ export class CardComponent extends ReactiveElement {
    * rejects with a `PaymentError` when the form is invalid (`errors`), the frame is not ready,
    * or no result could be had. A second call while a payment runs returns the same promise.
    *
-   * `additionalInfo` is seed 004's "Additional information": `userEmailAddress`, `userPhoneNumber`,
+   * `additionalInfo` is the documented "Additional information": `userEmailAddress`, `userPhoneNumber`,
    * `billingAddress`, `shippingDetails`, `metaData` (string values). It is checked before anything
    * is sent: an unknown key, a wrong type or a value too long rejects at once with code
    * `invalid_additional_info` and `param` naming it (e.g. `additionalInfo.email`), and fires no event.
@@ -564,7 +564,7 @@ export class CardComponent extends ReactiveElement {
   }
 }
 
-// Seed 004 keys of the wallet only: said on the console, never dropped in silence.
+// Component-config keys of the wallet only: said on the console, never dropped in silence.
 defineUnhonouredKeys(CardComponent, TAG, {
   buttonConfig: 'is for <wallet-button> only.',
   emailRequired: 'is for <wallet-button> only: pass userEmailAddress in executePayment(additionalInfo).',

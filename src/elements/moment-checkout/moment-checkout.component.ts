@@ -34,10 +34,10 @@ export interface LaunchResult {
   variant: CheckoutVariant;
 }
 
-/** The seed's outcome callbacks. */
+/** The documented outcome callbacks. */
 export type CheckoutCallback = (result: CheckoutResult) => void;
 
-/** Which callback each outcome calls, beside its event (`OUTCOME_EVENTS`): the seed's names. */
+/** Which callback each outcome calls, beside its event (`OUTCOME_EVENTS`): the documented names. */
 export const OUTCOME_CALLBACKS = {
   success: 'onSuccess',
   failure: 'onFailure',

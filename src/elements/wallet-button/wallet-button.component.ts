@@ -26,9 +26,9 @@ import { ThemeController } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
 import { WALLET_TEXTS, hostText } from '../../core/i18n.js';
 import { walletButtonStyles, walletThemeTransitionStyles } from './wallet-button.styles.js';
-import { PaymentTokenAlias, checkCallbacks, containerIdAdvice, defineUnhonouredKeys, type PaymentDetails } from '../../core/seed-config.js';
+import { PaymentTokenAlias, checkCallbacks, containerIdAdvice, defineUnhonouredKeys, type PaymentDetails } from '../../core/component-config.js';
 
-/** The seed's `buttonConfig` (seed 004, "Button configuration"); `colour` is accepted as well. */
+/** The component config's `buttonConfig`; `colour` is accepted as well. */
 export interface WalletButtonConfig {
   color?: WalletButtonColor;
   colour?: WalletButtonColor;
@@ -36,7 +36,7 @@ export interface WalletButtonConfig {
 }
 
 
-/** The seed's wallet `callbacks` (seed 004, "Wallet callbacks"). */
+/** The component config's wallet `callbacks`. */
 export interface WalletCallbacks {
   /** Called when the customer presses the wallet button (same moment as `payment-initiated`). */
   onPaymentInitiated?: (detail: { wallet: WalletKind }) => void;
@@ -47,7 +47,7 @@ export interface WalletCallbacks {
 const TAG = 'wallet-button';
 const WALLET_CALLBACKS = ['onPaymentInitiated', 'onPaymentCancelled'] as const;
 /**
- * Why the seed's `displayErrorsCallback` and `errorMessages` do nothing on a wallet: the seed's
+ * Why `displayErrorsCallback` and `errorMessages` do nothing on a wallet: the documented
  * validation errors are the card fields' (`cardNumberInvalid`, …), and a wallet has none.
  */
 const NO_CARD_FIELDS =
@@ -161,12 +161,12 @@ export class WalletButton extends ReactiveElement {
   onPaymentCancelled: (() => void) | undefined;
   /**
    * Called with the `TransactionResult` of every payment attempt (same moment as the outcome
-   * events), seed 004's `paymentComplete(result)`. `result.customerDetails` holds what the wallet
+   * events), the component config's `paymentComplete(result)`. `result.customerDetails` holds what the wallet
    * sheet collected (`emailRequired`, …); never card data.
    */
   paymentComplete: ((result: TransactionResult) => void) | undefined;
   /**
-   * Seed 004's wallet `callbacks`: `onPaymentInitiated` and `onPaymentCancelled`, called on the
+   * The component config's wallet `callbacks`: `onPaymentInitiated` and `onPaymentCancelled`, called on the
    * same code path as `payment-initiated` and `payment-cancel` (and the properties of the same names).
    */
   callbacks: WalletCallbacks = {};
@@ -180,8 +180,8 @@ export class WalletButton extends ReactiveElement {
   readonly #paymentToken = new PaymentTokenAlias(this, TAG);
 
   /**
-   * Seed 004's `paymentDetails`: `paymentDetails.paymentToken` is another name for `clientToken`
-   * (setting one sets the other), so the seed's wallet config works with `Object.assign(wallet, config)`.
+   * The component config's `paymentDetails`: `paymentDetails.paymentToken` is another name for `clientToken`
+   * (setting one sets the other), so the wallet's component config works with `Object.assign(wallet, config)`.
    * Setting both to different tokens warns on the console; the one set later is used.
    */
   get paymentDetails(): PaymentDetails {
@@ -192,7 +192,7 @@ export class WalletButton extends ReactiveElement {
   }
 
   /**
-   * Seed 004's `containerId` is not used: the element is its own container. Setting it warns once
+   * The component config's `containerId` is not used: the element is its own container. Setting it warns once
    * on the console, saying to put the element where the button should appear.
    */
   get containerId(): string | undefined {
@@ -205,7 +205,7 @@ export class WalletButton extends ReactiveElement {
   #containerId: string | undefined;
 
   /**
-   * Seed 004 lists `displayErrorsCallback` for the wallet, but it is never called: a wallet has no
+   * The component config lists `displayErrorsCallback` for the wallet, but it is never called: a wallet has no
    * card fields, and the wallet's sheet validates what the customer enters itself. Setting it warns
    * once on the console; failed payments reach `paymentComplete` and the outcome events.
    */
@@ -219,7 +219,7 @@ export class WalletButton extends ReactiveElement {
   #displayErrorsCallback: ((errors: unknown[]) => void) | undefined;
 
   /**
-   * Seed 004 lists `errorMessages` for the wallet, but its keys are the card fields' errors
+   * The component config lists `errorMessages` for the wallet, but its keys are the card fields' errors
    * (`cardNumberInvalid`, …), which a wallet does not have. Setting it warns once on the console.
    */
   get errorMessages(): Record<string, string> | undefined {
@@ -294,7 +294,7 @@ export class WalletButton extends ReactiveElement {
   }
 
   /**
-   * The seed's `buttonConfig`: `{color | colour, type}`. Setting it sets `buttonColor` and
+   * The component config's `buttonConfig`: `{color | colour, type}`. Setting it sets `buttonColor` and
    * `buttonType`; reading it gives the current pair.
    */
   get buttonConfig(): WalletButtonConfig {
@@ -396,7 +396,7 @@ export class WalletButton extends ReactiveElement {
   }
 }
 
-// Seed 004 keys of the card only: said on the console, never dropped in silence.
+// Component-config keys of the card only: said on the console, never dropped in silence.
 const CARD_ONLY = 'is a card option: style the wallet button with buttonConfig, lang and --moment-wallet-* properties.';
 defineUnhonouredKeys(WalletButton, TAG, { fontCss: CARD_ONLY, styles: CARD_ONLY, text: CARD_ONLY });
 

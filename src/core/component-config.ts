@@ -1,12 +1,12 @@
 /**
- * Seed 004's config object on the elements: `Object.assign(element, config)` takes the seed's keys
- * under the seed's names. `paymentDetails.paymentToken` is the element's `clientToken`; a key an
+ * The component config object on the elements: `Object.assign(element, config)` takes its keys
+ * under their documented names. `paymentDetails.paymentToken` is the element's `clientToken`; a key an
  * element cannot honour (`containerId`, a wallet key on the card, a card key on the wallet) is
  * said once on the console, with what to do instead, and never dropped in silence.
  */
 import { warnOnce } from './element-config.js';
 
-/** The seed's `paymentDetails` (seed 004, "Payment details"). */
+/** The component config's `paymentDetails`. */
 export interface PaymentDetails {
   /** The client session secret of the payment: the same value as the element's `clientToken`. */
   paymentToken?: string | null;
@@ -70,13 +70,13 @@ export class PaymentTokenAlias {
   }
 }
 
-/** What to say for the seed's `containerId`: these elements are their own container. */
+/** What to say for the component config's `containerId`: these elements are their own container. */
 export function containerIdAdvice(tag: string): string {
   return `Moment Elements <${tag}>: containerId is not used: <${tag}> is its own container. Put the element where it should appear (e.g. inside that div).`;
 }
 
 /**
- * Adds setters for seed keys an element cannot honour: each warns once, naming the key and what
+ * Adds setters for component-config keys an element cannot honour: each warns once, naming the key and what
  * to do, and keeps the value so the page reads back what it wrote. Not reactive, not documented
  * as features: they exist to be loud.
  */
