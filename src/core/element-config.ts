@@ -36,7 +36,9 @@ export function scopedConfig(own: ElementConfig, scope: CheckoutScope | undefine
  */
 export function resolveFrameTarget(config: ElementConfig): FrameTarget | undefined {
   if (!config.clientKey && !config.clientToken) return undefined;
-  const environment = parseClientKey(config.clientKey);
+  // The component config carries only the token (`paymentDetails.paymentToken`): without a key,
+  // the token's own environment claim decides, and a live token still gets only live frames.
+  const environment = config.clientKey || !config.clientToken ? parseClientKey(config.clientKey) : environmentOfToken(config.clientToken);
   if (!config.clientToken) return undefined;
   const claims = readClientToken(config.clientToken);
   assertSameEnvironment(environment, claims);
@@ -44,6 +46,13 @@ export function resolveFrameTarget(config: ElementConfig): FrameTarget | undefin
     console.warn('Moment Elements: frames-origin is ignored for pk_live_ keys; production frames always come from the provider.');
   }
   return { environment, claims, origin: resolveFramesOrigin(environment, config.framesOrigin, claims) };
+}
+
+/** The environment a client token names, for an element given a token and no key. */
+function environmentOfToken(token: string): Environment {
+  const { env } = readClientToken(token);
+  if (env === 'sandbox' || env === 'production') return env;
+  return parseClientKey(null);
 }
 
 /** A live key with a sandbox token, or a test key with a production token, can never work: say so at once. */

@@ -69,6 +69,28 @@ describe('<card-component> takes seed 004\'s card config object', () => {
     }
   });
 
+  it('the config alone, with no client key: the token names its environment, and the card pays', async () => {
+    const data = { clientSessionSecret: (await createSession()).client_token };
+    const config = { paymentDetails: { paymentToken: data.clientSessionSecret }, styles: { base: {} } };
+    const card = document.createElement('card-component');
+    Object.assign(card, config);
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 420px"></div>`);
+    const loadError = record(card, ['load-error']);
+    const ready = oneEvent(card, 'ready');
+    wrapper.append(card);
+    await ready;
+    expect(loadError, 'no missing_client_key').to.deep.equal([]);
+    await fillCard(frameName(card), { number: '4242424242424242' });
+    expect((await card.executePayment()).statusCode).to.equal(0);
+  });
+
+  it('with no client key, a token that is not a client token still fails at once, by name', async () => {
+    const card = await bareCard();
+    const failed = oneEvent(card, 'load-error');
+    card.paymentDetails = { paymentToken: 'not-a-token' };
+    expect((await failed).detail.code).to.equal('invalid_client_token');
+  });
+
   it('warns, naming both, when clientToken and paymentDetails.paymentToken are set to different tokens; the later one is used', async () => {
     for (const order of ['clientToken first', 'paymentDetails first'] as const) {
       const card = await bareCard();
