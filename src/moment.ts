@@ -42,6 +42,14 @@ export interface MomentInstance {
 }
 
 const CALLBACKS = ['onSuccess', 'onFailure', 'onCancel', 'onAttemptFailed', 'onExpired', 'fetchSessionStatus'] as const;
+const CONFIG_KEYS: readonly string[] = ['fetchClientToken', ...CALLBACKS];
+
+/** A key the SDK does not know is said on the console, never dropped in silence (a misspelt callback would never run). */
+function warnUnknownKeys(where: string, given: object, known: readonly string[]): void {
+  for (const key of Object.keys(given)) {
+    if (!known.includes(key)) console.warn(`Moment Elements: ${where}: '${key}' is not a known option and does nothing (known: ${known.join(', ')}).`);
+  }
+}
 
 /**
  * Creates an SDK instance for a publishable key. Throws at once on a missing or malformed key,
@@ -49,6 +57,7 @@ const CALLBACKS = ['onSuccess', 'onFailure', 'onCancel', 'onAttemptFailed', 'onE
  */
 export function Moment(clientKey: string, options: MomentOptions = {}): MomentInstance {
   const environment = parseClientKey(clientKey);
+  warnUnknownKeys('Moment()', options ?? {}, ['framesOrigin']);
   const framesOrigin = options.framesOrigin ? parseOrigin(options.framesOrigin) : null;
   return {
     environment,
@@ -56,6 +65,7 @@ export function Moment(clientKey: string, options: MomentOptions = {}): MomentIn
       if (typeof config?.fetchClientToken !== 'function') {
         throw new ConfigError('invalid_config', 'moment.checkout() needs fetchClientToken: an async function that returns a client token from your server.');
       }
+      warnUnknownKeys('moment.checkout()', config, CONFIG_KEYS);
       for (const name of CALLBACKS) {
         if (config[name] !== undefined && typeof config[name] !== 'function') {
           throw new ConfigError('invalid_config', `moment.checkout(): ${name} must be a function.`);
@@ -79,7 +89,10 @@ export function Moment(clientKey: string, options: MomentOptions = {}): MomentIn
       (document.body ?? document.documentElement).append(element);
       return {
         element,
-        launch: (launchOptions) => element.launch(launchOptions),
+        launch: (launchOptions) => {
+          warnUnknownKeys('checkout.launch()', launchOptions ?? {}, ['container']);
+          return element.launch(launchOptions);
+        },
         close: () => element.close(),
         submit: () => element.submit(),
       };

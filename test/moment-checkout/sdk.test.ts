@@ -43,6 +43,21 @@ describe('Moment(clientKey)', () => {
     expect(thrown(() => moment.checkout({ fetchClientToken: async () => '', onSuccess: 'yes' } as never)).message).to.match(/onSuccess must be a function/);
   });
 
+  it('says an unknown option on the console, naming it (a misspelt callback would never run)', () => {
+    const said: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => said.push(args.join(' '));
+    try {
+      const moment = Moment('pk_test_abc', { framesOrigin: 'http://127.0.0.1:1', frameOrigin: 'x' } as never);
+      const checkout = moment.checkout({ fetchClientToken: async () => '', onSucess: () => {} } as never);
+      checkout.element.remove();
+    } finally {
+      console.warn = warn;
+    }
+    expect(said.some((l) => l.includes("Moment(): 'frameOrigin' is not a known option")), said.join('\n')).to.equal(true);
+    expect(said.some((l) => l.includes("moment.checkout(): 'onSucess' is not a known option") && l.includes('onSuccess')), said.join('\n')).to.equal(true);
+  });
+
   it('checkout() returns launch, close and submit on one <moment-checkout>', () => {
     const checkout = Moment('pk_test_abc').checkout({ fetchClientToken: async () => '' });
     expect(checkout.launch).to.be.a('function');
