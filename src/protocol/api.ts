@@ -11,6 +11,26 @@ import type { SessionStatus } from './outcome.js';
 export const CHECKOUT_VARIANTS = ['modal', 'inline'] as const;
 export type CheckoutVariant = (typeof CHECKOUT_VARIANTS)[number];
 
+/**
+ * How a session is presented: `embedded` (the checkout opens in the merchant's page) or `hosted`
+ * (the customer is sent to the provider's checkout page). Carried in the client token's `mode`
+ * claim; a token without it is `embedded`.
+ */
+export const PRESENTATION_MODES = ['embedded', 'hosted'] as const;
+export type PresentationMode = (typeof PRESENTATION_MODES)[number];
+
+/** Path of the hosted checkout page on the frames origin: `/checkout/{session id}`. */
+export const HOSTED_CHECKOUT_PATH = '/checkout';
+
+/**
+ * The URL of a session's checkout page, to open top-level (a redirect, a new tab, a mobile
+ * WebView): the session id in the path and the client token in the fragment, which no server,
+ * log or `Referer` ever sees. Without the token the page pays nothing: the URL is the capability.
+ */
+export function hostedCheckoutUrl(framesOrigin: string, sessionId: string, clientToken: string): string {
+  return `${framesOrigin}${HOSTED_CHECKOUT_PATH}/${encodeURIComponent(sessionId)}#token=${encodeURIComponent(clientToken)}`;
+}
+
 /** Claims of a client token (a JWT signed by the provider). */
 export interface ClientTokenClaims {
   /** Origin of the API that issued the token; a loopback origin for a local sandbox. */
@@ -18,6 +38,8 @@ export interface ClientTokenClaims {
   /** The payment session id. */
   sid: string;
   variant: CheckoutVariant;
+  /** `hosted` for a hosted session; absent (or `embedded`) otherwise. */
+  mode?: PresentationMode;
   /** `sandbox` or `production`. */
   env: 'sandbox' | 'production';
   /** Expiry, seconds since the epoch. */
