@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { readFile, stat } from 'node:fs/promises';
 import type { Context, Hono } from 'hono';
+import { HOSTED_CHECKOUT_PATH } from '../protocol/api.js';
 import type { SandboxContext } from './context.js';
 import { errorBody } from './errors.js';
 import type { SessionRecord } from './store.js';
@@ -42,9 +43,20 @@ export function frameAncestors(session: SessionRecord | undefined, self = false)
   return ['frame-ancestors', ...(self ? ["'self'"] : []), ...session.allowedOrigins].join(' ');
 }
 
-export function framePage(c: Context, html: string, status: 200 | 400 | 404 = 200, ancestors?: string): Response {
+/**
+ * `frame-ancestors` of a page that is only ever the top window (the hosted checkout, the deep-link
+ * return page): nobody may frame it, so it cannot be clickjacked. The framed pages keep their rules.
+ */
+export const TOP_LEVEL_ONLY = "frame-ancestors 'none'";
+
+export function framePage(c: Context, html: string, status: 200 | 400 | 404 | 409 = 200, ancestors?: string): Response {
   if (ancestors === undefined) return c.body(html, status, FRAME_PAGE_HEADERS);
-  return c.body(html, status, { ...FRAME_PAGE_HEADERS, 'content-security-policy': `${FRAME_CSP}; ${ancestors}` });
+  return c.body(html, status, {
+    ...FRAME_PAGE_HEADERS,
+    'content-security-policy': `${FRAME_CSP}; ${ancestors}`,
+    // For browsers without CSP frame-ancestors.
+    ...(ancestors === TOP_LEVEL_ONLY && { 'x-frame-options': 'DENY' }),
+  });
 }
 
 const SESSION_ID = /^ps_[A-Za-z0-9]{1,64}$/;
@@ -66,13 +78,14 @@ const isFrameKind = (kind: string): kind is FrameKind => Object.hasOwn(FRAME_TIT
 /** Files the frames may load: built bundles and their source maps, nothing with a path in it. */
 const ASSET_NAME = /^[A-Za-z0-9_-]+\.js(?:\.map)?$/;
 const MAX_DELAY_MS = 10_000;
+const bundlePath = (kind: FrameKind) => `/frames/assets/${kind}.js`;
 
 /**
  * The page of a frame. For a session it also carries the session's id and `allowed_origins`, so
  * the frame checks who hosts it without a request of its own (its `GET /v1/session` answers the
  * same; this page is the frames origin's own, never cached).
  */
-function pageHtml(title: string, script?: string, session?: SessionRecord): string {
+function pageHtml(title: string, script?: string, session?: SessionRecord, body = ''): string {
   const about = session ? JSON.stringify({ id: session.id, allowed_origins: session.allowedOrigins }) : undefined;
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
@@ -80,8 +93,27 @@ function pageHtml(title: string, script?: string, session?: SessionRecord): stri
     (about ? `<meta name="moment-session" content="${escapeHtml(about)}">` : '') +
     `<title>${title}</title>` +
     (script ? `<script type="module" src="${script}"></script>` : '') +
-    '</head><body></body></html>'
+    `</head><body>${body}</body></html>`
   );
+}
+
+const MESSAGE_STYLE =
+  ':root{color-scheme:light;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2330}' +
+  'body{margin:0}main{max-width:26rem;margin:0 auto;padding:2rem 1.25rem}h1{font-size:1.3rem;margin:0 0 .5rem}p{margin:0 0 .75rem}';
+
+/** A page that only says something (no script): for a top-level visitor, never a blank page. */
+export function messageHtml(title: string, heading: string, text: string): string {
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width,initial-scale=1">' +
+    `<title>${escapeHtml(title)}</title><style>${MESSAGE_STYLE}</style></head>` +
+    `<body><main><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(text)}</p></main></body></html>`
+  );
+}
+
+/** The session a hosted checkout URL names, if it exists. */
+function sessionOfPath(ctx: SandboxContext, id: string): SessionRecord | undefined {
+  return SESSION_ID.test(id) ? ctx.store.session(id) : undefined;
 }
 
 async function isFile(url: URL): Promise<boolean> {
@@ -119,7 +151,26 @@ export function registerFramePages(app: Hono, ctx: SandboxContext): void {
     const delay = Number(c.req.query('delay'));
     if (Number.isFinite(delay) && delay > 0) await sleep(Math.min(delay, MAX_DELAY_MS));
     const session = sessionOfQuery(c, ctx);
-    return framePage(c, pageHtml(FRAME_TITLES[kind], `/frames/assets/${kind}.js`, session), 200, frameAncestors(session));
+    return framePage(c, pageHtml(FRAME_TITLES[kind], bundlePath(kind), session), 200, frameAncestors(session));
+  });
+
+  /**
+   * The hosted checkout (`checkout_url`): the checkout frame's page and bundle, opened as the top
+   * window (a redirect, a new tab, a mobile WebView). The client token is in the URL's fragment,
+   * which the page reads and the server never sees. Never framed (`frame-ancestors 'none'`); no
+   * navigation directive, so the page may go to the session's success_url or cancel_url, an app's
+   * deep link included. An unknown session is a 404 page that says so, with no script to load.
+   */
+  app.get(`${HOSTED_CHECKOUT_PATH}/:sessionId`, async (c) => {
+    const session = sessionOfPath(ctx, c.req.param('sessionId'));
+    if (!session) {
+      return framePage(c, messageHtml('Payment link not valid', 'This payment link is not valid', 'Check the link you were given, or ask the shop for a new one.'), 404, TOP_LEVEL_ONLY);
+    }
+    if (!(await isFile(new URL('checkout.js', ctx.settings.framesDir)))) {
+      return framePage(c, messageHtml(FRAME_TITLES.checkout, 'The checkout is not built', 'Build the frames (npx rollup -c) and reload this page.'), 404, TOP_LEVEL_ONLY);
+    }
+    const noscript = '<noscript><p>This secure checkout needs JavaScript. Turn it on and reload the page.</p></noscript>';
+    return framePage(c, pageHtml(FRAME_TITLES.checkout, bundlePath('checkout'), session, noscript), 200, TOP_LEVEL_ONLY);
   });
 
   // Test hook: a frame that loads but never says hello.

@@ -3,7 +3,7 @@
  * test cards, and the demo's address when known. Plus a favicon, so no browser tab logs a 404.
  */
 import type { Context, Hono } from 'hono';
-import { FRAME_PATHS, FRAME_SESSION_PATH, PAYMENTS_PATH } from '../protocol/api.js';
+import { FRAME_PATHS, FRAME_SESSION_PATH, HOSTED_CHECKOUT_PATH, PAYMENTS_PATH } from '../protocol/api.js';
 import type { SandboxContext } from './context.js';
 import { DEMO_SESSIONS_PATH } from './demo.js';
 import { escapeHtml } from './html.js';
@@ -69,6 +69,8 @@ function homeHtml(ctx: SandboxContext): string {
     `<li>${code('POST /webhooks')} registers a webhook endpoint</li>` +
     '</ul>' +
     `<h2>Frames</h2><p>Served from this origin (${code(ctx.origin)}):</p><ul>${frames}</ul>` +
+    `<p>Hosted checkout, to open top-level (a redirect, a new tab, a mobile WebView): a session's ${code('checkout_url')}, ` +
+    `${code(`${ctx.origin}${HOSTED_CHECKOUT_PATH}/{session id}#token={client token}`)}.</p>` +
     '<h2>Test cards</h2>' +
     `<table><thead><tr><th scope="col">Card number</th><th scope="col">Outcome</th></tr></thead><tbody>${cards}</tbody></table>` +
     '<p>Any future expiry date, any CVV of the right length (4 digits for Amex), any name. Other valid numbers succeed.</p>' +

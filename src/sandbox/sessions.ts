@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { isPlainObject, object, record } from './schema.js';
 import type { Context, Hono } from 'hono';
 import { PAYMENT_STATUS_OF_SESSION } from './webhook-signature.js';
-import { CHECKOUT_VARIANTS, type CheckoutVariant } from '../protocol/api.js';
+import { CHECKOUT_VARIANTS, PRESENTATION_MODES, hostedCheckoutUrl, type CheckoutVariant } from '../protocol/api.js';
 import { CHECKOUT_LINE_LIMITS as LINE, type CheckoutLine } from '../protocol/checkout.js';
 import { CUSTOMER_LIMITS } from '../protocol/customer.js';
 import { requireSecretKey } from './auth.js';
@@ -136,17 +136,8 @@ export const CreateSessionSchema = object(
             {
               presentation_mode: v.nullish(
                 object({
-                  // A hosted session needs a hosted checkout page that the sandbox does not serve
-                  // yet: refused by name rather than stored with no page to send the customer to.
-                  mode: v.nullish(
-                    v.pipe(
-                      v.picklist(['embedded', 'hosted'], "must be 'embedded' or 'hosted'"),
-                      v.check(
-                        (mode) => mode !== 'hosted',
-                        "'hosted' is not available yet: the sandbox serves no hosted checkout page. Create an 'embedded' session and open it with Moment().checkout() or <moment-checkout>",
-                      ),
-                    ),
-                  ),
+                  /** `hosted`: the customer is sent to the session's `checkout_url`; `embedded` (default): the checkout opens in the merchant's page. */
+                  mode: v.nullish(v.picklist(PRESENTATION_MODES, "must be 'embedded' or 'hosted'")),
                   variant: v.nullish(v.picklist(CHECKOUT_VARIANTS, "must be 'modal' or 'inline'")),
                 }),
               ),
@@ -320,6 +311,10 @@ export function withSessionId(url: string, id: string): string {
   return `${base}${base.includes('?') ? '&' : '?'}session_id=${encodeURIComponent(id)}${fragment}`;
 }
 
+/** A session's checkout page on this sandbox's origin (the frames origin): see `hostedCheckoutUrl`. */
+export const checkoutUrlOf = (ctx: SandboxContext, session: SessionRecord): string =>
+  hostedCheckoutUrl(ctx.origin, session.id, session.clientToken);
+
 /** The session object of seed 000, as the merchant API returns it, with seed 004's fields beside. */
 export function sessionObject(ctx: SandboxContext, session: SessionRecord) {
   const payment = session.latestPaymentId ? ctx.store.payment(session.latestPaymentId) : undefined;
@@ -342,6 +337,12 @@ export function sessionObject(ctx: SandboxContext, session: SessionRecord) {
     currency: session.currency,
     type: session.type,
     client_token: session.clientToken,
+    /**
+     * The session's checkout page, to open top-level: where a hosted session sends the customer,
+     * and, for an embedded session too, the URL a mobile app's WebView opens. The client token
+     * rides in the fragment, so the URL is the capability to pay: hand it only to the customer.
+     */
+    checkout_url: checkoutUrlOf(ctx, session),
     presentation_mode: session.mode,
     variant: session.variant,
     success_url: session.successUrl,
@@ -405,6 +406,8 @@ export function paymentIntentObject(ctx: SandboxContext, session: SessionRecord)
     totalAmount: money,
     refundedAmount: 0,
     clientSessionSecret: session.clientToken,
+    /** Seed 004's payment link (`…/checkout/{id}`): the session's `checkout_url`, for every session. */
+    paymentLink: checkoutUrlOf(ctx, session),
     createdAt: new Date(session.createdAt).toISOString(),
     updatedAt: new Date(updatedAt).toISOString(),
     ...(paid && {
@@ -436,7 +439,7 @@ export async function createSession(ctx: SandboxContext, spec: SessionSpec, owne
   const createdAt = ctx.now();
   const expiresAt = createdAt + (spec.expiresIn ?? ctx.settings.sessionTtlSeconds) * 1000;
   const variant = spec.variant;
-  const clientToken = await ctx.tokens.sign({ id, variant, expiresAt });
+  const clientToken = await ctx.tokens.sign({ id, variant, mode: spec.mode, expiresAt });
   const successUrl = spec.successUrl?.replace(SESSION_ID_PLACEHOLDER, id) ?? null;
   const session: SessionRecord = {
     id,

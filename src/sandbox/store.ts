@@ -1,11 +1,10 @@
-import type { ChallengeWindowSize, CheckoutVariant, PaymentAttempt, PaymentStatus } from '../protocol/api.js';
+import type { ChallengeOutcome, ChallengeWindowSize, CheckoutVariant, PaymentAttempt, PaymentStatus, PresentationMode } from '../protocol/api.js';
 import type { CardBrand, StatusCode } from '../protocol/card.js';
 import type { SessionStatus } from '../protocol/outcome.js';
 import type { CustomerDetails } from '../protocol/customer.js';
 import type { CheckoutLine } from '../protocol/checkout.js';
 
-export type { SessionStatus };
-export type PresentationMode = 'embedded' | 'hosted';
+export type { SessionStatus, PresentationMode };
 
 /** The product's item line: `amount` is the unit price (the line shows `amount × quantity`). */
 export interface LineItem {
@@ -105,6 +104,8 @@ export interface PaymentRecord {
   challenge?: { url: string; windowSize: ChallengeWindowSize };
   /** While a challenge is pending: when it counts as abandoned (milliseconds since the epoch). */
   challengeExpiresAt?: number;
+  /** How the customer answered the bank page, once answered: where the deep-link return page goes. */
+  challengeOutcome?: ChallengeOutcome;
   /** What the customer gave with this payment (additionalInfo, checkout fields, wallet sheet). */
   customerDetails?: CustomerDetails | undefined;
 }

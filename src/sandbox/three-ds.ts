@@ -2,10 +2,10 @@ import { formatMoney } from '../protocol/money.js';
 import * as v from 'valibot';
 import { object } from './schema.js';
 import type { Context, Hono } from 'hono';
-import type { ChallengeCompleteMessage } from '../protocol/api.js';
+import type { ChallengeCompleteMessage, ChallengeOutcome } from '../protocol/api.js';
 import type { SandboxContext } from './context.js';
 import { ApiFailure, notFound } from './errors.js';
-import { frameAncestors, framePage } from './frame-pages.js';
+import { TOP_LEVEL_ONLY, frameAncestors, framePage } from './frame-pages.js';
 import { escapeHtml } from './html.js';
 import { authCode } from './ids.js';
 import { parseOrFail, readJsonObject } from './request.js';
@@ -15,14 +15,16 @@ import { MESSAGES } from './test-cards.js';
 
 export const CHALLENGE_PATH = '/3ds/challenge';
 const CHALLENGE_SCRIPT_PATH = '/3ds/challenge.js';
+/** The page that hands the customer back to an app's deep link after the bank page (redirect mode). */
+export const CHALLENGE_RETURN_PATH = '/3ds/return';
+const RETURN_SCRIPT_PATH = '/3ds/return.js';
 
 export const challengeUrl = (ctx: SandboxContext, paymentId: string): string => `${ctx.origin}${CHALLENGE_PATH}/${paymentId}`;
 
 /** `cancel` is the customer leaving the bank page: its own outcome, not a decline. */
 const ChallengeAnswerSchema = object({ result: v.picklist(['pass', 'fail', 'cancel'], "must be 'pass', 'fail' or 'cancel'") });
 
-/** How a challenge ended, as the answer and the page's message to the card frame say it. */
-export type ChallengeOutcome = 'succeeded' | 'declined' | 'cancelled';
+export type { ChallengeOutcome };
 
 /**
  * What the page posts to its parent (the card or checkout frame, same origin) once answered:
@@ -54,25 +56,39 @@ a.cancel:focus-visible { outline: 3px solid #f0a400; outline-offset: 2px; }
 [role="status"] { min-height: 1.5em; margin-top: .75rem; }
 `;
 
-function challengeHtml(body: string, attributes = ''): string {
+function challengeHtml(body: string, attributes = '', script = CHALLENGE_SCRIPT_PATH, title = "Verify it's you — Sandbox bank"): string {
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width,initial-scale=1">' +
-    "<title>Verify it's you — Sandbox bank</title>" +
+    `<title>${title}</title>` +
     `<style>${STYLE}</style>` +
-    `<script type="module" src="${CHALLENGE_SCRIPT_PATH}"></script>` +
+    `<script type="module" src="${script}"></script>` +
     `</head><body${attributes}><main>${body}</main></body></html>`
   );
 }
+
+/** True for a web return URL (https, or http on loopback); anything else is an app's deep link. */
+const isWebUrl = (url: string) => /^https?:/i.test(url);
+
+/**
+ * Where the page goes after the answer, for one of the session's return URLs: a web URL itself
+ * (`location.assign`), an app deep link by way of the return page, because a WebView may not
+ * follow a script's jump to a custom scheme; that page also gives the customer a link to tap.
+ */
+const afterAnswer = (url: string, payment: PaymentRecord) => (isWebUrl(url) ? url : `${CHALLENGE_RETURN_PATH}/${payment.id}`);
 
 /**
  * The return targets in redirect mode (the page is the top window): only ever the session's own
  * `success_url` and `cancel_url` (where a customer who cancels goes back), never anything from
  * the request, so the page cannot be an open redirect.
  */
-const returnAttribute = (session: SessionRecord | undefined) =>
-  (session?.successUrl ? ` data-success-url="${escapeHtml(session.successUrl)}"` : '') +
-  (session?.cancelUrl ? ` data-cancel-url="${escapeHtml(session.cancelUrl)}"` : '');
+const returnAttribute = (session: SessionRecord | undefined, payment: PaymentRecord) =>
+  (session?.successUrl ? ` data-success-url="${escapeHtml(afterAnswer(session.successUrl, payment))}"` : '') +
+  (session?.cancelUrl ? ` data-cancel-url="${escapeHtml(afterAnswer(session.cancelUrl, payment))}"` : '');
+
+/** "Return to the shop" for a web return URL, "Return to the app" for a deep link. */
+const returnLink = (url: string) =>
+  `<a class="cancel" id="return" href="${escapeHtml(url)}" target="_top">Return to the ${isWebUrl(url) ? 'shop' : 'app'}</a>`;
 
 function pendingPage(payment: PaymentRecord, session: SessionRecord, amount: string): string {
   return challengeHtml(
@@ -90,17 +106,45 @@ function pendingPage(payment: PaymentRecord, session: SessionRecord, amount: str
       '<button type="button" class="cancel" id="cancel" value="cancel" disabled>Cancel and return to the shop</button>' +
       '</div>' +
       '<p id="status" role="status" aria-live="polite"></p>',
-    ` data-payment-id="${escapeHtml(payment.id)}"${returnAttribute(session)}`,
+    ` data-payment-id="${escapeHtml(payment.id)}"${returnAttribute(session, payment)}`,
   );
 }
 
-const messageOnly = (heading: string, text: string, session?: SessionRecord) =>
+const messageOnly = (heading: string, text: string, session?: SessionRecord, extra = '') =>
   challengeHtml(
     `<p class="bank">Sandbox bank</p><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(text)}</p>` +
-      (session?.successUrl
-        ? `<p><a class="cancel" id="return" href="${escapeHtml(session.successUrl)}" target="_top">Return to the shop</a></p>`
-        : ''),
+      (session?.successUrl ? `<p>${returnLink(session.successUrl)}</p>` : '') +
+      extra,
   );
+
+const RETURN_HEADINGS: Record<ChallengeOutcome, string> = {
+  succeeded: 'Verified',
+  declined: 'Not verified',
+  cancelled: 'Cancelled',
+};
+
+/**
+ * The deep-link return page: says how the bank page ended and links to the app (`target`, the
+ * session's own URL); its script then replaces the page with that link's address. The link
+ * stays for a WebView that ignores a scripted jump to a custom scheme: the customer taps it.
+ */
+function returnPage(outcome: ChallengeOutcome, target: string): string {
+  const where = isWebUrl(target) ? 'shop' : 'app';
+  return challengeHtml(
+    `<p class="bank">Sandbox bank</p><h1>${RETURN_HEADINGS[outcome]}</h1>` +
+      `<p id="status" role="status" aria-live="polite">Returning you to the ${where}… If nothing happens, tap the button below.</p>` +
+      `<p>${returnLink(target)}</p>`,
+    '',
+    RETURN_SCRIPT_PATH,
+    `Returning to the ${where} — Sandbox bank`,
+  );
+}
+
+/** The return page's script: go to the link's address at once, without a history entry. */
+const RETURN_SCRIPT = `const link = document.getElementById('return');
+const target = link && link.getAttribute('href');
+if (target) location.replace(target);
+`;
 
 const completeMessage: Omit<ChallengeCompleteMessage, 'paymentId'> = { protocol: 'moment-elements', kind: 'challenge-complete' };
 
@@ -169,13 +213,37 @@ function pendingPayment(ctx: SandboxContext, c: Context): PaymentRecord {
 
 /** The simulated issuer: a challenge page per payment and the endpoint its buttons call. */
 export function registerThreeDsRoutes(app: Hono, ctx: SandboxContext): void {
-  app.get(CHALLENGE_SCRIPT_PATH, (c) =>
-    c.body(CHALLENGE_SCRIPT, 200, {
+  const script = (source: string) => (c: Context) =>
+    c.body(source, 200, {
       'content-type': 'text/javascript; charset=utf-8',
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
-    }),
-  );
+    });
+  app.get(CHALLENGE_SCRIPT_PATH, script(CHALLENGE_SCRIPT));
+  app.get(RETURN_SCRIPT_PATH, script(RETURN_SCRIPT));
+
+  /**
+   * After the bank page (redirect mode, top window): back to the session's own return URL for
+   * how the customer answered — `cancel_url` (or `success_url`) after Cancel, `success_url`
+   * otherwise. Only ever the top window, and nothing from the request chooses the target.
+   */
+  app.get(`${CHALLENGE_RETURN_PATH}/:paymentId`, (c) => {
+    const payment = ctx.store.payment(c.req.param('paymentId'));
+    const session = payment && ctx.store.session(payment.sessionId);
+    if (!payment || !session) return framePage(c, messageOnly('Link not valid', 'This return link is not valid.'), 404, TOP_LEVEL_ONLY);
+    const outcome = payment.challengeOutcome;
+    if (outcome === undefined) {
+      // Not answered here: back to the bank page while it waits, else as the bank page says it.
+      if (payment.status === 'requires_action') {
+        const verify = `<p><a class="cancel" href="${escapeHtml(challengeUrl(ctx, payment.id))}">Verify the payment</a></p>`;
+        return framePage(c, messageOnly('Not verified yet', 'This payment is still waiting for you to verify it.', undefined, verify), 409, TOP_LEVEL_ONLY);
+      }
+      return framePage(c, messageOnly('Nothing to verify', 'This payment needs no verification any more.', session), 200, TOP_LEVEL_ONLY);
+    }
+    const target = (outcome === 'cancelled' ? session.cancelUrl : null) ?? session.successUrl;
+    if (!target) return framePage(c, messageOnly(RETURN_HEADINGS[outcome], 'You can close this window.'), 200, TOP_LEVEL_ONLY);
+    return framePage(c, returnPage(outcome, target), 200, TOP_LEVEL_ONLY);
+  });
 
   // Query parameters (a `return_url` included) are ignored: where the page returns to is the session's.
   app.get(`${CHALLENGE_PATH}/:paymentId`, (c) => {
@@ -224,6 +292,7 @@ export function registerThreeDsRoutes(app: Hono, ctx: SandboxContext): void {
       payment.message = result === 'fail' ? MESSAGES.authenticationFailed : MESSAGES.authenticationCancelled;
       outcome = result === 'fail' ? 'declined' : 'cancelled';
     }
+    payment.challengeOutcome = outcome;
     settlePayment(ctx, session, payment, outcome);
     return c.json({ ...paymentAttempt(payment, session), outcome });
   });

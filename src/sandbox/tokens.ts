@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
-import { CHECKOUT_VARIANTS, type CheckoutVariant, type ClientTokenClaims } from '../protocol/api.js';
+import { CHECKOUT_VARIANTS, PRESENTATION_MODES, type CheckoutVariant, type ClientTokenClaims, type PresentationMode } from '../protocol/api.js';
 
 export type TokenCheck =
   | { ok: true; claims: ClientTokenClaims }
@@ -22,10 +22,15 @@ export class TokenIssuer {
     this.key = secret === undefined ? new Uint8Array(randomBytes(32)) : new TextEncoder().encode(secret);
   }
 
-  sign(session: { id: string; variant: CheckoutVariant; expiresAt: number }): Promise<string> {
-    const claims: Pick<ClientTokenClaims, 'sid' | 'variant' | 'env'> = {
+  /**
+   * A hosted session's token says so (`mode: 'hosted'`), so the SDK sends the customer to the
+   * hosted page; an embedded session's token leaves `mode` out (absent means embedded).
+   */
+  sign(session: { id: string; variant: CheckoutVariant; mode: PresentationMode; expiresAt: number }): Promise<string> {
+    const claims: Pick<ClientTokenClaims, 'sid' | 'variant' | 'mode' | 'env'> = {
       sid: session.id,
       variant: session.variant,
+      ...(session.mode === 'hosted' && { mode: session.mode }),
       env: 'sandbox',
     };
     return new SignJWT({ ...claims })
@@ -46,19 +51,22 @@ export class TokenIssuer {
         requiredClaims: ['sid', 'exp', 'iat', 'jti'],
         currentDate: new Date(this.now()),
       });
-      const { iss, sid, variant, env, exp, iat, jti } = payload;
+      const { iss, sid, variant, mode, env, exp, iat, jti } = payload;
       if (
         typeof iss !== 'string' ||
         typeof sid !== 'string' ||
         env !== 'sandbox' ||
         !CHECKOUT_VARIANTS.includes(variant as CheckoutVariant) ||
+        (mode !== undefined && !PRESENTATION_MODES.includes(mode as PresentationMode)) ||
         typeof exp !== 'number' ||
         typeof iat !== 'number' ||
         typeof jti !== 'string'
       ) {
         return { ok: false, reason: 'invalid' };
       }
-      return { ok: true, claims: { iss, sid, variant: variant as CheckoutVariant, env, exp, iat, jti } };
+      const claims: ClientTokenClaims = { iss, sid, variant: variant as CheckoutVariant, env, exp, iat, jti };
+      if (mode !== undefined) claims.mode = mode as PresentationMode;
+      return { ok: true, claims };
     } catch (error) {
       return { ok: false, reason: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
     }

@@ -19,6 +19,7 @@ describe('sandbox home page', () => {
     assert.match(html, /<title>Moment sandbox<\/title>/);
     assert.ok(html.includes(`Base URL: <code>${sandbox.origin}</code>`));
     for (const kind of ['card', 'wallet', 'checkout']) assert.ok(html.includes(`${sandbox.origin}/frames/${kind}`), kind);
+    assert.ok(html.includes(`<code>${sandbox.origin}/checkout/{session id}#token={client token}</code>`), 'the hosted checkout URL');
     for (const number of ['4242 4242 4242 4242', '4000 0000 0000 0002', '4000 0000 0000 3220', '4000 0000 0000 0119', '3782 822463 10005']) {
       assert.ok(html.includes(`<code>${number}</code>`), number);
     }

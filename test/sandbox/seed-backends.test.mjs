@@ -1,5 +1,6 @@
-// The provider's own backend code samples, run verbatim with Express against the sandbox: only the
-// API host changes. A merchant who copies them gets a client token, a paid session and its status.
+// The provider's own backend code samples, run verbatim against the sandbox (Express apps, and seed
+// 001's Lambda handler called with API Gateway events): only the API host changes. A merchant who
+// copies them gets a client token, a paid session and its status.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -58,6 +59,7 @@ for (const [file, name, successUrl] of [
       assert.equal(before.amount, 10000);
       assert.equal(before.currency, 'ZAR');
       assert.match(before.success_url, successUrl);
+      assert.equal(before.checkout_url, `${sandbox.origin}/checkout/${claims.sid}#token=${encodeURIComponent(client_token)}`);
 
       const paid = await client(sandbox).pay(client_token, cardBody('4242424242424242'));
       assert.equal(paid.status, 200);
@@ -69,3 +71,69 @@ for (const [file, name, successUrl] of [
     });
   });
 }
+
+/**
+ * Loads seed 001's Lambda handler (CommonJS `exports.…`), verbatim but for the API host, with
+ * `process.env.MOMENT_SECRET_KEY` set as the Lambda's configuration would; `fetch` is Node's own.
+ */
+async function loadLambda(file, apiOrigin, secretKey) {
+  const code = (await readFile(new URL(`./seed/${file}`, import.meta.url), 'utf8')).replaceAll(PROVIDER_API, apiOrigin);
+  assert.ok(!code.includes('momentpay.net'), 'every provider host is replaced');
+  const handlers = {};
+  new Function('exports', 'process', code)(handlers, { env: { MOMENT_SECRET_KEY: secretKey } });
+  return handlers;
+}
+
+/** An API Gateway (REST, proxy integration) event as Lambda receives it. */
+const apiGatewayEvent = (httpMethod, path, queryStringParameters = null) => ({
+  resource: path,
+  path,
+  httpMethod,
+  headers: { 'Content-Type': 'application/json' },
+  queryStringParameters,
+  pathParameters: null,
+  body: null,
+  isBase64Encoded: false,
+  requestContext: { httpMethod, path, stage: 'prod' },
+});
+
+describe('provider sample, verbatim: the mobile SDK Lambda backend (deep-link return)', () => {
+  let sandbox;
+  let lambda;
+  before(async () => {
+    sandbox = await startSandbox({ port: 0, tokenSecret: TOKEN_SECRET });
+    lambda = await loadLambda('001-lambda-handler.js', sandbox.origin, 'sk_test_lambda_backend');
+  });
+  after(() => sandbox?.close());
+
+  it('returns a client token whose session has the deep-link success_url and a checkout_url; it pays and reads back completed', async () => {
+    const created = await lambda.createPaymentSession(apiGatewayEvent('POST', '/api/create-payment-session'));
+    assert.equal(created.statusCode, 200);
+    assert.equal(created.headers['Content-Type'], 'application/json');
+    const { client_token } = JSON.parse(created.body);
+    assert.equal(typeof client_token, 'string', 'the handler gets a client_token (a refused body would leave it undefined)');
+    const { sid } = claimsOf(client_token);
+    assert.match(sid, /^ps_/);
+
+    const status = async () => {
+      const res = await lambda.getSessionStatus(apiGatewayEvent('GET', '/api/session-status', { session_id: sid }));
+      assert.equal(res.statusCode, 200);
+      return JSON.parse(res.body);
+    };
+    const before = await status();
+    assert.equal(before.status, 'open');
+    assert.equal(before.amount, 10000);
+    assert.equal(before.currency, 'ZAR');
+    assert.equal(before.presentation_mode, 'embedded');
+    assert.equal(before.success_url, `yourapp://checkout?session_id=${sid}`);
+    assert.equal(before.client_token, client_token);
+    assert.equal(before.checkout_url, `${sandbox.origin}/checkout/${sid}#token=${encodeURIComponent(client_token)}`);
+
+    const paid = await client(sandbox).pay(client_token, cardBody('4242424242424242'));
+    assert.equal(paid.status, 200);
+    assert.equal(paid.body.statusCode, 0);
+    const after = await status();
+    assert.equal(after.status, 'completed');
+    assert.equal(after.payment.status_code, 0);
+  });
+});

@@ -311,6 +311,8 @@ describe('return URLs are https, loopback http or app deep links (seed 002)', ()
     ['file:///etc/passwd', /must not use the file: scheme/],
     ['blob:https://shop.example/1234', /must not use the blob: scheme/],
     ['vbscript:msgbox(1)', /must not use the vbscript: scheme/],
+    ['about:blank', /must not use the about: scheme/],
+    ['JavaScript:alert(1)', /must not use the javascript: scheme/],
     ['ftp://shop.example/done', /must not use the ftp: scheme/],
     ['not a url', /must be an https URL/],
   ];
@@ -438,12 +440,14 @@ describe('presentation_mode hosted', () => {
   });
   after(() => sandbox.close());
 
-  it('is refused by name, not stored with no page to send the customer to', async () => {
-    const body = sessionBody({ options: { checkout_options: { presentation_mode: { mode: 'hosted' } } } });
+  it('is accepted: the session says hosted, its token carries mode hosted, and it has a checkout_url to send the customer to', async () => {
+    const body = sessionBody({ options: { checkout_options: { presentation_mode: { mode: 'hosted' }, success_url: 'https://shop.example/done?session_id={SESSION_ID}' } } });
     const res = await client(sandbox).createSession(body);
-    assert.equal(res.status, 400);
-    assert.equal(res.body.error.param, 'options.checkout_options.presentation_mode.mode');
-    assert.match(res.body.error.message, /'hosted' is not available yet/);
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.body.presentation_mode, 'hosted');
+    assert.equal(res.body.checkout_url, `${sandbox.origin}/checkout/${res.body.id}#token=${encodeURIComponent(res.body.client_token)}`);
+    const claims = JSON.parse(Buffer.from(res.body.client_token.split('.')[1], 'base64url').toString('utf8'));
+    assert.equal(claims.mode, 'hosted');
   });
 });
 
