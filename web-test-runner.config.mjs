@@ -8,6 +8,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 import { sandboxPlugin } from './test/support/sandbox-plugin.mjs';
+import { hostedPlugin } from './test/support/hosted-plugin.mjs';
 import { reactEsm } from './test/react/react-esm.mjs';
 
 /** Serves credit-card-type (CommonJS: its brand table, and the whole package for a comparison) as ES modules for the frame's unit tests. */
@@ -50,5 +51,6 @@ export default {
     creditCardTypeEsm(),
     reactEsm(),
     sandboxPlugin(),
+    hostedPlugin(),
   ],
 };

@@ -133,10 +133,14 @@ app.post('/api/create-payment-session', async (c) => {
       line_items: [{ name: product.name, quantity, amount: product.amount }],
       allowed_origins: [origin],
       options: {
-        checkout_options: {
-          presentation_mode: { mode: 'embedded', variant: order.variant === 'inline' ? 'inline' : 'modal' },
-          ...(order.redirect === false ? {} : { success_url: returnTo }),
-        },
+        checkout_options:
+          order.mode === 'hosted'
+            ? // The provider's own checkout page: the customer comes back here paid (success_url) or not (cancel_url).
+              { presentation_mode: { mode: 'hosted' }, success_url: returnTo, cancel_url: returnTo }
+            : {
+                presentation_mode: { mode: 'embedded', variant: order.variant === 'inline' ? 'inline' : 'modal' },
+                ...(order.redirect === false ? {} : { success_url: returnTo }),
+              },
       },
     }),
   });

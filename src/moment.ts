@@ -23,6 +23,11 @@ export interface CheckoutConfig {
 
 /** What `moment.checkout()` returns. */
 export interface Checkout {
+  /**
+   * Fetches a fresh client token and opens the checkout; resolves `{ checkoutUrl, variant }` once
+   * it is open. A hosted session resolves `{ checkoutUrl, variant: 'hosted' }`, then the page goes
+   * to `checkoutUrl` (the provider's checkout page), which brings the customer back with `?session_id=`.
+   */
   launch(options?: LaunchOptions): Promise<LaunchResult>;
   close(): void;
   submit(): Promise<void>;

@@ -139,6 +139,21 @@ export const OrderSummaryMobile: Story = {
   play: openCheckout,
 };
 
+/**
+ * Wallets in the checkout (`paymentMethods: ["Card", "Wallet"]`): the wallet button above the card
+ * form, the sandbox wallet with test keys (Apple Pay / Google Pay with live keys). It pays through
+ * the same session, once; a `["Wallet"]`-only session shows the wallet button alone.
+ */
+export const Wallet: Story = {
+  name: 'Card and wallet',
+  args: {
+    variant: 'inline',
+    order: { ...DEFAULT_ORDER, paymentMethods: ['Card', 'Wallet'] } as DemoSessionRequest,
+    note: 'paymentMethods: ["Card", "Wallet"]: the sandbox wallet above the card form. Press Pay, then the wallet button.',
+  },
+  play: openCheckout,
+};
+
 /** Theming through `--moment-*` custom properties, forwarded into the frame. */
 export const DarkTheme: Story = {
   tags: ['!autodocs'],

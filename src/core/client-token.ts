@@ -1,9 +1,9 @@
 /**
  * Reading a client token in the host realm. The host cannot verify the signature (the provider
- * does); it reads the claims it needs to decide the variant and the frames origin, and fails
+ * does); it reads the claims it needs to decide the variant, the mode and the frames origin, and fails
  * early, with a clear message, on a token that cannot be one.
  */
-import { CHECKOUT_VARIANTS, type ClientTokenClaims } from '../protocol/api.js';
+import { CHECKOUT_VARIANTS, PRESENTATION_MODES, type ClientTokenClaims } from '../protocol/api.js';
 import { isClaims, tokenPayload } from '../protocol/token.js';
 import { ConfigError } from './keys.js';
 
@@ -27,6 +27,8 @@ export function readClientToken(token: unknown, now = Date.now()): ClientTokenCl
   if (typeof claims.exp !== 'number') throw invalid('no expiry');
   const variant = claims.variant ?? 'modal';
   if (!(CHECKOUT_VARIANTS as readonly string[]).includes(variant)) throw invalid(`unknown variant "${String(variant)}"`);
+  // A mode this version cannot present is refused: embedding a session meant to be hosted (or the reverse) would be wrong either way.
+  if (claims.mode !== undefined && !(PRESENTATION_MODES as readonly string[]).includes(claims.mode)) throw invalid(`unknown mode "${String(claims.mode)}"`);
   if (claims.exp * 1000 <= now) {
     throw new ConfigError('client_token_expired', 'The client token has expired. Create a new payment session on your server and pass its client_token.');
   }

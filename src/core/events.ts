@@ -8,6 +8,7 @@ import type { CardChange, CardField, TransactionResult, ValidationError } from '
 import type { CustomerDetails } from '../protocol/customer.js';
 import type { WalletAvailability, WalletKind } from '../protocol/wallet.js';
 import type { CheckoutValidationError } from '../protocol/checkout.js';
+import type { CheckoutVariant } from '../protocol/api.js';
 import type { ConfigError } from './keys.js';
 
 /** Detail of `load-error`. */
@@ -47,7 +48,9 @@ export interface CheckoutResult {
 
 /** Detail of `checkout-open`. */
 export interface CheckoutOpenDetail {
-  variant: 'modal' | 'inline';
+  /** `modal` or `inline` in the page; `hosted` when the page is about to leave for the provider's checkout page. */
+  variant: CheckoutVariant | 'hosted';
+  /** The session's checkout page (token in the fragment): what a redirect or a mobile WebView opens. */
   checkoutUrl: string;
 }
 

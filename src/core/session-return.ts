@@ -37,22 +37,25 @@ export function removeSessionIdFromUrl(): void {
 /**
  * Which outcome a session status means (the one table in the protocol). An open session after a
  * redirect is a cancel when the session's `last_attempt.outcome` says so, else a failed attempt.
+ * After the hosted checkout page (`hosted`) an open session is always a cancel: that page sends
+ * the customer back unpaid only from its Cancel (to `cancel_url`); a failed attempt stays on it.
  */
-export function outcomeForStatus(status: string, session?: Record<string, unknown>): Outcome | undefined {
+export function outcomeForStatus(status: string, session?: Record<string, unknown>, hosted = false): Outcome | undefined {
   const attempt = session?.['last_attempt'];
-  const last = attempt && typeof attempt === 'object' && !Array.isArray(attempt) ? (attempt as Record<string, unknown>)['outcome'] : undefined;
+  const last = hosted ? 'cancelled' : attempt && typeof attempt === 'object' && !Array.isArray(attempt) ? (attempt as Record<string, unknown>)['outcome'] : undefined;
   return outcomeOfSession(status, last);
 }
 
 const RESUME_KEY = 'moment-elements:redirect';
 
-/** What the page remembers across a redirect so that an unfinished payment resumes on its session. */
-export interface RedirectMemo {
-  sessionId: string;
-  clientToken: string;
-}
+/**
+ * What the page remembers across a redirect: for the bank's page, the token, so that an
+ * unfinished payment resumes on its session; for the hosted checkout page, only that it was
+ * hosted (a customer who comes back from it unpaid cancelled, and is not sent there again).
+ */
+export type RedirectMemo = { sessionId: string; clientToken: string; hosted?: false } | { sessionId: string; hosted: true };
 
-/** Remembers the session being paid before the page leaves for the bank (this tab only). */
+/** Remembers the session being paid before the page leaves (this tab only). */
 export function rememberRedirect(memo: RedirectMemo): void {
   try {
     sessionStorage.setItem(RESUME_KEY, JSON.stringify(memo));
@@ -70,8 +73,8 @@ export function takeRedirect(sessionId: string): RedirectMemo | undefined {
   } catch {
     return undefined;
   }
-  const m = memo as Partial<RedirectMemo> | null;
-  return m && m.sessionId === sessionId && typeof m.clientToken === 'string' ? { sessionId, clientToken: m.clientToken } : undefined;
+  const m = memo as { sessionId?: unknown; clientToken?: unknown; hosted?: unknown } | null;
+  return m?.sessionId === sessionId && (m.hosted === true || typeof m.clientToken === 'string') ? (m as RedirectMemo) : undefined;
 }
 
 export interface RedirectReturnOptions {
@@ -121,8 +124,10 @@ export class RedirectReturnController implements ReactiveController {
       return this.options.onError('session_status_failed', `Could not read the status of session ${sessionId}: ${error instanceof Error ? error.message : String(error)}`);
     }
     const status = (response as { status?: unknown } | null)?.status;
-    const outcome = typeof status === 'string' ? outcomeForStatus(status, response as Record<string, unknown>) : undefined;
     const memo = takeRedirect(sessionId);
+    // Hosted: this tab sent the customer to the checkout page, or the session answer says so.
+    const hosted = memo?.hosted === true || (response as { presentation_mode?: unknown } | null)?.presentation_mode === 'hosted';
+    const outcome = typeof status === 'string' ? outcomeForStatus(status, response as Record<string, unknown>, hosted) : undefined;
     if (!outcome) {
       return this.options.onError(
         'invalid_session_status',
@@ -136,7 +141,7 @@ export class RedirectReturnController implements ReactiveController {
     this.options.report(outcome, {
       sessionId,
       status: status as string,
-      message: typeof payment?.message === 'string' ? payment.message : `The payment session is ${status}.`,
+      message: hosted && status === 'open' ? 'Cancelled on the checkout page.' : typeof payment?.message === 'string' ? payment.message : `The payment session is ${status}.`,
       ...(typeof payment?.status_code === 'number' ? { statusCode: payment.status_code as CheckoutResult['statusCode'] } : {}),
       ...(typeof payment?.auth_code === 'string' ? { authCode: payment.auth_code } : {}),
       ...(typeof payment?.id === 'string' ? { paymentId: payment.id } : {}),
@@ -145,7 +150,7 @@ export class RedirectReturnController implements ReactiveController {
     });
     // An unfinished payment (declined or cancelled at the bank): offer the same checkout again,
     // on the same session, so the customer does not start over.
-    if (status === 'open' && memo) this.options.resume(memo.clientToken);
+    if (status === 'open' && memo && !hosted) this.options.resume(memo.clientToken);
   }
 }
 

@@ -197,20 +197,24 @@ describe('checkout page: what it shows', () => {
     expect($('.mc-total').textContent).to.equal('Total dueJP¥1,234');
   });
 
-  it('shows a clear message, not a card form, for a session that accepts only Wallet', async () => {
+  it('a session that accepts only Wallet shows the wallet button, no card form, and the amount in the summary', async () => {
     await mount({ session: { ...baseSession, paymentMethods: ['Wallet'] } });
     expect(container.querySelector('#card-number')).to.equal(null);
-    expect($('.mc-state-heading').textContent).to.equal('Card payments are not taken here');
+    expect(container.querySelector('.mc-pay')).to.equal(null);
+    expect($('.mc-wallet #wallet-button')).to.exist;
     expect(rows().at(-1)).to.deep.equal(['Total due', '£15.10']);
-    await waitUntil(() => named('error').length === 1);
-    expect(named('error')[0]!.message).to.match(/paymentMethods is \[Wallet\].*add "Card"/);
+    expect(named('error')).to.deep.equal([]);
     expect(named('outcome')).to.deep.equal([]);
-    expect(() => page.submit()).to.throw(BridgeError).with.property('code', 'closed');
+    // The wallet's sheet opens only from a click on its own button, never from the host's submit.
+    expect(() => page.submit()).to.throw(BridgeError).with.property('code', 'not_configured');
   });
 
   it('offers the card form when paymentMethods has Card (with Wallet, or alone)', async () => {
     await mount({ session: { ...baseSession, paymentMethods: ['Card', 'Wallet'] } });
     expect($('#card-number')).to.exist;
+    // The wallet button comes first, above the card form.
+    const order = [...container.querySelectorAll('.mc-wallet, .mc-divider, .mc-card')].map((el) => el.className);
+    expect(order).to.deep.equal(['mc-wallet', 'mc-divider', 'mc-card']);
     page.destroy();
     container.remove();
     await mount({ session: { ...baseSession, paymentMethods: ['Card'] } });

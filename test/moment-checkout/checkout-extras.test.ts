@@ -9,7 +9,7 @@ import { setViewport } from '@web/test-runner-commands';
 import type { MomentCheckout } from '../../src/elements/moment-checkout/moment-checkout.component.js';
 import type { CheckoutResult } from '../../src/core/events.js';
 import '../../src/elements/moment-checkout/moment-checkout.js';
-import { TEST_KEY, createSession, fillCard, frameAxe, frameClick, frameEval, getSession, paidWebhooks, subscribeWebhooks } from '../support/helpers.js';
+import { TEST_KEY, createSession, fillCard, frameAxe, frameClick, frameEval, getSession, paidWebhooks, record, subscribeWebhooks } from '../support/helpers.js';
 
 /** Seed 004, "Show detailed information about the order and taxes", the request body verbatim (amount in the product's form). */
 const SEED_ORDER = {
@@ -140,24 +140,51 @@ describe('<moment-checkout>: collected details reach the merchant', () => {
 });
 
 describe('<moment-checkout>: paymentMethods', () => {
-  it('a session for ["Wallet"] only shows a clear message and no card form, and checkout-error tells the merchant why', async () => {
-    const { el } = await open({ ...SEED_ORDER, paymentMethods: ['Wallet'] });
-    const errored = oneEvent(el, 'checkout-error');
+  it('a session for ["Wallet"] only shows the wallet button and no card form, and pays by the sandbox wallet', async () => {
+    const { el, session } = await open({ ...SEED_ORDER, paymentMethods: ['Wallet'] });
+    const log = record(el, ['checkout-error', 'payment-success']);
     await el.launch();
-    const { detail } = await errored;
-    expect(detail.code).to.equal('checkout_unavailable');
-    expect(detail.message).to.match(/paymentMethods is \[Wallet\].*add "Card"/);
     const frame = frameOf(el);
-    expect(await frameEval<string>(frame, `return document.querySelector('.mc-state-heading').textContent`)).to.equal('Card payments are not taken here');
+    await frameEval(frame, `for (let i = 0; i < 100 && document.querySelector('#wallet-button')?.dataset.wallet !== 'sandbox'; i++) await new Promise((r) => setTimeout(r, 50)); return true;`);
     expect(await frameEval<boolean>(frame, `return document.querySelector('#card-number') === null`)).to.equal(true);
+    expect(await frameEval<string>(frame, `return document.querySelector('.mc-test-badge').textContent`)).to.equal('Test mode');
     expect(await frameAxe(frame)).to.deep.equal([]);
+    const paid = oneEvent(el, 'payment-success');
+    await frameClick(frame, '#wallet-button');
+    await frameClick(frame, '#sheet-pay');
+    const { detail } = await paid;
+    expect(detail.statusCode).to.equal(0);
+    expect(log.map((e) => e.name)).to.deep.equal(['payment-success']);
+    expect((await getSession(session.id)).status).to.equal('completed');
     el.close();
   });
 
-  it('a session for ["Card", "Wallet"] offers the card form', async () => {
-    const { el } = await open({ paymentMethods: ['Card', 'Wallet'] });
+  it('a session for ["Card", "Wallet"] offers the wallet button above the card form, and the wallet pays with the details it collects', async () => {
+    const { el, session } = await open({
+      paymentMethods: ['Card', 'Wallet'],
+      config: { customerEmail: { collectionRequired: true } },
+    });
     await el.launch();
-    expect(await frameEval<boolean>(frameOf(el), `return document.querySelector('#card-number') !== null`)).to.equal(true);
+    const frame = frameOf(el);
+    expect(await frameEval<boolean>(frame, `return document.querySelector('#card-number') !== null`)).to.equal(true);
+    expect(await frameEval<string[]>(frame, `return [...document.querySelectorAll('.mc-wallet, .mc-card')].map((e) => e.className)`)).to.deep.equal(['mc-wallet', 'mc-card']);
+    await frameEval(frame, `for (let i = 0; i < 100 && document.querySelector('#wallet-button')?.dataset.wallet !== 'sandbox'; i++) await new Promise((r) => setTimeout(r, 50)); return true;`);
+    const paid = oneEvent(el, 'payment-success');
+    await frameClick(frame, '#wallet-button');
+    // The sheet asks for the email the session collects (collect.email → emailRequired).
+    await frameEval(frame, `
+      for (let i = 0; i < 100 && !document.querySelector('.mw-sheet #sheet-email, .mw-sheet input[type=email]'); i++) await new Promise((r) => setTimeout(r, 50));
+      const email = document.querySelector('.mw-sheet input[type=email]');
+      email.value = 'ada@example.com';
+      email.dispatchEvent(new InputEvent('input', { inputType: 'insertText', bubbles: true }));
+      return true;`);
+    await frameClick(frame, '#sheet-pay');
+    const { detail } = await paid;
+    expect(detail.statusCode).to.equal(0);
+    expect(detail.customerDetails?.userEmailAddress).to.equal('ada@example.com');
+    expect((await getSession(session.id)).status).to.equal('completed');
+    // Paid once: the checkout has ended, the card form and the wallet button are gone.
+    expect(await frameEval<boolean>(frame, `return !document.querySelector('#wallet-button') && !document.querySelector('#card-number')`)).to.equal(true);
     el.close();
   });
 });

@@ -178,7 +178,7 @@ test('4000 0000 0000 3220 opens the challenge; passing it succeeds', async () =>
 });
 
 test('every demo page has a favicon and loads without a 404', async () => {
-  for (const path of ['/', '/checkout.html', '/declarative.html']) {
+  for (const path of ['/', '/checkout.html', '/declarative.html', '/hosted.html']) {
     const page = await browser.newPage();
     const failures = [];
     page.on('response', (response) => response.status() >= 400 && failures.push(`${response.status()} ${response.url()}`));

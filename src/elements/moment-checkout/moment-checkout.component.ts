@@ -1,5 +1,5 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { FRAME_PATHS, type CheckoutVariant } from '../../protocol/api.js';
+import { hostedCheckoutUrl, type CheckoutVariant } from '../../protocol/api.js';
 import {
   checkoutRequestResults,
   type CheckoutFrameConfig,
@@ -13,6 +13,7 @@ import { emit, type CheckoutResult, type LoadErrorDetail, type eventMap, type Mo
 import { assertSameEnvironment, invokeCallback } from '../../core/element-config.js';
 import { replayEscape } from '../../core/escape.js';
 import { fetchJson } from '../../core/fetch-json.js';
+import { topNavigation } from '../../core/navigation.js';
 import { DEFAULT_LOAD_TIMEOUT, REQUEST_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
 import { ConfigError, parseClientKey, resolveFramesOrigin } from '../../core/keys.js';
 import { RedirectReturnController, rememberRedirect, type SessionStatusResponse } from '../../core/session-return.js';
@@ -30,8 +31,10 @@ export interface LaunchOptions {
 
 /** What `launch()` resolves with once the checkout is open. */
 export interface LaunchResult {
+  /** The session's checkout page, with the client token in the fragment: open it top-level (a mobile WebView, a redirect). */
   checkoutUrl: string;
-  variant: CheckoutVariant;
+  /** `modal` or `inline` in the page; `hosted` for a hosted session, whose page leaves for `checkoutUrl` right after. */
+  variant: CheckoutVariant | 'hosted';
 }
 
 /** The documented outcome callbacks. */
@@ -68,8 +71,10 @@ function deepActiveElement(): HTMLElement | null {
 /**
  * The hosted checkout: a modal dialog (a bottom sheet on narrow screens) or an inline box, with
  * the provider's checkout page in a secure iframe. Each `launch()` fetches a fresh client token;
- * the token's `variant` claim decides modal or inline. After a redirect payment, the page comes
- * back with `?session_id=` and the element reports the outcome and cleans the URL.
+ * the token's `variant` claim decides modal or inline. A hosted session (the token's `mode` claim
+ * is `hosted`) opens no iframe: `launch()` resolves `{ checkoutUrl, variant: 'hosted' }`, then
+ * the page goes to the provider's checkout page. After a redirect payment, the page comes back
+ * with `?session_id=` and the element reports the outcome and cleans the URL.
  *
  * It is also the scope of nested `<card-component>` and `<wallet-button>` elements: they take the
  * client key, token and frames origin from it.
@@ -79,7 +84,7 @@ function deepActiveElement(): HTMLElement | null {
  *
  * @slot - Nested `<card-component>` / `<wallet-button>` elements and anything else of yours.
  *
- * @event {CustomEvent<CheckoutOpenDetail>} checkout-open - The checkout is open: `detail.variant`, `detail.checkoutUrl`.
+ * @event {CustomEvent<CheckoutOpenDetail>} checkout-open - The checkout is open: `detail.variant`, `detail.checkoutUrl`; for a hosted session (`variant` `hosted`), the page is about to go to `checkoutUrl`.
  * @event {CustomEvent<EmptyDetail>} checkout-close - The checkout closed (after an outcome, `close()`, or a cancel).
  * @event {CustomEvent<CheckoutErrorDetail>} checkout-error - The checkout could not open or go on: `detail.code`, `detail.message`.
  * @event {CustomEvent<CheckoutValidationErrorDetail>} validation-error - The errors shown on the checkout's fields changed: `detail.errors` is `[{field, errorType, message}]` (empty when all clear).
@@ -291,6 +296,8 @@ export class MomentCheckout extends ReactiveElement {
    * Opens the checkout: fetches a fresh client token, reads its `variant`, and shows the modal or
    * the inline checkout. Resolves once the checkout is ready; rejects (and fires
    * `checkout-error`) with a clear message when the key, the token or the container is wrong.
+   * For a hosted session it resolves `{ checkoutUrl, variant: 'hosted' }` and then sends the page
+   * to `checkoutUrl` (after your `.then` has run).
    */
   launch(options: LaunchOptions = {}): Promise<LaunchResult> {
     return this.#start(options);
@@ -330,6 +337,16 @@ export class MomentCheckout extends ReactiveElement {
       const claims = readClientToken(token);
       assertSameEnvironment(environment, claims);
       const framesOrigin = resolveFramesOrigin(environment, this.framesOrigin, claims);
+      // The session's own page, opened top-level: what a mobile WebView or a redirect opens.
+      const checkoutUrl = hostedCheckoutUrl(framesOrigin, claims.sid, token);
+      if (claims.mode === 'hosted') {
+        // No iframe: the page leaves in a later task, after launch() has resolved and the
+        // merchant's `.then` has run. The tab remembers only that the session went there: coming
+        // back unpaid (its Cancel) is a cancel, never a resume that sends the customer back.
+        rememberRedirect({ sessionId: claims.sid, hosted: true });
+        setTimeout(() => topNavigation.assign(checkoutUrl));
+        return this.#opened('hosted', checkoutUrl);
+      }
       const container = claims.variant === 'inline' ? this.#resolveContainer(options.container) : undefined;
       this.#token = token;
       this.#sessionId = claims.sid;
@@ -341,13 +358,11 @@ export class MomentCheckout extends ReactiveElement {
       this.openVariant = claims.variant;
       // The frame controller opens the frame for the new token during this update.
       await this.updateComplete;
-      const checkoutUrl = `${framesOrigin}${FRAME_PATHS.checkout}`;
       if (!this.frame.src) throw new CheckoutError(this.frame.loadError?.code ?? 'launch_failed', this.frame.loadError?.message ?? 'The checkout frame could not be opened.');
       this.#mountFrame(this.frame.src, container);
       if (claims.variant === 'modal') this.#showModal();
       await ready;
-      emit(this, 'checkout-open', { variant: claims.variant, checkoutUrl });
-      return { checkoutUrl, variant: claims.variant };
+      return this.#opened(claims.variant, checkoutUrl);
     } catch (error) {
       this.#teardown();
       const failure =
@@ -358,6 +373,12 @@ export class MomentCheckout extends ReactiveElement {
       emit(this, 'checkout-error', { code: failure.code, message: failure.message });
       throw failure;
     }
+  }
+
+  /** `checkout-open`, and what `launch()` resolves with. */
+  #opened(variant: LaunchResult['variant'], checkoutUrl: string): LaunchResult {
+    emit(this, 'checkout-open', { variant, checkoutUrl });
+    return { checkoutUrl, variant };
   }
 
   /** A fresh client token from `fetchClientToken` or `session-endpoint`, checked before use. */
@@ -464,7 +485,7 @@ export class MomentCheckout extends ReactiveElement {
     }
     // If the customer comes back without paying, the checkout resumes on this session.
     rememberRedirect({ sessionId: this.#sessionId, clientToken: this.#token });
-    window.location.assign(target.href);
+    topNavigation.assign(target.href);
   }
 
   /** Fires the outcome event and calls the matching callback: one code path for both forms. */

@@ -1,8 +1,9 @@
 /**
- * The hosted checkout page: order summary (summary.ts), the card fields (the same `CardFields` as
- * the card frame), the customer details the session collects (checkout-form.ts), a pay button,
- * and the end states (end-state.ts). Talks to the host only through `emit` and the `submit()` it
- * exposes; holds no global state.
+ * The checkout page: order summary (summary.ts), the wallet button when the session takes wallets
+ * (wallet.ts, a chunk), the card fields (the same `CardFields` as the card frame), the customer
+ * details the session collects (checkout-form.ts), a pay button, and the end states (end-state.ts).
+ * Framed, it talks to the host only through `emit` and the `submit()` it exposes; top-level
+ * (`hosted`, see hosted.ts) it acts on the outcome itself. Holds no global state.
  */
 import type { AdditionalInfo, TransactionResult, ValidationError } from '../../protocol/card.js';
 import { customerDetailsOf } from '../../protocol/customer.js';
@@ -18,8 +19,9 @@ import { renderSummary } from './summary.js';
 import { LiveRegion } from '../form/live-region.js';
 import { fill, FrameTexts, type CheckoutKey, type Translation } from '../i18n/index.js';
 import { outcomeOf, outcomeOfSession } from '../../protocol/outcome.js';
-import { acceptsCard, readSession, redirectUrl, scheduleExpiry, type ReadSessionOptions } from './session.js';
-import { tokenSessionId } from '../token.js';
+import { acceptsCard, acceptsWallet, isSafeReturnUrl, readSession, redirectUrl, scheduleExpiry, withSessionId, type ReadSessionOptions } from './session.js';
+import { tokenEnvironment, tokenSessionId } from '../token.js';
+import type { CheckoutWallet } from './wallet.js';
 import { CHECKOUT_CSS } from './styles.js';
 import { createElement } from '../dom.js';
 import { COVERED_MESSAGE, guardClicks, type ClickGuard } from '../visibility.js';
@@ -37,6 +39,14 @@ export interface CheckoutPageOptions {
   payment?: CardFieldsOptions['payment'];
   /** Guards the pay button against clicks while it is covered or hidden; defaults to `guardClicks`. */
   clickGuard?: (button: HTMLElement) => ClickGuard;
+  /** The merchant page's origin (the bridge's checked host origin): the domain a wallet validates. */
+  hostOrigin?: string;
+  /**
+   * The page is the hosted checkout, top-level (hosted.ts): it offers Cancel when the session has a
+   * `cancel_url`, sends the page to the bank itself for a redirect challenge, and when the session
+   * ends navigates to the merchant's return URL (with a link for WebViews that block it).
+   */
+  hosted?: { navigate: (url: string) => void };
 }
 
 type Phase = 'loading' | 'ready' | 'paying' | 'redirecting' | 'closed';
@@ -54,6 +64,12 @@ export class CheckoutPage {
   readonly #doc: Document;
   readonly #sheet = new CSSStyleSheet();
   readonly #heading: HTMLHeadingElement;
+  readonly #testBadge: HTMLSpanElement;
+  readonly #cancelButton: HTMLButtonElement;
+  /** The wallet button, when the session takes wallets; its section sits above the card form. */
+  #wallet: CheckoutWallet | null = null;
+  #walletSection: HTMLElement | null = null;
+  #walletDivider: HTMLParagraphElement | null = null;
   readonly #summary: HTMLElement;
   readonly #body: HTMLDivElement;
   readonly #attemptMessage: HTMLParagraphElement;
@@ -101,6 +117,14 @@ export class CheckoutPage {
     this.#heading = this.#create('h1', 'mc-title');
     this.#heading.id = 'checkout-title';
     this.#heading.textContent = this.#t.checkoutTitle;
+    // Seed 004's go-live list: a test session says so (a live one never shows the badge).
+    this.#testBadge = this.#create('span', 'mc-test-badge');
+    this.#testBadge.hidden = tokenEnvironment(config.clientToken) !== 'sandbox';
+    const header = this.#create('header', 'mc-header');
+    header.append(this.#heading, this.#testBadge);
+    this.#cancelButton = this.#create('button', 'mc-cancel');
+    this.#cancelButton.type = 'button';
+    this.#cancelButton.hidden = true;
     this.#summary = this.#create('section', 'mc-summary');
     this.#summary.setAttribute('aria-labelledby', 'summary-heading');
     this.#summary.hidden = true;
@@ -114,7 +138,7 @@ export class CheckoutPage {
     this.#payButton.type = 'button';
     this.#state = this.#create('div', 'mc-state');
     this.#liveRegion = new LiveRegion(this.#doc);
-    this.main.append(this.#heading, this.#summary, this.#body, this.#state, this.#liveRegion.element);
+    this.main.append(header, this.#summary, this.#body, this.#state, this.#liveRegion.element);
 
     const signal = this.#abort.signal;
     this.#payGuard = (options.clickGuard ?? guardClicks)(this.#payButton);
@@ -126,11 +150,14 @@ export class CheckoutPage {
         else this.#refuseCovered();
       });
     }, { signal });
+    this.#cancelButton.addEventListener('click', () => this.#cancel(), { signal });
     // Enter in any field pays. The card fields handle their own Enter (and prevent its default).
     this.main.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' || event.defaultPrevented || event.isComposing) return;
       const target = event.target;
       if (!(target instanceof HTMLInputElement) && !(target instanceof HTMLSelectElement)) return;
+      // The wallet's sheet is a form of its own: Enter there is the sheet's.
+      if (target.closest('.mc-wallet')) return;
       event.preventDefault();
       void this.pay();
     }, { signal });
@@ -160,6 +187,7 @@ export class CheckoutPage {
     // Without its pay button the amount shows in the summary's total row instead.
     if (payButtonChanged && this.#session && this.#phase !== 'closed') this.#renderSummary(this.#session);
     if (this.#fields) this.#fields.setConfig(this.#cardConfig());
+    this.#wallet?.update({ locale: config.locale, themeVariables: config.themeVariables });
     if (this.#session && this.#phase !== 'paying' && this.#phase !== 'redirecting') this.#payButton.textContent = this.#payLabel();
   }
 
@@ -176,7 +204,9 @@ export class CheckoutPage {
         read.reason === 'network'
           ? 'The checkout could not be loaded: the payment service did not answer.'
           : 'The checkout could not be loaded: its session is not valid.';
-      this.#showState('error', this.#t.loadFailedHeading, this.#t.loadFailedText);
+      // Top-level, the token came in the URL: a refused one is a bad link, not a page to close.
+      if (this.#options.hosted && read.reason === 'invalid') this.#showState('error', this.#t.linkInvalidHeading, this.#t.linkInvalidText);
+      else this.#showState('error', this.#t.loadFailedHeading, this.#options.hosted ? this.#t.reloadText : this.#t.loadFailedText);
       this.#phase = 'closed';
       this.#later(() => this.#options.emit('error', { message }));
       return;
@@ -189,22 +219,9 @@ export class CheckoutPage {
     this.#renderSummary(session);
     const closed = this.#closed(session.status);
     if (closed) return this.#close(closed.outcome, closed.heading, closed.message, undefined, true);
-    if (!acceptsCard(session)) {
-      // Wallets in the hosted checkout are not built yet: say so rather than show a card form the
-      // merchant did not ask for. The merchant hears why through checkout-error.
-      this.#showState('error', this.#t.walletOnlyHeading, this.#t.walletOnlyText);
-      this.#phase = 'closed';
-      const methods = session.paymentMethods!.join(', ');
-      this.#later(() =>
-        this.#options.emit('error', {
-          message: `This session's paymentMethods is [${methods}], and the checkout takes cards only for now: add "Card" to paymentMethods, or pay wallets with <wallet-button>.`,
-        }),
-      );
-      return;
-    }
-
+    const cards = acceptsCard(session);
     const { collect } = session;
-    if (collect?.email || collect?.billing_address || collect?.shipping_address) {
+    if (cards && (collect?.email || collect?.billing_address || collect?.shipping_address)) {
       this.#details = await import('./details.js').catch(() => undefined);
       if (this.#abort.signal.aborted) return;
       if (!this.#details) {
@@ -214,7 +231,19 @@ export class CheckoutPage {
         return;
       }
     }
-    this.#renderForm(session);
+    if (acceptsWallet(session)) {
+      // The wallet's code is a chunk beside the bundle, fetched only for a session that takes wallets.
+      const walletModule = await import('./wallet.js').catch(() => undefined);
+      if (this.#abort.signal.aborted) return;
+      if (walletModule) this.#mountWallet(walletModule, session);
+      else if (!cards) {
+        this.#showState('error', this.#t.loadFailedHeading, this.#options.hosted ? this.#t.reloadText : this.#t.loadFailedText);
+        this.#phase = 'closed';
+        this.#later(() => this.#options.emit('error', { message: 'The checkout could not be loaded: the payment service did not answer.' }));
+        return;
+      }
+    }
+    this.#renderForm(session, cards);
     this.#phase = 'ready';
     this.#state.hidden = true;
     this.#body.hidden = false;
@@ -233,6 +262,10 @@ export class CheckoutPage {
     if (this.#phase === 'paying' || this.#phase === 'redirecting') return { status: 'busy' };
     const fields = this.#fields;
     const session = this.#session;
+    if (this.#phase === 'ready' && !fields) {
+      // A wallet-only checkout: its sheet opens only from a click on its own button.
+      return { status: 'unavailable', error: new BridgeError({ code: 'not_configured', message: 'This checkout is paid with its wallet button.' }) };
+    }
     if (this.#phase !== 'ready' || !fields || !session) {
       return {
         status: 'unavailable',
@@ -272,6 +305,8 @@ export class CheckoutPage {
     this.#cancelExpiry();
     this.#fields?.destroy();
     this.#fields = null;
+    this.#wallet?.destroy();
+    this.#wallet = null;
     this.main.remove();
     this.#doc.adoptedStyleSheets = this.#doc.adoptedStyleSheets.filter((s) => s !== this.#sheet);
   }
@@ -309,6 +344,11 @@ export class CheckoutPage {
       return this.#attemptFailed(this.#t.bankPageFailed, result);
     }
 
+    return this.#settle(withCustomerDetails(result, additionalInfo));
+  }
+
+  /** A payment's result (card or wallet) through the checkout's one outcome path. */
+  async #settle(result: TransactionResult): Promise<void> {
     const outcome = outcomeOf(result);
     switch (outcome) {
       // The customer left the bank's page: no charge, the form stays for another try, and the host
@@ -316,7 +356,7 @@ export class CheckoutPage {
       case 'cancel':
         return this.#afterFailedAttempt(result.message, result, 'cancel');
       case 'success':
-        return this.#succeed(withCustomerDetails(result, additionalInfo));
+        return this.#succeed(result);
       case 'attempt-failed':
         return this.#afterFailedAttempt(result.message, result);
       case 'expired':
@@ -333,6 +373,83 @@ export class CheckoutPage {
         if (result.sessionStatus === 'failed') return this.#close('failure', this.#t.failureHeading, this.#t.noMoreAttempts, result);
         return this.#close('failure', this.#t.failureHeading, result.message, result);
     }
+  }
+
+  // ----- wallet -----------------------------------------------------------------------------
+
+  /**
+   * The wallet button above the card form: the wallet frame's own code, mounted in this page with
+   * the session's token and collection flags. It pays through the same session, and its result
+   * takes the checkout's one outcome path.
+   */
+  #mountWallet(module: typeof import('./wallet.js'), session: FrameSession): void {
+    const section = this.#create('div', 'mc-wallet');
+    this.#walletSection = section;
+    if (acceptsCard(session)) {
+      this.#walletDivider = this.#create('p', 'mc-divider');
+      this.#walletDivider.textContent = this.#t.orPayByCard;
+    }
+    this.#wallet = module.mountWallet(section, {
+      clientToken: this.#config.clientToken,
+      locale: this.#config.locale,
+      themeVariables: this.#config.themeVariables,
+      collect: session.collect ?? {},
+      apiOrigin: this.#origin(),
+      ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
+      ...(this.#options.hostOrigin ? { hostOrigin: this.#options.hostOrigin } : {}),
+      ...(this.#options.clickGuard ? { clickGuard: this.#options.clickGuard } : {}),
+      onInitiated: () => {
+        this.#focusBeforePay = null;
+        this.#attemptMessage.hidden = true;
+        this.#setPaying(true);
+      },
+      onCancel: () => {
+        // The customer closed the sheet: nothing was charged, the checkout is as it was.
+        if (this.#phase !== 'paying') return;
+        this.#setPaying(false);
+        if (this.#expiryDue) this.#onExpiry();
+      },
+      onComplete: (result) => {
+        if (this.#abort.signal.aborted || this.#phase !== 'paying') return;
+        void this.#settle(result);
+      },
+    });
+  }
+
+  // ----- hosted page ------------------------------------------------------------------------
+
+  /** The hosted page's Cancel: back to the merchant's `cancel_url`; the session stays as it is. */
+  #cancel(): void {
+    const session = this.#session;
+    if (!this.#options.hosted || this.#phase !== 'ready' || !session?.cancel_url || !isSafeReturnUrl(session.cancel_url)) return;
+    const url = withSessionId(session.cancel_url, session.id);
+    this.#teardown();
+    this.#showState('redirect', this.#t.cancelledHeading, this.#t.returningToMerchant);
+    this.#appendReturnLink(url);
+    this.#stateHeading()?.focus();
+    this.#options.hosted.navigate(url);
+  }
+
+  /**
+   * The hosted page's end: a link back to the merchant (a WebView may block the automatic return),
+   * and, for a payment made on this page, the navigation to `success_url` with the session id.
+   * A session found already ended when the page loads (the customer came Back) is not sent again.
+   */
+  #returnToMerchant(outcome: CheckoutOutcome, atLoad: boolean): void {
+    const session = this.#session;
+    if (!session) return;
+    const target = outcome === 'success' ? session.success_url : (session.cancel_url ?? session.success_url);
+    if (!target || !isSafeReturnUrl(target)) return;
+    const url = withSessionId(target, session.id);
+    this.#appendReturnLink(url);
+    if (outcome === 'success' && !atLoad) this.#options.hosted?.navigate(url);
+  }
+
+  #appendReturnLink(url: string): void {
+    const link = this.#create('a', 'mc-state-link mc-return');
+    link.href = url;
+    link.textContent = this.#t.returnToMerchant;
+    this.#state.append(link);
   }
 
   #succeed(result: TransactionResult, text = fill(this.#t.successText, { amount: this.#amountText() })): void {
@@ -391,7 +508,10 @@ export class CheckoutPage {
     link.textContent = this.#t.continueToBank;
     this.#state.append(link);
     this.#body.hidden = true;
-    this.#options.emit('redirect', { url });
+    this.#cancelButton.hidden = true;
+    // Top-level there is no host to ask: the page goes to the bank itself.
+    if (this.#options.hosted) this.#options.hosted.navigate(url);
+    else this.#options.emit('redirect', { url });
   }
 
   #onExpiry(): void {
@@ -408,20 +528,29 @@ export class CheckoutPage {
    * hears the outcome. `deferred` when called while answering `configure`.
    */
   #close(outcome: CheckoutOutcome, heading: string, message: string, result?: TransactionResult, deferred = false): void {
-    this.#phase = 'closed';
-    this.#cancelExpiry();
-    this.#fields?.destroy();
-    this.#fields = null;
-    this.#body.hidden = true;
-    this.#body.replaceChildren();
-    this.#collected = null;
+    this.#teardown();
     const kind: StateKind = outcome === 'success' ? 'success' : outcome === 'expired' ? 'expired' : 'failure';
     this.#showState(kind, heading, message);
+    if (this.#options.hosted) this.#returnToMerchant(outcome, deferred);
     if (!deferred) this.#stateHeading()?.focus();
     this.#announce(`${heading}. ${message}`);
     const send = () => this.#options.emit('outcome', { outcome, sessionId: this.#sessionId, message: result?.message ?? message, ...(result ? { result } : {}) });
     if (deferred) this.#later(send);
     else send();
+  }
+
+  /** The checkout takes no more payments: the form (and any card data in it) and the wallet go. */
+  #teardown(): void {
+    this.#phase = 'closed';
+    this.#cancelExpiry();
+    this.#fields?.destroy();
+    this.#fields = null;
+    this.#wallet?.destroy();
+    this.#wallet = null;
+    this.#body.hidden = true;
+    this.#body.replaceChildren();
+    this.#collected = null;
+    this.#cancelButton.hidden = true;
   }
 
   #setPaying(paying: boolean): void {
@@ -431,6 +560,8 @@ export class CheckoutPage {
     this.#payButton.textContent = paying ? this.#t.processing : this.#payLabel();
     this.#body.setAttribute('aria-busy', String(paying));
     this.#collected?.setDisabled(paying);
+    this.#wallet?.setDisabled(paying);
+    this.#cancelButton.disabled = paying;
     if (paying) this.#announce(this.#t.processingPayment);
   }
 
@@ -438,10 +569,20 @@ export class CheckoutPage {
 
   #renderSummary(session: FrameSession): void {
     // The amount is always in sight: on the pay button, else in the summary's total row.
-    renderSummary(this.#summary, session, this.#t, this.#locale(), { amountShownElsewhere: !this.#config.hidePayButton });
+    renderSummary(this.#summary, session, this.#t, this.#locale(), { amountShownElsewhere: !this.#config.hidePayButton && acceptsCard(session) });
   }
 
-  #renderForm(session: FrameSession): void {
+  #renderForm(session: FrameSession, cards: boolean): void {
+    if (this.#options.hosted && session.cancel_url && isSafeReturnUrl(session.cancel_url)) {
+      this.#cancelButton.textContent = this.#t.cancelCheckout;
+      this.#cancelButton.hidden = false;
+    }
+    const wallet = this.#walletSection ? [this.#walletSection] : [];
+    if (!cards) {
+      this.#body.replaceChildren(...wallet, this.#attemptMessage, this.#cancelButton);
+      return;
+    }
+    if (this.#walletDivider) wallet.push(this.#walletDivider);
     const details = this.#details;
     const collected = details
       ? new details.CollectedForm(this.#doc, details.collectedFields(session.collect), {
@@ -467,11 +608,13 @@ export class CheckoutPage {
     card.append(cardHeading, cardSlot);
 
     this.#body.replaceChildren(
+      ...wallet,
       ...[collected?.section('contact') ?? null, collected?.section('shipping') ?? null, card, collected?.section('billing') ?? null].filter(
         (node): node is HTMLFormElement | HTMLDivElement => node !== null,
       ),
       this.#attemptMessage,
       this.#payButton,
+      this.#cancelButton,
     );
     this.#fields = new CardFields(cardSlot, this.#cardConfig(), {
       emit: (name, detail) => {
@@ -558,6 +701,9 @@ export class CheckoutPage {
     this.main.lang = this.#texts.intl;
     this.#doc.documentElement.lang = this.#texts.intl;
     this.#doc.documentElement.dir = this.#t.dir;
+    this.#testBadge.textContent = this.#t.testMode;
+    this.#cancelButton.textContent = this.#t.cancelCheckout;
+    if (this.#walletDivider) this.#walletDivider.textContent = this.#t.orPayByCard;
     if (!this.#session) this.#heading.textContent = this.#t.checkoutTitle;
     if (this.#phase === 'loading') this.#showState('loading', this.#t.loading, '');
     if (this.#session && this.#phase !== 'paying' && this.#phase !== 'redirecting') this.#payButton.textContent = this.#payLabel();

@@ -1,7 +1,11 @@
 /**
- * Entry of the hosted checkout page (`/frames/checkout`): an empty page under a strict CSP, so
- * everything is built here. Starts the bridge for kind `checkout`, shows the checkout on the first
- * `configure`, and serves `submit` (the inline variant's external pay button).
+ * Entry of the checkout page (`/frames/checkout`, and the hosted `/checkout/{session id}`): an
+ * empty page under a strict CSP, so everything is built here.
+ *
+ * Framed (inside `<moment-checkout>`): starts the bridge for kind `checkout`, shows the checkout on
+ * the first `configure`, and serves `submit` (the inline variant's external pay button).
+ * Top-level (a redirect, a new tab, a mobile WebView): there is no host to talk to, so no bridge;
+ * the page is the hosted checkout for the client token in its URL's fragment (hosted.ts).
  */
 import { checkoutEvents, checkoutRequests } from '../../protocol/checkout.js';
 import { BridgeError } from '../../protocol/port.js';
@@ -21,14 +25,14 @@ const admit = pageGuard(() => bridge!.hostOrigin);
 const handlers: FrameHandlers<typeof checkoutRequests> = {
   async configure(config) {
     await admit(config.clientToken);
-    const { emit } = bridge!;
+    const { emit, hostOrigin } = bridge!;
     if (page && page.clientToken === config.clientToken) {
       page.update(config);
       await loading;
     } else {
       // A new client token for the same session (a refreshed one): start again from nothing.
       page?.destroy();
-      page = new CheckoutPage(document.body, config, { emit });
+      page = new CheckoutPage(document.body, config, { emit, hostOrigin });
       loading = page.load();
       if (!observing) {
         observing = true;
@@ -44,5 +48,17 @@ const handlers: FrameHandlers<typeof checkoutRequests> = {
   },
 };
 
-bridge = startFrameBridge({ kind: 'checkout', accepts: checkoutRequests, handlers, events: checkoutEvents });
-watchEscape(document, () => bridge?.emit('escape', {}));
+if (window.top === window) {
+  // No parent frame: the frame-ancestors and origin rules of the framed checkout have no host to
+  // check; what pays is the client token in the URL, for the session in the path.
+  // The hosted page's code is a chunk beside the bundle: a framed checkout never loads it.
+  import('./hosted.js').then(
+    ({ startHostedCheckout }) => startHostedCheckout(document),
+    () => {
+      document.body.textContent = 'The checkout could not be loaded. Check your connection and reload this page.';
+    },
+  );
+} else {
+  bridge = startFrameBridge({ kind: 'checkout', accepts: checkoutRequests, handlers, events: checkoutEvents });
+  watchEscape(document, () => bridge?.emit('escape', {}));
+}

@@ -53,9 +53,33 @@ export function toFrameSession(read: Infer<typeof FrameSessionSchema>): FrameSes
   };
 }
 
-/** Whether the checkout can take this session's payment: it offers cards only (no `paymentMethods` means `Card`). */
+/** Whether the checkout shows the card form: no `paymentMethods` means `Card`. */
 export function acceptsCard(session: Pick<FrameSession, 'paymentMethods'>): boolean {
   return !session.paymentMethods?.length || session.paymentMethods.includes('Card');
+}
+
+/** Whether the checkout shows the wallet button: `Wallet` is in the session's `paymentMethods`. */
+export function acceptsWallet(session: Pick<FrameSession, 'paymentMethods'>): boolean {
+  return session.paymentMethods?.includes('Wallet') ?? false;
+}
+
+/**
+ * A return URL with the session id: as given when its query already has `session_id=` (the
+ * provider replaced `{SESSION_ID}`), else with `session_id=<id>` added before any fragment. Works
+ * for an app's own scheme (`yourapp://checkout`) as for https.
+ */
+export function withSessionId(url: string, sessionId: string): string {
+  const hash = url.indexOf('#');
+  const [base, fragment] = hash === -1 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+  if (/[?&]session_id=/.test(base)) return url;
+  const separator = base.includes('?') ? (/[?&]$/.test(base) ? '' : '&') : '?';
+  return `${base}${separator}session_id=${encodeURIComponent(sessionId)}${fragment}`;
+}
+
+/** Whether a return URL may be navigated to: an http(s) URL or an app's scheme, never a script, data, file or blob URL. */
+export function isSafeReturnUrl(url: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1]?.toLowerCase();
+  return !!scheme && !['javascript', 'data', 'file', 'blob', 'about', 'vbscript'].includes(scheme);
 }
 
 export type SessionRead =

@@ -4,9 +4,13 @@
  */
 export const CHECKOUT_CSS = `
 html,body{margin:0;padding:0;background:var(--moment-color-background,#fff)}
+:root,:root>body{background:var(--moment-color-background,#fff)}
 body{display:flow-root}
 .mc-checkout{box-sizing:border-box;max-width:560px;margin:0 auto;padding:20px 16px;font-family:var(--moment-font-family,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);font-size:var(--moment-font-size,16px);line-height:1.4;color:var(--moment-color-text,#1b1b1f);display:flex;flex-direction:column;gap:20px}
 .mc-checkout *,.mc-checkout *::before,.mc-checkout *::after{box-sizing:border-box}
+.mc-header{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:8px}
+.mc-test-badge{flex:none;padding:2px 8px;border-radius:4px;background:#fff4ce;color:#5c4400;border:1px solid #e8c75a;font-size:.8125em;font-weight:650;line-height:1.4}
+.mc-test-badge[hidden]{display:none}
 .mc-title{margin:0;font-size:1.375em;font-weight:650;overflow-wrap:anywhere}
 .mc-summary{display:flex;flex-direction:column}
 .mc-summary[hidden]{display:none}

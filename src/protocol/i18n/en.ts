@@ -65,8 +65,6 @@ export const EN_CHECKOUT: CheckoutTexts = {
   cardDetails: 'Card details',
   totalDue: 'Total due',
   itemQuantity: 'Quantity: {quantity}',
-  walletOnlyHeading: 'Card payments are not taken here',
-  walletOnlyText: 'This checkout accepts only wallet payments, which it cannot offer yet. Please go back and choose another way to pay.',
   paymentFailed: 'The payment could not be completed. Please try again.',
   bankPageFailed: 'Your bank needs to confirm this payment, but its page could not be opened. Please try again.',
   successHeading: 'Payment successful',
@@ -82,6 +80,16 @@ export const EN_CHECKOUT: CheckoutTexts = {
   redirectHeading: 'Taking you to your bank',
   redirectText: 'Your bank needs to confirm this payment. If nothing happens, use the link below.',
   continueToBank: 'Continue to your bank',
+  testMode: 'Test mode',
+  orPayByCard: 'Or pay by card',
+  cancelCheckout: 'Cancel and go back',
+  returnToMerchant: 'Return to the merchant',
+  returningToMerchant: 'Taking you back to the merchant…',
+  linkMissingHeading: 'This payment link is incomplete',
+  linkMissingText: 'Open the link exactly as the merchant gave it, or go back to the merchant and start the payment again.',
+  linkInvalidHeading: 'This payment link is not valid',
+  linkInvalidText: 'It may be out of date or belong to another payment. Go back to the merchant and start the payment again.',
+  reloadText: 'Check your connection and reload this page, or go back to the merchant and try again.',
 };
 
 export const EN_WALLET: WalletTexts = {

@@ -72,9 +72,6 @@ export interface CheckoutTexts {
   totalDue: string;
   /** Under an item line's caption: `{quantity}`. */
   itemQuantity: string;
-  /** A session whose `paymentMethods` has no `Card`: the checkout offers cards only. */
-  walletOnlyHeading: string;
-  walletOnlyText: string;
   paymentFailed: string;
   bankPageFailed: string;
   successHeading: string;
@@ -91,6 +88,23 @@ export interface CheckoutTexts {
   redirectHeading: string;
   redirectText: string;
   continueToBank: string;
+  /** The yellow badge of a checkout paid with a test (sandbox) client token. */
+  testMode: string;
+  /** Between the wallet button and the card form. */
+  orPayByCard: string;
+  /** The hosted page's button back to the merchant's `cancel_url`. */
+  cancelCheckout: string;
+  /** The link in the hosted page's end state (for a WebView that blocks the automatic return). */
+  returnToMerchant: string;
+  returningToMerchant: string;
+  /** The hosted page opened without a client token in its URL. */
+  linkMissingHeading: string;
+  linkMissingText: string;
+  /** The hosted page opened with a token that is unreadable, refused, or for another session. */
+  linkInvalidHeading: string;
+  linkInvalidText: string;
+  /** The hosted page could not reach the payment service. */
+  reloadText: string;
 
 }
 
