@@ -38,6 +38,8 @@ export interface Checkout {
 export interface MomentOptions {
   /** A local sandbox serving the frames (test keys only), e.g. `http://127.0.0.1:4010`. */
   framesOrigin?: string;
+  /** Milliseconds `fetchClientToken` and `fetchSessionStatus` may take (default 30 000): past it, `checkout-error` and `launch()` rejects. */
+  fetchTimeout?: number;
 }
 
 export interface MomentInstance {
@@ -62,7 +64,7 @@ function warnUnknownKeys(where: string, given: object, known: readonly string[])
  */
 export function Moment(clientKey: string, options: MomentOptions = {}): MomentInstance {
   const environment = parseClientKey(clientKey);
-  warnUnknownKeys('Moment()', options ?? {}, ['framesOrigin']);
+  warnUnknownKeys('Moment()', options ?? {}, ['framesOrigin', 'fetchTimeout']);
   const framesOrigin = options.framesOrigin ? parseOrigin(options.framesOrigin) : null;
   return {
     environment,
@@ -80,6 +82,7 @@ export function Moment(clientKey: string, options: MomentOptions = {}): MomentIn
       const element = document.createElement('moment-checkout') as MomentCheckout;
       element.clientKey = clientKey;
       if (framesOrigin) element.framesOrigin = framesOrigin;
+      if (options.fetchTimeout !== undefined) element.fetchTimeout = options.fetchTimeout;
       Object.assign(element, {
         fetchClientToken: config.fetchClientToken,
         fetchSessionStatus: config.fetchSessionStatus,

@@ -4,6 +4,7 @@
  * session status, routes it to an outcome, and takes `session_id` out of the address bar.
  */
 
+import { FetchTimeoutError } from './fetch-json.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SESSION_STATUSES, outcomeOfSession, type Outcome, type SessionStatus } from '../protocol/outcome.js';
 import type { CheckoutResult } from './events.js';
@@ -84,7 +85,7 @@ export interface RedirectReturnOptions {
   report: (outcome: Outcome, result: CheckoutResult) => void;
   /** Opens the checkout again on the remembered session (an unfinished payment). */
   resume: (clientToken: string) => void;
-  onError: (code: 'session_status_failed' | 'invalid_session_status', message: string) => void;
+  onError: (code: 'session_status_failed' | 'session_status_timeout' | 'invalid_session_status', message: string) => void;
 }
 
 /**
@@ -121,7 +122,10 @@ export class RedirectReturnController implements ReactiveController {
     try {
       response = await read(sessionId);
     } catch (error) {
-      return this.options.onError('session_status_failed', `Could not read the status of session ${sessionId}: ${error instanceof Error ? error.message : String(error)}`);
+      return this.options.onError(
+        error instanceof FetchTimeoutError ? 'session_status_timeout' : 'session_status_failed',
+        `Could not read the status of session ${sessionId}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const status = (response as { status?: unknown } | null)?.status;
     const memo = takeRedirect(sessionId);

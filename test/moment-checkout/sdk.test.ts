@@ -121,6 +121,70 @@ describe('launch() with a bad client token', () => {
   });
 });
 
+describe('merchant callbacks that never settle', () => {
+  const quiet = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const original = console.error;
+    console.error = () => undefined;
+    try {
+      return await fn();
+    } finally {
+      console.error = original;
+    }
+  };
+
+  it('a fetchClientToken that never settles gives checkout-error within fetch-timeout, and the next launch() opens the checkout', async () => {
+    const el = await fixture<MomentCheckout>(html`<moment-checkout client-key=${TEST_KEY} fetch-timeout="300"></moment-checkout>`);
+    el.fetchClientToken = () => new Promise<string>(() => {});
+    const errored = oneEvent(el, 'checkout-error');
+    const started = performance.now();
+    const error = (await quiet(() => el.launch().catch((e: Error) => e))) as Error & { code?: string };
+    expect(error.code).to.equal('fetch_client_token_timeout');
+    expect(error.message).to.match(/fetchClientToken\(\) did not settle within 0\.3 s/);
+    expect(performance.now() - started).to.be.below(5000);
+    expect((await errored).detail.code).to.equal('fetch_client_token_timeout');
+    expect(el.openVariant).to.equal(null);
+
+    const session = await createSession({ variant: 'inline' });
+    el.fetchClientToken = async () => session.client_token;
+    const opened = await el.launch({ container: await fixture<HTMLDivElement>(html`<div></div>`) });
+    expect(opened.variant).to.equal('inline');
+    el.close();
+  });
+
+  it('Moment(key, { fetchTimeout }) bounds fetchClientToken the same way', async () => {
+    const checkout = Moment(TEST_KEY, { fetchTimeout: 200 }).checkout({ fetchClientToken: () => new Promise<string>(() => {}) });
+    try {
+      const error = (await quiet(() => checkout.launch().catch((e: Error) => e))) as Error & { code?: string };
+      expect(error.code).to.equal('fetch_client_token_timeout');
+    } finally {
+      checkout.element.remove();
+    }
+  });
+
+  it('a fetchSessionStatus that never settles on a ?session_id= return gives checkout-error session_status_timeout', async () => {
+    const original = location.href;
+    const url = new URL(location.href);
+    url.searchParams.set('session_id', 'ps_hangs');
+    history.replaceState(history.state, '', url.href);
+    const el = document.createElement('moment-checkout');
+    el.clientKey = TEST_KEY;
+    el.fetchTimeout = 200;
+    el.fetchSessionStatus = () => new Promise(() => {});
+    const errored = oneEvent(el, 'checkout-error');
+    try {
+      await quiet(async () => {
+        document.body.append(el);
+        const { detail } = await errored;
+        expect(detail.code).to.equal('session_status_timeout');
+        expect(detail.message).to.match(/fetchSessionStatus\(\) did not settle/);
+      });
+    } finally {
+      el.remove();
+      history.replaceState(history.state, '', original);
+    }
+  });
+});
+
 describe('redirect return (?session_id=)', () => {
   const routes: [string, string, keyof Pick<MomentCheckout, 'onSuccess' | 'onFailure' | 'onExpired' | 'onCancel' | 'onAttemptFailed'>][] = [
     ['completed', 'payment-success', 'onSuccess'],

@@ -12,7 +12,7 @@ import { CheckoutScopeController } from '../../core/context.js';
 import { emit, type CheckoutResult, type LoadErrorDetail, type eventMap, type MomentCheckoutEventMap, type ElementEventMap } from '../../core/events.js';
 import { assertSameEnvironment, invokeCallback } from '../../core/element-config.js';
 import { replayEscape } from '../../core/escape.js';
-import { fetchJson } from '../../core/fetch-json.js';
+import { DEFAULT_FETCH_TIMEOUT, FetchTimeoutError, fetchJson, withTimeout } from '../../core/fetch-json.js';
 import { topNavigation } from '../../core/navigation.js';
 import { DEFAULT_LOAD_TIMEOUT, REQUEST_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
 import { ConfigError, parseClientKey, resolveFramesOrigin } from '../../core/keys.js';
@@ -120,6 +120,7 @@ export class MomentCheckout extends ReactiveElement {
     sessionEndpoint: { attribute: 'session-endpoint' },
     statusEndpoint: { attribute: 'status-endpoint' },
     loadTimeout: { attribute: 'load-timeout', type: Number },
+    fetchTimeout: { attribute: 'fetch-timeout', type: Number },
     checkoutTitle: { attribute: 'checkout-title' },
     fetchClientToken: { attribute: false },
     fetchSessionStatus: { attribute: false },
@@ -146,6 +147,13 @@ export class MomentCheckout extends ReactiveElement {
   statusEndpoint: string | null = null;
   /** Milliseconds to wait for the checkout frame before `checkout-error` (15 000 by default). */
   loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
+  /**
+   * Milliseconds to wait for `fetchClientToken`, `fetchSessionStatus`, `session-endpoint` and
+   * `status-endpoint` (30 000 by default): past it, `launch()` rejects (or the return is reported)
+   * with `checkout-error` — code `fetch_client_token_timeout` or `session_status_timeout` — and
+   * `launch()` can be called again at once.
+   */
+  fetchTimeout: number = DEFAULT_FETCH_TIMEOUT;
   /** Title of the modal dialog (and of the checkout's iframe); by default "Secure checkout" in the element's language. */
   checkoutTitle: string | null = null;
 
@@ -250,12 +258,12 @@ export class MomentCheckout extends ReactiveElement {
     new RedirectReturnController(this, {
       readStatus: () =>
         typeof this.fetchSessionStatus === 'function'
-          ? (sessionId) => this.fetchSessionStatus!(sessionId)
+          ? (sessionId) => withTimeout(() => this.fetchSessionStatus!(sessionId), this.#fetchTimeout, 'fetchSessionStatus()')
           : this.statusEndpoint
             ? (sessionId) => {
                 const url = new URL(this.statusEndpoint!, window.location.href);
                 url.searchParams.set('session_id', sessionId);
-                return fetchJson(url.href, { method: 'GET' });
+                return fetchJson(url.href, { method: 'GET' }, this.#fetchTimeout);
               }
             : undefined,
       report: (outcome, result) => this.#report(outcome, result),
@@ -265,6 +273,11 @@ export class MomentCheckout extends ReactiveElement {
         emit(this, 'checkout-error', { code, message });
       },
     });
+  }
+
+  /** `fetch-timeout`, or the default when it is not a positive number. */
+  get #fetchTimeout(): number {
+    return Number.isFinite(this.fetchTimeout) && this.fetchTimeout > 0 ? this.fetchTimeout : DEFAULT_FETCH_TIMEOUT;
   }
 
   /** The dialog's and the iframe's title: the page's, else the element's language's. */
@@ -386,14 +399,15 @@ export class MomentCheckout extends ReactiveElement {
     let token: unknown;
     if (typeof this.fetchClientToken === 'function') {
       try {
-        token = await this.fetchClientToken();
+        token = await withTimeout(this.fetchClientToken, this.#fetchTimeout, 'fetchClientToken()');
       } catch (error) {
+        if (error instanceof FetchTimeoutError) throw new CheckoutError('fetch_client_token_timeout', `${error.message} Check your backend, or raise fetch-timeout.`);
         throw new CheckoutError('fetch_client_token_failed', `fetchClientToken() failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     } else if (this.sessionEndpoint) {
-      const body = await fetchJson(this.sessionEndpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(
+      const body = await fetchJson(this.sessionEndpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }, this.#fetchTimeout).catch(
         (error: Error) => {
-          throw new CheckoutError('fetch_client_token_failed', `session-endpoint: ${error.message}`);
+          throw new CheckoutError(error instanceof FetchTimeoutError ? 'fetch_client_token_timeout' : 'fetch_client_token_failed', `session-endpoint: ${error.message}`);
         },
       );
       token = (body as { client_token?: unknown } | null)?.client_token;
