@@ -71,9 +71,8 @@ export class PaymentTokenAlias {
 }
 
 /** What to say for the component config's `containerId`: these elements are their own container. */
-export function containerIdAdvice(tag: string): string {
-  return `Moment Elements <${tag}>: containerId is not used: <${tag}> is its own container. Put the element where it should appear (e.g. inside that div).`;
-}
+export const containerIdAdvice = (tag: string): string =>
+  `is not used: <${tag}> is its own container. Put the element where it should appear (e.g. inside that div).`;
 
 /**
  * Adds setters for component-config keys an element cannot honour: each warns once, naming the key and what

@@ -238,19 +238,6 @@ export class CardComponent extends ReactiveElement {
     this.#paymentToken.set(details);
   }
 
-  /**
-   * The component config's `containerId` is not used: the element is its own container. Setting it warns once
-   * on the console, saying to put the element where the fields should appear.
-   */
-  get containerId(): string | undefined {
-    return this.#containerId;
-  }
-  set containerId(id: string | undefined) {
-    this.#containerId = id;
-    if (id !== undefined && id !== null) warnOnce(this, containerIdAdvice(TAG));
-  }
-  #containerId: string | undefined;
-
   /** The last masked state reported by the frame. */
   protected cardState: CardChange | undefined;
   private frameHeight: number | undefined;
@@ -564,8 +551,9 @@ export class CardComponent extends ReactiveElement {
   }
 }
 
-// Component-config keys of the wallet only: said on the console, never dropped in silence.
+// Component-config keys the card cannot honour (`containerId`, the wallet's own): said on the console, never dropped in silence.
 defineUnhonouredKeys(CardComponent, TAG, {
+  containerId: containerIdAdvice(TAG),
   buttonConfig: 'is for <wallet-button> only.',
   emailRequired: 'is for <wallet-button> only: pass userEmailAddress in executePayment(additionalInfo).',
   billingAddressRequired: 'is for <wallet-button> only: pass billingAddress in executePayment(additionalInfo).',

@@ -192,19 +192,6 @@ export class WalletButton extends ReactiveElement {
   }
 
   /**
-   * The component config's `containerId` is not used: the element is its own container. Setting it warns once
-   * on the console, saying to put the element where the button should appear.
-   */
-  get containerId(): string | undefined {
-    return this.#containerId;
-  }
-  set containerId(id: string | undefined) {
-    this.#containerId = id;
-    if (id !== undefined && id !== null) warnOnce(this, containerIdAdvice(TAG));
-  }
-  #containerId: string | undefined;
-
-  /**
    * The component config lists `displayErrorsCallback` for the wallet, but it is never called: a wallet has no
    * card fields, and the wallet's sheet validates what the customer enters itself. Setting it warns
    * once on the console; failed payments reach `paymentComplete` and the outcome events.
@@ -396,9 +383,9 @@ export class WalletButton extends ReactiveElement {
   }
 }
 
-// Component-config keys of the card only: said on the console, never dropped in silence.
+// Component-config keys the wallet cannot honour (`containerId`, the card's own): said on the console, never dropped in silence.
 const CARD_ONLY = 'is a card option: style the wallet button with buttonConfig, lang and --moment-wallet-* properties.';
-defineUnhonouredKeys(WalletButton, TAG, { fontCss: CARD_ONLY, styles: CARD_ONLY, text: CARD_ONLY });
+defineUnhonouredKeys(WalletButton, TAG, { containerId: containerIdAdvice(TAG), fontCss: CARD_ONLY, styles: CARD_ONLY, text: CARD_ONLY });
 
 /** Type-only: the events of `WalletButton` for `emit()`, and typed `addEventListener` / `removeEventListener` as on `HTMLElement`. */
 export interface WalletButton {
