@@ -166,4 +166,50 @@ export default [
     ],
     output: { dir: 'dist/sandbox', format: 'esm', banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
   },
+  // The test kit (`@momentpay/elements/testing`): Node, for merchants' Playwright tests. Playwright
+  // is a type only; the sandbox is loaded at run time from beside it (dist/sandbox/index.js).
+  {
+    input: { index: 'src/testing/index.ts' },
+    external: (id) => id === 'playwright-core' || isNodeBuiltin(id),
+    plugins: [esbuild({ target: 'node20', tsconfig: 'tsconfig.json', platform: 'node' }), testingDeclarations()],
+    output: { dir: 'dist/testing', format: 'esm' },
+  },
 ];
+
+/**
+ * The test kit's `index.d.ts`: tsc emits the declarations of src/testing into a temporary
+ * directory; the kit's type imports of the package's entry points (`../index.js`,
+ * `../sandbox/index.js`) become the package's own names, so the file stands alone in dist/testing.
+ */
+function testingDeclarations() {
+  return {
+    name: 'testing-declarations',
+    async writeBundle() {
+      const { mkdtempSync, writeFileSync, rmSync, mkdirSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const { join, resolve } = await import('node:path');
+      const { spawnSync } = await import('node:child_process');
+      const dir = mkdtempSync(join(tmpdir(), 'moment-testing-types-'));
+      try {
+        const project = join(dir, 'tsconfig.json');
+        writeFileSync(project, JSON.stringify({
+          extends: resolve('tsconfig.json'),
+          compilerOptions: { noEmit: false, emitDeclarationOnly: true, declaration: true, declarationMap: false, sourceMap: false, rootDir: resolve('src'), outDir: join(dir, 'out') },
+          files: [resolve('src/testing/index.ts')],
+          include: [],
+        }));
+        const r = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', project], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`tsc (test kit declarations) failed:\n${r.stdout}${r.stderr}`);
+        const dts = readFileSync(join(dir, 'out/testing/index.d.ts'), 'utf8')
+          .replaceAll("from '../index.js'", "from '@momentpay/elements'")
+          .replaceAll("from '../sandbox/index.js'", "from '@momentpay/elements/sandbox'")
+          .replaceAll("import('../sandbox/index.js')", "import('@momentpay/elements/sandbox')");
+        if (/from '\.\.\//.test(dts)) throw new Error('The test kit declarations import a file outside dist/testing.');
+        mkdirSync('dist/testing', { recursive: true });
+        writeFileSync('dist/testing/index.d.ts', dts);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -127,6 +127,8 @@ rmSync(snapshot, { recursive: true, force: true });
 cpSync(join(root, 'dist'), snapshot, { recursive: true });
 const { startSandbox } = await import(pathToFileURL(join(snapshot, 'sandbox/index.js')).href);
 const sandbox = await startSandbox({ port: 0 });
+// The customer's hands: the package's own test kit, as a merchant's end-to-end test uses it.
+const { fillCard, recordEvents, waitForEvent, walletFrame, testCards } = await import(pathToFileURL(join(snapshot, 'testing/index.js')).href);
 
 const { chromium } = await import('playwright-core');
 const profile = mkdtempSync(join(tmpdir(), 'moment-apps-'));
@@ -195,16 +197,16 @@ async function pay(url, app) {
     errors.push(`pageerror: ${error.message}`);
   });
   try {
+    // The elements' events, recorded from the first document on: none is missed, whenever it fires.
+    await recordEvents(page);
     await page.goto(url, { timeout: 30_000 });
-    const card = page.frameLocator('card-component iframe');
-    await card.locator('#card-number').waitFor({ timeout: 20_000 });
-    if (app.wallet) await page.frameLocator('wallet-button iframe').locator('#wallet-button').waitFor({ timeout: 20_000 });
+    if (app.wallet) await walletFrame(page).locator('#wallet-button').waitFor({ timeout: 20_000 });
     await page.locator('#pay:not([disabled])').waitFor({ timeout: 20_000 });
-    await card.locator('#card-number').fill('4242424242424242');
-    await card.locator('#expiry-date').fill('1234');
-    await card.locator('#cv2').fill('123');
-    await card.locator('#card-name').fill('Ada Lovelace');
+    await fillCard(page, { ...testCards.success, name: 'Ada Lovelace' }, { timeout: 20_000 });
     await page.locator('#pay').click();
+    const paid = await waitForEvent(page, 'card-component', 'payment-success', { timeout: 20_000 });
+    if (paid.statusCode !== 0 || !paid.authCode) throw new Error(`payment-success carried ${JSON.stringify(paid)}`);
+    // And the app's own success handler shows it.
     const result = page.locator('#result');
     await result.filter({ hasText: /Payment successful/ }).waitFor({ timeout: 20_000 });
     const text = (await result.textContent()) ?? '';

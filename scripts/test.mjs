@@ -1,5 +1,6 @@
 // `npm test`: finds (or installs) Chromium, builds when the sources are newer than the build,
-// then runs the sandbox API tests (Node) and the browser tests (headless Chromium).
+// then runs the sandbox API tests (Node), the test kit's tests (Node + headless Chromium) and the
+// browser tests (headless Chromium).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -22,4 +23,6 @@ const run = (cmd, args) => {
 };
 if (stale) run('npm', ['run', 'build']);
 run('node', ['--test', '--test-reporter=spec', 'test/sandbox/', 'test/node/', 'test/react/ssr.test.mjs']);
+// The test kit (@momentpay/elements/testing) drives Chromium itself: after the Node tests, before wtr, never beside it.
+run('node', ['--test', '--test-reporter=spec', 'test/kit/']);
 run('npx', ['wtr', ...process.argv.slice(2)]);

@@ -40,6 +40,8 @@ export interface MomentOptions {
   framesOrigin?: string;
   /** Milliseconds `fetchClientToken` and `fetchSessionStatus` may take (default 30 000): past it, `checkout-error` and `launch()` rejects. */
   fetchTimeout?: number;
+  /** Milliseconds one payment request may take, retries included (default 30 000): the checkout's `payment-timeout`. */
+  paymentTimeout?: number;
 }
 
 export interface MomentInstance {
@@ -64,7 +66,7 @@ function warnUnknownKeys(where: string, given: object, known: readonly string[])
  */
 export function Moment(clientKey: string, options: MomentOptions = {}): MomentInstance {
   const environment = parseClientKey(clientKey);
-  warnUnknownKeys('Moment()', options ?? {}, ['framesOrigin', 'fetchTimeout']);
+  warnUnknownKeys('Moment()', options ?? {}, ['framesOrigin', 'fetchTimeout', 'paymentTimeout']);
   const framesOrigin = options.framesOrigin ? parseOrigin(options.framesOrigin) : null;
   return {
     environment,
@@ -83,6 +85,7 @@ export function Moment(clientKey: string, options: MomentOptions = {}): MomentIn
       element.clientKey = clientKey;
       if (framesOrigin) element.framesOrigin = framesOrigin;
       if (options.fetchTimeout !== undefined) element.fetchTimeout = options.fetchTimeout;
+      if (options.paymentTimeout !== undefined) element.paymentTimeout = options.paymentTimeout;
       Object.assign(element, {
         fetchClientToken: config.fetchClientToken,
         fetchSessionStatus: config.fetchSessionStatus,

@@ -187,3 +187,34 @@ export const LoadErrorBadKey: Story = {
     await waitFor(() => expect(canvasElement.querySelector('output')?.textContent).not.toBe(''));
   },
 };
+
+/**
+ * An HTML-only checkout (`session-endpoint`, no script of its own) whose endpoint fails: the
+ * element shows a short message with "Try again" where the checkout would be (`part="error"`,
+ * `role="alert"`), in the element's language. A page that says it its own way cancels
+ * `checkout-error` (`event.preventDefault()`).
+ */
+export const LaunchErrorEndpoint: Story = {
+  name: 'Launch error (session-endpoint fails)',
+  tags: ['!autodocs'],
+  args: { note: 'session-endpoint points at a URL that is not a session endpoint: press Pay to see the message the element shows in place of the checkout.' },
+  render: (args, context) => {
+    const origin = framesOriginOf(context);
+    const pay = (event: Event) => {
+      const checkout = (event.currentTarget as HTMLElement).closest('.story')!.querySelector('moment-checkout') as MomentCheckout;
+      checkout.launch().catch(() => undefined); // what an inline onclick does
+    };
+    return html`<div class="story" style="display: grid; gap: 12px; max-width: 520px; font-family: system-ui, sans-serif; ${args.theme}">
+      ${args.note ? html`<p style=${NOTE_STYLE}>${args.note}</p>` : nothing}
+      <moment-checkout client-key=${PUBLISHABLE_KEY} frames-origin=${origin} session-endpoint="/api/no-such-session-endpoint" lang=${args.lang || nothing}></moment-checkout>
+      <button type="button" class="launch" @click=${pay}>Pay £25.00</button>
+    </div>`;
+  },
+  play: async ({ canvasElement }) => {
+    const checkout = canvasElement.querySelector('moment-checkout')!;
+    const failed = nextEvent(checkout, 'checkout-error');
+    canvasElement.querySelector<HTMLButtonElement>('button.launch')!.click();
+    await failed;
+    await waitFor(() => expect(checkout.shadowRoot?.querySelector('[part="error"][role="alert"]')).toBeTruthy());
+  },
+};

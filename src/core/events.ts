@@ -13,8 +13,18 @@ import type { ConfigError } from './keys.js';
 
 /** Detail of `load-error`. */
 export interface LoadErrorDetail {
-  code: ConfigError['code'] | 'timeout' | 'frame_error' | 'frame_not_started' | 'origin_not_allowed' | 'session_mismatch';
+  code:
+    | ConfigError['code']
+    | 'timeout'
+    | 'frame_error'
+    | 'frame_not_started'
+    | 'frames_unreachable'
+    | 'frames_unavailable'
+    | 'origin_not_allowed'
+    | 'session_mismatch';
   message: string;
+  /** `frames_unavailable`: the HTTP status the frames origin answered its health check with. */
+  status?: number;
 }
 
 /** Detail of `ready`. */
@@ -44,6 +54,12 @@ export interface CheckoutResult {
   sessionStatus?: TransactionResult['sessionStatus'];
   /** The whole answer of `fetchSessionStatus`, on a redirect return. */
   session?: Record<string, unknown>;
+  /**
+   * On a redirect return (`?session_id=`): whether a page in this tab launched that session.
+   * `false` for a link someone else made or a session from elsewhere: check the session on your
+   * server before treating it as this cart's payment.
+   */
+  launchedHere?: boolean;
 }
 
 /** Detail of `checkout-open`. */
@@ -107,6 +123,7 @@ export interface CardComponentEventMap {
   'payment-failure': TransactionResult | PaymentProblem;
   'payment-cancel': TransactionResult;
   'payment-expired': PaymentProblem;
+  'payment-unknown': PaymentProblem;
 }
 
 /** The events of `<wallet-button>`, by name, with their detail. */
@@ -120,6 +137,7 @@ export interface WalletButtonEventMap {
   'payment-attempt-failed': TransactionResult;
   'payment-failure': TransactionResult | PaymentProblem;
   'payment-expired': PaymentProblem;
+  'payment-unknown': PaymentProblem;
 }
 
 /** Detail of `validation-error` on `<moment-checkout>`: the errors shown on the checkout's fields, in page order. */
@@ -138,6 +156,7 @@ export interface MomentCheckoutEventMap {
   'payment-attempt-failed': CheckoutResult;
   'payment-cancel': CheckoutResult;
   'payment-expired': CheckoutResult;
+  'payment-unknown': CheckoutResult;
 }
 
 /** Each element's event map by tag name. */

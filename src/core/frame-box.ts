@@ -92,6 +92,9 @@ export interface LoadErrorText {
   retry: string;
 }
 
+/** Load errors that another try may fix (the network, the frames origin): shown with a Retry button. */
+const RETRYABLE: ReadonlySet<LoadErrorDetail['code']> = new Set(['timeout', 'frame_error', 'frame_not_started', 'frames_unreachable', 'frames_unavailable']);
+
 /**
  * The element's shadow content, kept by hand (no template engine: the card and wallet elements
  * need three nodes, and the bytes of one): the box with the skeleton and the iframe, or the
@@ -159,7 +162,7 @@ export class FrameBox {
     this.#box = this.#iframe = this.#skeleton = undefined;
     this.#skeletonKey = undefined;
     this.#channel = '';
-    const retryable = error.code === 'timeout' || error.code === 'frame_error' || error.code === 'frame_not_started';
+    const retryable = RETRYABLE.has(error.code);
     // The same message stays (focus on its button, no second announcement); another replaces it.
     const key = `${retryable ? text.retryable : text.unavailable}|${retryable ? text.retry : ''}`;
     if (this.#error?.isConnected && key === this.#errorKey) return;

@@ -10,7 +10,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Infer, Schema as AnySchema } from '../protocol/schema.js';
-import { FRAME_PATHS } from '../protocol/api.js';
+import { FRAMES_HEALTH_PATH, FRAME_PATHS } from '../protocol/api.js';
 import { ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '../protocol/messages.js';
 import { BridgeError, PortEndpoint, randomId, type ResultSchemas } from '../protocol/port.js';
 import { invokeCallback, resolveFrameTarget, type ElementConfig, type FrameTarget } from './element-config.js';
@@ -30,12 +30,73 @@ export const DEFAULT_LOAD_TIMEOUT = 15_000;
 export const REQUEST_TIMEOUT = 10_000;
 /** How long a loaded frame page may stay silent before it is taken as refused (ms). */
 const SILENCE_AFTER_LOAD_MS = 2000;
+/** Longest wait for the frames origin's health check, which tells a frames origin that is down from one that refused this page (ms). */
+const PROBE_TIMEOUT_MS = 3000;
+/** Time kept between the health check's end and the load timeout, to report what it found (ms). */
+const PROBE_MARGIN_MS = 50;
 /** Refusals by the frame that are the page's to fix, reported with their own `load-error` code. */
 const REFUSALS: ReadonlySet<string> = new Set(['origin_not_allowed', 'session_mismatch']);
 /** What `clientToken`, `clientKey`, … become as HTML attributes when set as props by React 18 or a server renderer. */
 const MISNAMED_ATTRIBUTES = ['clienttoken', 'clientkey', 'framesorigin'] as const;
 
 export type ConnectionState = 'idle' | 'loading' | 'ready' | 'error';
+
+/** What the frames origin's health check found. */
+export type FramesHealth =
+  | { kind: 'unreachable' }
+  | { kind: 'unavailable'; status: number }
+  | { kind: 'reachable'; status: number }
+  /** No answer within the time allowed. */
+  | { kind: 'unknown' };
+
+/**
+ * Asks `${framesOrigin}/frames/health` (CORS, no credentials, no cache) within `budgetMs`: a fetch
+ * that fails is an unreachable origin (down, a network failure, or refused by the page's
+ * `connect-src`); a 5xx an unavailable one; no answer in time tells nothing.
+ */
+export async function probeFramesOrigin(framesOrigin: string, budgetMs: number, signal?: AbortSignal): Promise<FramesHealth> {
+  if (!(budgetMs > 0)) return { kind: 'unknown' };
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), budgetMs);
+  const onAbort = () => abort.abort();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    const response = await fetch(`${framesOrigin}${FRAMES_HEALTH_PATH}`, {
+      mode: 'cors',
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'error',
+      signal: abort.signal,
+    });
+    void response.body?.cancel().catch(() => undefined);
+    return response.status >= 500 ? { kind: 'unavailable', status: response.status } : { kind: 'reachable', status: response.status };
+  } catch {
+    return abort.signal.aborted ? { kind: 'unknown' } : { kind: 'unreachable' };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** The `load-error` a health check that failed stands for; none when the origin answered (or did not in time). */
+export function framesHealthError(health: FramesHealth, framesOrigin: string): LoadErrorDetail | undefined {
+  if (health.kind === 'unreachable') {
+    return {
+      code: 'frames_unreachable',
+      message:
+        `The secure frames origin (${framesOrigin}) could not be reached: check the network or that the frames origin is running, then call retry(). ` +
+        `If your Content-Security-Policy limits connect-src, allow ${framesOrigin}.`,
+    };
+  }
+  if (health.kind === 'unavailable') {
+    return {
+      code: 'frames_unavailable',
+      status: health.status,
+      message: `The secure frames origin (${framesOrigin}) is unavailable (HTTP ${health.status}): call retry() in a moment.`,
+    };
+  }
+  return undefined;
+}
 
 /** What the controller reads from its element. */
 export interface SecureFrameElement extends ReactiveControllerHost, HTMLElement {
@@ -100,6 +161,13 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
   #silenceTimer: ReturnType<typeof setTimeout> | undefined;
   #stopWatchingLoad: (() => void) | undefined;
   #listening = false;
+  /** When the current frame's `load-timeout` ends (ms since the epoch). */
+  #deadline = 0;
+  /** Starts the health check shortly before the load timeout, while the frame is still loading. */
+  #probeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The current frame's health check: at most one per frame. */
+  #probing: Promise<FramesHealth> | undefined;
+  #probeAbort: AbortController | undefined;
 
   constructor(
     private readonly host: SecureFrameElement,
@@ -173,6 +241,9 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
   #close(): void {
     clearTimeout(this.#timer);
     clearTimeout(this.#silenceTimer);
+    clearTimeout(this.#probeTimer);
+    this.#probeAbort?.abort();
+    this.#probeAbort = this.#probing = undefined;
     this.#stopWatchingLoad?.();
     this.#stopWatchingLoad = undefined;
     if (this.#listening) window.removeEventListener('message', this.#onWindowMessage);
@@ -228,10 +299,17 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
     this.state = 'loading';
     window.addEventListener('message', this.#onWindowMessage);
     this.#listening = true;
+    this.#deadline = Date.now() + timeout;
     this.#timer = setTimeout(
       () => this.#fail({ code: 'timeout', message: `The secure frame did not load within ${timeout} ms. Check your network and the frames origin (${framesOrigin}), then call retry().` }),
       timeout,
     );
+    // Still loading shortly before the timeout: ask the frames origin whether it is up, so that a
+    // frames origin that is down is said as such, within the timeout.
+    const probeAt = Math.max(timeout - PROBE_TIMEOUT_MS - PROBE_MARGIN_MS, Math.floor(timeout / 2));
+    this.#probeTimer = setTimeout(() => {
+      if (this.#loading(channel)) void this.#probe(channel, framesOrigin);
+    }, probeAt);
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => this.#watchLoad(channel));
   }
@@ -251,17 +329,44 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
       // Only the frame page itself counts (not a blank document put there in between).
       if (channel !== this.channel || this.port || this.state !== 'loading' || !iframe.src.startsWith(`${framesOrigin}/`)) return;
       this.#silenceTimer = setTimeout(() => {
-        if (channel !== this.channel || this.port || this.state !== 'loading') return;
-        this.#fail({
-          code: 'frame_not_started',
-          message:
-            `The secure frame loaded but did not start. Check that the payment session's allowed_origins includes this page's origin (${window.location.origin}) ` +
-            `and that ${framesOrigin} serves the payment frames.`,
+        if (!this.#loading(channel)) return;
+        // The browser shows its own error page (and fires `load`) when the frames origin is down:
+        // the health check tells that from a page the frames origin refused to be framed in.
+        void this.#probe(channel, framesOrigin!).then(() => {
+          if (!this.#loading(channel)) return;
+          this.#fail({
+            code: 'frame_not_started',
+            message:
+              `The secure frame loaded but did not start. Check that the payment session's allowed_origins includes this page's origin (${window.location.origin}) ` +
+              `and that ${framesOrigin} serves the payment frames.`,
+          });
         });
       }, SILENCE_AFTER_LOAD_MS);
     };
     iframe.addEventListener('load', onLoad);
     this.#stopWatchingLoad = () => iframe.removeEventListener('load', onLoad);
+  }
+
+  /** The frame of `channel` is still loading and has not said hello. */
+  #loading(channel: string): boolean {
+    return channel === this.channel && !this.port && this.state === 'loading';
+  }
+
+  /**
+   * The frames origin's health check for the loading frame, once per frame, bounded by what is
+   * left of `load-timeout`. An unreachable or unavailable origin fails the frame at once with its
+   * own code; otherwise the caller says what it knows.
+   */
+  #probe(channel: string, framesOrigin: string): Promise<FramesHealth> {
+    if (this.#probing) return this.#probing;
+    clearTimeout(this.#probeTimer);
+    const abort = (this.#probeAbort = new AbortController());
+    const budget = Math.min(PROBE_TIMEOUT_MS, this.#deadline - Date.now() - PROBE_MARGIN_MS);
+    return (this.#probing = probeFramesOrigin(framesOrigin, budget, abort.signal).then((health) => {
+      const error = framesHealthError(health, framesOrigin);
+      if (error && this.#loading(channel)) this.#fail(error);
+      return health;
+    }));
   }
 
   readonly #onWindowMessage = (event: MessageEvent): void => {
@@ -282,6 +387,8 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
       () => {
         if (this.port !== port) return;
         clearTimeout(this.#timer);
+        clearTimeout(this.#probeTimer);
+        this.#probeAbort?.abort();
         this.state = 'ready';
         this.loadError = undefined;
         this.host.requestUpdate();

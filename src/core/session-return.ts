@@ -78,6 +78,37 @@ export function takeRedirect(sessionId: string): RedirectMemo | undefined {
   return m?.sessionId === sessionId && (m.hosted === true || typeof m.clientToken === 'string') ? (m as RedirectMemo) : undefined;
 }
 
+const LAUNCHED_KEY = 'moment-elements:launched';
+/** How many session ids a tab remembers as launched by its pages (the newest kept). */
+export const LAUNCHED_LIMIT = 20;
+
+function launchedIds(): string[] {
+  try {
+    const ids: unknown = JSON.parse(sessionStorage.getItem(LAUNCHED_KEY) ?? '[]');
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Remembers (this tab only) that a page here launched a session, embedded or hosted: a return
+ * with `?session_id=` for it is then marked `launchedHere`. The last `LAUNCHED_LIMIT` are kept.
+ */
+export function rememberLaunched(sessionId: string): void {
+  try {
+    const ids = [...launchedIds().filter((id) => id !== sessionId), sessionId].slice(-LAUNCHED_LIMIT);
+    sessionStorage.setItem(LAUNCHED_KEY, JSON.stringify(ids));
+  } catch {
+    // Storage may be off: every return is then reported as not launched here.
+  }
+}
+
+/** Whether a page in this tab launched the session (one of the last `LAUNCHED_LIMIT`). */
+export function wasLaunchedHere(sessionId: string): boolean {
+  return launchedIds().includes(sessionId);
+}
+
 export interface RedirectReturnOptions {
   /** How to read a session's status: `fetchSessionStatus`, else the `status-endpoint`; `undefined` while neither is set. */
   readStatus: () => ((sessionId: string) => Promise<unknown>) | undefined;
@@ -96,12 +127,22 @@ export interface RedirectReturnOptions {
  */
 export class RedirectReturnController implements ReactiveController {
   #pending: string | null = null;
+  /** The return whose status could not be read, for `retry()`. */
+  #failed: string | null = null;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly options: RedirectReturnOptions,
   ) {
     host.addController(this);
+  }
+
+  /** Reads the status again after `onError` (the `session_id` is still in the URL). */
+  retry(): void {
+    if (!this.#failed) return;
+    this.#pending = this.#failed;
+    this.#failed = null;
+    this.host.requestUpdate();
   }
 
   hostConnected(): void {
@@ -122,6 +163,7 @@ export class RedirectReturnController implements ReactiveController {
     try {
       response = await read(sessionId);
     } catch (error) {
+      this.#failed = sessionId;
       return this.options.onError(
         error instanceof FetchTimeoutError ? 'session_status_timeout' : 'session_status_failed',
         `Could not read the status of session ${sessionId}: ${error instanceof Error ? error.message : String(error)}`,
@@ -133,6 +175,7 @@ export class RedirectReturnController implements ReactiveController {
     const hosted = memo?.hosted === true || (response as { presentation_mode?: unknown } | null)?.presentation_mode === 'hosted';
     const outcome = typeof status === 'string' ? outcomeForStatus(status, response as Record<string, unknown>, hosted) : undefined;
     if (!outcome) {
+      this.#failed = sessionId;
       return this.options.onError(
         'invalid_session_status',
         `fetchSessionStatus must resolve with { status } (one of ${SESSION_STATUSES.join(', ')}); it gave ${JSON.stringify(status ?? null)}.`,
@@ -142,8 +185,16 @@ export class RedirectReturnController implements ReactiveController {
     const session = response as Record<string, unknown>;
     const payment = (session['payment'] ?? null) as { status_code?: unknown; auth_code?: unknown; id?: unknown; message?: unknown; customer_details?: unknown } | null;
     const customerDetails = customerDetailsIn(payment?.customer_details) ?? customerDetailsIn(session['customer_details']);
+    const launchedHere = wasLaunchedHere(sessionId);
+    if (!launchedHere) {
+      console.warn(
+        `Moment Elements <moment-checkout>: the page came back with session_id=${sessionId}, a session this page did not launch (in this tab). ` +
+          "Check the session on your server (its amount, currency and reference) before treating it as this cart's payment.",
+      );
+    }
     this.options.report(outcome, {
       sessionId,
+      launchedHere,
       status: status as string,
       message: hosted && status === 'open' ? 'Cancelled on the checkout page.' : typeof payment?.message === 'string' ? payment.message : `The payment session is ${status}.`,
       ...(typeof payment?.status_code === 'number' ? { statusCode: payment.status_code as CheckoutResult['statusCode'] } : {}),

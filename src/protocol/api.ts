@@ -85,12 +85,12 @@ export const CHALLENGE_WINDOW_SIZES = {
 } as const;
 export type ChallengeWindowSize = keyof typeof CHALLENGE_WINDOW_SIZES;
 
-export type PaymentStatus = 'succeeded' | 'requires_action' | 'declined' | 'referred' | 'failed';
+export type PaymentAttemptStatus = 'succeeded' | 'requires_action' | 'declined' | 'referred' | 'failed';
 
 /** A payment attempt as `POST /v1/payments` and `GET /v1/payments/{id}` return it. */
 export interface PaymentAttempt {
   id: string;
-  status: PaymentStatus;
+  status: PaymentAttemptStatus;
   statusCode: StatusCode;
   authCode?: string;
   message: string;
@@ -125,3 +125,9 @@ export interface ChallengeCompleteMessage {
 /** Answers to a 3-D Secure challenge: `cancelled` is the customer leaving the bank page. */
 export const CHALLENGE_OUTCOMES = ['succeeded', 'declined', 'cancelled'] as const;
 export type ChallengeOutcome = (typeof CHALLENGE_OUTCOMES)[number];
+
+/**
+ * The frames origin's health check: `GET` answers 204 (CORS `*`, `no-store`) while the frames
+ * can be loaded, so a host page can tell an unreachable frames origin from a slow one.
+ */
+export const FRAMES_HEALTH_PATH = '/frames/health';

@@ -3,7 +3,7 @@
  * envelopes are those of messages.ts; this file adds the checkout's requests and events.
  */
 import { array, boolean, literal, nullish, number, object, optional, picklist, string, type Infer } from './schema.js';
-import { Declarations, Height, ShortText, TransactionResultSchema } from './messages.js';
+import { Declarations, Height, PAYMENT_TIMEOUT_LIMITS, ShortText, TransactionResultSchema } from './messages.js';
 import { CHECKOUT_VARIANTS } from './api.js';
 import type { SessionStatus } from './outcome.js';
 
@@ -25,6 +25,8 @@ export interface CheckoutFrameConfig {
   locale: string;
   /** Inline checkouts paid from an outside button hide their own pay button. */
   hidePayButton: boolean;
+  /** The budget of one payment request in ms (`payment-timeout`); default 30 s. */
+  paymentTimeout?: number;
 }
 
 export const checkoutRequestParams = {
@@ -34,6 +36,7 @@ export const checkoutRequestParams = {
     themeVariables: Declarations,
     locale: string({ max: 35 }),
     hidePayButton: boolean(),
+    paymentTimeout: optional(number({ integer: true, ...PAYMENT_TIMEOUT_LIMITS })),
   }),
   /** Pays with what the customer entered (the inline variant's external pay button). */
   submit: object({}),
@@ -51,7 +54,7 @@ export const checkoutRequests = {
 } as const;
 
 /** How a checkout attempt or session ended, as the frame reports it. */
-export const CHECKOUT_OUTCOMES = ['success', 'failure', 'attempt-failed', 'expired', 'cancel'] as const;
+export const CHECKOUT_OUTCOMES = ['success', 'failure', 'attempt-failed', 'expired', 'cancel', 'unknown'] as const;
 export type CheckoutOutcome = (typeof CHECKOUT_OUTCOMES)[number];
 
 export const checkoutEvents = {
@@ -60,7 +63,8 @@ export const checkoutEvents = {
    * A payment attempt or the session ended. `result` is present when a transaction was tried.
    * `cancel` with a `result` (`result.cancelled === true`) is a 3-D Secure challenge the customer
    * cancelled in the frame: the checkout stays open for another try. `cancel` without a `result`
-   * is a cancelled session: the checkout has ended.
+   * is a cancelled session: the checkout has ended. `unknown`: a payment request lost its answer
+   * and neither the payment nor the session could be read; paying again cannot charge twice.
    */
   outcome: object({
     outcome: picklist(CHECKOUT_OUTCOMES),

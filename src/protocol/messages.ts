@@ -70,6 +70,25 @@ export const TransactionResultSchema = object({
   customerDetails: optional(CustomerDetailsSchema),
   sessionStatus: optional(picklist(SESSION_STATUSES)),
 });
+/**
+ * What `paymentStatus()` answers: the session's status as the provider says it now, and what
+ * became of this element's last payment request when its answer was lost (`result`), or that the
+ * provider still cannot say (`pending`: nothing can be charged twice meanwhile).
+ */
+export const PaymentStatusSchema = object({
+  sessionStatus: picklist(SESSION_STATUSES),
+  /** The session is paid (`completed`). */
+  paid: boolean(),
+  /** A payment request of this element still has no known outcome. */
+  pending: boolean(),
+  result: optional(TransactionResultSchema),
+});
+export type PaymentStatus = Infer<typeof PaymentStatusSchema>;
+/** `payment-timeout`: the budget of one payment request, in milliseconds. */
+export const PAYMENT_TIMEOUT_LIMITS = { min: 1000, max: 120_000 } as const;
+/** The default budget of one payment request (`payment-timeout`), tries and pauses included. */
+export const DEFAULT_PAYMENT_TIMEOUT = 30_000;
+const PaymentTimeout = number({ integer: true, ...PAYMENT_TIMEOUT_LIMITS });
 const Field = picklist(CARD_FIELDS);
 const FieldStyleSchema = partial({
   default: Declarations,
@@ -129,6 +148,8 @@ export interface CardFrameConfig {
   themeVariables: Record<string, string>;
   /** BCP 47 tag for messages and formatting, e.g. `en-GB`. */
   locale: string;
+  /** The budget of one payment request in ms (`payment-timeout`); default 30 s. */
+  paymentTimeout?: number;
 }
 
 const CardFrameConfigSchema = object({
@@ -142,6 +163,7 @@ const CardFrameConfigSchema = object({
   disabled: boolean(),
   themeVariables: Declarations,
   locale: string({ max: 35 }),
+  paymentTimeout: optional(PaymentTimeout),
 });
 
 /** Parameter schemas of the requests the host makes of the card frame (validated by the frame). */
@@ -151,6 +173,7 @@ export const cardRequestParams = {
   clear: object({}),
   validate: object({}),
   executePayment: object({ additionalInfo: optional(AdditionalInfoSchema), idempotencyKey: Id }),
+  paymentStatus: object({}),
 } as const;
 
 /** Result schemas of the same requests (validated by the host, which needs nothing else). */
@@ -161,6 +184,7 @@ export const cardRequestResults = {
   clear: literal(null),
   validate: object({ valid: boolean(), errors: array(ValidationErrorSchema) }),
   executePayment: TransactionResultSchema,
+  paymentStatus: PaymentStatusSchema,
 } as const;
 
 /** Requests the host makes of the card frame: parameter and result schemas by method. */
@@ -170,6 +194,7 @@ export const cardRequests = {
   clear: { params: cardRequestParams.clear, result: cardRequestResults.clear },
   validate: { params: cardRequestParams.validate, result: cardRequestResults.validate },
   executePayment: { params: cardRequestParams.executePayment, result: cardRequestResults.executePayment },
+  paymentStatus: { params: cardRequestParams.paymentStatus, result: cardRequestResults.paymentStatus },
 } as const;
 export type CardMethod = keyof typeof cardRequests;
 export type CardRequestParams<M extends CardMethod> = Infer<(typeof cardRequests)[M]['params']>;
@@ -206,8 +231,16 @@ export const REQUEST_ERROR_CODES = [
   'invalid_params',
   'unknown_method',
   'not_configured',
+  /** The payment request never reached the provider (it says so): nothing was charged. */
   'network_error',
   'timeout',
+  /** The payment request got no answer within `payment-timeout` and the provider never took it: nothing was charged. */
+  'payment_timeout',
+  /**
+   * The payment request got no answer and the provider could not be asked what became of it: it
+   * may have been charged. The frame keeps its idempotency key, so paying again cannot charge twice.
+   */
+  'outcome_unknown',
   'closed',
   'internal',
   /**

@@ -40,6 +40,11 @@ export const OUTCOME_OF_STATUS: Readonly<Record<StatusCode, Outcome>> = {
 /** API error types (`error.type`) whose outcome is not the one of their status code. */
 export const OUTCOME_OF_ERROR_TYPE: Readonly<Record<string, Outcome>> = {
   session_expired: 'expired',
+  /**
+   * The provider answered only 5xx errors and then confirmed it never took the request: nothing
+   * was charged, and the session stays open for another try.
+   */
+  service_unavailable: 'attempt-failed',
 };
 
 /** The outcome of one transaction result. */

@@ -8,8 +8,8 @@
  * in the document that calls their APIs. The host configures the frame; the frame reports what
  * happened (initiated, cancelled, completed with a `TransactionResult`).
  */
-import { array, boolean, object, optional, picklist, string, type Infer } from './schema.js';
-import { Declarations, Height, TransactionResultSchema } from './messages.js';
+import { array, boolean, number, object, optional, picklist, string, type Infer } from './schema.js';
+import { Declarations, Height, PAYMENT_TIMEOUT_LIMITS, PaymentStatusSchema, ShortText, TransactionResultSchema } from './messages.js';
 import type { Address, ShippingDetails, TransactionResult } from './card.js';
 
 /** Colours of the wallet button (seed 004, "Button configuration"). */
@@ -69,6 +69,8 @@ export interface WalletFrameConfig {
   disabled: boolean;
   /** Test hook (sandbox tokens only); see `SANDBOX_WALLET_MODES`. */
   sandboxWallets?: SandboxWalletMode;
+  /** The budget of one payment request in ms (`payment-timeout`); default 30 s. */
+  paymentTimeout?: number;
 }
 
 const Wallets = array(picklist(WALLET_KINDS), WALLET_KINDS.length);
@@ -86,17 +88,21 @@ export const walletRequestParams = {
     themeVariables: Declarations,
     disabled: boolean(),
     sandboxWallets: optional(picklist(SANDBOX_WALLET_MODES)),
+    paymentTimeout: optional(number({ integer: true, ...PAYMENT_TIMEOUT_LIMITS })),
   }),
+  paymentStatus: object({}),
 } as const;
 
 /** Result schemas of the same requests (validated by the host, which needs nothing else). */
 export const walletRequestResults = {
   configure: object({ height: Height, available: boolean(), wallets: Wallets }),
+  paymentStatus: PaymentStatusSchema,
 } as const;
 
 /** Requests the host makes of the wallet frame: parameter and result schemas by method. */
 export const walletRequests = {
   configure: { params: walletRequestParams.configure, result: walletRequestResults.configure },
+  paymentStatus: { params: walletRequestParams.paymentStatus, result: walletRequestResults.paymentStatus },
 } as const;
 export type WalletMethod = keyof typeof walletRequests;
 export type WalletRequestParams<M extends WalletMethod> = Infer<(typeof walletRequests)[M]['params']>;
@@ -113,6 +119,11 @@ export const walletEvents = {
   'payment-cancel': object({}),
   /** A payment attempt ended, with its result (also for declines). */
   'payment-complete': object({ result: TransactionResultSchema }),
+  /**
+   * A payment request lost its answer and the provider could not be asked what became of it: it
+   * may have been charged. Paying again with this button cannot charge twice.
+   */
+  'payment-unknown': object({ message: ShortText }),
   /**
    * The in-frame sheet (the sandbox wallet's) opened or closed. While it is open the frame lays
    * the sheet out as a modal dialog over its whole viewport and sends no `resize`: the host

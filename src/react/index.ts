@@ -71,6 +71,7 @@ const cardComponentEvents = {
   onPaymentFailure: 'payment-failure',
   onPaymentCancel: 'payment-cancel',
   onPaymentExpired: 'payment-expired',
+  onPaymentUnknown: 'payment-unknown',
 } as const satisfies EventTable<CardComponentEventMap>;
 
 const walletButtonEvents = {
@@ -83,6 +84,7 @@ const walletButtonEvents = {
   onPaymentAttemptFailed: 'payment-attempt-failed',
   onPaymentFailure: 'payment-failure',
   onPaymentExpired: 'payment-expired',
+  onPaymentUnknown: 'payment-unknown',
 } as const satisfies EventTable<WalletButtonEventMap>;
 
 const momentCheckoutEvents = {
@@ -95,6 +97,7 @@ const momentCheckoutEvents = {
   onPaymentAttemptFailed: 'payment-attempt-failed',
   onPaymentCancel: 'payment-cancel',
   onPaymentExpired: 'payment-expired',
+  onPaymentUnknown: 'payment-unknown',
 } as const satisfies EventTable<MomentCheckoutEventMap>;
 
 /** Which prop listens to which event, per component (for tools and docs). */

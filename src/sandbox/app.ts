@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { SandboxContext } from './context.js';
 import { ApiFailure, errorBody } from './errors.js';
 import { registerDemoRoutes } from './demo.js';
+import { faultMiddleware, registerFaultRoutes, wasDropped } from './faults.js';
 import { registerFramePages } from './frame-pages.js';
 import { registerHomeRoutes } from './home.js';
 import { isAllowedHost } from './hosts.js';
@@ -24,7 +25,7 @@ export function createApp(ctx: SandboxContext): Hono {
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    ctx.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+    ctx.log(`${c.req.method} ${c.req.path} ${wasDropped(c) ? 'dropped' : c.res.status} ${Math.round(performance.now() - started)}ms`);
   });
 
   // DNS rebinding: answer only requests addressed to a loopback name or a configured host.
@@ -45,6 +46,10 @@ export function createApp(ctx: SandboxContext): Hono {
       c.res.headers.set('x-content-type-options', 'nosniff');
     }
   });
+
+  // Test faults (`POST /test/faults`): before anything reads the body, so a request a fault holds,
+  // drops or answers is never processed.
+  app.use('*', faultMiddleware(ctx));
 
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -79,6 +84,7 @@ export function createApp(ctx: SandboxContext): Hono {
   registerFramePages(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerWalletRoutes(app, ctx);
+  registerFaultRoutes(app, ctx);
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
 

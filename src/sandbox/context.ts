@@ -3,6 +3,7 @@ import type { SessionStore } from './store.js';
 import type { TokenIssuer } from './tokens.js';
 import type { WebhookDispatcher } from './webhooks.js';
 import type { ScriptedAnswer } from './scripted.js';
+import type { FaultRegistry } from './faults.js';
 
 /** Settings of one running sandbox, after defaults are applied. */
 export interface SandboxSettings {
@@ -36,5 +37,9 @@ export interface SandboxContext {
   log: (line: string) => void;
   /** Test hook: the answer the next payment request of a session gets, by session id. */
   scriptedAnswers: Map<string, ScriptedAnswer>;
+  /** Test faults (`POST /test/faults`): simulated timeouts, resets, errors and slow answers. */
+  faults: FaultRegistry;
+  /** `sessionId:key` of the payment requests being processed: a second one with the key is a 409. */
+  paymentsInProgress: Set<string>;
 }
 

@@ -6,6 +6,7 @@ export type ApiErrorType =
   | 'invalid_json'
   | 'invalid_request_error'
   | 'idempotency_error'
+  | 'idempotency_in_progress'
   | 'not_found'
   | 'missing_token'
   | 'invalid_token'

@@ -6,6 +6,7 @@ import type { SandboxContext } from './context.js';
 import { errorBody } from './errors.js';
 import type { SessionRecord } from './store.js';
 import { escapeHtml } from './html.js';
+import { registerFramesHealth } from './faults.js';
 
 /**
  * The frames' Content-Security-Policy: scripts only from this origin, fonts and font stylesheets
@@ -140,6 +141,9 @@ export function registerFramePages(app: Hono, ctx: SandboxContext): void {
       'cache-control': 'no-cache',
     });
   });
+
+  // Before `/frames/:kind`, which would take `health` for a frame's name.
+  registerFramesHealth(app);
 
   app.get('/frames/:kind', async (c) => {
     const kind = c.req.param('kind');

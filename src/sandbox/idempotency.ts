@@ -3,13 +3,14 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { ApiFailure } from './errors.js';
 
-const KEY_PATTERN = /^[\x21-\x7E]{1,255}$/;
+/** What an `Idempotency-Key` may be: 1–255 printable ASCII characters. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7E]{1,255}$/;
 
 /** The `Idempotency-Key` header, checked; undefined when absent. */
 export function optionalIdempotencyKey(c: Context): string | undefined {
   const key = c.req.header('idempotency-key');
   if (key === undefined || key === '') return undefined;
-  if (!KEY_PATTERN.test(key)) {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
     throw new ApiFailure(400, 'invalid_request_error', 'Idempotency-Key must be 1–255 printable characters', 'Idempotency-Key');
   }
   return key;

@@ -13,6 +13,9 @@ import { createApp } from './app.js';
 import type { SandboxContext } from './context.js';
 import type { ScriptedAnswer } from './scripted.js';
 import { Fingerprinter } from './idempotency.js';
+import { ApiFailure } from './errors.js';
+import { FaultRegistry, checkFaultSpec } from './faults.js';
+import type { Fault, FaultSpec } from './fault-spec.js';
 import { hostName, isLoopbackName } from './hosts.js';
 import { abandonChallenge } from './settlement.js';
 import { expireSession } from './sessions.js';
@@ -55,6 +58,9 @@ export { TEST_CARDS, type CardOutcome } from './test-cards.js';
 export type { SessionStatus, PresentationMode } from './store.js';
 export type { ApiErrorType } from './errors.js';
 export type { ScriptedAnswer } from './scripted.js';
+export type { Fault, FaultSpec, FaultRoute, FaultKind, FaultStatus } from './fault-spec.js';
+export { FAULT_ROUTES, FAULT_KINDS, FAULT_STATUSES } from './fault-spec.js';
+export { FRAMES_HEALTH_PATH } from '../protocol/api.js';
 
 export interface SandboxOptions {
   /** Port to listen on; `0` lets the OS pick a free one. Default 4010. */
@@ -113,6 +119,16 @@ export interface Sandbox {
    * invalid token, a duplicate. Throws for an unknown id.
    */
   answerNextPayment(id: string, answer: ScriptedAnswer): void;
+  /**
+   * Test hook: arms a network fault, as `POST /test/faults` does (same fields, same checks; the
+   * session, when given, may be any account's). Returns the fault; throws a TypeError for an
+   * invalid spec and an Error for an unknown session.
+   *
+   * @example sandbox.addFault({ route: 'payments', fault: 'error_after_charge', status: 502 })
+   */
+  addFault(spec: FaultSpec): Fault;
+  /** Test hook: removes every armed fault. */
+  clearFaults(): void;
   /** As the `webhook` option, at run time; registering a URL again replaces its endpoint. */
   registerWebhook(url: string, secret: string, events?: readonly WebhookEventName[]): void;
   /** The gallery server when `gallery` was given: `origin` is `http://localhost:PORT`. */
@@ -157,7 +173,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (boundName && !['0.0.0.0', '[::]'].includes(boundName) && !isLoopbackName(boundName)) allowedHosts.add(boundName);
   if (publicOrigin) allowedHosts.add(hostName(publicOrigin.host) ?? publicOrigin.hostname);
 
-  const webhooks = new WebhookDispatcher(now, log);
+  const faults = new FaultRegistry(log);
+  const webhooks = new WebhookDispatcher(now, log, faults);
   // Sessions' creation, status changes and settled attempts are announced to the webhook endpoints.
   const store: SessionStore = new SessionStore(
     now,
@@ -184,6 +201,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now,
     log,
     scriptedAnswers: new Map(),
+    faults,
+    paymentsInProgress: new Set(),
   };
   const registerWebhook = (url: string, secret: string, events?: readonly WebhookEventName[]) => {
     if (!isWebhookUrl(url)) throw new TypeError('The webhook url must be an https URL (http only on a loopback host).');
@@ -224,6 +243,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       closing ??= Promise.all([
         new Promise<void>((resolve, reject) => {
           ctx.webhooks.close();
+          // Held requests and deliveries are let go: no timer outlives the sandbox.
+          ctx.faults.close();
           server.close((error) => (error ? reject(error) : resolve()));
           server.closeAllConnections();
         }),
@@ -236,6 +257,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!ctx.store.session(id)) throw new Error(`No session ${id}.`);
       if (!Number.isInteger(answer.status) || answer.status < 200 || answer.status > 599) throw new RangeError('answer.status must be an HTTP status from 200 to 599.');
       ctx.scriptedAnswers.set(id, { status: answer.status, body: answer.body });
+    },
+    addFault(spec) {
+      try {
+        const checked: FaultSpec = checkFaultSpec(spec);
+        if (checked.session_id !== undefined && !ctx.store.session(checked.session_id)) throw new Error(`No session ${checked.session_id}.`);
+        return ctx.faults.add(checked);
+      } catch (error) {
+        throw error instanceof ApiFailure ? new TypeError(error.message) : error;
+      }
+    },
+    clearFaults() {
+      ctx.faults.clear();
     },
     expireSession(id) {
       expireSession(ctx, id);

@@ -5,7 +5,7 @@ import { FRAME_SESSION_PATH, PAYMENTS_PATH } from '../protocol/api.js';
 import { requireClientSession } from './auth.js';
 import type { SandboxContext } from './context.js';
 import { ApiFailure, notFound } from './errors.js';
-import { requireIdempotencyKey } from './idempotency.js';
+import { IDEMPOTENCY_KEY_PATTERN, requireIdempotencyKey } from './idempotency.js';
 import { authCode, randomId } from './ids.js';
 import { parseOrFail, readJsonObject } from './request.js';
 import type { PaymentRecord, SessionRecord } from './store.js';
@@ -184,10 +184,14 @@ export function attemptPayment(ctx: SandboxContext, session: SessionRecord, char
 
 const SUCCEEDED = { status: 'succeeded', statusCode: 0, message: MESSAGES.succeeded } as const;
 
+const inProgress = () =>
+  new ApiFailure(409, 'idempotency_in_progress', 'A payment request with this Idempotency-Key is still being processed. Wait for it, then look it up or retry with the same key.');
+
 /**
  * A payment request from a frame (Bearer client token, `Idempotency-Key`): the same key and
- * request replay the stored answer, the same key with another request is refused, and nothing
- * is charged for a session that expired meanwhile.
+ * request replay the stored answer, the same key with another request is refused, a second
+ * request while the first is processed is a 409 `idempotency_in_progress` (never a second
+ * processing), and nothing is charged for a session that expired meanwhile.
  */
 export async function handlePaymentRequest<T>(
   c: Context,
@@ -208,20 +212,52 @@ export async function handlePaymentRequest<T>(
     }
     return c.json(prior.result);
   }
+  // From this check to marking the key nothing awaits: two requests cannot both pass it.
+  if (ctx.paymentsInProgress.has(scopedKey)) throw inProgress();
 
   const request = parseRequest(body);
-  const scripted = ctx.scriptedAnswers.get(session.id);
-  if (scripted) {
-    ctx.scriptedAnswers.delete(session.id);
-    return c.json(scripted.body as object, scripted.status as 200);
+  ctx.paymentsInProgress.add(scopedKey);
+  try {
+    // Test fault `slow`: the provider takes its time while the key is in progress.
+    const delay = ctx.faults.takeProcessingDelay(c.req.raw);
+    if (delay !== undefined) await ctx.faults.wait(delay);
+    const scripted = ctx.scriptedAnswers.get(session.id);
+    if (scripted) {
+      ctx.scriptedAnswers.delete(session.id);
+      return c.json(scripted.body as object, scripted.status as 200);
+    }
+    // Time passed while the body was read: look at the session again.
+    if (ctx.store.session(session.id)?.status === 'expired') {
+      throw new ApiFailure(401, 'session_expired', 'This payment session has expired. Please start again.');
+    }
+    const attempt = paymentAttempt(charge(session, request), session);
+    ctx.store.paymentKeys.set(scopedKey, { requestHash, result: attempt });
+    return c.json(attempt);
+  } finally {
+    ctx.paymentsInProgress.delete(scopedKey);
   }
-  // Time passed while the body was read: look at the session again.
-  if (ctx.store.session(session.id)?.status === 'expired') {
-    throw new ApiFailure(401, 'session_expired', 'This payment session has expired. Please start again.');
+}
+
+/**
+ * `GET /v1/payments?idempotency_key=KEY` (client token): the answer a payment request with this
+ * key got, exactly as it was given (card and wallet payments alike), so a client that lost the
+ * answer (a timeout, a dropped connection, a proxy's 502) learns whether it was charged without
+ * trying again. 404 when no request with the key was processed for this session; 409 while one is.
+ */
+async function lookUpByIdempotencyKey(c: Context, ctx: SandboxContext): Promise<Response> {
+  const session = await requireClientSession(c, ctx);
+  const key = c.req.query('idempotency_key');
+  if (key === undefined || key === '') {
+    throw new ApiFailure(400, 'invalid_request_error', 'idempotency_key is required: the Idempotency-Key the payment request was sent with', 'idempotency_key');
   }
-  const attempt = paymentAttempt(charge(session, request), session);
-  ctx.store.paymentKeys.set(scopedKey, { requestHash, result: attempt });
-  return c.json(attempt);
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+    throw new ApiFailure(400, 'invalid_request_error', 'idempotency_key must be 1–255 printable characters', 'idempotency_key');
+  }
+  const scopedKey = `${session.id}:${key}`;
+  const prior = ctx.store.paymentKeys.get(scopedKey);
+  if (prior) return c.json(prior.result);
+  if (ctx.paymentsInProgress.has(scopedKey)) throw inProgress();
+  throw notFound('No payment was received with this Idempotency-Key.');
 }
 
 /** What the frames call with the client token: take a payment, read it back, read the session. */
@@ -239,6 +275,8 @@ export function registerPaymentRoutes(app: Hono, ctx: SandboxContext): void {
       (session, request) => attemptPayment(ctx, session, { ...request, allowChallenge: true }),
     ),
   );
+
+  app.get(PAYMENTS_PATH, (c) => lookUpByIdempotencyKey(c, ctx));
 
   app.get(`${PAYMENTS_PATH}/:id`, async (c) => {
     const session = await requireClientSession(c, ctx);

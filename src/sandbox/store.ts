@@ -1,4 +1,4 @@
-import type { ChallengeOutcome, ChallengeWindowSize, CheckoutVariant, PaymentAttempt, PaymentStatus, PresentationMode } from '../protocol/api.js';
+import type { ChallengeOutcome, ChallengeWindowSize, CheckoutVariant, PaymentAttempt, PaymentAttemptStatus, PresentationMode } from '../protocol/api.js';
 import type { CardBrand, StatusCode } from '../protocol/card.js';
 import type { SessionStatus } from '../protocol/outcome.js';
 import type { CustomerDetails } from '../protocol/customer.js';
@@ -94,7 +94,7 @@ export interface SessionRecord {
 export interface PaymentRecord {
   id: string;
   sessionId: string;
-  status: PaymentStatus;
+  status: PaymentAttemptStatus;
   statusCode: StatusCode;
   authCode?: string;
   message: string;

@@ -1,9 +1,9 @@
-import type { PaymentStatus } from '../protocol/api.js';
+import type { PaymentAttemptStatus } from '../protocol/api.js';
 import type { CardBrand, StatusCode } from '../protocol/card.js';
 
 /** What the sandbox bank answers for a card number. */
 export type CardOutcome =
-  | { kind: 'settled'; status: Exclude<PaymentStatus, 'requires_action'>; statusCode: StatusCode; message: string }
+  | { kind: 'settled'; status: Exclude<PaymentAttemptStatus, 'requires_action'>; statusCode: StatusCode; message: string }
   | { kind: 'challenge' };
 
 export const MESSAGES = {

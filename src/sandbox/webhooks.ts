@@ -11,6 +11,7 @@ import { randomId } from './ids.js';
 import { parseOrFail, readJsonObject } from './request.js';
 import { ownerOf } from './sessions.js';
 import type { PaymentRecord, SessionRecord } from './store.js';
+import type { Fault, FaultRegistry } from './faults.js';
 import {
   DOJO_SIGNATURE_HEADER,
   MAX_WEBHOOK_ENDPOINTS,
@@ -91,6 +92,8 @@ export class WebhookDispatcher {
   constructor(
     private readonly now: () => number,
     private readonly log: (line: string) => void,
+    /** Test faults for the `webhooks` route: deliveries that fail as if the endpoint had failed. */
+    private readonly faults?: FaultRegistry,
   ) {}
 
   /** The account a secret key stands for (`acc_…`): stable for one sandbox, revealing nothing of the key. */
@@ -190,7 +193,7 @@ export class WebhookDispatcher {
 
   /** A session was created: `payment_intent.created`. */
   sessionCreated(session: SessionRecord): void {
-    this.emit(session.ownerKey, 'payment_intent.created', {
+    this.emit(session.id, session.ownerKey, 'payment_intent.created', {
       paymentIntentId: session.id,
       paymentStatus: 'Created',
       captureMode: 'Auto',
@@ -236,14 +239,14 @@ export class WebhookDispatcher {
     const { session, payment } = pending;
     const attempt = attemptData(payment);
     const fulfilment = fulfilmentData(session, payment);
-    this.emit(session.ownerKey, 'payment_intent.status_updated', {
+    this.emit(session.id, session.ownerKey, 'payment_intent.status_updated', {
       paymentIntentId: session.id,
       paymentStatus: PAYMENT_STATUS_OF_SESSION[session.status],
       captureMode: 'Auto',
       ...attempt,
       ...fulfilment,
     });
-    this.emit(session.ownerKey, 'payment_session.status_updated', {
+    this.emit(session.id, session.ownerKey, 'payment_session.status_updated', {
       sessionId: session.id,
       status: session.status,
       ...attempt,
@@ -251,7 +254,7 @@ export class WebhookDispatcher {
     });
   }
 
-  private emit<E extends WebhookEvent>(ownerKey: string, name: E['event'], data: E['data']): void {
+  private emit<E extends WebhookEvent>(sessionId: string, ownerKey: string, name: E['event'], data: E['data']): void {
     if (this.closed) return;
     const targets = [...this.endpoints.values()].filter(
       (e) => e.events.includes(name) && (e.ownerKey === null || e.ownerKey === ownerKey),
@@ -265,7 +268,7 @@ export class WebhookDispatcher {
       data,
     } as E;
     const body = JSON.stringify(event);
-    for (const endpoint of targets) this.deliver(endpoint, event, body, 0);
+    for (const endpoint of targets) this.deliver(endpoint, event, body, 0, sessionId);
   }
 
   /** Stops retries and aborts deliveries under way. */
@@ -278,18 +281,85 @@ export class WebhookDispatcher {
     this.inFlight.clear();
   }
 
-  private deliver(endpoint: WebhookEndpoint, event: WebhookEvent, body: string, attempt: number): void {
+  /** One try of a delivery, after a test fault for the `webhooks` route is looked for. */
+  private deliver(endpoint: WebhookEndpoint, event: WebhookEvent, body: string, attempt: number, sessionId: string): void {
+    if (this.closed || this.endpoints.get(endpoint.id) !== endpoint) return;
+    const faults = this.faults;
+    if (!faults?.has(['webhooks'])) {
+      this.attempt(endpoint, event, body, attempt, sessionId, undefined);
+      return;
+    }
+    void faults.take(['webhooks'], () => sessionId).then((fault) => {
+      if (fault) faults.applied(fault, `webhook ${event.id} ${event.event} to ${endpoint.id}`);
+      this.attempt(endpoint, event, body, attempt, sessionId, fault);
+    });
+  }
+
+  /**
+   * One try: posted to the endpoint, or failed as a test fault says (`error`, `reset`, `timeout`:
+   * nothing is sent; `slow`: sent late; `error_after_charge`, `drop_after_charge`: sent, and its
+   * answer lost, so the retry delivers the event again). Failures are retried on `RETRY_DELAYS_MS`.
+   */
+  private attempt(endpoint: WebhookEndpoint, event: WebhookEvent, body: string, attempt: number, sessionId: string, fault: Fault | undefined): void {
+    const what = `webhook ${event.id} ${event.event} to ${endpoint.id}`;
+    let result: Promise<string | null | undefined>;
+    switch (fault?.fault) {
+      case 'error':
+        result = Promise.resolve(`HTTP ${fault.status}, simulated`);
+        break;
+      case 'reset':
+        result = Promise.resolve('connection reset, simulated');
+        break;
+      case 'timeout':
+        // The endpoint never answers: the delivery gives up at its own timeout, or sooner if told.
+        result = this.faults!.wait(Math.min(fault.delay_ms ?? DELIVERY_TIMEOUT_MS, DELIVERY_TIMEOUT_MS)).then(() => 'TimeoutError, simulated');
+        break;
+      case 'slow':
+        result = this.faults!.wait(fault.delay_ms ?? 0).then(() => this.post(endpoint, body));
+        break;
+      case 'error_after_charge':
+        result = this.post(endpoint, body).then((failure) => failure ?? `HTTP ${fault.status} after delivery, simulated`);
+        break;
+      case 'drop_after_charge':
+        result = this.post(endpoint, body).then((failure) => failure ?? 'connection dropped after delivery, simulated');
+        break;
+      default:
+        result = this.post(endpoint, body);
+    }
+    void result.then((failure) => {
+      // undefined: the endpoint went away (deleted, no active secret, sandbox closed) before the try.
+      if (failure === undefined) return;
+      if (failure === null) {
+        this.log(`${what} delivered`);
+        return;
+      }
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (this.closed || delay === undefined) {
+        this.log(`${what} failed (${failure}), giving up`);
+        return;
+      }
+      this.log(`${what} failed (${failure}), retrying in ${delay} ms`);
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.deliver(endpoint, event, body, attempt + 1, sessionId);
+      }, delay);
+      timer.unref?.();
+      this.timers.add(timer);
+    });
+  }
+
+  /** Posts a signed delivery: null when the endpoint took it, why not otherwise, undefined when nothing was sent. */
+  private post(endpoint: WebhookEndpoint, body: string): Promise<string | null | undefined> {
     // A deleted endpoint gets no more tries; one whose secret was rotated gets the new signature.
     const secret = endpoint.secrets.find((s) => s.isActive);
-    if (this.closed || this.endpoints.get(endpoint.id) !== endpoint || secret === undefined) return;
+    if (this.closed || this.endpoints.get(endpoint.id) !== endpoint || secret === undefined) return Promise.resolve(undefined);
     const controller = new AbortController();
     const timeout = setTimeout(() => controller.abort(), DELIVERY_TIMEOUT_MS);
     this.inFlight.add(controller);
     // Each try is signed afresh: a retry carries its own time, so a receiver's tolerance holds.
     const timestamp = Math.floor(this.now() / 1000);
     secret.lastUsedAt = this.now();
-    const what = `webhook ${event.id} ${event.event} to ${endpoint.id}`;
-    fetch(endpoint.url, {
+    return fetch(endpoint.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -306,25 +376,9 @@ export class WebhookDispatcher {
         return response.ok ? null : `HTTP ${response.status}`;
       })
       .catch((error: unknown) => (error instanceof Error ? error.name : 'network error'))
-      .then((failure) => {
+      .finally(() => {
         clearTimeout(timeout);
         this.inFlight.delete(controller);
-        if (failure === null) {
-          this.log(`${what} delivered`);
-          return;
-        }
-        const delay = RETRY_DELAYS_MS[attempt];
-        if (this.closed || delay === undefined) {
-          this.log(`${what} failed (${failure}), giving up`);
-          return;
-        }
-        this.log(`${what} failed (${failure}), retrying in ${delay} ms`);
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
-          this.deliver(endpoint, event, body, attempt + 1);
-        }, delay);
-        timer.unref?.();
-        this.timers.add(timer);
       });
   }
 }

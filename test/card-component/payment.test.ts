@@ -125,7 +125,7 @@ describe('<card-component> executePayment()', () => {
     let error: unknown;
     await payment.catch((e: unknown) => (error = e));
     expect((error as PaymentError).code).to.equal('closed');
-    expect((error as PaymentError).message).to.match(/check the payment session status/);
+    expect((error as PaymentError).message).to.match(/outcome is unknown: call paymentStatus\(\)/);
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('iframe').length).to.equal(0);
   });

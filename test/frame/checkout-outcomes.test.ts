@@ -60,7 +60,8 @@ export const OUTCOME_TABLE: Row[] = [
   { code: '401 session_expired', answer: apiError(401, 'session_expired'), after: 'expired', outcome: 'expired', staysOpen: false },
   { code: '401 invalid_token', answer: apiError(401, 'invalid_token'), after: 'open', outcome: 'failure', staysOpen: false },
   { code: '404 not_found', answer: apiError(404, 'not_found'), after: 'open', outcome: 'failure', staysOpen: false },
-  { code: '500 server error', answer: [503, {}], after: 'open', outcome: 'failure', staysOpen: false },
+  // 5xx on every try, and the provider then says it never got the request: nothing charged, try again.
+  { code: '503 on every try, never received', answer: [503, {}], after: 'open', outcome: 'attempt-failed', staysOpen: true },
 ];
 
 /** Rows with no payment: the session as the checkout finds it when it opens. */

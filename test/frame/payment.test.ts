@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { CardPaymentRequest } from '../../src/protocol/api.js';
 import { BridgeError } from '../../src/protocol/port.js';
-import { NETWORK_ERROR_MESSAGE, createPayment, mapPaymentResponse, payWithCard, type PaymentApiOptions } from '../../src/frame/card/payment.js';
+import { NETWORK_ERROR_MESSAGE, UnfinishedAttempt, createPayment, mapPaymentResponse, payWithCard, type PaymentApiOptions } from '../../src/frame/card/payment.js';
 import { payWithWallet } from '../../src/frame/wallet/api.js';
 
 const request: CardPaymentRequest = { card: { number: '4242424242424242', expiryMonth: 12, expiryYear: 2031, cvv: '123' } };
@@ -80,28 +80,102 @@ describe('payment requests and retries', () => {
     expect(new Set(bodies).size).to.equal(1);
   });
 
-  it('gives up after two retries with a network_error that says the payment may not have been taken', async () => {
-    let calls = 0;
-    const fetchImpl = (async () => {
-      calls++;
-      throw new TypeError('Failed to fetch');
+  /** A provider whose POST answers come from `post` and whose lookup by key answers `lookup`; records what was asked. */
+  const provider = (post: (call: number) => Response | Promise<Response>, lookup: (call: number) => Response | Promise<Response>) => {
+    const asked: string[] = [];
+    let posts = 0;
+    let lookups = 0;
+    const fetchImpl = (async (url: RequestInfo | URL, init?: RequestInit) => {
+      const { pathname, search } = new URL(String(url));
+      asked.push(`${init!.method} ${pathname}${search} ${(init!.headers as Record<string, string>)['Idempotency-Key'] ?? ''}`.trim());
+      return init!.method === 'POST' ? post(++posts) : lookup(++lookups);
     }) as typeof fetch;
+    return { asked, fetchImpl };
+  };
+  const offline = () => Promise.reject(new TypeError('Failed to fetch'));
+  const notReceived = () => json(404, { error: { type: 'not_found', message: 'No payment was received with this Idempotency-Key.' } });
+  const paid = () => json(200, { id: 'pay_1', status: 'succeeded', statusCode: 0, authCode: 'AUTH01', message: 'OK' });
+
+  it('no answer on any try, and the provider never got it: network_error saying nothing was charged', async () => {
+    const { asked, fetchImpl } = provider(offline, notReceived);
     const error = await createPayment(api(fetchImpl), request, 'key_abcdefgh').then(() => null, (e: unknown) => e);
-    expect(calls).to.equal(3);
-    expect(error).to.be.instanceOf(BridgeError);
     expect((error as BridgeError).code).to.equal('network_error');
     expect((error as BridgeError).message).to.equal(NETWORK_ERROR_MESSAGE);
+    expect(asked).to.deep.equal([...Array(4).fill('POST /v1/payments key_abcdefgh'), 'GET /v1/payments?idempotency_key=key_abcdefgh']);
   });
 
-  it('treats a request that outlives its timeout as a network failure', async () => {
-    let calls = 0;
-    const fetchImpl = ((_url: RequestInfo | URL, init?: RequestInit) => {
-      calls++;
+  it('no answer on any try, but the provider took it: its real answer (a success)', async () => {
+    const { fetchImpl } = provider(offline, paid);
+    const outcome = await createPayment(api(fetchImpl), request, 'key_abcdefgh');
+    expect(outcome).to.deep.equal({ kind: 'result', result: { statusCode: 0, message: 'OK', paymentId: 'pay_1', authCode: 'AUTH01' } });
+  });
+
+  it('no answer, and the provider cannot be asked: outcome_unknown, never a failure', async () => {
+    const { fetchImpl } = provider(offline, offline);
+    const error = await createPayment(api(fetchImpl), request, 'key_abcdefgh').then(() => null, (e: unknown) => e);
+    expect((error as BridgeError).code).to.equal('outcome_unknown');
+  });
+
+  it('a request that outlives the budget (timeoutMs covers every try): payment_timeout when the provider never got it', async () => {
+    let posts = 0;
+    const fetchImpl = ((url: RequestInfo | URL, init?: RequestInit) => {
+      if (init!.method === 'GET') return Promise.resolve(notReceived());
+      posts++;
       return new Promise<Response>((_resolve, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     }) as typeof fetch;
-    const error = await createPayment(api(fetchImpl, { timeoutMs: 20 }), request, 'key_abcdefgh').then(() => null, (e: unknown) => e);
-    expect(calls).to.equal(3);
-    expect((error as BridgeError).code).to.equal('network_error');
+    const started = performance.now();
+    const error = await createPayment(api(fetchImpl, { timeoutMs: 60 }), request, 'key_abcdefgh').then(() => null, (e: unknown) => e);
+    expect((error as BridgeError).code).to.equal('payment_timeout');
+    expect(posts).to.equal(1);
+    expect(performance.now() - started).to.be.below(2500);
+  });
+
+  it('5xx and "in progress" answers are sent again under the same key, then the answer counts', async () => {
+    const answers = [json(503, {}), json(502, {}), json(409, { error: { type: 'idempotency_in_progress', message: 'busy' } })];
+    const { asked, fetchImpl } = provider((call) => answers[call - 1] ?? paid(), notReceived);
+    const outcome = await createPayment(api(fetchImpl), request, 'key_abcdefgh');
+    expect(outcome.kind === 'result' && outcome.result.statusCode).to.equal(0);
+    expect(asked).to.deep.equal(Array(4).fill('POST /v1/payments key_abcdefgh'));
+  });
+
+  it('5xx on every try and never received: a failed attempt (service_unavailable), never statusCode 500 as a final failure', async () => {
+    const { fetchImpl } = provider(() => json(503, {}), notReceived);
+    const outcome = await createPayment(api(fetchImpl), request, 'key_abcdefgh');
+    expect(outcome).to.deep.include({ kind: 'result' });
+    expect(outcome.kind === 'result' && outcome.result).to.include({ statusCode: 500, errorType: 'service_unavailable' });
+  });
+
+  it('after an unknown outcome, the same request goes again under the unfinished key; another request first asks about it', async () => {
+    const attempt = new UnfinishedAttempt();
+    let online = false;
+    const { asked, fetchImpl } = provider(() => (online ? paid() : offline()), () => (online ? paid() : offline()));
+    const error = await createPayment(api(fetchImpl), request, 'key_first000', attempt).then(() => null, (e: unknown) => e);
+    expect((error as BridgeError).code).to.equal('outcome_unknown');
+    expect(attempt.key).to.equal('key_first000');
+    online = true;
+    asked.length = 0;
+    await createPayment(api(fetchImpl), request, 'key_second00', attempt);
+    expect(asked).to.deep.equal(['POST /v1/payments key_first000']);
+    expect(attempt.key).to.equal(undefined);
+
+    // A changed card after an unknown outcome: the earlier request paid, so the new one is never sent.
+    online = false;
+    await createPayment(api(fetchImpl), request, 'key_third000', attempt).catch(() => undefined);
+    online = true;
+    asked.length = 0;
+    const other: CardPaymentRequest = { card: { ...request.card, number: '5555555555554444' } };
+    const outcome = await createPayment(api(fetchImpl), other, 'key_fourth00', attempt);
+    expect(asked).to.deep.equal(['GET /v1/payments?idempotency_key=key_third000']);
+    expect(outcome.kind === 'result' && outcome.result.statusCode).to.equal(0);
+  });
+
+  it('after the 3-D Secure challenge, a final state that cannot be read is outcome_unknown, never a failure', async () => {
+    const fetchImpl = (async (_url: RequestInfo | URL, init?: RequestInit) => {
+      if (init!.method === 'POST') return json(200, { id: 'pay_8', status: 'requires_action', statusCode: 3, message: 'Verify', challenge: { url: '/3ds/pay_8', windowSize: '05' } });
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const error = await payWithCard(api(fetchImpl), request, 'key_abcdefgh', async () => undefined).then(() => null, (e: unknown) => e);
+    expect((error as BridgeError).code).to.equal('outcome_unknown');
   });
 
   it('runs the challenge and reads the final state after requires_action', async () => {

@@ -146,3 +146,14 @@ export function record(target: EventTarget, names: string[]): { name: string; de
   for (const name of names) target.addEventListener(name, (e) => log.push({ name, detail: (e as CustomEvent).detail }));
   return log;
 }
+
+export type { FaultSpec } from '../../src/sandbox/fault-spec.js';
+
+/** Scripts a network fault in the sandbox; `clearFaults()` removes every one left. */
+export async function addFault(spec: import('../../src/sandbox/fault-spec.js').FaultSpec): Promise<void> {
+  await executeServerCommand('add-fault', spec);
+}
+
+export async function clearFaults(): Promise<void> {
+  await executeServerCommand('clear-faults');
+}

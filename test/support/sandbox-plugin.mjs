@@ -129,6 +129,12 @@ export function sandboxPlugin() {
         case 'answer-next-payment':
           sandbox.answerNextPayment(payload.id, { status: payload.status, body: payload.body });
           return true;
+        case 'add-fault':
+          // payload: the fault spec of POST /test/faults ({route, fault, status?, delay_ms?, times?, session_id?}).
+          return sandbox.addFault(payload);
+        case 'clear-faults':
+          sandbox.clearFaults();
+          return true;
         case 'frame-eval': {
           const frame = await findFrame(session, payload.frame);
           // Wrapped: a bare `undefined` or `null` would tell the runner the command was not handled.

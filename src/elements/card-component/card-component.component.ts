@@ -24,13 +24,14 @@ import { AdditionalInfoSchema, describeCustomerIssue } from '../../protocol/cust
 import { safeParse } from '../../protocol/schema.js';
 import { PaymentTokenAlias, checkCallbacks, containerIdAdvice, defineUnhonouredKeys, type PaymentDetails } from '../../core/component-config.js';
 import { CheckoutScopeConsumer } from '../../core/context.js';
+import { DEFAULT_PAYMENT_TIMEOUT, type PaymentStatus } from '../../protocol/messages.js';
 import { emit, type LoadErrorDetail, type eventMap, type CardComponentEventMap, type ElementEventMap } from '../../core/events.js';
 import { FrameBox, frameBoxStyles, sizeFrameBox } from '../../core/frame-box.js';
 import { DEFAULT_LOAD_TIMEOUT, REQUEST_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
 import { replayEscape } from '../../core/escape.js';
 import { invokeCallback, scopedConfig, warnOnce, type ElementConfig } from '../../core/element-config.js';
 import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
-import { PaymentError } from '../../core/payment-error.js';
+import { PAYMENT_STATUS_TIMEOUT, PaymentError, paymentStatusError, paymentTimeoutConfig } from '../../core/payment-error.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
 import { CARD_TEXTS, hostText } from '../../core/i18n.js';
@@ -111,6 +112,7 @@ export class CardComponent extends ReactiveElement {
     clientToken: { attribute: 'client-token' },
     framesOrigin: { attribute: 'frames-origin' },
     loadTimeout: { attribute: 'load-timeout', type: Number },
+    paymentTimeout: { attribute: 'payment-timeout', type: Number },
     hideCardName: { attribute: 'hide-card-name', type: Boolean },
     showValidation: { attribute: 'show-validation', type: Boolean },
     hideValidation: { attribute: 'hide-validation', type: Boolean },
@@ -152,6 +154,12 @@ export class CardComponent extends ReactiveElement {
   framesOrigin: string | null = null;
   /** Milliseconds to wait for the frame before `load-error` (15 000 by default). */
   loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
+  /**
+   * Milliseconds one payment request may take, retries included, before the frame asks the
+   * provider what became of it (30 000 by default; 1 000 to 120 000). A 3-D Secure challenge's
+   * time with the customer does not count.
+   */
+  paymentTimeout: number = DEFAULT_PAYMENT_TIMEOUT;
   /** Leaves out the cardholder name field. */
   hideCardName = false;
   /**
@@ -396,6 +404,7 @@ export class CardComponent extends ReactiveElement {
       disabled: this.disabled || this.#formDisabled,
       themeVariables: this.#theme.values,
       locale: this.locale.value,
+      ...paymentTimeoutConfig(this.paymentTimeout, (note) => warnOnce(this, note)),
     };
   }
 
@@ -462,17 +471,44 @@ export class CardComponent extends ReactiveElement {
   #paymentError(error: unknown): PaymentError {
     if (!(error instanceof BridgeError)) return new PaymentError('internal', 'The payment failed unexpectedly.');
     if (error.code === 'validation_failed') return new PaymentError('validation_failed', error.message, error.errors ?? []);
-    const unknownOutcome = 'Its outcome is unknown: check the payment session status on your server before trying again.';
-    const failure =
+    const unknownOutcome = 'Its outcome is unknown: call paymentStatus() or check the payment session on your server before the customer pays another way.';
+    // The payment may have been taken: never reported as a failure (`payment-unknown`).
+    const unknown =
       error.code === 'closed'
         ? new PaymentError('closed', `The card form was removed while the payment was running. ${unknownOutcome}`)
         : error.code === 'timeout'
           ? new PaymentError('timeout', `The payment did not finish in time. ${unknownOutcome}`)
-          : error.code === 'network_error'
-            ? new PaymentError('network_error', error.message)
-            : new PaymentError('internal', error.message);
+          : error.code === 'outcome_unknown'
+            ? new PaymentError('outcome_unknown', error.message)
+            : undefined;
+    if (unknown) {
+      emit(this, 'payment-unknown', { code: unknown.code, message: unknown.message });
+      return unknown;
+    }
+    // The provider confirmed it never got the request: nothing was charged.
+    const failure =
+      error.code === 'payment_timeout'
+        ? new PaymentError('timeout', error.message)
+        : error.code === 'network_error'
+          ? new PaymentError('network_error', error.message)
+          : new PaymentError('internal', error.message);
     emit(this, 'payment-failure', { code: failure.code, message: failure.message });
     return failure;
+  }
+
+  /**
+   * Asks the provider, through the frame, for the session's status and what became of this
+   * element's last payment request when its answer was lost: `{ sessionStatus, paid, pending,
+   * result? }`. The way to learn the truth after `payment-unknown`, e.g. before offering another
+   * way to pay. Rejects `not_ready` before `ready`, `network_error` when the provider cannot be
+   * reached.
+   */
+  async paymentStatus(): Promise<PaymentStatus> {
+    const endpoint = this.frame.endpoint;
+    if (!endpoint) throw new PaymentError('not_ready', 'The card form is not ready: wait for the ready event before calling paymentStatus().');
+    return endpoint.request('paymentStatus', {}, PAYMENT_STATUS_TIMEOUT).catch((error: unknown) => {
+      throw paymentStatusError(error);
+    });
   }
 
   /** Moves focus into the frame: to `field`, or the first field. */

@@ -10,13 +10,15 @@ import { checkoutEvents as checkoutEventSchemas } from '../../protocol/checkout.
 import { readClientToken } from '../../core/client-token.js';
 import { CheckoutScopeController } from '../../core/context.js';
 import { emit, type CheckoutResult, type LoadErrorDetail, type eventMap, type MomentCheckoutEventMap, type ElementEventMap } from '../../core/events.js';
-import { assertSameEnvironment, invokeCallback } from '../../core/element-config.js';
+import { assertSameEnvironment, invokeCallback, warnOnce } from '../../core/element-config.js';
+import { DEFAULT_PAYMENT_TIMEOUT } from '../../protocol/messages.js';
+import { paymentTimeoutConfig } from '../../core/payment-error.js';
 import { replayEscape } from '../../core/escape.js';
 import { DEFAULT_FETCH_TIMEOUT, FetchTimeoutError, fetchJson, withTimeout } from '../../core/fetch-json.js';
 import { topNavigation } from '../../core/navigation.js';
 import { DEFAULT_LOAD_TIMEOUT, REQUEST_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
 import { ConfigError, parseClientKey, resolveFramesOrigin } from '../../core/keys.js';
-import { RedirectReturnController, rememberRedirect, type SessionStatusResponse } from '../../core/session-return.js';
+import { RedirectReturnController, rememberLaunched, rememberRedirect, type SessionStatusResponse } from '../../core/session-return.js';
 import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
 import { CHECKOUT_TEXTS, hostText } from '../../core/i18n.js';
@@ -48,6 +50,26 @@ export const OUTCOME_CALLBACKS = {
   expired: 'onExpired',
   cancel: 'onCancel',
 } as const satisfies Record<Outcome, keyof MomentCheckout>;
+
+/**
+ * The `checkout-error` codes a customer may get past by trying again (the merchant's endpoints,
+ * the network, the frames origin): on an HTML-only checkout they show the element's message.
+ */
+const RETRYABLE_CODES: ReadonlySet<string> = new Set([
+  'fetch_client_token_failed',
+  'fetch_client_token_timeout',
+  'invalid_client_token',
+  'client_token_expired',
+  'session_status_failed',
+  'session_status_timeout',
+  'invalid_session_status',
+  'timeout',
+  'frame_error',
+  'frame_not_started',
+  'frames_unreachable',
+  'frames_unavailable',
+  'launch_failed',
+]);
 
 
 /** A problem `launch()` rejects with; `code` is stable. */
@@ -86,7 +108,7 @@ function deepActiveElement(): HTMLElement | null {
  *
  * @event {CustomEvent<CheckoutOpenDetail>} checkout-open - The checkout is open: `detail.variant`, `detail.checkoutUrl`; for a hosted session (`variant` `hosted`), the page is about to go to `checkoutUrl`.
  * @event {CustomEvent<EmptyDetail>} checkout-close - The checkout closed (after an outcome, `close()`, or a cancel).
- * @event {CustomEvent<CheckoutErrorDetail>} checkout-error - The checkout could not open or go on: `detail.code`, `detail.message`.
+ * @event {CustomEvent<CheckoutErrorDetail>} checkout-error - The checkout could not open or go on: `detail.code`, `detail.message`. Cancelable: when its `session-endpoint` or `status-endpoint` failed, the element shows a short message with a "Try again" button where the checkout would be (`part="error"`); call `event.preventDefault()` to show your own instead.
  * @event {CustomEvent<CheckoutValidationErrorDetail>} validation-error - The errors shown on the checkout's fields changed: `detail.errors` is `[{field, errorType, message}]` (empty when all clear).
  * @event {CustomEvent<CheckoutResult>} payment-success - The payment succeeded, or the session was already paid (`statusCode` 20 with the original `authCode`): `detail` is a `CheckoutResult`, with `customerDetails` when the checkout collected any.
  * @event {CustomEvent<CheckoutResult>} payment-failure - The payment failed and the session cannot go on; also the decline that used up the session's last try (never preceded by a `payment-attempt-failed` for it).
@@ -101,6 +123,7 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart frame - The secure iframe.
  * @csspart skeleton - The placeholder shown in the modal while the checkout loads.
  * @csspart inline - The box an inline checkout renders in when no container is given.
+ * @csspart error - The message shown where the checkout would be when its `session-endpoint` (or `status-endpoint`) failed, with a "Try again" button; not shown when `checkout-error` was cancelled.
  *
  * @cssproperty --moment-checkout-width - Width of the modal (default 480px).
  * @cssproperty --moment-checkout-height - Height of the modal (default 640px, at most the viewport); it opens at this size and the checkout scrolls inside it.
@@ -121,6 +144,7 @@ export class MomentCheckout extends ReactiveElement {
     statusEndpoint: { attribute: 'status-endpoint' },
     loadTimeout: { attribute: 'load-timeout', type: Number },
     fetchTimeout: { attribute: 'fetch-timeout', type: Number },
+    paymentTimeout: { attribute: 'payment-timeout', type: Number },
     checkoutTitle: { attribute: 'checkout-title' },
     fetchClientToken: { attribute: false },
     fetchSessionStatus: { attribute: false },
@@ -154,6 +178,11 @@ export class MomentCheckout extends ReactiveElement {
    * `launch()` can be called again at once.
    */
   fetchTimeout: number = DEFAULT_FETCH_TIMEOUT;
+  /**
+   * Milliseconds one payment request in the checkout may take, retries included, before the frame
+   * asks the provider what became of it (30 000 by default; 1 000 to 120 000).
+   */
+  paymentTimeout: number = DEFAULT_PAYMENT_TIMEOUT;
   /** Title of the modal dialog (and of the checkout's iframe); by default "Secure checkout" in the element's language. */
   checkoutTitle: string | null = null;
 
@@ -205,6 +234,11 @@ export class MomentCheckout extends ReactiveElement {
   #savedOverflow = '';
   #onReady: (() => void) | undefined;
   #onLoadFailure: ((error: LoadErrorDetail) => void) | undefined;
+  /** The message shown after the element's own launch (or return) failed, and what its button does again. */
+  #failure: { retry: () => void } | undefined;
+  #failureBox: { alert: HTMLElement; text: HTMLElement; button: HTMLButtonElement } | undefined;
+  /** "Try again" was pressed: a failure again puts focus on the new button rather than losing it. */
+  #refocusRetry = false;
 
   constructor() {
     super();
@@ -233,12 +267,15 @@ export class MomentCheckout extends ReactiveElement {
           // One final outcome per checkout: nothing is reported after it (a merchant must never
           // hear "failed" after "paid", or a retry after the end).
           if (this.#finished) return;
+          // A lost answer the frame could not settle: the payment may have been taken, so never a
+          // failure; the checkout stays open, and paying again there cannot charge twice.
+          if (outcome === 'unknown') return emit(this, 'payment-unknown', { sessionId, message });
           // A failed attempt, or a 3-D Secure challenge cancelled in the frame (a cancel with a result), leaves the form open to try again.
           if (outcome !== 'attempt-failed' && !(outcome === 'cancel' && result)) this.#finished = true;
           this.#report(outcome, { sessionId, message, ...(result ?? {}) });
         },
         redirect: ({ url }) => this.#redirect(url),
-        error: ({ message }) => emit(this, 'checkout-error', { code: 'checkout_unavailable', message }),
+        error: ({ message }) => this.#checkoutError('checkout_unavailable', message),
       },
     });
     // Theme changes (a dark-mode switch) follow into an open checkout; the same token keeps its state.
@@ -252,10 +289,10 @@ export class MomentCheckout extends ReactiveElement {
         canFetchToken: Boolean(this.fetchClientToken || this.sessionEndpoint),
       }),
       fetchToken: () => this.#freshToken(),
-      onError: (message) => emit(this, 'checkout-error', { code: 'fetch_client_token_failed', message }),
+      onError: (message) => this.#checkoutError('fetch_client_token_failed', message),
     });
     // The return from a redirect (`?session_id=`): its outcome, then the same session again if unfinished.
-    new RedirectReturnController(this, {
+    const redirectReturn = new RedirectReturnController(this, {
       readStatus: () =>
         typeof this.fetchSessionStatus === 'function'
           ? (sessionId) => withTimeout(() => this.fetchSessionStatus!(sessionId), this.#fetchTimeout, 'fetchSessionStatus()')
@@ -270,7 +307,9 @@ export class MomentCheckout extends ReactiveElement {
       resume: (token) => this.#resume(token),
       onError: (code, message) => {
         console.error(`Moment Elements <moment-checkout>: ${message}`);
-        emit(this, 'checkout-error', { code, message });
+        // The page's own status-endpoint (no script of its own to say it): the customer sees it.
+        const shown = this.#checkoutError(code, message) && !this.fetchSessionStatus && Boolean(this.statusEndpoint);
+        if (shown && RETRYABLE_CODES.has(code)) this.#showFailure(() => redirectReturn.retry());
       },
     });
   }
@@ -292,6 +331,7 @@ export class MomentCheckout extends ReactiveElement {
       themeVariables: this.#theme.values,
       locale: this.#locale.value,
       hidePayButton: false,
+      ...paymentTimeoutConfig(this.paymentTimeout, (note) => warnOnce(this, note)),
     };
   }
 
@@ -343,12 +383,17 @@ export class MomentCheckout extends ReactiveElement {
   }
 
   async #open(options: LaunchOptions, resumeToken?: string): Promise<LaunchResult> {
+    this.#hideFailure();
+    // The page's own session-endpoint: a failure is shown to the customer, who can try again.
+    const ownEndpoint = !resumeToken && typeof this.fetchClientToken !== 'function' && Boolean(this.sessionEndpoint);
     try {
       if (this.openVariant) this.#teardown();
       const environment = parseClientKey(this.clientKey);
       const token = resumeToken ?? (await this.#freshToken());
       const claims = readClientToken(token);
       assertSameEnvironment(environment, claims);
+      // A return with `?session_id=` for this session is then known as launched here.
+      rememberLaunched(claims.sid);
       const framesOrigin = resolveFramesOrigin(environment, this.framesOrigin, claims);
       // The session's own page, opened top-level: what a mobile WebView or a redirect opens.
       const checkoutUrl = hostedCheckoutUrl(framesOrigin, claims.sid, token);
@@ -383,13 +428,35 @@ export class MomentCheckout extends ReactiveElement {
           ? new CheckoutError(error.code, error.message)
           : new CheckoutError('launch_failed', error instanceof Error ? error.message : String(error));
       console.error(`Moment Elements <moment-checkout>: ${failure.message}`);
-      emit(this, 'checkout-error', { code: failure.code, message: failure.message });
+      const shown = this.#checkoutError(failure.code, failure.message) && ownEndpoint;
+      if (shown && RETRYABLE_CODES.has(failure.code)) this.#showFailure(() => void this.#start(options).catch(() => undefined));
       throw failure;
     }
   }
 
+  /** Fires `checkout-error` (cancelable); `false` when the page cancelled it. */
+  #checkoutError(code: string, message: string): boolean {
+    const detail: MomentCheckoutEventMap['checkout-error'] = { code, message };
+    return this.dispatchEvent(new CustomEvent('checkout-error', { detail, bubbles: true, composed: true, cancelable: true }));
+  }
+
+  /** Shows the failure message (with "Try again") where the checkout would be. */
+  #showFailure(retry: () => void): void {
+    this.#failure = { retry };
+    this.#failureBox?.alert.remove(); // a new alert node: said again by screen readers
+    this.#failureBox = undefined;
+    this.requestUpdate();
+  }
+
+  #hideFailure(): void {
+    if (!this.#failure) return;
+    this.#failure = undefined;
+    this.requestUpdate();
+  }
+
   /** `checkout-open`, and what `launch()` resolves with. */
   #opened(variant: LaunchResult['variant'], checkoutUrl: string): LaunchResult {
+    this.#refocusRetry = false;
     emit(this, 'checkout-open', { variant, checkoutUrl });
     return { checkoutUrl, variant };
   }
@@ -492,10 +559,10 @@ export class MomentCheckout extends ReactiveElement {
     try {
       target = new URL(url);
     } catch {
-      return void emit(this, 'checkout-error', { code: 'invalid_redirect', message: 'The checkout asked for an invalid redirect.' });
+      return void this.#checkoutError('invalid_redirect', 'The checkout asked for an invalid redirect.');
     }
     if (target.origin !== framesOrigin) {
-      return void emit(this, 'checkout-error', { code: 'invalid_redirect', message: `Refused a redirect to ${target.origin}: only the frames origin may be navigated to.` });
+      return void this.#checkoutError('invalid_redirect', `Refused a redirect to ${target.origin}: only the frames origin may be navigated to.`);
     }
     // If the customer comes back without paying, the checkout resumes on this session.
     rememberRedirect({ sessionId: this.#sessionId, clientToken: this.#token });
@@ -504,6 +571,7 @@ export class MomentCheckout extends ReactiveElement {
 
   /** Fires the outcome event and calls the matching callback: one code path for both forms. */
   #report(outcome: Outcome, result: CheckoutResult): void {
+    this.#refocusRetry = false;
     emit(this, OUTCOME_EVENTS[outcome], result);
     invokeCallback('moment-checkout', this[OUTCOME_CALLBACKS[outcome]], result);
   }
@@ -536,6 +604,7 @@ export class MomentCheckout extends ReactiveElement {
     }
     const { dialog, inline } = this.#dom;
     inline.hidden = this.openVariant !== 'inline';
+    this.#renderFailure(inline);
     if (this.openVariant !== 'modal') {
       if (this.#modal) dialog.replaceChildren();
       this.#modal = undefined;
@@ -547,6 +616,41 @@ export class MomentCheckout extends ReactiveElement {
     const ready = this.#frameReady;
     modal.body.className = `body ${ready ? 'ready' : 'loading'}`;
     modal.skeleton.hidden = ready;
+  }
+
+  /** The failure message before the inline box while there is one; its texts follow the language. */
+  #renderFailure(before: HTMLElement): void {
+    if (!this.#failure) {
+      this.#failureBox?.alert.remove();
+      this.#failureBox = undefined;
+      return;
+    }
+    const texts = hostText(CHECKOUT_TEXTS, this.#locale.value);
+    if (!this.#failureBox) {
+      const doc = this.ownerDocument;
+      const alert = doc.createElement('div');
+      alert.setAttribute('part', 'error');
+      alert.setAttribute('role', 'alert');
+      const text = doc.createElement('span');
+      const button = doc.createElement('button');
+      button.type = 'button';
+      button.addEventListener('click', () => {
+        const retry = this.#failure?.retry;
+        this.#refocusRetry = true;
+        this.#hideFailure();
+        retry?.();
+      });
+      alert.append(text, button);
+      this.#failureBox = { alert, text, button };
+    }
+    const { alert, text, button } = this.#failureBox;
+    text.textContent = texts.launchFailed;
+    button.textContent = texts.retry;
+    if (!alert.isConnected) {
+      before.before(alert);
+      if (this.#refocusRetry) button.focus();
+    }
+    this.#refocusRetry = false;
   }
 
   /** The modal's header (title, close button) and body (skeleton, then the frame). */

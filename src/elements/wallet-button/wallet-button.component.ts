@@ -22,6 +22,8 @@ import { FrameBox, frameBoxStyles, sizeFrameBox } from '../../core/frame-box.js'
 import { DEFAULT_LOAD_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
 import { replayEscape } from '../../core/escape.js';
 import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
+import { DEFAULT_PAYMENT_TIMEOUT, type PaymentStatus } from '../../protocol/messages.js';
+import { PAYMENT_STATUS_TIMEOUT, PaymentError, paymentStatusError, paymentTimeoutConfig } from '../../core/payment-error.js';
 import { ThemeController } from '../../core/theme.js';
 import { LocaleController } from '../../core/locale.js';
 import { WALLET_TEXTS, hostText } from '../../core/i18n.js';
@@ -108,6 +110,7 @@ export class WalletButton extends ReactiveElement {
     shippingAddressRequired: { attribute: 'shipping-address-required', type: Boolean },
     showUnavailable: { attribute: 'show-unavailable', type: Boolean, reflect: true },
     loadTimeout: { attribute: 'load-timeout', type: Number },
+    paymentTimeout: { attribute: 'payment-timeout', type: Number },
     disabled: { type: Boolean, reflect: true },
     frameTitle: { attribute: 'frame-title' },
     sandboxWallets: { attribute: 'sandbox-wallets' },
@@ -145,6 +148,11 @@ export class WalletButton extends ReactiveElement {
   showUnavailable = false;
   /** Milliseconds to wait for the frame before `load-error` (15 000 by default). */
   loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
+  /**
+   * Milliseconds one payment request may take, retries included, before the frame asks the
+   * provider what became of it (30 000 by default; 1 000 to 120 000).
+   */
+  paymentTimeout: number = DEFAULT_PAYMENT_TIMEOUT;
   /** Disables the button. */
   disabled = false;
   /** Accessible title of the iframe; by default "Wallet payment" in the element's language. */
@@ -267,6 +275,8 @@ export class WalletButton extends ReactiveElement {
           if (outcome === 'expired') emit(this, 'payment-expired', { code: 'expired', message: result.message });
           else emit(this, OUTCOME_EVENTS[outcome], result);
         },
+        // The payment may have been taken: never a failure. `paymentStatus()` tells.
+        'payment-unknown': ({ message }) => emit(this, 'payment-unknown', { code: 'outcome_unknown', message }),
       },
       onOpen: () => {
         this.frameHeight = undefined;
@@ -334,7 +344,22 @@ export class WalletButton extends ReactiveElement {
       themeVariables: this.#theme.values,
       disabled: Boolean(this.disabled),
       ...(sandboxWallets ? { sandboxWallets } : {}),
+      ...paymentTimeoutConfig(this.paymentTimeout, (note) => warnOnce(this, note)),
     };
+  }
+
+  /**
+   * Asks the provider, through the frame, for the session's status and what became of this
+   * button's last payment request when its answer was lost: `{ sessionStatus, paid, pending,
+   * result? }`. The way to learn the truth after `payment-unknown`. Rejects `not_ready` before
+   * `ready`, `network_error` when the provider cannot be reached.
+   */
+  async paymentStatus(): Promise<PaymentStatus> {
+    const endpoint = this.frame.endpoint;
+    if (!endpoint) throw new PaymentError('not_ready', 'The wallet button is not ready: wait for the ready event before calling paymentStatus().');
+    return endpoint.request('paymentStatus', {}, PAYMENT_STATUS_TIMEOUT).catch((error: unknown) => {
+      throw paymentStatusError(error);
+    });
   }
 
   /** Records the availability and fires `wallet-availability` when it differs from the last one. */

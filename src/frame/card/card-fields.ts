@@ -18,7 +18,7 @@ import type {
   ValidationErrorType,
 } from '../../protocol/card.js';
 import type { CardPaymentRequest } from '../../protocol/api.js';
-import type { CardFrameConfig, cardEvents } from '../../protocol/messages.js';
+import type { CardFrameConfig, PaymentStatus, cardEvents } from '../../protocol/messages.js';
 import { BridgeError } from '../../protocol/port.js';
 import { brandIcon } from './brand-icons.js';
 import { detectBrand, type BrandInfo } from './brands.js';
@@ -33,7 +33,15 @@ import {
   parseExpiry,
   type Formatted,
 } from './format.js';
-import { NETWORK_ERROR_MESSAGE, payWithCard, type ChallengeHandling, type PaymentApiOptions, type PendingChallenge } from './payment.js';
+import {
+  NETWORK_ERROR_MESSAGE,
+  UnfinishedAttempt,
+  payWithCard,
+  readPaymentStatus,
+  type ChallengeHandling,
+  type PaymentApiOptions,
+  type PendingChallenge,
+} from './payment.js';
 import { FrameStyles, fieldClass, type MerchantStyling } from './styles.js';
 import { EN_CARD, FrameTexts, type CardKey } from '../i18n/index.js';
 import { validateField, type CardModel, type ValidationContext } from '../form/validators.js';
@@ -147,6 +155,8 @@ export class CardFields {
   #lastFormReady = false;
   #lastShownKey = '[]';
   #payment: Promise<TransactionResult> | null = null;
+  /** A payment request whose answer was lost: the next payment reuses its key or asks about it first. */
+  readonly #unfinished = new UnfinishedAttempt();
   #busy = false;
 
   readonly #options: CardFieldsOptions;
@@ -295,20 +305,34 @@ export class CardFields {
       this.#options.emit?.('validation-error', { errors });
       throw new BridgeError({ code: 'validation_failed', message: 'The card details are not complete or not valid.', errors });
     }
+    const api = this.#api();
+    const request: CardPaymentRequest = { card, ...(additionalInfo ? { additionalInfo } : {}) };
+    this.#setBusy(true);
+    try {
+      return await payWithCard(api, request, idempotencyKey, (challenge) => this.#challenge(challenge), this.#unfinished);
+    } finally {
+      this.#setBusy(false);
+    }
+  }
+
+  /**
+   * The session's status and what became of a payment request whose answer was lost: the way to
+   * learn the truth after `outcome_unknown`, or after the page was reloaded.
+   */
+  paymentStatus(): Promise<PaymentStatus> {
+    return readPaymentStatus(this.#api(), this.#unfinished);
+  }
+
+  #api(): PaymentApiOptions {
     const clientToken = this.#config.clientToken;
     if (!clientToken) throw new BridgeError({ code: 'not_configured', message: 'The card fields have no client token.' });
-    const api: PaymentApiOptions = {
+    const timeout = this.#config.paymentTimeout;
+    return {
+      ...(timeout ? { timeoutMs: timeout } : {}),
       ...this.#options.payment,
       origin: this.#options.apiOrigin ?? location.origin,
       clientToken,
     };
-    const request: CardPaymentRequest = { card, ...(additionalInfo ? { additionalInfo } : {}) };
-    this.#setBusy(true);
-    try {
-      return await payWithCard(api, request, idempotencyKey, (challenge) => this.#challenge(challenge));
-    } finally {
-      this.#setBusy(false);
-    }
   }
 
   async #challenge(challenge: PendingChallenge): Promise<ChallengeHandling> {

@@ -56,6 +56,9 @@ const handlers: FrameHandlers<typeof cardRequests> = {
   executePayment(params) {
     return requireFields().executePayment(params);
   },
+  paymentStatus() {
+    return requireFields().paymentStatus();
+  },
 };
 
 bridge = startFrameBridge({ kind: 'card', accepts: cardRequests, handlers, events: cardEvents });

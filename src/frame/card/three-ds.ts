@@ -78,6 +78,7 @@ export function runChallenge(options: ChallengeOptions): Promise<ChallengeOutcom
   text.textContent = options.text;
   const iframe = doc.createElement('iframe');
   iframe.className = 'mc-challenge-frame';
+  iframe.id = 'challenge-frame';
   iframe.title = options.frameTitle;
   const size = CHALLENGE_WINDOW_SIZES[options.windowSize];
   if (size.width === 0) {

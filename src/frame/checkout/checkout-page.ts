@@ -88,7 +88,15 @@ export class CheckoutPage {
   #sessionId: string;
   #clockOffsetMs = 0;
   #fields: CardFields | null = null;
-  #phase: Phase = 'loading';
+  #phaseValue: Phase = 'loading';
+  /** Where the checkout is (`loading`, `ready`, `paying`, …), also as `data-phase` on `<main>`: a stable hook for end-to-end tests. */
+  get #phase(): Phase {
+    return this.#phaseValue;
+  }
+  set #phase(phase: Phase) {
+    this.#phaseValue = phase;
+    this.main.dataset.phase = phase;
+  }
   #expiryDue = false;
   #cancelExpiry: () => void = () => {};
   #redirectChallenge: PendingChallenge | null = null;
@@ -114,6 +122,7 @@ export class CheckoutPage {
     this.#doc.adoptedStyleSheets = [...this.#doc.adoptedStyleSheets, this.#sheet];
 
     this.main = this.#create('main', 'mc-checkout');
+    this.main.dataset.phase = this.#phaseValue;
     this.#heading = this.#create('h1', 'mc-title');
     this.#heading.id = 'checkout-title';
     this.#heading.textContent = this.#t.checkoutTitle;
@@ -123,6 +132,7 @@ export class CheckoutPage {
     const header = this.#create('header', 'mc-header');
     header.append(this.#heading, this.#testBadge);
     this.#cancelButton = this.#create('button', 'mc-cancel');
+    this.#cancelButton.id = 'checkout-cancel';
     this.#cancelButton.type = 'button';
     this.#cancelButton.hidden = true;
     this.#summary = this.#create('section', 'mc-summary');
@@ -135,8 +145,10 @@ export class CheckoutPage {
     this.#attemptMessage.tabIndex = -1;
     this.#attemptMessage.hidden = true;
     this.#payButton = this.#create('button', 'mc-pay');
+    this.#payButton.id = 'checkout-pay';
     this.#payButton.type = 'button';
     this.#state = this.#create('div', 'mc-state');
+    this.#state.id = 'checkout-state';
     this.#liveRegion = new LiveRegion(this.#doc);
     this.main.append(header, this.#summary, this.#body, this.#state, this.#liveRegion.element);
 
@@ -331,7 +343,8 @@ export class CheckoutPage {
         return;
       }
       const message = error instanceof Error && error.message ? error.message : this.#t.paymentFailed;
-      return this.#afterFailedAttempt(message);
+      // A lost answer: the session, read now, may say it is paid; else the host hears `unknown`.
+      return this.#afterFailedAttempt(message, undefined, error instanceof BridgeError && error.code === 'outcome_unknown' ? 'unknown' : 'attempt-failed');
     }
     delete this.#body.dataset.challenge;
     if (this.#abort.signal.aborted) return;
@@ -468,7 +481,7 @@ export class CheckoutPage {
    * attempt that used up the last try (the session is now `failed`) is the one final `failure`, not
    * an `attempt-failed` followed by a `failure`. While it is read the pay button stays busy.
    */
-  async #afterFailedAttempt(message: string, result?: TransactionResult, outcome: 'attempt-failed' | 'cancel' = 'attempt-failed'): Promise<void> {
+  async #afterFailedAttempt(message: string, result?: TransactionResult, outcome: 'attempt-failed' | 'cancel' | 'unknown' = 'attempt-failed'): Promise<void> {
     // The provider may say the session's status with the answer; else it is read.
     const status = result?.sessionStatus ?? (await this.#sessionStatus());
     if (this.#abort.signal.aborted) return;
@@ -486,7 +499,7 @@ export class CheckoutPage {
   }
 
   /** A failed (or cancelled) attempt: the message stays beside the pay button and the customer may try again. */
-  #attemptFailed(message: string, result?: TransactionResult, outcome: 'attempt-failed' | 'cancel' = 'attempt-failed'): void {
+  #attemptFailed(message: string, result?: TransactionResult, outcome: 'attempt-failed' | 'cancel' | 'unknown' = 'attempt-failed'): void {
     this.#attemptMessage.textContent = message;
     this.#attemptMessage.hidden = false;
     this.#announce(message);
@@ -672,7 +685,8 @@ export class CheckoutPage {
   }
 
   #cardConfig() {
-    return { clientToken: this.#config.clientToken, themeVariables: this.#config.themeVariables, locale: this.#config.locale, hideCardName: false };
+    const { clientToken, themeVariables, locale, paymentTimeout } = this.#config;
+    return { clientToken, themeVariables, locale, hideCardName: false, ...(paymentTimeout ? { paymentTimeout } : {}) };
   }
 
   #locale(): string {

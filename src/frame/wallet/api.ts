@@ -7,7 +7,7 @@
 import type { TransactionResult } from '../../protocol/card.js';
 import { FRAME_SESSION_PATH } from '../../protocol/api.js';
 import { APPLE_PAY_VALIDATE_MERCHANT_PATH, WALLET_PAYMENTS_PATH, type WalletPaymentRequest } from '../../protocol/wallet.js';
-import { DEFAULT_MESSAGES, mapPaymentResponse, send, withSessionStatus, type PaymentApiOptions } from '../card/payment.js';
+import { DEFAULT_MESSAGES, UnfinishedAttempt, send, withSessionStatus, type PaymentApiOptions } from '../card/payment.js';
 
 /** The same options as the card's payment calls; `retries` applies to payments only. */
 export type WalletApiOptions = PaymentApiOptions;
@@ -33,15 +33,14 @@ export interface WalletSessionInfo {
 
 const text = (value: unknown, max = 200): string | undefined => (typeof value === 'string' && value.length <= max ? value : undefined);
 
-/** Charges a wallet token, once per idempotency key. */
-export async function payWithWallet(api: WalletApiOptions, request: WalletPaymentRequest, idempotencyKey: string): Promise<TransactionResult> {
-  const { status, body } = await send(
-    api,
-    WALLET_PAYMENTS_PATH,
-    { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey }, body: JSON.stringify(request) },
-    api.retries ?? 2,
-  );
-  const outcome = mapPaymentResponse(status, body);
+/** Charges a wallet token, once per idempotency key, with the card's rules for lost answers (`charge`). */
+export async function payWithWallet(
+  api: WalletApiOptions,
+  request: WalletPaymentRequest,
+  idempotencyKey: string,
+  attempt = new UnfinishedAttempt(),
+): Promise<TransactionResult> {
+  const outcome = await attempt.charge(api, WALLET_PAYMENTS_PATH, JSON.stringify(request), idempotencyKey);
   // Wallet tokens are authenticated by the wallet; a challenge here is the provider's anomaly.
   return outcome.kind === 'result' ? withSessionStatus(api, outcome.result) : { statusCode: 3, message: DEFAULT_MESSAGES[3], paymentId: outcome.challenge.paymentId };
 }

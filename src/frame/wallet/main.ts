@@ -5,6 +5,7 @@
  */
 import { walletEvents, walletRequests } from '../../protocol/wallet.js';
 import { startFrameBridge, type FrameBridge } from '../bridge.js';
+import { BridgeError } from '../../protocol/port.js';
 import { contentHeight, observeContentHeight } from '../resize.js';
 import { WalletFrame } from './wallet-frame.js';
 import { watchEscape } from '../escape.js';
@@ -33,6 +34,10 @@ bridge = startFrameBridge({
       }
       const availability = await frame.configure(config);
       return { height: contentHeight(document.body), ...availability };
+    },
+    paymentStatus() {
+      if (!frame) throw new BridgeError({ code: 'not_configured', message: 'The wallet frame has not been configured yet.' });
+      return frame.paymentStatus();
     },
   },
 });

@@ -2,7 +2,9 @@
  * The sandbox wallet's sheet: a dialog-like panel inside the wallet frame that stands in for the
  * Apple Pay / Google Pay sheet with test keys. The customer picks a test card, gives the email,
  * billing and shipping address when the merchant asked for them, and pays or cancels. Focus moves
- * into the sheet and stays there (Tab wraps); Escape or a click on the backdrop cancels.
+ * into the sheet and stays there (Tab wraps); Escape or a click on the backdrop cancels, except a
+ * click where the wallet button is under it: that is the button pressed again (the second click
+ * of a double click, or a press while the sheet opens), and the sheet stays open.
  *
  * The sheet is an overlay: a centred modal dialog over a dimmed backdrop that fills the frame's
  * viewport (`position: fixed`), out of the page's flow, so the frame's content height does not
@@ -155,6 +157,13 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
     form,
   );
   const backdrop = h(doc, 'div', { class: 'mw-backdrop' }, sheet);
+  const focusFirst = () => form.querySelector<HTMLInputElement>('input[name=card]:checked')?.focus();
+  /** A click over what the frame shows under the sheet (the wallet button the sheet was opened from). */
+  const overFrameContent = ({ clientX: x, clientY: y }: MouseEvent) =>
+    [...container.children].some((child) => {
+      const box = child.getBoundingClientRect();
+      return child !== backdrop && box.height > 0 && x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+    });
 
   return new Promise<WalletPayOutcome>((resolve, reject) => {
     let busy = false;
@@ -240,7 +249,10 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
     form.addEventListener('submit', onSubmit);
     cancel.addEventListener('click', cancelSheet);
     backdrop.addEventListener('click', (event) => {
-      if (event.target === backdrop) cancelSheet();
+      if (event.target !== backdrop) return;
+      // The click moved focus out of the sheet: back to its first control.
+      if (overFrameContent(event)) focusFirst();
+      else cancelSheet();
     });
     // Enter in a field submits through a click on this default button too: one check covers both.
     pay.addEventListener('click', (event) => {
@@ -256,6 +268,6 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
     container.append(backdrop);
     guard = clickGuard(pay);
     onOpenChange?.(true);
-    form.querySelector<HTMLInputElement>('input[name=card]:checked')?.focus();
+    focusFirst();
   });
 }

@@ -7,7 +7,8 @@
 import type { TransactionResult } from '../../protocol/card.js';
 import { BridgeError, randomId } from '../../protocol/port.js';
 import type { WalletAvailability, WalletFrameConfig, WalletKind, walletEvents } from '../../protocol/wallet.js';
-import { NETWORK_ERROR_MESSAGE } from '../card/payment.js';
+import type { PaymentStatus } from '../../protocol/messages.js';
+import { NETWORK_ERROR_MESSAGE, TIMEOUT_MESSAGE, UnfinishedAttempt, readPaymentStatus } from '../card/payment.js';
 import { SandboxWalletAdapter } from './adapters/sandbox.js';
 import { WalletError, type WalletAdapter, type WalletPayOutcome, type WalletPayRequest } from './adapters/types.js';
 import { fetchSessionInfo, payWithWallet, validateAppleMerchant, type WalletApiOptions, type WalletSessionInfo } from './api.js';
@@ -92,9 +93,15 @@ export async function defaultAdapters(context: AdapterContext): Promise<WalletAd
   return adapters;
 }
 
-/** A result for a payment that ended without one from the provider. */
+/**
+ * A result for a payment that ended without one from the provider. The provider said it never got
+ * the request (`network_error`, `payment_timeout`): nothing was charged, and the customer may try
+ * again (`service_unavailable` makes it a failed attempt, not the session's end).
+ */
 export function failureResult(error: unknown): TransactionResult {
-  if (error instanceof BridgeError && error.code === 'network_error') return { statusCode: 500, message: NETWORK_ERROR_MESSAGE };
+  if (error instanceof BridgeError && (error.code === 'network_error' || error.code === 'payment_timeout')) {
+    return { statusCode: 500, message: error.code === 'network_error' ? NETWORK_ERROR_MESSAGE : TIMEOUT_MESSAGE, errorType: 'service_unavailable' };
+  }
   const reason = error instanceof WalletError ? error.message : 'The wallet payment did not complete.';
   return { statusCode: 30, message: `${reason} Try again or choose another way to pay.` };
 }
@@ -125,6 +132,8 @@ export class WalletFrame {
   /** What the host was last told, to report later changes with an `availability` event. */
   #reported: WalletAvailability | undefined;
   #running = false;
+  /** A payment request whose answer was lost: the next payment reuses its key or asks about it first. */
+  readonly #unfinished = new UnfinishedAttempt();
   #sheetIsOpen = false;
   /** A click waits for the visibility report. */
   #checkingClick = false;
@@ -184,11 +193,20 @@ export class WalletFrame {
   }
 
   #api(clientToken: string): WalletApiOptions {
+    const timeout = this.#config?.paymentTimeout;
     return {
       origin: this.#options.apiOrigin ?? this.#options.root.ownerDocument.location.origin,
       clientToken,
+      ...(timeout ? { timeoutMs: timeout } : {}),
       ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
     };
+  }
+
+  /** The session's status and what became of a payment request whose answer was lost. */
+  paymentStatus(): Promise<PaymentStatus> {
+    const config = this.#config;
+    if (!config) return Promise.reject(new BridgeError({ code: 'not_configured', message: 'The wallet frame has not been configured yet.' }));
+    return readPaymentStatus(this.#api(config.clientToken), this.#unfinished);
   }
 
   async #detect(key: string, environment: Environment, mode: 'sandbox' | 'none', clientToken: string): Promise<void> {
@@ -270,7 +288,7 @@ export class WalletFrame {
     let outcome: Promise<WalletPayOutcome>;
     try {
       // Straight from the click: the wallets open their sheets only inside a user gesture.
-      outcome = adapter.pay(this.#payRequest(config), (payment) => payWithWallet(api, { wallet: adapter.wallet, ...payment }, idempotencyKey));
+      outcome = adapter.pay(this.#payRequest(config), (payment) => payWithWallet(api, { wallet: adapter.wallet, ...payment }, idempotencyKey, this.#unfinished));
     } catch (error) {
       outcome = Promise.reject(error);
     }
@@ -278,7 +296,11 @@ export class WalletFrame {
     outcome
       .then(
         (o) => (o.kind === 'cancelled' ? this.#options.emit('payment-cancel', {}) : this.#options.emit('payment-complete', { result: o.result })),
-        (error: unknown) => this.#options.emit('payment-complete', { result: failureResult(error) }),
+        (error: unknown) =>
+          // No answer and no way to learn one: never reported as a failure, the customer may have paid.
+          error instanceof BridgeError && error.code === 'outcome_unknown'
+            ? this.#options.emit('payment-unknown', { message: error.message })
+            : this.#options.emit('payment-complete', { result: failureResult(error) }),
       )
       .finally(() => {
         this.#running = false;

@@ -121,4 +121,6 @@ export const hostWallet: FrameHostText = {
 export const hostCheckout: CheckoutHostText = {
   title: 'Veilige betaling',
   close: 'Sluit betaling',
+  launchFailed: 'Die betaling kon nie oopgemaak word nie. Probeer asseblief weer.',
+  retry: 'Probeer weer',
 };

@@ -121,4 +121,6 @@ export const hostWallet: FrameHostText = {
 export const hostCheckout: CheckoutHostText = {
   title: 'دفع آمن',
   close: 'إغلاق الدفع',
+  launchFailed: 'تعذّر فتح صفحة الدفع. يُرجى المحاولة مرة أخرى.',
+  retry: 'أعد المحاولة',
 };

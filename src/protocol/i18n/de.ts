@@ -121,4 +121,6 @@ export const hostWallet: FrameHostText = {
 export const hostCheckout: CheckoutHostText = {
   title: 'Sichere Bezahlung',
   close: 'Bezahlung schließen',
+  launchFailed: 'Die Bezahlung konnte nicht geöffnet werden. Bitte versuchen Sie es erneut.',
+  retry: 'Erneut versuchen',
 };

@@ -133,4 +133,6 @@ export const hostWallet: FrameHostText = {
 export const hostCheckout: CheckoutHostText = {
   title: 'Secure checkout',
   close: 'Close checkout',
+  launchFailed: 'The checkout could not be opened. Please try again.',
+  retry: 'Try again',
 };

@@ -121,4 +121,6 @@ export const hostWallet: FrameHostText = {
 export const hostCheckout: CheckoutHostText = {
   title: 'Pago seguro',
   close: 'Cerrar el pago',
+  launchFailed: 'No se ha podido abrir el pago. Vuelva a intentarlo.',
+  retry: 'Reintentar',
 };

@@ -121,4 +121,6 @@ export const hostWallet: FrameHostText = {
 export const hostCheckout: CheckoutHostText = {
   title: 'Paiement sécurisé',
   close: 'Fermer le paiement',
+  launchFailed: 'Le paiement n’a pas pu s’ouvrir. Veuillez réessayer.',
+  retry: 'Réessayer',
 };

@@ -121,4 +121,6 @@ export const hostWallet: FrameHostText = {
 export const hostCheckout: CheckoutHostText = {
   title: 'Pagamento sicuro',
   close: 'Chiudi il pagamento',
+  launchFailed: 'Non è stato possibile aprire il pagamento. Riprova.',
+  retry: 'Riprova',
 };

@@ -121,4 +121,6 @@ export const hostWallet: FrameHostText = {
 export const hostCheckout: CheckoutHostText = {
   title: 'Veilig afrekenen',
   close: 'Afrekenen sluiten',
+  launchFailed: 'Het afrekenen kon niet worden geopend. Probeer het opnieuw.',
+  retry: 'Opnieuw proberen',
 };

@@ -121,4 +121,6 @@ export const hostWallet: FrameHostText = {
 export const hostCheckout: CheckoutHostText = {
   title: 'Pagamento seguro',
   close: 'Fechar o pagamento',
+  launchFailed: 'Não foi possível abrir o pagamento. Tente novamente.',
+  retry: 'Tentar novamente',
 };

@@ -144,4 +144,8 @@ export interface FrameHostText {
 export interface CheckoutHostText {
   title: string;
   close: string;
+  /** Shown where the checkout would be when the element's own launch (its `session-endpoint`) failed. */
+  launchFailed: string;
+  /** The button beside `launchFailed` that launches again. */
+  retry: string;
 }

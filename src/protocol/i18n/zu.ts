@@ -121,4 +121,6 @@ export const hostWallet: FrameHostText = {
 export const hostCheckout: CheckoutHostText = {
   title: 'Ukukhokha okuvikelekile',
   close: 'Vala ukukhokha',
+  launchFailed: 'Ukukhokha akukwazanga ukuvulwa. Sicela uzame futhi.',
+  retry: 'Zama futhi',
 };
