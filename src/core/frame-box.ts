@@ -7,7 +7,32 @@ import { css } from '@lit/reactive-element';
 import type { LoadErrorDetail } from './events.js';
 import type { ConnectionState } from './secure-frame.js';
 
+/** The message with "Try again" that an element shows in its own box when it cannot start. */
+export const errorPartStyles = css`
+  [part='error'] {
+    display: grid;
+    gap: 8px;
+    justify-items: start;
+    padding: 12px;
+    border-radius: var(--moment-border-radius, 6px);
+    border: 1px solid var(--moment-color-danger, #b3261e);
+    color: var(--moment-color-text, inherit);
+    font-family: var(--moment-font-family, inherit);
+  }
+  [part='error'] button {
+    font: inherit;
+    min-height: 44px;
+    padding: 0 16px;
+    cursor: pointer;
+  }
+  [part='error'] button:focus-visible {
+    outline: 3px solid var(--moment-color-primary, #0b63ce);
+    outline-offset: 2px;
+  }
+`;
+
 export const frameBoxStyles = css`
+  ${errorPartStyles}
   .box {
     position: relative;
     height: var(--frame-height);
@@ -37,22 +62,6 @@ export const frameBoxStyles = css`
     to {
       opacity: 0.45;
     }
-  }
-  [part='error'] {
-    display: grid;
-    gap: 8px;
-    justify-items: start;
-    padding: 12px;
-    border-radius: var(--moment-border-radius, 6px);
-    border: 1px solid var(--moment-color-danger, #b3261e);
-    color: var(--moment-color-text, inherit);
-    font: inherit;
-  }
-  [part='error'] button {
-    font: inherit;
-    min-height: 44px;
-    padding: 0 16px;
-    cursor: pointer;
   }
 `;
 

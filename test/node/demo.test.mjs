@@ -8,6 +8,8 @@ import { createServer, request } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../../scripts/find-chrome.mjs';
+// The shopper's steps through our own test kit, as merchants' end-to-end tests take them.
+import { answerChallenge, fillCard, payCheckout, walletSheet } from '../../dist/testing/index.js';
 
 let demo;
 let browser;
@@ -83,22 +85,18 @@ async function openShop(url = shopUrl) {
   return { page, card: page.frameLocator('card-component iframe') };
 }
 
-async function fillCard(card, number) {
-  await card.locator('#card-number').fill(number);
-  await card.locator('#expiry-date').fill('1234');
-  await card.locator('#cv2').fill('123');
-  await card.locator('#card-name').fill('Ada Lovelace');
-}
+/** The bank's answers by the ids the tests name them with. */
+const ANSWERS = { pass: 'approve', fail: 'decline', cancel: 'cancel' };
 
 /** The id of the focused element of the page, or its tag name. */
 const focused = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.localName);
 
 async function pay(number, { challenge } = {}) {
-  const { page, card } = await openShop();
+  const { page } = await openShop();
   try {
-    await fillCard(card, number);
+    await fillCard(page, { number });
     await page.locator('#pay').click();
-    if (challenge) await card.frameLocator('iframe').locator(`#${challenge}`).click({ timeout: 15_000 });
+    if (challenge) await answerChallenge(page, ANSWERS[challenge]);
     await page.locator('#result:not(:empty)').waitFor({ timeout: 15_000 });
     return await page.locator('#result').textContent();
   } finally {
@@ -113,9 +111,9 @@ test('the server prints the shop URL first and the sandbox URL second', () => {
 });
 
 test('4242 4242 4242 4242 pays, shows success with focus on it, and leaves no other way to pay', async () => {
-  const { page, card } = await openShop();
+  const { page } = await openShop();
   try {
-    await fillCard(card, '4242424242424242');
+    await fillCard(page, { number: '4242424242424242' });
     await page.locator('#pay').click();
     await page.locator('#result.success').waitFor({ timeout: 15_000 });
     assert.match(await page.locator('#result').textContent(), /Payment received.*Auth code/);
@@ -154,7 +152,7 @@ test('an empty submit shows the fields’ own messages, not the browser bubble, 
 test('a decline is friendly and takes focus; the next payment’s 3-D Secure challenge does not show it', async () => {
   const { page, card } = await openShop();
   try {
-    await fillCard(card, '4000000000000002');
+    await fillCard(page, { number: '4000000000000002' });
     await page.locator('#pay').click();
     await page.locator('#result.failure').waitFor({ timeout: 15_000 });
     assert.match(await page.locator('#result').textContent(), /declined/i);
@@ -166,7 +164,7 @@ test('a decline is friendly and takes focus; the next payment’s 3-D Secure cha
     const pass = card.frameLocator('iframe').locator('#pass');
     await pass.waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('#result').textContent(), '', 'the old decline is shown during the challenge');
-    await pass.click();
+    await answerChallenge(page, 'approve');
     await page.locator('#result.success').waitFor({ timeout: 15_000 });
   } finally {
     await page.close();
@@ -322,18 +320,14 @@ async function checkoutPage(path) {
   return { page, frame };
 }
 
-async function fillCheckout(frame, number) {
-  await frame.locator('#card-number').fill(number);
-  await frame.locator('#expiry-date').fill('1234');
-  await frame.locator('#cv2').fill('123');
-  await frame.locator('#card-name').fill('Ada Lovelace');
-  await frame.locator('.mc-pay').click();
+async function fillCheckout(page, number) {
+  await payCheckout(page, { card: { number } });
 }
 
 test('the script-tag page (quick start) opens the modal checkout and pays with 4242…', async () => {
-  const { page, frame } = await checkoutPage('/checkout.html');
+  const { page } = await checkoutPage('/checkout.html');
   try {
-    await fillCheckout(frame, '4242424242424242');
+    await fillCheckout(page, '4242424242424242');
     await page.locator('#status.success').waitFor({ timeout: 15_000 });
   } finally {
     await page.close();
@@ -341,9 +335,9 @@ test('the script-tag page (quick start) opens the modal checkout and pays with 4
 });
 
 test('the declarative page opens the modal checkout and pays with 4242…', async () => {
-  const { page, frame } = await checkoutPage('/declarative.html');
+  const { page } = await checkoutPage('/declarative.html');
   try {
-    await fillCheckout(frame, '4242424242424242');
+    await fillCheckout(page, '4242424242424242');
     await page.locator('#status.success').waitFor({ timeout: 15_000 });
   } finally {
     await page.close();
@@ -351,13 +345,13 @@ test('the declarative page opens the modal checkout and pays with 4242…', asyn
 });
 
 test('3-D Secure in redirect mode: leaves the page, passes, returns, onSuccess fires and session_id is gone', async () => {
-  const { page, frame } = await checkoutPage('/checkout.html?utm=keep#top');
+  const { page } = await checkoutPage('/checkout.html?utm=keep#top');
   try {
     const shop = new URL(shopUrl).origin;
-    await fillCheckout(frame, '4000000000003220');
+    await fillCheckout(page, '4000000000003220');
     await page.waitForURL((url) => url.origin !== shop, { timeout: 15_000 });
     assert.match(page.url(), /\/3ds\/challenge\//);
-    await page.locator('#pass').click();
+    await answerChallenge(page, 'approve');
     await page.waitForURL((url) => url.origin === shop, { timeout: 15_000 });
     await page.locator('#status.success').waitFor({ timeout: 15_000 });
     const back = new URL(page.url());
@@ -373,10 +367,7 @@ test('the wallet button beside the card fields opens the sandbox sheet, asks for
   const page = await browser.newPage();
   try {
     await page.goto(shopUrl);
-    const wallet = page.frameLocator('wallet-button iframe');
-    await wallet.locator('#wallet-button').click({ timeout: 15_000 });
-    await wallet.locator('#wallet-email').fill('ada@example.com');
-    await wallet.locator('#sheet-pay').click();
+    await walletSheet(page).pay({ email: 'ada@example.com' });
     await page.locator('#result.success').waitFor({ timeout: 15_000 });
     for (const selector of ['#or', 'card-component', '#pay', 'wallet-button']) {
       assert.equal(await page.locator(selector).isVisible(), false, `${selector} is still shown after the wallet payment`);
@@ -390,9 +381,7 @@ test('cancelling the wallet sheet charges nothing', async () => {
   const page = await browser.newPage();
   try {
     await page.goto(shopUrl);
-    const wallet = page.frameLocator('wallet-button iframe');
-    await wallet.locator('#wallet-button').click({ timeout: 15_000 });
-    await wallet.locator('#sheet-cancel').click();
+    await walletSheet(page).cancel();
     await page.locator('#result', { hasText: 'nothing was charged' }).waitFor({ timeout: 15_000 });
   } finally {
     await page.close();

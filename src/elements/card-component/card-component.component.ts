@@ -68,7 +68,7 @@ const TEXT_ATTRIBUTES: Record<CardField, { label: string; placeholder: string }>
  * @tagname card-component
  *
  * @event {CustomEvent<ReadyDetail>} ready - The frame is loaded and configured; `detail.height` is its content height.
- * @event {CustomEvent<LoadErrorDetail>} load-error - The frame could not load, or the configuration is wrong (`detail.code`, `detail.message`). Call `retry()` after a `timeout`.
+ * @event {CustomEvent<LoadErrorDetail>} load-error - The frame could not load, or the configuration is wrong (`detail.code`, `detail.message`). Call `retry()` after `timeout`, `frames_unreachable`, `frames_unavailable` or `frame_not_started`.
  * @event {CustomEvent<CardChange>} change - The masked state changed: `detail.brand`, `empty`, `complete`, `valid` and per-field state. Never card data.
  * @event {CustomEvent<ValidationErrorDetail>} validation-error - The shown validation errors changed: `detail.errors` is `[{errorType, message, field}]`.
  * @event {CustomEvent<FieldDetail>} field-valid - A field became valid: `detail.field`.
@@ -78,9 +78,10 @@ const TEXT_ATTRIBUTES: Record<CardField, { label: string; placeholder: string }>
  * @event {CustomEvent<EmptyDetail>} submit-request - The customer pressed Enter in a field.
  * @event {CustomEvent<TransactionResult>} payment-success - `executePayment()` succeeded (`statusCode` 0), or the session was already paid (`statusCode` 20 with the original payment's `authCode`): `detail` is the `TransactionResult`, with `customerDetails` when the customer gave any.
  * @event {CustomEvent<TransactionResult>} payment-attempt-failed - The attempt did not pay: authentication not completed, referred, declined or a provider failure (`statusCode` 3, 4, 5, 30); the customer can try again.
- * @event {CustomEvent<TransactionResult | PaymentProblem>} payment-failure - The payment cannot go on (`statusCode` 20 without an auth code, 400, 401, 404, 500, or no result), or the attempt used up the session's last try (`detail.sessionStatus` is `failed`): then this is the only outcome event of that attempt.
+ * @event {CustomEvent<TransactionResult | PaymentProblem>} payment-failure - The payment cannot go on (`statusCode` 20 without an auth code, 400, 401, 404, 500), or no result came and the provider confirmed nothing was charged (`detail.code` `network_error` or `timeout`), or the attempt used up the session's last try (`detail.sessionStatus` is `failed`): then this is the only outcome event of that attempt.
  * @event {CustomEvent<TransactionResult>} payment-cancel - The customer cancelled the 3-D Secure challenge (`detail.cancelled` is true); the card can pay again.
  * @event {CustomEvent<PaymentProblem>} payment-expired - The session expired before the payment (the provider answered `session_expired`): `detail.code` is `expired`.
+ * @event {CustomEvent<PaymentProblem>} payment-unknown - A payment request lost its answer and the provider could not be asked what became of it, or the element was removed mid-payment: it may have been taken (`detail.code` `outcome_unknown`, `closed` or `timeout`). Never `payment-failure`; `paymentStatus()` tells, and paying again with this element cannot charge twice.
  *
  * @csspart box - The box that holds the frame and keeps its height.
  * @csspart frame - The secure iframe.

@@ -115,6 +115,7 @@ function deepActiveElement(): HTMLElement | null {
  * @event {CustomEvent<CheckoutResult>} payment-attempt-failed - An attempt failed (e.g. declined) and the session is still open: the customer can retry in place.
  * @event {CustomEvent<CheckoutResult>} payment-cancel - The customer closed the checkout (close button, Escape) or cancelled at the bank.
  * @event {CustomEvent<CheckoutResult>} payment-expired - The session expired.
+ * @event {CustomEvent<CheckoutResult>} payment-unknown - A payment request lost its answer and neither the payment nor the session could be read: it may have been taken. The checkout stays open; paying again there cannot charge twice.
  *
  * @csspart dialog - The modal dialog (a bottom sheet under 600 px).
  * @csspart header - The dialog's header with the title and the close button.

@@ -1,6 +1,9 @@
 import { css } from '@lit/reactive-element';
+import { errorPartStyles } from '../../core/frame-box.js';
 
 export const momentCheckoutStyles = css`
+  /* The card's and the wallet's load-error message. */
+  ${errorPartStyles}
   :host {
     display: contents;
   }
@@ -9,27 +12,6 @@ export const momentCheckoutStyles = css`
   }
   [part='inline'][hidden] {
     display: none;
-  }
-  /* As the card's and the wallet's load-error message. */
-  [part='error'] {
-    display: grid;
-    gap: 8px;
-    justify-items: start;
-    padding: 12px;
-    border-radius: var(--moment-border-radius, 6px);
-    border: 1px solid var(--moment-color-danger, #b3261e);
-    color: var(--moment-color-text, inherit);
-    font-family: var(--moment-font-family, inherit);
-  }
-  [part='error'] button {
-    font: inherit;
-    min-height: 44px;
-    padding: 0 16px;
-    cursor: pointer;
-  }
-  [part='error'] button:focus-visible {
-    outline: 3px solid var(--moment-color-primary, #0b63ce);
-    outline-offset: 2px;
   }
   dialog {
     box-sizing: border-box;

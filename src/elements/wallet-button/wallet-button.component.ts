@@ -71,7 +71,7 @@ const RESERVED_HEIGHT = 56;
  * @tagname wallet-button
  *
  * @event {CustomEvent<ReadyDetail>} ready - The frame is loaded and configured; `detail.height` is its content height.
- * @event {CustomEvent<LoadErrorDetail>} load-error - The frame could not load, or the configuration is wrong (`detail.code`, `detail.message`). Call `retry()` after a `timeout`.
+ * @event {CustomEvent<LoadErrorDetail>} load-error - The frame could not load, or the configuration is wrong (`detail.code`, `detail.message`). Call `retry()` after `timeout`, `frames_unreachable`, `frames_unavailable` or `frame_not_started`.
  * @event {CustomEvent<WalletAvailabilityDetail>} wallet-availability - Whether a wallet can pay in this browser: `detail.available`, `detail.wallets` (`apple-pay`, `google-pay`, `sandbox`). Fired when the frame is ready and whenever it changes.
  * @event {CustomEvent<PaymentInitiatedDetail>} payment-initiated - The customer pressed the button; the wallet's sheet is opening (`detail.wallet`).
  * @event {CustomEvent<EmptyDetail>} payment-cancel - The customer closed the wallet's sheet without paying; nothing was charged.
@@ -79,6 +79,7 @@ const RESERVED_HEIGHT = 56;
  * @event {CustomEvent<TransactionResult>} payment-attempt-failed - The attempt did not pay: authentication not completed, the card in the wallet referred or declined, or a provider failure (`statusCode` 3, 4, 5, 30); the customer can try again.
  * @event {CustomEvent<TransactionResult | PaymentProblem>} payment-failure - The payment cannot go on (`statusCode` 20 without an auth code, 400, 401, 404, 500, or no result), or the attempt used up the session's last try (`detail.sessionStatus` is `failed`): then this is the only outcome event of that attempt.
  * @event {CustomEvent<PaymentProblem>} payment-expired - The session expired before the wallet paid (the provider refused the expired token).
+ * @event {CustomEvent<PaymentProblem>} payment-unknown - A payment request lost its answer and the provider could not be asked what became of it: it may have been taken (`detail.code` `outcome_unknown`). Never `payment-failure`; `paymentStatus()` tells, and paying again cannot charge twice.
  *
  * @csspart box - The box that holds the frame and keeps its height.
  * @csspart frame - The secure iframe.
