@@ -159,10 +159,10 @@ export const ExpiredToken: Story = {
 export const LoadErrorUnreachable: Story = {
   name: 'Load error (frames origin unreachable)',
   tags: ['!autodocs'],
-  args: { framesOrigin: 'http://127.0.0.1:9', loadTimeout: 15_000, note: 'frames-origin points at a port where nothing listens: the frame never starts, and the element says so (load-error frame_not_started) about 2 s after the frame loads.' },
+  args: { framesOrigin: 'http://127.0.0.1:2', loadTimeout: 15_000, note: 'frames-origin points at a port where nothing listens: the element checks the frames origin and says it cannot be reached (load-error frames_unreachable), well within load-timeout.' },
   play: async ({ canvasElement }) => {
     const error = await nextEvent<{ code: string }>(card(canvasElement), 'load-error');
-    await expect(error.detail.code).toBe('frame_not_started');
+    await expect(error.detail.code).toBe('frames_unreachable');
   },
 };
 
@@ -224,7 +224,7 @@ export const Arabic: Story = {
 export const LoadErrorFrench: Story = {
   name: 'Load error (in French)',
   tags: ['!autodocs'],
-  args: { lang: 'fr', framesOrigin: 'http://127.0.0.1:9', loadTimeout: 15_000, note: 'lang="fr" and a frames origin where nothing listens: the message and its button are in French.' },
+  args: { lang: 'fr', framesOrigin: 'http://127.0.0.1:2', loadTimeout: 15_000, note: 'lang="fr" and a frames origin where nothing listens: the message and its button are in French.' },
   play: async ({ canvasElement }) => {
     await nextEvent(card(canvasElement), 'load-error');
     await waitFor(() => expect(card(canvasElement).shadowRoot?.querySelector('[part="error"] button')?.textContent).toBe('Réessayer'), { timeout: 10_000 });

@@ -194,7 +194,7 @@ export const LoadErrorBadKey: Story = {
  * `role="alert"`), in the element's language. A page that says it its own way cancels
  * `checkout-error` (`event.preventDefault()`).
  */
-export const LaunchErrorEndpoint: Story = {
+export const LoadErrorLaunch: Story = {
   name: 'Launch error (session-endpoint fails)',
   tags: ['!autodocs'],
   args: { note: 'session-endpoint points at a URL that is not a session endpoint: press Pay to see the message the element shows in place of the checkout.' },
