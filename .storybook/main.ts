@@ -59,7 +59,7 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     viteConfig.plugins = [...(viteConfig.plugins ?? []), momentManifest(), devSandbox()];
     // One Lit on the page: the stories import the elements from src/, Storybook's renderer imports lit too.
-    viteConfig.resolve = { ...viteConfig.resolve, dedupe: ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'] };
+    viteConfig.resolve = { ...viteConfig.resolve, dedupe: ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/context'] };
     // In `storybook dev`, an entry the dep optimizer has not bundled is served raw from node_modules
     // with its own lit-html ("Multiple versions of Lit loaded"): the renderer's lit/directive-helpers.js
     // was one. Every Lit entry the gallery uses goes through the optimizer, into one shared chunk.
@@ -72,6 +72,7 @@ const config: StorybookConfig = {
         'lit/directive-helpers.js',
         'lit/directives/keyed.js',
         'lit/directives/ref.js',
+        '@lit/context',
       ],
     };
     viteConfig.build = { ...viteConfig.build, chunkSizeWarningLimit: 2048 };

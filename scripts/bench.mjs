@@ -91,6 +91,7 @@ function instrument() {
     if (this instanceof MessagePort && type === 'message') keep(this);
     // `once` and `signal` take a listener off without removeEventListener: follow them, and stop
     // following when the listener is removed first.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the patched method's receiver, for the closures below
     const target = this;
     const undo = [];
     if (typeof options === 'object' && options?.once) {

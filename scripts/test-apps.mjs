@@ -89,6 +89,7 @@ const seconds = (ms) => `${(ms / 1000).toFixed(0)}s`;
 const tail = (text, lines = 15) => text.trim().split('\n').slice(-lines).join('\n');
 /** The lines of a tool's output that say what went wrong (not a stack trace), else its end. */
 function excerpt(text) {
+  // eslint-disable-next-line no-control-regex -- strips the tools' ANSI colour codes
   const lines = text.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
   const errors = lines.filter((line) => /error|cannot|not found|missing|failed/i.test(line) && !/^\s+at /.test(line));
   return errors.length ? errors.slice(0, 12).join('\n') : tail(lines.join('\n'));

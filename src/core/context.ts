@@ -1,11 +1,12 @@
 /**
- * The scope `<moment-checkout>` gives the elements nested in it, so that a nested
+ * The scope `<moment-checkout>` gives the elements nested in it, through `@lit/context`: a nested
  * `<card-component>` or `<wallet-button>` needs no attributes of its own. It travels by the web
  * components community's context protocol (`context-request` / `context-provider` events), across
  * shadow roots, and works in either order of definition: a nested element whose request nobody
- * answered asks again when a checkout announces itself.
+ * answered asks again when a checkout announces itself (`ContextProvider`'s `context-provider` event).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ContextConsumer, ContextProvider, createContext } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { readClientToken } from './client-token.js';
 import { parseOrigin } from './keys.js';
 
@@ -16,44 +17,29 @@ export interface CheckoutScope {
   sessionId: string | null;
 }
 
-/** The context key: shared by every copy of the library on a page. */
-const SCOPE = Symbol.for('moment-elements.checkout-scope');
+/** The context: its key is shared by every copy of the library on a page. */
+export const checkoutScope = createContext<CheckoutScope | undefined>(Symbol.for('moment-elements.checkout-scope'));
 
-type ScopeCallback = (value: CheckoutScope | undefined, unsubscribe?: () => void) => void;
-
-/** `context-request`, as the protocol defines it. */
-class ContextRequestEvent extends Event {
-  constructor(
-    readonly context: unknown,
-    readonly contextTarget: Element,
-    readonly callback: ScopeCallback,
-    readonly subscribe: boolean,
-  ) {
-    super('context-request', { bubbles: true, composed: true });
-  }
-}
-
-/** The nested side: asks the closest `<moment-checkout>` for its scope and follows it. */
-export class CheckoutScopeConsumer implements ReactiveController {
-  /** The scope, until the element leaves its checkout. */
-  value: CheckoutScope | undefined;
-  #unsubscribe: (() => void) | undefined;
+/** The nested side: follows the closest `<moment-checkout>`'s scope. */
+export class CheckoutScopeConsumer extends ContextConsumer<typeof checkoutScope, ReactiveControllerHost & HTMLElement> {
   #waiting = false;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
-    host.addController(this);
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    super(host, { context: checkoutScope, subscribe: true });
   }
 
-  hostConnected(): void {
-    this.host.dispatchEvent(new ContextRequestEvent(SCOPE, this.host, this.#receive, true));
+  /** On connect, and when a checkout announces itself while this element still has no scope. */
+  override hostConnected(): void {
+    if (this.value === undefined) super.hostConnected();
     // Unanswered (no checkout around it yet, or not defined yet): ask again when one connects.
-    if (!this.#unsubscribe) this.#wait(true);
+    // Asked twice (the page's own `ContextRoot` asks again too), the provider keeps one subscription.
+    this.#wait(this.value === undefined);
   }
 
-  hostDisconnected(): void {
+  /** Out of its checkout: no scope, so the element's own attributes (or nothing yet) count. */
+  override hostDisconnected(): void {
     this.#wait(false);
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+    super.hostDisconnected();
     if (this.value) {
       this.value = undefined;
       this.host.requestUpdate();
@@ -63,20 +49,11 @@ export class CheckoutScopeConsumer implements ReactiveController {
   #wait(on: boolean): void {
     if (on === this.#waiting) return;
     this.#waiting = on;
-    document.documentElement[on ? 'addEventListener' : 'removeEventListener']('context-provider', this.#onProvider);
+    this.host.ownerDocument[on ? 'addEventListener' : 'removeEventListener']('context-provider', this.#onProvider);
   }
 
   readonly #onProvider = (event: Event): void => {
-    if ((event as Event & { context?: unknown }).context === SCOPE && !this.#unsubscribe) this.hostConnected();
-  };
-
-  readonly #receive: ScopeCallback = (value, unsubscribe) => {
-    this.#wait(false);
-    if (unsubscribe !== this.#unsubscribe) this.#unsubscribe?.();
-    this.#unsubscribe = unsubscribe;
-    if (value === this.value) return;
-    this.value = value;
-    this.host.requestUpdate();
+    if ((event as Event & { context?: unknown }).context === checkoutScope) this.hostConnected();
   };
 }
 
@@ -102,8 +79,7 @@ export interface CheckoutScopeOptions {
  * request: a script that runs after the markup).
  */
 export class CheckoutScopeController implements ReactiveController {
-  #value: CheckoutScope | undefined;
-  readonly #subscribers = new Map<ScopeCallback, () => void>();
+  readonly #provider: ContextProvider<typeof checkoutScope>;
   #fetched: string | null = null;
   #fetching: Promise<void> | undefined;
   /** A nested element has asked for the scope (and may still be waiting for its token). */
@@ -111,21 +87,15 @@ export class CheckoutScopeController implements ReactiveController {
   #seen = '';
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    host: ReactiveControllerHost & HTMLElement,
     private readonly options: CheckoutScopeOptions,
   ) {
+    // Before the provider: the value is published on connect before the provider announces itself.
     host.addController(this);
+    this.#provider = new ContextProvider(host, { context: checkoutScope });
+    // A nested element asking for the scope is the moment to get a token for it.
     host.addEventListener('context-request', (event) => {
-      const request = event as Partial<ContextRequestEvent>;
-      if (request.context !== SCOPE || typeof request.callback !== 'function') return;
-      event.stopPropagation();
-      const callback = request.callback;
-      if (request.subscribe) {
-        const unsubscribe = () => void this.#subscribers.delete(callback);
-        this.#subscribers.set(callback, unsubscribe);
-        callback(this.#value, unsubscribe);
-      } else callback(this.#value);
-      // A nested element asking for the scope is the moment to get a token for it.
+      if (event.context !== checkoutScope) return;
       this.#wanted = true;
       this.#prefetch();
     });
@@ -133,12 +103,6 @@ export class CheckoutScopeController implements ReactiveController {
 
   hostConnected(): void {
     this.#publish();
-    // Nested elements that asked before this checkout was defined or connected ask again now.
-    this.host.dispatchEvent(Object.assign(new Event('context-provider', { bubbles: true, composed: true }), { context: SCOPE }));
-  }
-
-  hostDisconnected(): void {
-    this.#subscribers.clear();
   }
 
   /** Before each render: a new key, token, frames origin or token source is published or used. */
@@ -165,14 +129,13 @@ export class CheckoutScopeController implements ReactiveController {
     } catch {
       sessionId = null;
     }
-    this.#value = { clientKey, clientToken, framesOrigin, sessionId };
-    for (const [callback, unsubscribe] of this.#subscribers) callback(this.#value, unsubscribe);
+    this.#provider.setValue({ clientKey, clientToken, framesOrigin, sessionId });
   }
 
   #prefetch(): void {
     const source = this.options.source();
-    if (source.clientToken || this.#fetched || !source.canFetchToken) return;
-    this.#fetching ??= this.options.fetchToken().then(
+    if (source.clientToken || this.#fetched || !source.canFetchToken || this.#fetching) return;
+    this.#fetching = this.options.fetchToken().then(
       (token) => {
         this.#fetched = token;
         this.#publish();

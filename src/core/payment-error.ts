@@ -7,7 +7,10 @@ import { BridgeError } from '../protocol/port.js';
  * `TransactionResult`); these are the cases where no result exists.
  */
 export class PaymentError extends Error {
-  /** The refused part of the call when `code` is `invalid_additional_info`, e.g. `additionalInfo.billingAddress.postcode`. */
+  /**
+   * The refused part of the call when `code` is `invalid_additional_info` (checked on the page) or
+   * `invalid_parameters` (refused by the frame), e.g. `additionalInfo.billingAddress.postcode`.
+   */
   readonly param?: string;
 
   constructor(
@@ -20,6 +23,8 @@ export class PaymentError extends Error {
     readonly code:
       | 'validation_failed'
       | 'invalid_additional_info'
+      /** The frame refused a parameter the element sent (`param` names it when known): nothing was sent on, nothing was charged. */
+      | 'invalid_parameters'
       | 'not_ready'
       | 'expired'
       | 'closed'

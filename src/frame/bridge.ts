@@ -7,7 +7,7 @@
  * only from the parent window, from the host origin, on the same channel, with exactly one port.
  * Anything else is ignored without throwing.
  */
-import type { Infer, Schema as AnySchema } from '../protocol/schema.js';
+import { safeParse, type Infer, type Schema as AnySchema } from '../protocol/schema.js';
 import { ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '../protocol/messages.js';
 import { servePort, type ServedPort } from '../protocol/port.js';
 
@@ -120,8 +120,8 @@ export function startFrameBridge<A extends RequestTable, Ev extends EventTable>(
     connected,
     emit(name, detail) {
       const schema = Object.hasOwn(options.events, name) ? options.events[name] : undefined;
-      const checked = schema && parse(schema, detail);
-      if (checked !== undefined) endpoint?.emit(name, checked);
+      const checked = schema && safeParse(schema, detail);
+      if (checked?.success) endpoint?.emit(name, checked.output);
     },
     stop() {
       stopped = true;

@@ -290,9 +290,16 @@ export const PortMessage = variant('kind', [
 ]);
 export type PortMessage = Infer<typeof PortMessage>;
 
-/** Parses untrusted data with a schema; returns `undefined` instead of throwing. */
-export function parse<S extends Schema<unknown>>(schema: S, data: unknown): Infer<S> | undefined {
-  const result = safeParse(schema as Schema<Infer<S>>, data);
+/**
+ * Parses untrusted data with a schema; returns `undefined` instead of throwing. Only for schemas
+ * whose output can never be `undefined` (objects, `literal(null)`, …), so that a refusal and an
+ * accepted value cannot look alike: a schema that may output `undefined` (`unknown()`,
+ * `optional(…)`, a table's `Schema<unknown>`) does not compile here and goes through `safeParse`,
+ * which tells the two apart with `success`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is exactly "not undefined" here
+export function parse<T extends {} | null>(schema: Schema<T>, data: unknown): T | undefined {
+  const result = safeParse(schema, data);
   return result.success ? result.output : undefined;
 }
 

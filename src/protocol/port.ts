@@ -10,19 +10,34 @@ import {
   type RequestError,
   type RequestErrorCode,
 } from './messages.js';
-import type { Infer, Schema as AnySchema } from './schema.js';
+import { safeParse, type Infer, type Issue, type Schema as AnySchema } from './schema.js';
 
 type Schema = AnySchema<unknown>;
+
+/**
+ * What an `invalid_params` refusal says: the method, the path of the refused part when it is not
+ * the whole parameters object (keys joined with `.`, as in `additionalInfo.billingAddress.postcode`)
+ * and the check it failed (`string`, `missing`, `unknown` for a key no schema declares, …), e.g.
+ * `Invalid parameters for "executePayment": additionalInfo.billingAddress.postcode (string).`
+ * `REFUSED_PARAM` reads the path back on the requesting side.
+ */
+const refusal = (method: string, { message, path }: Issue): string =>
+  `Invalid parameters for "${method}"${path.length ? `: ${path.join('.')}` : ''} (${message}).`;
+const REFUSED_PARAM = /^[^"]*"[^"]*": (.+) \([^()]*\)\.$/s;
 
 /** A failed request, as a rejection of `PortEndpoint.request()`. */
 export class BridgeError extends Error implements RequestError {
   readonly code: RequestErrorCode;
   readonly errors?: RequestError['errors'];
+  /** `invalid_params`: the path of the refused parameter, e.g. `additionalInfo.billingAddress.postcode` (absent when the whole object was refused). */
+  readonly param?: string;
   constructor(error: RequestError) {
     super(error.message);
     this.name = 'BridgeError';
     this.code = error.code;
     if (error.errors) this.errors = error.errors;
+    const param = error.code == 'invalid_params' && REFUSED_PARAM.exec(error.message)?.[1];
+    if (param) this.param = param;
   }
 }
 
@@ -36,6 +51,7 @@ type Handlers<T extends RequestTable> = {
 export type ResultSchemas<T extends RequestTable> = { [M in keyof T]: T[M]['result'] };
 
 interface Pending {
+  method: string;
   resolve: (value: unknown) => void;
   reject: (reason: BridgeError) => void;
   timer: ReturnType<typeof setTimeout>;
@@ -86,18 +102,30 @@ export class PortEndpoint<Out extends RequestTable, In extends EventTable = Even
   ): Promise<Infer<Out[M]['result']>> {
     if (this.closed) return Promise.reject(new BridgeError({ code: 'closed', message: 'The frame connection is closed.' }));
     const id = randomId();
+    // Posted before anything waits for it: a value that cannot be cloned (a function, a symbol, a
+    // DOM node) throws here, and leaves no timer and no pending entry behind. The answer cannot
+    // arrive before the entry is set (messages are delivered in later tasks).
+    try {
+      this.post({ ...envelope(), kind: 'request', id, method, params });
+    } catch (error) {
+      return Promise.reject(
+        new BridgeError({
+          code: 'invalid_params',
+          message: `"${method}" was not sent: its parameters cannot be copied (${(error as Error)?.name}), e.g. a function.`,
+        }),
+      );
+    }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new BridgeError({ code: 'timeout', message: `The frame did not answer "${method}" within ${timeoutMs} ms.` }));
-      }, timeoutMs);
       this.pending.set(id, {
+        method,
         resolve: resolve as (value: unknown) => void,
         reject,
-        timer,
+        timer: setTimeout(() => {
+          this.pending.delete(id);
+          reject(new BridgeError({ code: 'timeout', message: `The frame did not answer "${method}" within ${timeoutMs} ms.` }));
+        }, timeoutMs),
         result: this.outgoing[method],
       });
-      this.post({ ...envelope(), kind: 'request', id, method, params });
     });
   }
 
@@ -129,7 +157,14 @@ export class PortEndpoint<Out extends RequestTable, In extends EventTable = Even
 
   private receive(data: unknown): void {
     const message = parse(PortMessage, data);
-    if (!message) return this.options.onDrop?.('malformed');
+    if (!message) {
+      this.options.onDrop?.('malformed');
+      // An answer to a request that waits, but not one this side can read (a bad shape, an error
+      // code it does not know): the request fails now rather than when its timer runs out.
+      const { kind, id } = Object(data) as { kind?: unknown; id?: unknown };
+      const pending = kind === 'response' && typeof id == 'string' ? this.take(id) : undefined;
+      return pending?.reject(malformed(pending.method));
+    }
     switch (message.kind) {
       case 'response':
         return this.settle(message);
@@ -140,30 +175,40 @@ export class PortEndpoint<Out extends RequestTable, In extends EventTable = Even
     }
   }
 
-  private settle(message: Extract<PortMessage, { kind: 'response' }>): void {
-    const pending = this.pending.get(message.id);
-    if (!pending) return this.options.onDrop?.('unknown-response');
-    this.pending.delete(message.id);
-    clearTimeout(pending.timer);
-    if (!message.ok) return pending.reject(new BridgeError(message.error));
-    const result = parse(pending.result, message.result);
-    if (result === undefined && message.result !== undefined) {
-      this.options.onDrop?.('malformed-result');
-      return pending.reject(new BridgeError({ code: 'internal', message: 'The frame sent a malformed result.' }));
+  /** Takes request `id` off the books and stops its timer; `undefined` when nothing waits for it. */
+  private take(id: string): Pending | undefined {
+    const pending = this.pending.get(id);
+    if (pending) {
+      this.pending.delete(id);
+      clearTimeout(pending.timer);
     }
-    pending.resolve(result);
+    return pending;
+  }
+
+  private settle(message: Extract<PortMessage, { kind: 'response' }>): void {
+    const pending = this.take(message.id);
+    if (!pending) return this.options.onDrop?.('unknown-response');
+    if (!message.ok) return pending.reject(new BridgeError(message.error));
+    // Every answer goes through its result schema, `undefined` included: `{ ok: true }` with no
+    // valid result is a failure, never a resolution with nothing.
+    const result = safeParse(pending.result, message.result);
+    if (result.success) return pending.resolve(result.output);
+    this.options.onDrop?.('malformed-result');
+    pending.reject(malformed(pending.method));
   }
 
   private dispatchEvent(name: string, detail: unknown): void {
     const schema = this.options.events && Object.hasOwn(this.options.events, name) ? this.options.events[name] : undefined;
-    const parsed = schema ? parse(schema, detail) : undefined;
-    if (!schema || parsed === undefined) return this.options.onDrop?.(`event:${name}`);
-    this.options.onEvent?.(name as keyof In & string, parsed);
+    const parsed = schema && safeParse(schema, detail);
+    if (!parsed?.success) return this.options.onDrop?.(`event:${name}`);
+    this.options.onEvent?.(name as keyof In & string, parsed.output);
   }
 
 }
 
 type Post = (message: PortMessage) => void;
+
+const malformed = (method: string) => new BridgeError({ code: 'internal', message: `The frame sent a malformed answer to "${method}".` });
 
 /** Answers one request with its handler's result, or with why it cannot be served. Never throws. */
 async function answer<A extends RequestTable>(
@@ -177,14 +222,17 @@ async function answer<A extends RequestTable>(
   const reply = (body: { ok: true; result: unknown } | { ok: false; error: RequestError }) =>
     post({ ...envelope(), kind: 'response', id, ...body } as PortMessage);
   if (!spec || !handler) return reply({ ok: false, error: { code: 'unknown_method', message: `Unknown method "${method}".` } });
-  const params = parse(spec.params, rawParams);
-  if (params === undefined) return reply({ ok: false, error: { code: 'invalid_params', message: `Invalid parameters for "${method}".` } });
+  // The refusal names the refused parameter's path, which the requesting side reads into `BridgeError.param`.
+  const params = safeParse(spec.params, rawParams);
+  if (!params.success) return reply({ ok: false, error: { code: 'invalid_params', message: refusal(method, params.issues[0]).slice(0, 500) } });
   try {
-    const result: unknown = await handler(params);
+    const result: unknown = await handler(params.output);
+    // A result that cannot be cloned throws here, and is answered as `internal` below.
     reply({ ok: true, result: result ?? null });
   } catch (error) {
     const e = error instanceof BridgeError ? error : new BridgeError({ code: 'internal', message: error instanceof Error ? error.message : 'Request failed.' });
-    reply({ ok: false, error: { code: e.code, message: e.message, ...(e.errors ? { errors: e.errors } : {}) } });
+    // At most 500 characters, as the other side accepts: a longer message would be dropped there, and its request left waiting.
+    reply({ ok: false, error: { code: e.code, message: e.message.slice(0, 500), ...(e.errors ? { errors: e.errors } : {}) } });
   }
 }
 

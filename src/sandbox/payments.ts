@@ -9,7 +9,8 @@ import { IDEMPOTENCY_KEY_PATTERN, requireIdempotencyKey } from './idempotency.js
 import { authCode, randomId } from './ids.js';
 import { parseOrFail, readJsonObject } from './request.js';
 import type { PaymentRecord, SessionRecord } from './store.js';
-import { MESSAGES, detectBrand, outcomeFor, passesLuhn } from './test-cards.js';
+import { MESSAGES, cardNumberMessage, detectBrand, outcomeFor } from './test-cards.js';
+import { MAX_CARD_NUMBER_LENGTH, MAX_CVV_LENGTH, MIN_CARD_NUMBER_LENGTH, MIN_CVV_LENGTH, checkCardNumber, checkCvv, cvvLengthFor, detectBrand as detectCardBrand } from '../protocol/card-rules.js';
 import type { FrameSession } from '../protocol/checkout.js';
 import {
   AdditionalInfoSchema,
@@ -41,10 +42,10 @@ export function checkCustomerSchema<T>(schema: Schema<T>, value: unknown, prefix
 export const CardPaymentSchema = object({
   card: object(
     {
+      // The protocol's card number rule, the one the card frame applies.
       number: v.pipe(
-        v.string('must be a string of 12 to 19 digits'),
-        v.regex(/^\d{12,19}$/, 'must be 12 to 19 digits'),
-        v.check(passesLuhn, 'is not a valid card number'),
+        v.string(`must be a string of ${MIN_CARD_NUMBER_LENGTH} to ${MAX_CARD_NUMBER_LENGTH} digits`),
+        v.check((number) => checkCardNumber(number).valid, (issue) => cardNumberMessage(issue.input)),
       ),
       expiryMonth: v.pipe(
         v.number('must be a month from 1 to 12'),
@@ -58,7 +59,11 @@ export const CardPaymentSchema = object({
         v.minValue(1000, 'must be a four-digit year'),
         v.maxValue(9999, 'must be a four-digit year'),
       ),
-      cvv: v.pipe(v.string('must be 3 or 4 digits'), v.regex(/^\d{3,4}$/, 'must be 3 or 4 digits')),
+      // Any brand's length here; the brand's own length is checked with the number in `checkCard`.
+      cvv: v.pipe(
+        v.string(`must be ${MIN_CVV_LENGTH} or ${MAX_CVV_LENGTH} digits`),
+        v.check((cvv) => checkCvv(cvv, null), `must be ${MIN_CVV_LENGTH} or ${MAX_CVV_LENGTH} digits`),
+      ),
       name: OptionalText(100),
     },
     'must be an object',
@@ -79,8 +84,10 @@ function checkCard(card: CardPayment['card'], now: number): void {
   if (card.expiryYear === year && card.expiryMonth < month) {
     throw new ApiFailure(400, 'invalid_request_error', 'card.expiryMonth is in the past', 'card.expiryMonth');
   }
-  if (detectBrand(card.number) === 'american-express' && card.cvv.length !== 4) {
-    throw new ApiFailure(400, 'invalid_request_error', 'card.cvv must be 4 digits for American Express', 'card.cvv');
+  // The protocol's security code rule, the one the card frame applies: the brand's length (Amex 4, others 3).
+  const brand = detectCardBrand(card.number);
+  if (!checkCvv(card.cvv, brand)) {
+    throw new ApiFailure(400, 'invalid_request_error', `card.cvv must be ${cvvLengthFor(brand)} digits for ${brand?.name}`, 'card.cvv');
   }
 }
 

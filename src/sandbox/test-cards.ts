@@ -1,5 +1,6 @@
 import type { PaymentAttemptStatus } from '../protocol/api.js';
 import type { CardBrand, StatusCode } from '../protocol/card.js';
+import { MAX_CARD_NUMBER_LENGTH, MIN_CARD_NUMBER_LENGTH, checkCardNumber, detectBrand as detectCardBrand } from '../protocol/card-rules.js';
 
 /** What the sandbox bank answers for a card number. */
 export type CardOutcome =
@@ -37,31 +38,25 @@ export function outcomeFor(cardNumber: string): CardOutcome {
   return TEST_CARDS.get(cardNumber) ?? SUCCESS;
 }
 
-export function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
+/** The sandbox's brand of a card number: the protocol's detection (the card frame's), `unknown` when none. */
+export function detectBrand(digits: string): CardBrand {
+  return detectCardBrand(digits)?.brand ?? 'unknown';
 }
 
-const BRAND_PREFIXES: readonly [CardBrand, RegExp][] = [
-  ['american-express', /^3[47]/],
-  ['diners-club', /^3(?:0[0-5]|[689])/],
-  ['jcb', /^35(?:2[89]|[3-8])/],
-  ['visa', /^4/],
-  ['mastercard', /^(?:5[1-5]|222[1-9]|22[3-9]|2[3-6]|27[01]|2720)/],
-  ['discover', /^(?:6011|64[4-9]|65)/],
-  ['unionpay', /^62/],
-  ['maestro', /^(?:5[06-9]|6[37])/],
-];
-
-/** Brand by prefix; enough for the sandbox to keep a masked record and to check CVV length. */
-export function detectBrand(digits: string): CardBrand {
-  return BRAND_PREFIXES.find(([, prefix]) => prefix.test(digits))?.[0] ?? 'unknown';
+/**
+ * Why `POST /v1/payments` refuses a card number, by the protocol's card rules (the ones the card
+ * frame applies), as a predicate on `card.number`: never the number itself.
+ */
+export function cardNumberMessage(number: string): string {
+  const brand = detectCardBrand(number);
+  switch (checkCardNumber(number, brand).reason) {
+    case 'digits':
+      return `must be ${MIN_CARD_NUMBER_LENGTH} to ${MAX_CARD_NUMBER_LENGTH} digits`;
+    case 'brand':
+      return 'is not a valid card number (no card brand starts with these digits)';
+    case 'length':
+      return `is not a valid card number (${brand?.name} numbers are ${brand?.lengths.join(', ')} digits long)`;
+    default:
+      return 'is not a valid card number (wrong check digit)';
+  }
 }

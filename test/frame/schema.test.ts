@@ -111,6 +111,7 @@ describe('protocol schema checker', () => {
     expect(result.success && result.output).to.deep.equal([1]);
     expect(result.success && result.output).to.not.equal(input);
     // A hole is an undefined item, not a skipped one.
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the point
     expect(ok(array(number()), [1, , 3])).to.equal(false);
     expect(ok(array(number()), { length: 0 })).to.equal(false);
   });
@@ -178,6 +179,7 @@ describe('protocol schema checker', () => {
   });
 
   it('infers output types from the schemas', () => {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its type is used
     const schema = object({ a: string(), b: optional(number()), c: nullish(boolean()), d: array(picklist(['x', 'y'])) });
     type Out = Infer<typeof schema>;
     const value: Out = { a: 'a', d: ['x'] };

@@ -90,7 +90,7 @@ export function generateMessages(seed: number, count: number, ctx: FuzzContext):
   const out: FuzzMessage[] = [];
   for (let i = 0; i < count; i++) {
     const category = categories[i % categories.length]!;
-    let m: Record<string, unknown> = ctx.level === 'window' ? windowTemplate() : portTemplate();
+    const m: Record<string, unknown> = ctx.level === 'window' ? windowTemplate() : portTemplate();
     let data: unknown = m;
     // A window-level message that is otherwise right must not carry exactly one port.
     let ports = ctx.level === 'window' ? pick([0, 0, 2]) : 0;

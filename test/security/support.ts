@@ -158,7 +158,6 @@ export function readFrameRealm(frame: string): Promise<RealmReport> {
 }
 
 export function hostPollution(): string[] {
-  // eslint-disable-next-line no-new-func
   return new Function(`return ${POLLUTION_CHECK}`)() as string[];
 }
 

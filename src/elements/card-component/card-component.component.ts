@@ -472,6 +472,7 @@ export class CardComponent extends ReactiveElement {
   #paymentError(error: unknown): PaymentError {
     if (!(error instanceof BridgeError)) return new PaymentError('internal', 'The payment failed unexpectedly.');
     if (error.code === 'validation_failed') return new PaymentError('validation_failed', error.message, error.errors ?? []);
+    if (error.code === 'invalid_params') return new PaymentError('invalid_parameters', error.message, [], error.param);
     const unknownOutcome = 'Its outcome is unknown: call paymentStatus() or check the payment session on your server before the customer pays another way.';
     // The payment may have been taken: never reported as a failure (`payment-unknown`).
     const unknown =
@@ -481,7 +482,10 @@ export class CardComponent extends ReactiveElement {
           ? new PaymentError('timeout', `The payment did not finish in time. ${unknownOutcome}`)
           : error.code === 'outcome_unknown'
             ? new PaymentError('outcome_unknown', error.message)
-            : undefined;
+            : // A malformed answer, or the frame failing after it may have sent the payment.
+              error.code === 'internal'
+              ? new PaymentError('internal', `${error.message} ${unknownOutcome}`)
+              : undefined;
     if (unknown) {
       emit(this, 'payment-unknown', { code: unknown.code, message: unknown.message });
       return unknown;
@@ -492,7 +496,8 @@ export class CardComponent extends ReactiveElement {
         ? new PaymentError('timeout', error.message)
         : error.code === 'network_error'
           ? new PaymentError('network_error', error.message)
-          : new PaymentError('internal', error.message);
+          : // Never sent (no token, an unknown method): nothing was charged.
+            new PaymentError('internal', error.message);
     emit(this, 'payment-failure', { code: failure.code, message: failure.message });
     return failure;
   }

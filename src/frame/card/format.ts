@@ -3,7 +3,7 @@
  * Every formatter is pure: `(raw, caret) → {value, caret}`, where the caret stays after the same
  * number of digits as before the reformatting.
  */
-import { DEFAULT_GAPS, detectBrand, maxCardNumberLength } from './brands.js';
+import { DEFAULT_GAPS, MAX_CVV_LENGTH, detectBrand, maxCardNumberLength } from '../../protocol/card-rules.js';
 
 export interface Formatted {
   value: string;
@@ -105,7 +105,7 @@ export function parseExpiry(value: string): ExpiryParts {
 }
 
 /** Security code: digits only, at most `maxLength` (4 until the brand says otherwise). */
-export function formatCvv(raw: string, caret: number = raw.length, maxLength = 4): Formatted {
+export function formatCvv(raw: string, caret: number = raw.length, maxLength = MAX_CVV_LENGTH): Formatted {
   const digits = onlyDigits(raw).slice(0, maxLength);
   const atEnd = caret >= raw.length;
   return { value: digits, caret: atEnd ? digits.length : Math.min(digitsBefore(raw, caret), digits.length) };

@@ -4,15 +4,7 @@
  * protocol's style policy here again: the frame does not trust the host. Sheets are constructable
  * (`adoptedStyleSheets`), which the frame's CSP does not block.
  */
-import {
-  CARD_FIELDS,
-  FIELD_STYLE_STATES,
-  THEME_VARIABLES,
-  type CardField,
-  type CardStyles,
-  type CssDeclarations,
-  type FieldStyle,
-} from '../../protocol/card.js';
+import { THEME_VARIABLES, type CardField, type CardStyles } from '../../protocol/card.js';
 import { customPropertiesCss } from '../../protocol/style-policy.js';
 
 const PRIMARY = 'var(--moment-color-primary,#0b63ce)';

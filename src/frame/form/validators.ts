@@ -5,7 +5,7 @@
  * (the locale dictionaries, by error type). Adding a rule is one object here and its test.
  */
 import type { CardField, ValidationErrorType } from '../../protocol/card.js';
-import type { BrandInfo } from '../card/brands.js';
+import { cardNumberProblem, checkCvv, type BrandInfo } from '../../protocol/card-rules.js';
 import type { ExpiryParts } from '../card/format.js';
 
 export interface Rule<V, C, T extends string = string> {
@@ -53,24 +53,16 @@ const NAME_MAX_LENGTH = 255;
 
 const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
 
-/** Luhn (mod 10) checksum of a digits-only string. */
-export function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = digits.length - 1, double = false; i >= 0; i--, double = !double) {
-    let n = digits.charCodeAt(i) - 48;
-    if (double && (n *= 2) > 9) n -= 9;
-    sum += n;
-  }
-  return sum % 10 === 0;
-}
+/** The Luhn checksum is a protocol card rule; re-exported under the frame's name. */
+export { luhn } from '../../protocol/card-rules.js';
 
 export const cardNumberRequired: Validator<'cardNumber'> = { type: 'cardNumberRequired', field: 'cardNumber', execute: (digits) => digits === '' };
 
-/** One brand recognized, a length valid for it, and the Luhn checksum (UnionPay numbers need not pass it). */
+/** The protocol's card number rule: one brand recognized, a length valid for it, the Luhn checksum unless the brand is exempt (UnionPay). */
 export const cardNumberInvalid: Validator<'cardNumber'> = {
   type: 'cardNumberInvalid',
   field: 'cardNumber',
-  execute: (digits, { brand }) => !brand || !brand.lengths.includes(digits.length) || (brand.brand !== 'unionpay' && !luhn(digits)),
+  execute: (digits, { brand }) => cardNumberProblem(digits, brand) !== undefined,
 };
 
 export const expiryDateRequired: Validator<'expiryDate'> = { type: 'expiryDateRequired', field: 'expiryDate', execute: (expiry) => expiry.empty };
@@ -92,11 +84,11 @@ export const expiryDateMustBeInFuture: Validator<'expiryDate'> = {
 
 export const cv2Required: Validator<'cv2'> = { type: 'cv2Required', field: 'cv2', execute: (cvv) => cvv === '' };
 
-/** Length must match the detected brand (Amex 4, others 3); 3 or 4 while the brand is unknown. */
+/** The protocol's security code rule: the detected brand's length (Amex 4, others 3); 3 or 4 while the brand is unknown. */
 export const cv2Invalid: Validator<'cv2'> = {
   type: 'cv2Invalid',
   field: 'cv2',
-  execute: (cvv, { brand }) => (brand ? cvv.length !== brand.cvvSize : cvv.length < 3 || cvv.length > 4),
+  execute: (cvv, { brand }) => !checkCvv(cvv, brand),
 };
 
 export const cardNameRequired: Validator<'cardName'> = { type: 'cardNameRequired', field: 'cardName', execute: (name) => name === '' };

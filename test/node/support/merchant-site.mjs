@@ -30,6 +30,8 @@ export const NPM_IMPORT_MAP = {
     'lit-element/': '/node_modules/lit-element/',
     '@lit/reactive-element': '/node_modules/@lit/reactive-element/reactive-element.js',
     '@lit/reactive-element/': '/node_modules/@lit/reactive-element/',
+    '@lit/context': '/node_modules/@lit/context/index.js',
+    '@lit/context/': '/node_modules/@lit/context/',
     valibot: '/node_modules/valibot/dist/index.mjs',
   },
 };

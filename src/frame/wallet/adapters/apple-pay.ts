@@ -116,10 +116,14 @@ export class ApplePayAdapter implements WalletAdapter {
       let settled = false;
       let authorizing = false;
       const done = (outcome: WalletPayOutcome) => {
-        if (!settled) (settled = true), resolve(outcome);
+        if (settled) return;
+        settled = true;
+        resolve(outcome);
       };
       const fail = (error: unknown) => {
-        if (!settled) (settled = true), reject(error);
+        if (settled) return;
+        settled = true;
+        reject(error);
       };
       // Safari may have closed the sheet already (its own timeout); the outcome still counts.
       const complete = (status: number) => {
