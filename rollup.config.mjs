@@ -93,22 +93,13 @@ const elementEntries = () =>
     );
 
 const frameEntries = Object.fromEntries(
-  ['card', 'wallet', 'checkout']
-    .filter((kind) => existsSync(`src/frame/${kind}/main.ts`))
-    .map((kind) => [kind, `src/frame/${kind}/main.ts`]),
+  ['card', 'wallet', 'checkout'].filter((kind) => existsSync(`src/frame/${kind}/main.ts`)).map((kind) => [kind, `src/frame/${kind}/main.ts`]),
 );
 
 // Lit's production build: the `development` export condition is never set here.
 // The one CommonJS dependency (credit-card-type) only defines data and functions, so its requires
 // can be hoisted like imports instead of each module being wrapped in a function.
-const browserPlugins = (label) => [
-  nodeResolve({ browser: true }),
-  commonjs({ strictRequires: false }),
-  minifyTemplates(),
-  ts(),
-  terser(),
-  sizes(label),
-];
+const browserPlugins = (label) => [nodeResolve({ browser: true }), commonjs({ strictRequires: false }), minifyTemplates(), ts(), terser(), sizes(label)];
 
 export default [
   // npm: one module per source file, dependencies left as imports, declarations from tsc.
@@ -119,7 +110,11 @@ export default [
     // Rollup drops module-level directives; the React entry must stay a client module (Next.js).
     onwarn: (warning, warn) => warning.code !== 'MODULE_LEVEL_DIRECTIVE' && warn(warning),
     output: {
-      dir: 'dist/npm', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true,
+      dir: 'dist/npm',
+      format: 'esm',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      sourcemap: true,
       banner: (chunk) => (chunk.fileName === 'react/index.js' ? "'use client';" : ''),
     },
   },
@@ -192,12 +187,23 @@ function testingDeclarations() {
       const dir = mkdtempSync(join(tmpdir(), 'moment-testing-types-'));
       try {
         const project = join(dir, 'tsconfig.json');
-        writeFileSync(project, JSON.stringify({
-          extends: resolve('tsconfig.json'),
-          compilerOptions: { noEmit: false, emitDeclarationOnly: true, declaration: true, declarationMap: false, sourceMap: false, rootDir: resolve('src'), outDir: join(dir, 'out') },
-          files: [resolve('src/testing/index.ts')],
-          include: [],
-        }));
+        writeFileSync(
+          project,
+          JSON.stringify({
+            extends: resolve('tsconfig.json'),
+            compilerOptions: {
+              noEmit: false,
+              emitDeclarationOnly: true,
+              declaration: true,
+              declarationMap: false,
+              sourceMap: false,
+              rootDir: resolve('src'),
+              outDir: join(dir, 'out'),
+            },
+            files: [resolve('src/testing/index.ts')],
+            include: [],
+          }),
+        );
         const r = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', project], { encoding: 'utf8' });
         if (r.status !== 0) throw new Error(`tsc (test kit declarations) failed:\n${r.stdout}${r.stderr}`);
         const dts = readFileSync(join(dir, 'out/testing/index.d.ts'), 'utf8')

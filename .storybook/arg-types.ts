@@ -65,7 +65,10 @@ export function eventsByTag(manifest: Manifest): Map<string, Set<string>> {
 
 /** A control from the TypeScript type text: booleans, numbers, strings and string-literal unions. */
 function sbType(text: string | undefined): { type: SBType; control?: InputType['control'] } {
-  const parts = (text ?? '').split('|').map((part) => part.trim()).filter((part) => part !== 'null' && part !== 'undefined');
+  const parts = (text ?? '')
+    .split('|')
+    .map((part) => part.trim())
+    .filter((part) => part !== 'null' && part !== 'undefined');
   if (parts.length === 1 && parts[0] === 'boolean') return { type: { name: 'boolean' } };
   if (parts.length === 1 && parts[0] === 'number') return { type: { name: 'number' } };
   if (parts.length === 1 && parts[0] === 'string') return { type: { name: 'string' } };
@@ -133,7 +136,12 @@ export function argTypesFor(manifest: Manifest, tagName: string): ArgTypes {
     };
   }
   for (const slot of declaration.slots ?? []) {
-    argTypes[`slot:${slot.name || 'default'}`] = { name: slot.name || '(default)', description: slot.description ?? '', control: false, table: { category: 'slots' } };
+    argTypes[`slot:${slot.name || 'default'}`] = {
+      name: slot.name || '(default)',
+      description: slot.description ?? '',
+      control: false,
+      table: { category: 'slots' },
+    };
   }
   return argTypes;
 }

@@ -63,8 +63,9 @@ export function eventDetails(eventsFile: string): Map<string, Map<string, { text
   const result = new Map<string, Map<string, { text: string; shape: string }>>();
   if (!source) return result;
   const declared = (name: string) =>
-    source.statements.find((statement): statement is ts.InterfaceDeclaration | ts.TypeAliasDeclaration =>
-      (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name.text === name,
+    source.statements.find(
+      (statement): statement is ts.InterfaceDeclaration | ts.TypeAliasDeclaration =>
+        (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name.text === name,
     );
   const eventsOf = (type: ts.Type) => {
     const events = new Map<string, { text: string; shape: string }>();

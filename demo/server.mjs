@@ -153,7 +153,11 @@ app.get('/api/session-status', async (c) => {
   const id = c.req.query('session_id') ?? '';
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return c.json({ error: 'Unknown session.' }, 400);
   const { status, body } = await moment(`/collect/payment_sessions/${id}`);
-  if (status !== 200) return c.json({ error: status === 404 ? 'Unknown session.' : 'The payment status could not be checked. Please reload the page.' }, status === 404 ? 404 : 502);
+  if (status !== 200)
+    return c.json(
+      { error: status === 404 ? 'Unknown session.' : 'The payment status could not be checked. Please reload the page.' },
+      status === 404 ? 404 : 502,
+    );
   return c.json({ status: body.status, ...body, client_token: undefined });
 });
 

@@ -193,11 +193,15 @@ function cardReadyScript(page, clientToken) {
         el.setAttribute('client-key', clientKey);
         el.setAttribute('frames-origin', framesOrigin);
         el.clientToken = clientToken;
-        el.addEventListener('ready', () => {
-          const ms = performance.now() - start;
-          el.remove();
-          resolve(ms);
-        }, { once: true });
+        el.addEventListener(
+          'ready',
+          () => {
+            const ms = performance.now() - start;
+            el.remove();
+            resolve(ms);
+          },
+          { once: true },
+        );
         el.addEventListener('load-error', (e) => reject(new Error(JSON.stringify(e.detail))), { once: true });
         document.body.append(el);
       }),
@@ -378,7 +382,14 @@ if (section('keys')) {
     () => pairOf(cardFrame, '#card-number', 'change'),
   );
   const samples = { baseline: raw.baseline.flat(), subject: raw.subject.flat() };
-  addedMetric('keystroke → host change', samples, p95Difference, 'p95', 16, 'baseline: input in a cross-origin iframe posting on input; "4" then Backspace per pair');
+  addedMetric(
+    'keystroke → host change',
+    samples,
+    p95Difference,
+    'p95',
+    16,
+    'baseline: input in a cross-origin iframe posting on input; "4" then Backspace per pair',
+  );
   await page.evaluate(() => {
     document.getElementById('bench-card').remove();
     document.getElementById('bench-echo').remove();
@@ -450,7 +461,14 @@ if (section('pay')) {
     }
     await page.evaluate(() => document.getElementById('bench-pay').remove());
   }
-  addedMetric('executePayment() round trip', { baseline, subject }, medianDifference, 'median', 10, 'baseline: fetch POST /v1/payments from the card frame; fresh session each');
+  addedMetric(
+    'executePayment() round trip',
+    { baseline, subject },
+    medianDifference,
+    'median',
+    10,
+    'baseline: fetch POST /v1/payments from the card frame; fresh session each',
+  );
 }
 
 // 5. The checkout's launch() → checkout-open, against a bare iframe of the checkout page.
@@ -523,7 +541,7 @@ async function cycleBench(label, count, batch, mountScript) {
   const heap0 = await heap();
   let heapHalf = 0;
   const t0 = Date.now();
-  for (let done = 0; done < count; ) {
+  for (let done = 0; done < count;) {
     const k = Math.min(batch, count - done);
     await run(k);
     done += k;
@@ -535,7 +553,10 @@ async function cycleBench(label, count, batch, mountScript) {
   // give the detach events up to 5 s before counting frames still attached.
   for (let i = 0; i < 50 && pg.frames().length > 1; i++) await new Promise((resolve) => setTimeout(resolve, 100));
   const frames = pg.frames().length - 1;
-  const framesLeftUrls = pg.frames().slice(1).map((f) => f.url().replace(/#.*/, ''));
+  const framesLeftUrls = pg
+    .frames()
+    .slice(1)
+    .map((f) => f.url().replace(/#.*/, ''));
   const listeners = ['window', 'document', 'port'].reduce((sum, key) => sum + after[key] - before[key], 0);
   const entry = {
     name: label,
@@ -587,28 +608,23 @@ const mountElements = (tag) => ({
   },
 });
 if (section('cycles')) {
-await cycleBench('card mount/unmount', N.cycles, BATCH, mountElements('card-component'));
-await cycleBench('wallet mount/unmount', N.cycles, BATCH, mountElements('wallet-button'));
-await cycleBench(
-  'checkout mount/launch/close/unmount',
-  N.checkoutCycles,
-  1,
-  {
+  await cycleBench('card mount/unmount', N.cycles, BATCH, mountElements('card-component'));
+  await cycleBench('wallet mount/unmount', N.cycles, BATCH, mountElements('wallet-button'));
+  await cycleBench('checkout mount/launch/close/unmount', N.checkoutCycles, 1, {
     tag: 'moment-checkout',
     script: async ({ k, clientToken, framesOrigin, clientKey }) => {
-    for (let i = 0; i < k; i++) {
-      const el = document.createElement('moment-checkout');
-      el.setAttribute('client-key', clientKey);
-      el.setAttribute('frames-origin', framesOrigin);
-      el.fetchClientToken = () => Promise.resolve(clientToken);
-      document.body.append(el);
-      await el.launch();
-      el.close();
-      el.remove();
-    }
+      for (let i = 0; i < k; i++) {
+        const el = document.createElement('moment-checkout');
+        el.setAttribute('client-key', clientKey);
+        el.setAttribute('frames-origin', framesOrigin);
+        el.fetchClientToken = () => Promise.resolve(clientToken);
+        document.body.append(el);
+        await el.launch();
+        el.close();
+        el.remove();
+      }
     },
-  },
-);
+  });
 }
 results.cycles = cycles;
 
@@ -619,16 +635,28 @@ await site.close();
 const budgets = JSON.parse(readFileSync(`${ROOT}size-budget.json`, 'utf8'));
 // The frame pages' entry scripts, one row each; chunks they load on demand (locales…) in one row.
 const FRAME_ENTRIES = ['card', 'checkout', 'wallet'];
-const frameFiles = existsSync(`${ROOT}dist/frames`) ? readdirSync(`${ROOT}dist/frames`).filter((f) => f.endsWith('.js')).sort() : [];
+const frameFiles = existsSync(`${ROOT}dist/frames`)
+  ? readdirSync(`${ROOT}dist/frames`)
+      .filter((f) => f.endsWith('.js'))
+      .sort()
+  : [];
 const gz = (file) => gzipSync(readFileSync(`${ROOT}${file}`), { level: 9 }).length;
 for (const file of ['dist/cdn/moment-elements.js', ...FRAME_ENTRIES.map((f) => `dist/frames/${f}.js`)].filter((f) => existsSync(`${ROOT}${f}`))) {
   const gzip = gz(file);
   results.sizes.push({ file, gzip, budget: budgets[file] ?? null, met: budgets[file] === undefined ? null : gzip <= budgets[file] });
 }
-const chunks = frameFiles.filter((f) => !FRAME_ENTRIES.includes(f.replace(/\.js$/, ''))).map((f) => ({ file: `dist/frames/${f}`, gzip: gz(`dist/frames/${f}`) }));
+const chunks = frameFiles
+  .filter((f) => !FRAME_ENTRIES.includes(f.replace(/\.js$/, '')))
+  .map((f) => ({ file: `dist/frames/${f}`, gzip: gz(`dist/frames/${f}`) }));
 if (chunks.length) {
   const largest = chunks.reduce((a, b) => (b.gzip > a.gzip ? b : a));
-  results.sizes.push({ file: `dist/frames: ${chunks.length} on-demand chunks, largest ${largest.file.replace('dist/frames/', '')}`, gzip: largest.gzip, budget: null, met: null, chunks });
+  results.sizes.push({
+    file: `dist/frames: ${chunks.length} on-demand chunks, largest ${largest.file.replace('dist/frames/', '')}`,
+    gzip: largest.gzip,
+    budget: null,
+    met: null,
+    chunks,
+  });
 }
 results.seconds = (Date.now() - started) / 1000;
 
@@ -651,16 +679,36 @@ for (const m of results.metrics) {
   ]);
 }
 for (const c of cycles) {
-  rows.push([`${c.name}: iframes / listeners / ports left`, `${c.iframesLeft + c.framesLeft} / ${c.listenersLeft} / ${c.portsLeft}`, '0 / 0 / 0', '', '', String(c.cycles), '0', yes(c.iframesLeft + c.framesLeft + c.listenersLeft + c.portsLeft === 0)]);
+  rows.push([
+    `${c.name}: iframes / listeners / ports left`,
+    `${c.iframesLeft + c.framesLeft} / ${c.listenersLeft} / ${c.portsLeft}`,
+    '0 / 0 / 0',
+    '',
+    '',
+    String(c.cycles),
+    '0',
+    yes(c.iframesLeft + c.framesLeft + c.listenersLeft + c.portsLeft === 0),
+  ]);
   const growth = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
-  rows.push([`${c.name}: heap after GC, 2nd half`, `${(c.heap.end / 1048576).toFixed(2)} MB`, `${(c.heap.half / 1048576).toFixed(2)} MB`, growth(c.heapGrowthSecondHalf), `1st half ${growth(c.heapGrowthFirstHalf)}`, String(c.cycles), '≤ +5 %', yes(c.heapGrowthSecondHalf <= 0.05)]);
+  rows.push([
+    `${c.name}: heap after GC, 2nd half`,
+    `${(c.heap.end / 1048576).toFixed(2)} MB`,
+    `${(c.heap.half / 1048576).toFixed(2)} MB`,
+    growth(c.heapGrowthSecondHalf),
+    `1st half ${growth(c.heapGrowthFirstHalf)}`,
+    String(c.cycles),
+    '≤ +5 %',
+    yes(c.heapGrowthSecondHalf <= 0.05),
+  ]);
 }
 for (const s of results.sizes) {
   rows.push([`gzip ${s.file}`, `${(s.gzip / 1024).toFixed(1)} KB`, '', '', '', '', s.budget ? `≤ ${(s.budget / 1024).toFixed(1)} KB` : 'report', yes(s.met)]);
 }
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 const line = (r) => `| ${r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
-console.log(`\nMoment Elements bench, ${results.date}, Chromium ${results.chromium}, ${results.seconds.toFixed(0)} s${SCALE !== 1 ? `, BENCH_SCALE=${SCALE}` : ''}`);
+console.log(
+  `\nMoment Elements bench, ${results.date}, Chromium ${results.chromium}, ${results.seconds.toFixed(0)} s${SCALE !== 1 ? `, BENCH_SCALE=${SCALE}` : ''}`,
+);
 console.log(line(rows[0]));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows.slice(1)) console.log(line(r));
@@ -669,7 +717,9 @@ console.log(
     '',
     'Timings: interleaved pairs against a baseline measured in the same run; 95% intervals are paired bootstraps (4,000 resamples).',
     ...(cycles.length
-      ? [`Cycles: card and wallet ${BATCH} at a time, half removed mid-handshake (next frame), half after ready; checkout one at a time (launch, close, unmount). Listeners counted on window, document and MessagePorts of the host page.`]
+      ? [
+          `Cycles: card and wallet ${BATCH} at a time, half removed mid-handshake (next frame), half after ready; checkout one at a time (launch, close, unmount). Listeners counted on window, document and MessagePorts of the host page.`,
+        ]
       : []),
     '* the 95% interval spans the target: the run cannot tell. Targets are reported, not asserted; bench/results.json has every sample.',
   ].join('\n'),

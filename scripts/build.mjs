@@ -20,7 +20,9 @@ copyFileSync('src/moment-elements.css', 'dist/npm/moment-elements.css');
 
 const integrity = {};
 for (const file of readdirSync('dist/cdn').filter((f) => f.endsWith('.js') || f.endsWith('.css'))) {
-  integrity[file] = `sha384-${createHash('sha384').update(readFileSync(`dist/cdn/${file}`)).digest('base64')}`;
+  integrity[file] = `sha384-${createHash('sha384')
+    .update(readFileSync(`dist/cdn/${file}`))
+    .digest('base64')}`;
 }
 writeFileSync('dist/cdn/integrity.json', `${JSON.stringify(integrity, null, 2)}\n`);
 mkdirSync('dist', { recursive: true });

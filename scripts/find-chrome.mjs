@@ -13,10 +13,7 @@ const CANDIDATES = {
     '/usr/bin/google-chrome',
     '/snap/bin/chromium',
   ],
-  darwin: [
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-    '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  ],
+  darwin: ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'],
   win32: [
     `${process.env['PROGRAMFILES'] ?? 'C:\\Program Files'}\\Google\\Chrome\\Application\\chrome.exe`,
     `${process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)'}\\Google\\Chrome\\Application\\chrome.exe`,
@@ -50,7 +47,10 @@ export function ensureChrome() {
   if (canInstallWithApt()) {
     console.log("No Chrome or Chromium found: installing Debian's chromium with apt-get (about a minute)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'chromium']]) {
+    for (const args of [
+      ['update', '-qq'],
+      ['install', '-y', '-qq', '--no-install-recommends', 'chromium'],
+    ]) {
       const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
       if (r.status !== 0) {
         console.error(`apt-get ${args.join(' ')} failed (exit ${r.status}).`);

@@ -198,7 +198,11 @@ const webTypes = {
 };
 
 // Markdown: the event table of each element, for the README.
-const pascal = (name) => name.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+const pascal = (name) =>
+  name
+    .split('-')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
 const eventTables = elements
   .map((element) =>
     [

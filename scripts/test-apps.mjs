@@ -215,7 +215,10 @@ async function pay(url, app) {
     if (errors.length) throw new Error(`the payment went through, but the page reported errors:\n  ${errors.join('\n  ')}`);
     return { text: text.trim(), warnings };
   } catch (error) {
-    const shown = await page.locator('#result').textContent({ timeout: 1_000 }).catch(() => null);
+    const shown = await page
+      .locator('#result')
+      .textContent({ timeout: 1_000 })
+      .catch(() => null);
     throw new Error(`${error.message}\n  result: ${JSON.stringify(shown)}\n  ${log.slice(-10).join('\n  ')}`);
   } finally {
     await page.close();

@@ -22,7 +22,18 @@ const OVERALL_TIMEOUT = 5 * 60_000;
 const CONCURRENCY = 2;
 const TAGS = ['card-component', 'wallet-button', 'moment-checkout'];
 /** Events the test page records (capture phase on document, before any story code runs). */
-const RECORDED = ['ready', 'load-error', 'checkout-open', 'checkout-error', 'payment-success', 'payment-attempt-failed', 'payment-failure', 'payment-expired', 'payment-cancel', 'wallet-availability'];
+const RECORDED = [
+  'ready',
+  'load-error',
+  'checkout-open',
+  'checkout-error',
+  'payment-success',
+  'payment-attempt-failed',
+  'payment-failure',
+  'payment-expired',
+  'payment-cancel',
+  'wallet-availability',
+];
 
 let planned = 0;
 const watchdog = setTimeout(() => {
@@ -65,13 +76,22 @@ function allowed(entry, text) {
 const results = [];
 function record(name, error) {
   results.push({ name, error });
-  console.log(error ? `not ok - ${name}\n    ${String(error.message ?? error).split('\n').join('\n    ')}` : `ok - ${name}`);
+  console.log(
+    error
+      ? `not ok - ${name}\n    ${String(error.message ?? error)
+          .split('\n')
+          .join('\n    ')}`
+      : `ok - ${name}`,
+  );
 }
 
 async function withTimeout(promise, ms, what) {
   let timer;
   try {
-    return await Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -122,7 +142,10 @@ async function storyDone(page) {
   );
   const phase = await page.evaluate(() => window.__STORYBOOK_PREVIEW__.currentRender.phase);
   if (phase !== 'finished' && phase !== 'completed') {
-    const shown = await page.locator('#error-message, #error-stack').allTextContents().catch(() => []);
+    const shown = await page
+      .locator('#error-message, #error-stack')
+      .allTextContents()
+      .catch(() => []);
     throw new Error(`the story ended "${phase}" ${shown.join(' ').slice(0, 400)}`);
   }
 }
@@ -150,7 +173,8 @@ async function expectReadyFrames(page, tag, framesOrigin, scope = 'body') {
   for (const frame of frames) {
     if (!frame.src || !frame.connected) throw new Error(`<${tag}> has no connected iframe`);
     const origin = new URL(frame.src).origin;
-    if (origin !== framesOrigin || origin === pageOrigin || !frame.crossOrigin) throw new Error(`<${tag}>'s frame ${frame.src} is not cross-origin from ${framesOrigin}`);
+    if (origin !== framesOrigin || origin === pageOrigin || !frame.crossOrigin)
+      throw new Error(`<${tag}>'s frame ${frame.src} is not cross-origin from ${framesOrigin}`);
   }
   const loaded = page.frames().filter((f) => f.url().startsWith(`${framesOrigin}/`));
   if (loaded.length < frames.length) throw new Error(`only ${loaded.length} of ${frames.length} frames from ${framesOrigin} are loaded`);
@@ -268,8 +292,16 @@ async function checkActionsPanel(context, gallery) {
     url.searchParams.set('framesOrigin', gallery.framesOrigin);
     await page.goto(url.href);
     await page.getByRole('tab', { name: /Actions/ }).click({ timeout: STORY_TIMEOUT });
-    await page.getByText(/^ready/).filter({ visible: true }).first().waitFor({ timeout: STORY_TIMEOUT });
-    await page.getByText(/height/).filter({ visible: true }).first().waitFor({ timeout: STORY_TIMEOUT });
+    await page
+      .getByText(/^ready/)
+      .filter({ visible: true })
+      .first()
+      .waitFor({ timeout: STORY_TIMEOUT });
+    await page
+      .getByText(/height/)
+      .filter({ visible: true })
+      .first()
+      .waitFor({ timeout: STORY_TIMEOUT });
     if (problems.length) throw new Error(problems.join('\n'));
   } finally {
     await page.close();
@@ -310,10 +342,18 @@ async function main() {
         try {
           // The mobile stories at the width the gallery's "Mobile 375 px" viewport gives them.
           const mobile = /--mobile/.test(entry.id);
-          context = await browser.newContext({ viewport: mobile ? { width: 375, height: 667 } : { width: 1024, height: 800 }, isMobile: mobile, hasTouch: mobile });
+          context = await browser.newContext({
+            viewport: mobile ? { width: 375, height: 667 } : { width: 1024, height: 800 },
+            isMobile: mobile,
+            hasTouch: mobile,
+          });
           const opened = await withTimeout(open(context, gallery, entry), STORY_TIMEOUT, 'loading the page');
           problems = opened.problems;
-          await withTimeout(entry.type === 'docs' ? checkDocs(opened.page, entry, gallery) : checkStory(opened.page, entry, gallery), STORY_TIMEOUT * 2, 'the checks');
+          await withTimeout(
+            entry.type === 'docs' ? checkDocs(opened.page, entry, gallery) : checkStory(opened.page, entry, gallery),
+            STORY_TIMEOUT * 2,
+            'the checks',
+          );
           // Late errors (a failing request after ready) count too.
           await opened.page.waitForTimeout(300);
         } catch (caught) {

@@ -5,7 +5,17 @@ import { expect, waitFor } from 'storybook/test';
 import '../src/elements/card-component/card-component.js';
 import type { CardComponent } from '../src/elements/card-component/card-component.component.js';
 import type { CardStyles, ValidationError } from '../src/protocol/card.js';
-import { NOTE_STYLE, PUBLISHABLE_KEY, applyArgs, connect, demoSession, framesOriginOf, nextEvent, showProblem, type DemoSessionRequest } from './sandbox-token.js';
+import {
+  NOTE_STYLE,
+  PUBLISHABLE_KEY,
+  applyArgs,
+  connect,
+  demoSession,
+  framesOriginOf,
+  nextEvent,
+  showProblem,
+  type DemoSessionRequest,
+} from './sandbox-token.js';
 
 /** Pays with the card beside the button and prints the outcome (as a merchant's page would). */
 const pay = async (event: Event) => {
@@ -16,7 +26,8 @@ const pay = async (event: Event) => {
   try {
     const result = await card.executePayment();
     output.dataset.statusCode = String(result.statusCode);
-    output.textContent = result.statusCode === 0 ? `Paid: statusCode 0, auth code ${result.authCode ?? ''}` : `statusCode ${result.statusCode}: ${result.message}`;
+    output.textContent =
+      result.statusCode === 0 ? `Paid: statusCode 0, auth code ${result.authCode ?? ''}` : `statusCode ${result.statusCode}: ${result.message}`;
   } catch (error) {
     output.dataset.statusCode = 'error';
     output.textContent = (error as Error).message;
@@ -112,7 +123,9 @@ export const Declined: Story = {
 export const ThreeDSecureChallenge: Story = {
   name: '3-D Secure challenge',
   tags: ['!autodocs'],
-  args: { note: 'Type 4000 0000 0000 3220, 12/34, 123 and a name, then press Pay: the 3-D Secure challenge opens in the frame. Pass → success, Fail → declined.' },
+  args: {
+    note: 'Type 4000 0000 0000 3220, 12/34, 123 and a name, then press Pay: the 3-D Secure challenge opens in the frame. Pass → success, Fail → declined.',
+  },
 };
 
 /** Invalid: `validate()` on an empty form shows every field's message (and `validation-error`). */
@@ -159,7 +172,11 @@ export const ExpiredToken: Story = {
 export const LoadErrorUnreachable: Story = {
   name: 'Load error (frames origin unreachable)',
   tags: ['!autodocs'],
-  args: { framesOrigin: 'http://127.0.0.1:2', loadTimeout: 15_000, note: 'frames-origin points at a port where nothing listens: the element checks the frames origin and says it cannot be reached (load-error frames_unreachable), well within load-timeout.' },
+  args: {
+    framesOrigin: 'http://127.0.0.1:2',
+    loadTimeout: 15_000,
+    note: 'frames-origin points at a port where nothing listens: the element checks the frames origin and says it cannot be reached (load-error frames_unreachable), well within load-timeout.',
+  },
   play: async ({ canvasElement }) => {
     const error = await nextEvent<{ code: string }>(card(canvasElement), 'load-error');
     await expect(error.detail.code).toBe('frames_unreachable');
@@ -224,7 +241,12 @@ export const Arabic: Story = {
 export const LoadErrorFrench: Story = {
   name: 'Load error (in French)',
   tags: ['!autodocs'],
-  args: { lang: 'fr', framesOrigin: 'http://127.0.0.1:2', loadTimeout: 15_000, note: 'lang="fr" and a frames origin where nothing listens: the message and its button are in French.' },
+  args: {
+    lang: 'fr',
+    framesOrigin: 'http://127.0.0.1:2',
+    loadTimeout: 15_000,
+    note: 'lang="fr" and a frames origin where nothing listens: the message and its button are in French.',
+  },
   play: async ({ canvasElement }) => {
     await nextEvent(card(canvasElement), 'load-error');
     await waitFor(() => expect(card(canvasElement).shadowRoot?.querySelector('[part="error"] button')?.textContent).toBe('Réessayer'), { timeout: 10_000 });

@@ -51,7 +51,9 @@ export async function demoSession(framesOrigin: string, request: DemoSessionRequ
       body: JSON.stringify({ publishable_key: PUBLISHABLE_KEY, amount: 2500, currency: 'GBP', ...request }),
     });
   } catch {
-    throw new Error(`No sandbox answers at ${framesOrigin}. Run \`npm run gallery\`, or \`npx moment-sandbox --port 4010\` beside this gallery, or pick another frames origin in the toolbar.`);
+    throw new Error(
+      `No sandbox answers at ${framesOrigin}. Run \`npm run gallery\`, or \`npx moment-sandbox --port 4010\` beside this gallery, or pick another frames origin in the toolbar.`,
+    );
   }
   const body = (await response.json().catch(() => ({}))) as Partial<DemoSession> & { error?: { message?: string } };
   if (!response.ok || !body.client_token) {

@@ -130,7 +130,12 @@ export const SandboxWalletSheet: Story = {
 /** The sheet asks for email, billing and shipping address when the merchant requires them. */
 export const CollectDetails: Story = {
   tags: ['!autodocs'],
-  args: { emailRequired: true, billingAddressRequired: true, shippingAddressRequired: true, note: 'Press the button: the sheet asks for email, billing and shipping address.' },
+  args: {
+    emailRequired: true,
+    billingAddressRequired: true,
+    shippingAddressRequired: true,
+    note: 'Press the button: the sheet asks for email, billing and shipping address.',
+  },
 };
 
 /** Every locale of the wallet's labels, from `lang`, one demo session shared by the buttons. */
@@ -217,7 +222,9 @@ export const ComponentConfig: Story = {
       const story = wallet.closest('.story')!;
       const say = (text: string) => (story.querySelector('output')!.textContent = text);
       function paymentComplete(response: TransactionResult) {
-        say(`paymentComplete: statusCode ${response.statusCode}, auth code ${response.authCode ?? '—'}, email ${response.customerDetails?.userEmailAddress ?? '—'}: ${response.message}`);
+        say(
+          `paymentComplete: statusCode ${response.statusCode}, auth code ${response.authCode ?? '—'}, email ${response.customerDetails?.userEmailAddress ?? '—'}: ${response.message}`,
+        );
       }
       demoSession(origin, { collect: { email: true } }).then(
         (data) => {

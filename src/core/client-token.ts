@@ -10,7 +10,10 @@ import { ConfigError } from './keys.js';
 /** Decodes the claims of a client token; throws `ConfigError` when it is not a well-formed one. */
 export function readClientToken(token: unknown, now = Date.now()): ClientTokenClaims {
   const invalid = (why: string) =>
-    new ConfigError('invalid_client_token', `The client token is not valid (${why}). Pass the client_token your server received when it created the payment session.`);
+    new ConfigError(
+      'invalid_client_token',
+      `The client token is not valid (${why}). Pass the client_token your server received when it created the payment session.`,
+    );
   if (typeof token !== 'string' || token.length > 8192) throw invalid('not a string of a JWT');
   const parts = token.split('.');
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) throw invalid('not a JWT');

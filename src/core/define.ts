@@ -10,6 +10,8 @@ export function define(tagName: string, elementClass: CustomElementConstructor):
     customElements.define(tagName, elementClass);
   } else if (existing !== elementClass) {
     const versions = [existing, elementClass].map((c) => (c as { version?: string }).version ?? 'unknown');
-    console.warn(`<${tagName}> is already registered (version ${versions[0]}); this copy (version ${versions[1]}) is not used. Load Moment Elements once per page.`);
+    console.warn(
+      `<${tagName}> is already registered (version ${versions[0]}); this copy (version ${versions[1]}) is not used. Load Moment Elements once per page.`,
+    );
   }
 }

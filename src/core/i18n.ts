@@ -25,18 +25,45 @@ type HostTexts<T> = Readonly<Record<Locale, T>>;
 // Written out per element (not built by a function) so that bundlers leave out the tables, and the
 // dictionaries' parts, of elements an app does not use.
 export const CARD_TEXTS: HostTexts<FrameHostText> = {
-  en: en.hostCard, 'en-GB': enGB.hostCard, fr: fr.hostCard, de: de.hostCard, es: es.hostCard, it: it.hostCard,
-  nl: nl.hostCard, pt: pt.hostCard, af: af.hostCard, zu: zu.hostCard, ar: ar.hostCard,
+  en: en.hostCard,
+  'en-GB': enGB.hostCard,
+  fr: fr.hostCard,
+  de: de.hostCard,
+  es: es.hostCard,
+  it: it.hostCard,
+  nl: nl.hostCard,
+  pt: pt.hostCard,
+  af: af.hostCard,
+  zu: zu.hostCard,
+  ar: ar.hostCard,
 };
 
 export const WALLET_TEXTS: HostTexts<FrameHostText> = {
-  en: en.hostWallet, 'en-GB': enGB.hostWallet, fr: fr.hostWallet, de: de.hostWallet, es: es.hostWallet, it: it.hostWallet,
-  nl: nl.hostWallet, pt: pt.hostWallet, af: af.hostWallet, zu: zu.hostWallet, ar: ar.hostWallet,
+  en: en.hostWallet,
+  'en-GB': enGB.hostWallet,
+  fr: fr.hostWallet,
+  de: de.hostWallet,
+  es: es.hostWallet,
+  it: it.hostWallet,
+  nl: nl.hostWallet,
+  pt: pt.hostWallet,
+  af: af.hostWallet,
+  zu: zu.hostWallet,
+  ar: ar.hostWallet,
 };
 
 export const CHECKOUT_TEXTS: HostTexts<CheckoutHostText> = {
-  en: en.hostCheckout, 'en-GB': enGB.hostCheckout, fr: fr.hostCheckout, de: de.hostCheckout, es: es.hostCheckout, it: it.hostCheckout,
-  nl: nl.hostCheckout, pt: pt.hostCheckout, af: af.hostCheckout, zu: zu.hostCheckout, ar: ar.hostCheckout,
+  en: en.hostCheckout,
+  'en-GB': enGB.hostCheckout,
+  fr: fr.hostCheckout,
+  de: de.hostCheckout,
+  es: es.hostCheckout,
+  it: it.hostCheckout,
+  nl: nl.hostCheckout,
+  pt: pt.hostCheckout,
+  af: af.hostCheckout,
+  zu: zu.hostCheckout,
+  ar: ar.hostCheckout,
 };
 
 /** One element's host texts for a language tag (its supported locale, else English). */

@@ -85,11 +85,7 @@ export function isLoopbackOrigin(origin: string): boolean {
  * Where the frames come from: production for live keys (always); for test keys the configured
  * origin, else a loopback token issuer (a local sandbox), else the hosted sandbox.
  */
-export function resolveFramesOrigin(
-  environment: Environment,
-  configured: string | null | undefined,
-  claims?: Pick<ClientTokenClaims, 'iss'>,
-): string {
+export function resolveFramesOrigin(environment: Environment, configured: string | null | undefined, claims?: Pick<ClientTokenClaims, 'iss'>): string {
   if (environment === 'production') return PRODUCTION_FRAMES_ORIGIN;
   if (configured) return parseOrigin(configured);
   if (claims && isLoopbackOrigin(claims.iss)) return parseOrigin(claims.iss);

@@ -9,7 +9,7 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 export function resolveLocale(element: HTMLElement): string {
   // The element's own `lang` is a property (it may be set without the attribute).
   if (element.lang) return element.lang;
-  for (let node: Element | null = element; node; ) {
+  for (let node: Element | null = element; node;) {
     const lang = node.closest('[lang]:not([lang=""])')?.getAttribute('lang');
     if (lang) return lang;
     const root = node.getRootNode();

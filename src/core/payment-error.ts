@@ -49,7 +49,8 @@ export class PaymentError extends Error {
  */
 export function paymentTimeoutConfig(value: unknown, warn: (message: string) => void): { paymentTimeout?: number } {
   if (value === undefined || value === null || value === DEFAULT_PAYMENT_TIMEOUT) return {};
-  if (typeof value === 'number' && Number.isInteger(value) && value >= PAYMENT_TIMEOUT_LIMITS.min && value <= PAYMENT_TIMEOUT_LIMITS.max) return { paymentTimeout: value };
+  if (typeof value === 'number' && Number.isInteger(value) && value >= PAYMENT_TIMEOUT_LIMITS.min && value <= PAYMENT_TIMEOUT_LIMITS.max)
+    return { paymentTimeout: value };
   warn(
     `Moment Elements: payment-timeout "${String(value).slice(0, 40)}" is not used: give whole milliseconds from ${PAYMENT_TIMEOUT_LIMITS.min} to ${PAYMENT_TIMEOUT_LIMITS.max}. The default, ${DEFAULT_PAYMENT_TIMEOUT}, applies.`,
   );
@@ -62,5 +63,8 @@ export const PAYMENT_STATUS_TIMEOUT = 45_000;
 /** Why `paymentStatus()` rejected, as a `PaymentError`. */
 export function paymentStatusError(error: unknown): PaymentError {
   const code = error instanceof BridgeError && (error.code === 'network_error' || error.code === 'timeout') ? error.code : 'internal';
-  return new PaymentError(code, error instanceof BridgeError && error.code === 'network_error' ? error.message : 'The payment status could not be read. Please try again.');
+  return new PaymentError(
+    code,
+    error instanceof BridgeError && error.code === 'network_error' ? error.message : 'The payment status could not be read. Please try again.',
+  );
 }

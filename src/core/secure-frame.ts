@@ -301,7 +301,11 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
     this.#listening = true;
     this.#deadline = Date.now() + timeout;
     this.#timer = setTimeout(
-      () => this.#fail({ code: 'timeout', message: `The secure frame did not load within ${timeout} ms. Check your network and the frames origin (${framesOrigin}), then call retry().` }),
+      () =>
+        this.#fail({
+          code: 'timeout',
+          message: `The secure frame did not load within ${timeout} ms. Check your network and the frames origin (${framesOrigin}), then call retry().`,
+        }),
       timeout,
     );
     // Still loading shortly before the timeout: ask the frames origin whether it is up, so that a

@@ -43,7 +43,11 @@ export function removeSessionIdFromUrl(): void {
  */
 export function outcomeForStatus(status: string, session?: Record<string, unknown>, hosted = false): Outcome | undefined {
   const attempt = session?.['last_attempt'];
-  const last = hosted ? 'cancelled' : attempt && typeof attempt === 'object' && !Array.isArray(attempt) ? (attempt as Record<string, unknown>)['outcome'] : undefined;
+  const last = hosted
+    ? 'cancelled'
+    : attempt && typeof attempt === 'object' && !Array.isArray(attempt)
+      ? (attempt as Record<string, unknown>)['outcome']
+      : undefined;
   return outcomeOfSession(status, last);
 }
 
@@ -183,7 +187,13 @@ export class RedirectReturnController implements ReactiveController {
     }
     removeSessionIdFromUrl();
     const session = response as Record<string, unknown>;
-    const payment = (session['payment'] ?? null) as { status_code?: unknown; auth_code?: unknown; id?: unknown; message?: unknown; customer_details?: unknown } | null;
+    const payment = (session['payment'] ?? null) as {
+      status_code?: unknown;
+      auth_code?: unknown;
+      id?: unknown;
+      message?: unknown;
+      customer_details?: unknown;
+    } | null;
     const customerDetails = customerDetailsIn(payment?.customer_details) ?? customerDetailsIn(session['customer_details']);
     const launchedHere = wasLaunchedHere(sessionId);
     if (!launchedHere) {
@@ -196,7 +206,12 @@ export class RedirectReturnController implements ReactiveController {
       sessionId,
       launchedHere,
       status: status as string,
-      message: hosted && status === 'open' ? 'Cancelled on the checkout page.' : typeof payment?.message === 'string' ? payment.message : `The payment session is ${status}.`,
+      message:
+        hosted && status === 'open'
+          ? 'Cancelled on the checkout page.'
+          : typeof payment?.message === 'string'
+            ? payment.message
+            : `The payment session is ${status}.`,
       ...(typeof payment?.status_code === 'number' ? { statusCode: payment.status_code as CheckoutResult['statusCode'] } : {}),
       ...(typeof payment?.auth_code === 'string' ? { authCode: payment.auth_code } : {}),
       ...(typeof payment?.id === 'string' ? { paymentId: payment.id } : {}),
@@ -219,5 +234,9 @@ function customerDetailsIn(value: unknown): CustomerDetails | undefined {
 /** A JSON value with its `null` members left out (an API may send `"userPhoneNumber": null`). */
 function withoutNulls(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
 }

@@ -82,7 +82,12 @@ export function sessionGuard(options: SessionGuardOptions): SessionGuard {
     let answer: { status: number; body: unknown };
     try {
       answer = await send(
-        { origin: options.apiOrigin ?? location.origin, clientToken, timeoutMs: options.timeoutMs ?? 15_000, ...(options.fetch ? { fetch: options.fetch } : {}) },
+        {
+          origin: options.apiOrigin ?? location.origin,
+          clientToken,
+          timeoutMs: options.timeoutMs ?? 15_000,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        },
         FRAME_SESSION_PATH,
         { method: 'GET' },
         0,
@@ -104,7 +109,9 @@ export function sessionGuard(options: SessionGuardOptions): SessionGuard {
       }
       return { allowed: true };
     }
-    return Array.isArray(listed) && listed.includes(hostOrigin) ? { allowed: true } : { allowed: false, error: refusal(hostOrigin, "It is not in the session's allowed_origins.") };
+    return Array.isArray(listed) && listed.includes(hostOrigin)
+      ? { allowed: true }
+      : { allowed: false, error: refusal(hostOrigin, "It is not in the session's allowed_origins.") };
   };
 
   return {

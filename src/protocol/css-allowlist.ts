@@ -90,11 +90,7 @@ export function filterDeclarations(declarations: unknown): {
 }
 
 /** Hosts that font stylesheets (`fontCss`) may come from, over https only. */
-export const ALLOWED_FONT_HOSTS: readonly string[] = [
-  'fonts.googleapis.com',
-  'fonts.bunny.net',
-  'use.typekit.net',
-];
+export const ALLOWED_FONT_HOSTS: readonly string[] = ['fonts.googleapis.com', 'fonts.bunny.net', 'use.typekit.net'];
 
 /**
  * True when a `fontCss` URL may be loaded in a frame: https on an allowed host, or any path on

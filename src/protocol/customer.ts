@@ -85,10 +85,7 @@ export function customerDetailsOf(info: AdditionalInfo | undefined | null): Cust
 }
 
 /** Merges details given later over earlier ones, field by field (the documented rule: "will override"). */
-export function mergeCustomerDetails(
-  earlier: CustomerDetails | undefined | null,
-  later: CustomerDetails | undefined | null,
-): CustomerDetails | undefined {
+export function mergeCustomerDetails(earlier: CustomerDetails | undefined | null, later: CustomerDetails | undefined | null): CustomerDetails | undefined {
   if (!earlier) return later ?? undefined;
   if (!later) return earlier;
   const merged: CustomerDetails = { ...earlier };
@@ -108,7 +105,8 @@ export function describeCustomerIssue(issue: Issue, prefix: string): { param: st
   let predicate: string;
   switch (issue.message) {
     case 'unknown':
-      predicate = 'is not a known field (see "Additional information": userEmailAddress, userPhoneNumber, billingAddress, shippingDetails, metaData; an address has address1–4, city, state, postcode, countryCode)';
+      predicate =
+        'is not a known field (see "Additional information": userEmailAddress, userPhoneNumber, billingAddress, shippingDetails, metaData; an address has address1–4, city, state, postcode, countryCode)';
       break;
     case 'object':
       predicate = 'must be an object';

@@ -3,13 +3,7 @@
  * all over a `MessagePort` and all schema-checked on receipt. Both realms use it; which
  * requests and events are valid is decided by the schemas each side passes in.
  */
-import {
-  PortMessage,
-  envelope,
-  parse,
-  type RequestError,
-  type RequestErrorCode,
-} from './messages.js';
+import { PortMessage, envelope, parse, type RequestError, type RequestErrorCode } from './messages.js';
 import { safeParse, type Infer, type Issue, type Schema as AnySchema } from './schema.js';
 
 type Schema = AnySchema<unknown>;
@@ -95,11 +89,7 @@ export class PortEndpoint<Out extends RequestTable, In extends EventTable = Even
   }
 
   /** Sends a request and waits for its validated result, or rejects after `timeoutMs`. */
-  request<M extends keyof Out & string>(
-    method: M,
-    params: Infer<Out[M]['params']>,
-    timeoutMs: number,
-  ): Promise<Infer<Out[M]['result']>> {
+  request<M extends keyof Out & string>(method: M, params: Infer<Out[M]['params']>, timeoutMs: number): Promise<Infer<Out[M]['result']>> {
     if (this.closed) return Promise.reject(new BridgeError({ code: 'closed', message: 'The frame connection is closed.' }));
     const id = randomId();
     // Posted before anything waits for it: a value that cannot be cloned (a function, a symbol, a
@@ -203,7 +193,6 @@ export class PortEndpoint<Out extends RequestTable, In extends EventTable = Even
     if (!parsed?.success) return this.options.onDrop?.(`event:${name}`);
     this.options.onEvent?.(name as keyof In & string, parsed.output);
   }
-
 }
 
 type Post = (message: PortMessage) => void;

@@ -71,8 +71,7 @@ const at = <T>(key: PathKey, schema: Schema<T>, value: unknown): T => {
   }
 };
 
-const isObject = (input: unknown): input is Record<string, unknown> =>
-  !!input && typeof input == 'object' && !Array.isArray(input);
+const isObject = (input: unknown): input is Record<string, unknown> => !!input && typeof input == 'object' && !Array.isArray(input);
 
 /** Checks untrusted data; never throws. */
 export function safeParse<T>(schema: Schema<T>, input: unknown): SafeParseResult<T> {
@@ -103,8 +102,7 @@ export function number({
   max = Infinity,
 }: { integer?: boolean; finite?: boolean; min?: number; max?: number } = {}): Schema<number> {
   return {
-    run: (x) =>
-      typeof x == 'number' && x >= min && x <= max && (!finite || Number.isFinite(x)) && (!integer || Number.isInteger(x)) ? x : fail('number'),
+    run: (x) => (typeof x == 'number' && x >= min && x <= max && (!finite || Number.isFinite(x)) && (!integer || Number.isInteger(x)) ? x : fail('number')),
   };
 }
 
@@ -182,10 +180,7 @@ export function object<const E extends Entries>(entries: E, strict?: boolean): O
 
 /** `object` with every key optional. */
 /* @__NO_SIDE_EFFECTS__ */
-export function partial<const E extends Entries>(
-  entries: E,
-  strict?: boolean,
-): ObjectSchema<{ [K in keyof E]: OptionalSchema<Infer<E[K]> | undefined> }> {
+export function partial<const E extends Entries>(entries: E, strict?: boolean): ObjectSchema<{ [K in keyof E]: OptionalSchema<Infer<E[K]> | undefined> }> {
   return object(Object.fromEntries(Object.entries(entries).map(([key, schema]) => [key, optional(schema)])), strict) as ObjectSchema<{
     [K in keyof E]: OptionalSchema<Infer<E[K]> | undefined>;
   }>;

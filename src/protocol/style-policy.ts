@@ -20,12 +20,7 @@ const VALUE_CHARACTERS = /^[\w\s#%.,()'"+\-/!:]*$/u;
 
 /** True when a value is safe to put into a declaration in a frame. */
 export function isSafeCssValue(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    value.length <= MAX_CSS_VALUE_LENGTH &&
-    VALUE_CHARACTERS.test(value) &&
-    !FORBIDDEN_VALUE.test(value)
-  );
+  return typeof value === 'string' && value.length <= MAX_CSS_VALUE_LENGTH && VALUE_CHARACTERS.test(value) && !FORBIDDEN_VALUE.test(value);
 }
 
 /** `scope{…}` setting the custom properties of `known` whose values are safe; `''` when there are none. */

@@ -16,8 +16,7 @@ export function tokenPayload(token: string): unknown {
 }
 
 /** Whether a payload is a plain object of claims (not `null`, not an array). */
-export const isClaims = (payload: unknown): payload is Record<string, unknown> =>
-  !!payload && typeof payload == 'object' && !Array.isArray(payload);
+export const isClaims = (payload: unknown): payload is Record<string, unknown> => !!payload && typeof payload == 'object' && !Array.isArray(payload);
 
 /** The token's claims as a plain object; `{}` when they cannot be read. */
 export function tokenClaims(token: string): Record<string, unknown> {

@@ -57,9 +57,7 @@ export function createApp(ctx: SandboxContext): Hono {
   });
   // A request with neither header has no body (RFC 9112 §6.3). Measuring one anyway (a DELETE)
   // makes the middleware rebuild node-server's request object, which throws: every DELETE was a 500.
-  app.use('*', (c, next) =>
-    c.req.header('content-length') === undefined && c.req.header('transfer-encoding') === undefined ? next() : limitBody(c, next),
-  );
+  app.use('*', (c, next) => (c.req.header('content-length') === undefined && c.req.header('transfer-encoding') === undefined ? next() : limitBody(c, next)));
 
   // The API version header of the provider's documentation: the sandbox speaks every documented
   // version the same way; an undocumented one is refused by name rather than answered as if known.
@@ -91,7 +89,11 @@ export function createApp(ctx: SandboxContext): Hono {
   app.onError((error, c) => {
     if (error instanceof ApiFailure) return c.json(error.toJSON(), error.status);
     // The name and where, not the message: a message may quote the request (a card number).
-    const where = error.stack?.split('\n').find((line) => line.trimStart().startsWith('at '))?.trim() ?? '';
+    const where =
+      error.stack
+        ?.split('\n')
+        .find((line) => line.trimStart().startsWith('at '))
+        ?.trim() ?? '';
     ctx.log(`error ${c.req.method} ${c.req.path}: ${error.name} ${where}`);
     return c.json(errorBody('api_error', 'Something went wrong in the sandbox.'), 500);
   });

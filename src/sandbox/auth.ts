@@ -38,7 +38,11 @@ export function requireSecretKey(c: Context): string {
     throw new ApiFailure(401, 'authentication_error', 'Live keys cannot be used with the sandbox. Use a test key (sk_test_…).');
   }
   if (!SECRET_TEST_KEY.test(key)) {
-    throw new ApiFailure(401, 'authentication_error', 'Invalid API key. The sandbox accepts any secret test key (sk_test_… or sk_sandbox_…), sent as it is after Bearer or Basic (not base64).');
+    throw new ApiFailure(
+      401,
+      'authentication_error',
+      'Invalid API key. The sandbox accepts any secret test key (sk_test_… or sk_sandbox_…), sent as it is after Bearer or Basic (not base64).',
+    );
   }
   return key;
 }

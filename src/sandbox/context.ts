@@ -42,4 +42,3 @@ export interface SandboxContext {
   /** `sessionId:key` of the payment requests being processed: a second one with the key is a 409. */
   paymentsInProgress: Set<string>;
 }
-

@@ -59,7 +59,12 @@ function checkPublishableKey(key: unknown): void {
     );
   }
   if (!PUBLISHABLE_TEST_KEY.test(key)) {
-    throw new ApiFailure(400, 'test_mode_only', 'Demo sessions are test mode only: publishable_key must be a publishable test key (pk_test_…).', 'publishable_key');
+    throw new ApiFailure(
+      400,
+      'test_mode_only',
+      'Demo sessions are test mode only: publishable_key must be a publishable test key (pk_test_…).',
+      'publishable_key',
+    );
   }
 }
 
@@ -157,8 +162,7 @@ export function registerDemoRoutes(app: Hono, ctx: SandboxContext): void {
     const demo = parseOrFail(DemoSessionSchema, body);
     // Without an amount, the lines' total (a convenience for galleries; lines need not add up).
     const lineTotal =
-      (demo.line_items ?? []).reduce((sum, item) => sum + item.amount * item.quantity, 0) +
-      (demo.tax_lines ?? []).reduce((sum, tax) => sum + tax.amount, 0);
+      (demo.line_items ?? []).reduce((sum, item) => sum + item.amount * item.quantity, 0) + (demo.tax_lines ?? []).reduce((sum, tax) => sum + tax.amount, 0);
     const amount = demo.amount ?? (demo.line_items?.length ? lineTotal : DEFAULT_AMOUNT);
     if (amount < 1 || amount > MAX_AMOUNT) {
       throw new ApiFailure(400, 'invalid_request_error', `amount must be a positive integer in minor units, at most ${MAX_AMOUNT}`, 'amount');

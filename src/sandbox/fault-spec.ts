@@ -42,4 +42,3 @@ export interface Fault {
   remaining: number;
   session_id?: string;
 }
-

@@ -19,8 +19,32 @@ import { randomId } from './ids.js';
 import { bearerToken, parseOrFail, readJsonObject } from './request.js';
 import { object } from './schema.js';
 import { ownerOf } from './sessions.js';
-import { FAULT_KINDS, FAULT_ROUTES, FAULT_STATUSES, MAX_FAULTS, MAX_FAULT_DELAY_MS, MAX_FAULT_TIMES, type Fault, type FaultKind, type FaultRoute, type FaultSpec, type FaultStatus } from './fault-spec.js';
-export { FAULT_KINDS, FAULT_ROUTES, FAULT_STATUSES, MAX_FAULTS, MAX_FAULT_DELAY_MS, MAX_FAULT_TIMES, type Fault, type FaultKind, type FaultRoute, type FaultSpec, type FaultStatus };
+import {
+  FAULT_KINDS,
+  FAULT_ROUTES,
+  FAULT_STATUSES,
+  MAX_FAULTS,
+  MAX_FAULT_DELAY_MS,
+  MAX_FAULT_TIMES,
+  type Fault,
+  type FaultKind,
+  type FaultRoute,
+  type FaultSpec,
+  type FaultStatus,
+} from './fault-spec.js';
+export {
+  FAULT_KINDS,
+  FAULT_ROUTES,
+  FAULT_STATUSES,
+  MAX_FAULTS,
+  MAX_FAULT_DELAY_MS,
+  MAX_FAULT_TIMES,
+  type Fault,
+  type FaultKind,
+  type FaultRoute,
+  type FaultSpec,
+  type FaultStatus,
+};
 
 const DEFAULT_DELAY_MS: Partial<Record<FaultKind, number>> = { timeout: 60_000, slow: 2000 };
 const DEFAULT_STATUS: FaultStatus = 503;
@@ -319,7 +343,5 @@ export function registerFaultRoutes(app: Hono, ctx: SandboxContext): void {
 
 /** `GET /frames/health`: 204 when the frames origin answers; subject to `frames` faults. */
 export function registerFramesHealth(app: Hono): void {
-  app.get(FRAMES_HEALTH_PATH, () =>
-    new Response(null, { status: 204, headers: { 'access-control-allow-origin': '*', 'cache-control': 'no-store' } }),
-  );
+  app.get(FRAMES_HEALTH_PATH, () => new Response(null, { status: 204, headers: { 'access-control-allow-origin': '*', 'cache-control': 'no-store' } }));
 }

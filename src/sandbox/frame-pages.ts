@@ -168,10 +168,20 @@ export function registerFramePages(app: Hono, ctx: SandboxContext): void {
   app.get(`${HOSTED_CHECKOUT_PATH}/:sessionId`, async (c) => {
     const session = sessionOfPath(ctx, c.req.param('sessionId'));
     if (!session) {
-      return framePage(c, messageHtml('Payment link not valid', 'This payment link is not valid', 'Check the link you were given, or ask the shop for a new one.'), 404, TOP_LEVEL_ONLY);
+      return framePage(
+        c,
+        messageHtml('Payment link not valid', 'This payment link is not valid', 'Check the link you were given, or ask the shop for a new one.'),
+        404,
+        TOP_LEVEL_ONLY,
+      );
     }
     if (!(await isFile(new URL('checkout.js', ctx.settings.framesDir)))) {
-      return framePage(c, messageHtml(FRAME_TITLES.checkout, 'The checkout is not built', 'Build the frames (npx rollup -c) and reload this page.'), 404, TOP_LEVEL_ONLY);
+      return framePage(
+        c,
+        messageHtml(FRAME_TITLES.checkout, 'The checkout is not built', 'Build the frames (npx rollup -c) and reload this page.'),
+        404,
+        TOP_LEVEL_ONLY,
+      );
     }
     const noscript = '<noscript><p>This secure checkout needs JavaScript. Turn it on and reload the page.</p></noscript>';
     return framePage(c, pageHtml(FRAME_TITLES.checkout, bundlePath('checkout'), session, noscript), 200, TOP_LEVEL_ONLY);

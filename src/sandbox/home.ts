@@ -47,9 +47,7 @@ function homeHtml(ctx: SandboxContext): string {
     .map((path) => `<li>${code(`${ctx.origin}${path}`)}</li>`)
     .join('');
   const cards = TEST_CARD_ROWS.map(([number, outcome]) => `<tr><td>${code(number)}</td><td>${escapeHtml(outcome)}</td></tr>`).join('');
-  const demo = ctx.settings.demoUrl
-    ? `<p>The demo shop: <a href="${escapeHtml(ctx.settings.demoUrl)}">${escapeHtml(ctx.settings.demoUrl)}</a></p>`
-    : '';
+  const demo = ctx.settings.demoUrl ? `<p>The demo shop: <a href="${escapeHtml(ctx.settings.demoUrl)}">${escapeHtml(ctx.settings.demoUrl)}</a></p>` : '';
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width,initial-scale=1">' +

@@ -255,7 +255,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     gallery,
     answerNextPayment(id, answer) {
       if (!ctx.store.session(id)) throw new Error(`No session ${id}.`);
-      if (!Number.isInteger(answer.status) || answer.status < 200 || answer.status > 599) throw new RangeError('answer.status must be an HTTP status from 200 to 599.');
+      if (!Number.isInteger(answer.status) || answer.status < 200 || answer.status > 599)
+        throw new RangeError('answer.status must be an HTTP status from 200 to 599.');
       ctx.scriptedAnswers.set(id, { status: answer.status, body: answer.body });
     },
     addFault(spec) {

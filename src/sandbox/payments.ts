@@ -10,7 +10,16 @@ import { authCode, randomId } from './ids.js';
 import { parseOrFail, readJsonObject } from './request.js';
 import type { PaymentRecord, SessionRecord } from './store.js';
 import { MESSAGES, cardNumberMessage, detectBrand, outcomeFor } from './test-cards.js';
-import { MAX_CARD_NUMBER_LENGTH, MAX_CVV_LENGTH, MIN_CARD_NUMBER_LENGTH, MIN_CVV_LENGTH, checkCardNumber, checkCvv, cvvLengthFor, detectBrand as detectCardBrand } from '../protocol/card-rules.js';
+import {
+  MAX_CARD_NUMBER_LENGTH,
+  MAX_CVV_LENGTH,
+  MIN_CARD_NUMBER_LENGTH,
+  MIN_CVV_LENGTH,
+  checkCardNumber,
+  checkCvv,
+  cvvLengthFor,
+  detectBrand as detectCardBrand,
+} from '../protocol/card-rules.js';
 import type { FrameSession } from '../protocol/checkout.js';
 import {
   AdditionalInfoSchema,
@@ -24,8 +33,7 @@ import { safeParse, type Schema } from '../protocol/schema.js';
 import { abandonChallenge, paymentAttempt, settlePayment } from './settlement.js';
 import { challengeUrl } from './three-ds.js';
 
-export const OptionalText = (max: number) =>
-  v.nullish(v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`)));
+export const OptionalText = (max: number) => v.nullish(v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`)));
 
 /**
  * Checks customer details with the protocol's one schema (the host and the frames check the same
@@ -45,7 +53,10 @@ export const CardPaymentSchema = object({
       // The protocol's card number rule, the one the card frame applies.
       number: v.pipe(
         v.string(`must be a string of ${MIN_CARD_NUMBER_LENGTH} to ${MAX_CARD_NUMBER_LENGTH} digits`),
-        v.check((number) => checkCardNumber(number).valid, (issue) => cardNumberMessage(issue.input)),
+        v.check(
+          (number) => checkCardNumber(number).valid,
+          (issue) => cardNumberMessage(issue.input),
+        ),
       ),
       expiryMonth: v.pipe(
         v.number('must be a month from 1 to 12'),
@@ -192,7 +203,11 @@ export function attemptPayment(ctx: SandboxContext, session: SessionRecord, char
 const SUCCEEDED = { status: 'succeeded', statusCode: 0, message: MESSAGES.succeeded } as const;
 
 const inProgress = () =>
-  new ApiFailure(409, 'idempotency_in_progress', 'A payment request with this Idempotency-Key is still being processed. Wait for it, then look it up or retry with the same key.');
+  new ApiFailure(
+    409,
+    'idempotency_in_progress',
+    'A payment request with this Idempotency-Key is still being processed. Wait for it, then look it up or retry with the same key.',
+  );
 
 /**
  * A payment request from a frame (Bearer client token, `Idempotency-Key`): the same key and

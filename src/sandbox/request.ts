@@ -18,7 +18,8 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (ch === 0x22) inString = false;
     } else if (ch === 0x22) {
       inString = true;
@@ -100,8 +101,23 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /** Schemes that are never a place to send a customer back to (or that run code, or leave no trace). */
 const REFUSED_SCHEMES: ReadonlySet<string> = new Set([
-  'javascript:', 'data:', 'file:', 'blob:', 'vbscript:', 'ftp:', 'ftps:', 'ws:', 'wss:', 'about:',
-  'filesystem:', 'view-source:', 'mailto:', 'tel:', 'sms:', 'chrome:', 'jar:',
+  'javascript:',
+  'data:',
+  'file:',
+  'blob:',
+  'vbscript:',
+  'ftp:',
+  'ftps:',
+  'ws:',
+  'wss:',
+  'about:',
+  'filesystem:',
+  'view-source:',
+  'mailto:',
+  'tel:',
+  'sms:',
+  'chrome:',
+  'jar:',
 ]);
 
 /**
@@ -120,7 +136,9 @@ export function returnUrlProblem(value: string): string | undefined {
   }
   if (url.protocol === 'https:') return url.hostname === '' ? allowed : undefined;
   if (url.protocol === 'http:') {
-    return isLoopbackHost(url.hostname) ? undefined : `must use https: http is allowed only for localhost, 127.0.0.1 or [::1] (seed 002: "use HTTPS everywhere")`;
+    return isLoopbackHost(url.hostname)
+      ? undefined
+      : `must use https: http is allowed only for localhost, 127.0.0.1 or [::1] (seed 002: "use HTTPS everywhere")`;
   }
   if (REFUSED_SCHEMES.has(url.protocol)) return `must not use the ${url.protocol} scheme: ${allowed}`;
   // A custom scheme is an app deep link: it must name something after the scheme.

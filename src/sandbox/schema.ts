@@ -1,8 +1,7 @@
 import * as v from 'valibot';
 
 /** A JSON object: not null and, unlike valibot's `object`/`record` alone, not an array. */
-export const isPlainObject = (input: unknown): input is Record<string, unknown> =>
-  typeof input === 'object' && input !== null && !Array.isArray(input);
+export const isPlainObject = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
 
 /** Levenshtein distance, for "did you mean …?" on a misspelt key. */
 function editDistance(a: string, b: string): number {
@@ -47,11 +46,7 @@ export function unknownKeyMessage(key: string, known: readonly string[], hints: 
  * (`options.checkout_options.sucess_url is not a known field; did you mean success_url?`).
  * Arrays are refused first: valibot's object schema takes `[]` when every key is optional.
  */
-export function object<const TEntries extends v.ObjectEntries>(
-  entries: TEntries,
-  message = 'must be an object',
-  hints: Readonly<Record<string, string>> = {},
-) {
+export function object<const TEntries extends v.ObjectEntries>(entries: TEntries, message = 'must be an object', hints: Readonly<Record<string, string>> = {}) {
   const known = Object.keys(entries);
   return v.pipe(
     v.custom<Record<string, unknown>>(isPlainObject, message),
@@ -63,9 +58,10 @@ export function object<const TEntries extends v.ObjectEntries>(
 }
 
 /** `v.record` that refuses arrays, for the same reason. */
-export function record<
-  const TKey extends v.BaseSchema<string, string | number | symbol, v.BaseIssue<unknown>>,
-  const TValue extends v.GenericSchema,
->(key: TKey, value: TValue, message: string) {
+export function record<const TKey extends v.BaseSchema<string, string | number | symbol, v.BaseIssue<unknown>>, const TValue extends v.GenericSchema>(
+  key: TKey,
+  value: TValue,
+  message: string,
+) {
   return v.pipe(v.custom<Record<string, unknown>>(isPlainObject, message), v.record(key, value, message));
 }

@@ -23,8 +23,7 @@ const MinorUnits = (max: number) =>
     v.minValue(0, 'must not be negative'),
     v.maxValue(max, `must be at most ${max} in minor units`),
   );
-const Text = (max: number) =>
-  v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+const Text = (max: number) => v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
 const Flag = v.nullish(v.boolean('must be true or false'));
 const PositiveAmount = v.pipe(
   v.number('must be a positive integer in minor units'),
@@ -106,7 +105,12 @@ const ConfigSchema = object(
     shippingDetails: v.nullish(Collection),
   },
   'must be an object',
-  { cancelUrl: 'options.checkout_options.cancel_url', cancel_url: 'options.checkout_options.cancel_url', successUrl: 'redirectUrl', showTotal: 'details.showTotal' },
+  {
+    cancelUrl: 'options.checkout_options.cancel_url',
+    cancel_url: 'options.checkout_options.cancel_url',
+    successUrl: 'redirectUrl',
+    showTotal: 'details.showTotal',
+  },
 );
 
 const PaymentMethods = v.pipe(
@@ -155,7 +159,10 @@ export const CreateSessionSchema = object(
       v.pipe(
         record(
           v.pipe(v.string(), v.maxLength(CUSTOMER_LIMITS.metaDataKey, `keys must be at most ${CUSTOMER_LIMITS.metaDataKey} characters`)),
-          v.pipe(v.string('values must be strings'), v.maxLength(CUSTOMER_LIMITS.metaDataValue, `values must be at most ${CUSTOMER_LIMITS.metaDataValue} characters`)),
+          v.pipe(
+            v.string('values must be strings'),
+            v.maxLength(CUSTOMER_LIMITS.metaDataValue, `values must be at most ${CUSTOMER_LIMITS.metaDataValue} characters`),
+          ),
           'must be an object of string values',
         ),
         v.check((record) => Object.keys(record).length <= CUSTOMER_LIMITS.metaDataKeys, `must have at most ${CUSTOMER_LIMITS.metaDataKeys} keys`),
@@ -168,7 +175,12 @@ export const CreateSessionSchema = object(
     description: v.nullish(Text(500)),
     /** Seconds until the session expires (default: the sandbox's session TTL, 30 minutes). */
     expires_in: v.nullish(
-      v.pipe(v.number('must be a number of seconds'), v.integer('must be a whole number of seconds'), v.minValue(1, 'must be at least 1 second'), v.maxValue(86_400, 'must be at most 86400 seconds')),
+      v.pipe(
+        v.number('must be a number of seconds'),
+        v.integer('must be a whole number of seconds'),
+        v.minValue(1, 'must be at least 1 second'),
+        v.maxValue(86_400, 'must be at most 86400 seconds'),
+      ),
     ),
     title: v.nullish(Text(200)),
     line_items: v.nullish(v.pipe(v.array(ProductLineItemSchema, 'must be an array'), v.maxLength(MAX_ITEM_LINES, `must have at most ${MAX_ITEM_LINES} items`))),
@@ -242,7 +254,12 @@ const itemLinesOf = (items: LineItem[], currency: string): CheckoutLine[] =>
   items.map((item, i) => {
     const value = item.amount * item.quantity;
     if (value > MAX_AMOUNT) {
-      throw new ApiFailure(400, 'invalid_request_error', `line_items.${i} amount × quantity must be at most ${MAX_AMOUNT} in minor units`, `line_items.${i}.amount`);
+      throw new ApiFailure(
+        400,
+        'invalid_request_error',
+        `line_items.${i} amount × quantity must be at most ${MAX_AMOUNT} in minor units`,
+        `line_items.${i}.amount`,
+      );
     }
     return { id: `line_${i + 1}`, quantity: item.quantity, caption: item.name, amountTotal: { value, currencyCode: currency } };
   });
@@ -250,8 +267,9 @@ const taxLinesOf = (taxes: TaxLine[], currency: string): CheckoutLine[] =>
   taxes.map((tax, i) => ({ id: `tax_${i + 1}`, caption: tax.name, amountTotal: { value: tax.amount, currencyCode: currency } }));
 
 /** Seed lines as stored: no `null` subCaption. */
-const seedLines = (lines: { id: string; caption: string; quantity?: number; subCaption?: string | null | undefined; amountTotal: CheckoutLine['amountTotal'] }[]): CheckoutLine[] =>
-  lines.map(({ subCaption, ...line }) => ({ ...line, ...(subCaption != null && { subCaption }) }));
+const seedLines = (
+  lines: { id: string; caption: string; quantity?: number; subCaption?: string | null | undefined; amountTotal: CheckoutLine['amountTotal'] }[],
+): CheckoutLine[] => lines.map(({ subCaption, ...line }) => ({ ...line, ...(subCaption != null && { subCaption }) }));
 
 /**
  * Resolves names and checks what needs more than one field. Item and tax amounts are shown as
@@ -262,22 +280,37 @@ export function sessionSpecOf(input: CreateSessionInput): SessionSpec {
   const checkout = input.options?.checkout_options;
   const config = input.config;
   const currency = input.currency;
-  const itemLines =
-    oneOf('line_items', input.line_items && itemLinesOf(input.line_items, currency), 'itemLines', input.itemLines && seedLines(input.itemLines));
+  const itemLines = oneOf(
+    'line_items',
+    input.line_items && itemLinesOf(input.line_items, currency),
+    'itemLines',
+    input.itemLines && seedLines(input.itemLines),
+  );
   const taxLines = oneOf('tax_lines', input.tax_lines && taxLinesOf(input.tax_lines, currency), 'taxLines', input.taxLines && seedLines(input.taxLines));
-  for (const [name, lines] of [['itemLines', input.itemLines], ['taxLines', input.taxLines]] as const) {
+  for (const [name, lines] of [
+    ['itemLines', input.itemLines],
+    ['taxLines', input.taxLines],
+  ] as const) {
     lines?.forEach((line, i) => {
       if (line.amountTotal.currencyCode !== currency) {
-        throw invalid(`${name}.${i}.amountTotal.currencyCode`, `${name}.${i}.amountTotal.currencyCode must be the session's currency (${currency}); ${name}.${i} is in ${line.amountTotal.currencyCode}`);
+        throw invalid(
+          `${name}.${i}.amountTotal.currencyCode`,
+          `${name}.${i}.amountTotal.currencyCode must be the session's currency (${currency}); ${name}.${i} is in ${line.amountTotal.currencyCode}`,
+        );
       }
     });
   }
   const flag = (product: keyof CollectOptions, seed: 'customerEmail' | 'billingAddress' | 'shippingDetails') =>
     oneOf(`collect.${product}`, input.collect?.[product], `config.${seed}.collectionRequired`, config?.[seed]?.collectionRequired);
-  const collect: CollectOptions = { email: flag('email', 'customerEmail'), billing_address: flag('billing_address', 'billingAddress'), shipping_address: flag('shipping_address', 'shippingDetails') };
-  const productLines = input.line_items != null || input.tax_lines != null
-    ? { ...(input.line_items != null && { line_items: input.line_items }), ...(input.tax_lines != null && { tax_lines: input.tax_lines }) }
-    : undefined;
+  const collect: CollectOptions = {
+    email: flag('email', 'customerEmail'),
+    billing_address: flag('billing_address', 'billingAddress'),
+    shipping_address: flag('shipping_address', 'shippingDetails'),
+  };
+  const productLines =
+    input.line_items != null || input.tax_lines != null
+      ? { ...(input.line_items != null && { line_items: input.line_items }), ...(input.tax_lines != null && { tax_lines: input.tax_lines }) }
+      : undefined;
   return {
     amount: input.amount,
     currency,
@@ -312,8 +345,7 @@ export function withSessionId(url: string, id: string): string {
 }
 
 /** A session's checkout page on this sandbox's origin (the frames origin): see `hostedCheckoutUrl`. */
-export const checkoutUrlOf = (ctx: SandboxContext, session: SessionRecord): string =>
-  hostedCheckoutUrl(ctx.origin, session.id, session.clientToken);
+export const checkoutUrlOf = (ctx: SandboxContext, session: SessionRecord): string => hostedCheckoutUrl(ctx.origin, session.id, session.clientToken);
 
 /** The session object of seed 000, as the merchant API returns it, with seed 004's fields beside. */
 export function sessionObject(ctx: SandboxContext, session: SessionRecord) {

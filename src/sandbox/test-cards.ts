@@ -4,8 +4,7 @@ import { MAX_CARD_NUMBER_LENGTH, MIN_CARD_NUMBER_LENGTH, checkCardNumber, detect
 
 /** What the sandbox bank answers for a card number. */
 export type CardOutcome =
-  | { kind: 'settled'; status: Exclude<PaymentAttemptStatus, 'requires_action'>; statusCode: StatusCode; message: string }
-  | { kind: 'challenge' };
+  { kind: 'settled'; status: Exclude<PaymentAttemptStatus, 'requires_action'>; statusCode: StatusCode; message: string } | { kind: 'challenge' };
 
 export const MESSAGES = {
   succeeded: 'Payment successful.',

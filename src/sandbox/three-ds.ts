@@ -87,8 +87,7 @@ const returnAttribute = (session: SessionRecord | undefined, payment: PaymentRec
   (session?.cancelUrl ? ` data-cancel-url="${escapeHtml(afterAnswer(session.cancelUrl, payment))}"` : '');
 
 /** "Return to the shop" for a web return URL, "Return to the app" for a deep link. */
-const returnLink = (url: string) =>
-  `<a class="cancel" id="return" href="${escapeHtml(url)}" target="_top">Return to the ${isWebUrl(url) ? 'shop' : 'app'}</a>`;
+const returnLink = (url: string) => `<a class="cancel" id="return" href="${escapeHtml(url)}" target="_top">Return to the ${isWebUrl(url) ? 'shop' : 'app'}</a>`;
 
 function pendingPage(payment: PaymentRecord, session: SessionRecord, amount: string): string {
   return challengeHtml(

@@ -3,9 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import { CHECKOUT_VARIANTS, PRESENTATION_MODES, type CheckoutVariant, type ClientTokenClaims, type PresentationMode } from '../protocol/api.js';
 
-export type TokenCheck =
-  | { ok: true; claims: ClientTokenClaims }
-  | { ok: false; reason: 'invalid' | 'expired' };
+export type TokenCheck = { ok: true; claims: ClientTokenClaims } | { ok: false; reason: 'invalid' | 'expired' };
 
 /**
  * Signs and verifies client tokens: HS256 JWTs whose issuer is the sandbox origin. The key is

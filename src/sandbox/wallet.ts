@@ -45,11 +45,7 @@ for (const card of SANDBOX_WALLET_CARDS) {
 /** Body of `POST /v1/wallet/payments`. Messages never repeat the value they reject. */
 export const WalletPaymentSchema = object({
   wallet: v.picklist(WALLET_KINDS, "must be 'apple-pay', 'google-pay' or 'sandbox'"),
-  token: v.pipe(
-    v.string('must be a string'),
-    v.minLength(1, 'must not be empty'),
-    v.maxLength(16_384, 'must be at most 16384 characters'),
-  ),
+  token: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(16_384, 'must be at most 16384 characters')),
   /** What the sheet collected: checked with the protocol's `CustomerDetailsSchema` (see `walletCustomerDetails`). */
   email: v.nullish(v.unknown()),
   billingAddress: v.nullish(v.unknown()),
@@ -88,12 +84,7 @@ function cardFor(payment: WalletPayment): string | undefined {
   const number = SANDBOX_WALLET_TOKENS.get(payment.token);
   if (number) return number;
   if (payment.wallet === 'sandbox') {
-    throw new ApiFailure(
-      400,
-      'invalid_request_error',
-      `token must be a sandbox wallet token (${[...SANDBOX_WALLET_TOKENS.keys()].join(', ')})`,
-      'token',
-    );
+    throw new ApiFailure(400, 'invalid_request_error', `token must be a sandbox wallet token (${[...SANDBOX_WALLET_TOKENS.keys()].join(', ')})`, 'token');
   }
   // A token from Apple's or Google's own test environment: the sandbox cannot decrypt it, and
   // treats it like any other valid card (success).
@@ -111,10 +102,7 @@ const ValidateMerchantSchema = object({
     v.maxLength(2048, 'must be at most 2048 characters'),
     v.check(isAppleValidationUrl, 'must be an https URL on apple.com'),
   ),
-  domain: v.pipe(
-    v.string('must be a string'),
-    v.regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be a host name'),
-  ),
+  domain: v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be a host name')),
 });
 
 /** Apple's `validationURL` is always an https URL on one of its payment gateways. */
@@ -137,7 +125,7 @@ export const DOMAIN_ASSOCIATION_PLACEHOLDER = [
   '',
   'In production, every domain (and subdomain) that shows the Apple Pay button must serve the',
   'domain association file issued for your merchant by the payment provider, at exactly this path,',
-  'over https, with HTTP 200 and no redirect, reachable from Apple\'s verification IP addresses.',
+  "over https, with HTTP 200 and no redirect, reachable from Apple's verification IP addresses.",
   '',
 ].join('\n');
 

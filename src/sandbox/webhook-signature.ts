@@ -26,10 +26,8 @@ export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
  */
 export const WEBHOOK_EVENT_DESCRIPTIONS: Readonly<Record<WebhookEventName, string>> = {
   'payment_intent.created': 'A payment intent (payment session) was created; paymentStatus is Created.',
-  'payment_intent.status_updated':
-    "A payment intent's status changed, or a payment attempt on it ended (a decline that leaves it open included).",
-  'payment_session.status_updated':
-    "The product's own event: a payment session's status changed, or a payment attempt on it ended.",
+  'payment_intent.status_updated': "A payment intent's status changed, or a payment attempt on it ended (a decline that leaves it open included).",
+  'payment_session.status_updated': "The product's own event: a payment session's status changed, or a payment attempt on it ended.",
 };
 
 /** Seed 004 lists it; the sandbox never sends it (no receipts). */
@@ -93,10 +91,7 @@ export type PaymentIntentStatusEvent = WebhookEnvelope<
   { paymentIntentId: string; paymentStatus: PaymentIntentStatus; captureMode: 'Auto' } & AttemptData & FulfilmentData
 >;
 
-export type SessionStatusEvent = WebhookEnvelope<
-  'payment_session.status_updated',
-  { sessionId: string; status: SessionStatus } & AttemptData & FulfilmentData
->;
+export type SessionStatusEvent = WebhookEnvelope<'payment_session.status_updated', { sessionId: string; status: SessionStatus } & AttemptData & FulfilmentData>;
 
 /** Body of every webhook the sandbox sends. */
 export type WebhookEvent = PaymentIntentCreatedEvent | PaymentIntentStatusEvent | SessionStatusEvent;
@@ -162,9 +157,7 @@ export function signWebhookBody(body: string | Uint8Array, secret: string, times
  * A delivery's headers: a Fetch `Headers`, or a plain object such as Node's `req.headers`
  * (names in any case).
  */
-export type WebhookHeaders =
-  | { get(name: string): string | null }
-  | Readonly<Record<string, string | readonly string[] | undefined>>;
+export type WebhookHeaders = { get(name: string): string | null } | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 export interface VerifyWebhookOptions {
   /** Seconds a timestamp may differ from now, either way. Default 300 (5 minutes). */
@@ -218,9 +211,7 @@ export function verifyWebhookSignature(
 ): boolean {
   if (headers === null || headers === undefined || secret === '') return false;
   const signature = typeof headers === 'string' ? headers : headerValue(headers, SIGNATURE_HEADER);
-  const timestamp = String(
-    (typeof headers === 'string' ? undefined : headerValue(headers, TIMESTAMP_HEADER)) ?? options.timestamp ?? '',
-  ).trim();
+  const timestamp = String((typeof headers === 'string' ? undefined : headerValue(headers, TIMESTAMP_HEADER)) ?? options.timestamp ?? '').trim();
   if (!/^\d{1,12}$/.test(timestamp)) return false;
   const tolerance = options.tolerance ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS;
   const nowSeconds = (options.now ?? Date.now()) / 1000;
@@ -238,11 +229,7 @@ export function verifyWebhookSignature(
  * @example verifyDojoSignature(rawBody, req.headers, secret)
  * @example verifyDojoSignature(rawBody, req.headers['dojo-signature'], secret)
  */
-export function verifyDojoSignature(
-  body: string | Uint8Array,
-  headers: WebhookHeaders | string | null | undefined,
-  secret: string,
-): boolean {
+export function verifyDojoSignature(body: string | Uint8Array, headers: WebhookHeaders | string | null | undefined, secret: string): boolean {
   if (headers === null || headers === undefined || secret === '') return false;
   const signature = typeof headers === 'string' ? headers : headerValue(headers, DOJO_SIGNATURE_HEADER);
   return signatureMatches(signature, signWebhookBody(body, secret));

@@ -256,9 +256,7 @@ export class WebhookDispatcher {
 
   private emit<E extends WebhookEvent>(sessionId: string, ownerKey: string, name: E['event'], data: E['data']): void {
     if (this.closed) return;
-    const targets = [...this.endpoints.values()].filter(
-      (e) => e.events.includes(name) && (e.ownerKey === null || e.ownerKey === ownerKey),
-    );
+    const targets = [...this.endpoints.values()].filter((e) => e.events.includes(name) && (e.ownerKey === null || e.ownerKey === ownerKey));
     if (targets.length === 0) return;
     const event = {
       id: randomId('evt_', 22),
@@ -289,10 +287,12 @@ export class WebhookDispatcher {
       this.attempt(endpoint, event, body, attempt, sessionId, undefined);
       return;
     }
-    void faults.take(['webhooks'], () => sessionId).then((fault) => {
-      if (fault) faults.applied(fault, `webhook ${event.id} ${event.event} to ${endpoint.id}`);
-      this.attempt(endpoint, event, body, attempt, sessionId, fault);
-    });
+    void faults
+      .take(['webhooks'], () => sessionId)
+      .then((fault) => {
+        if (fault) faults.applied(fault, `webhook ${event.id} ${event.event} to ${endpoint.id}`);
+        this.attempt(endpoint, event, body, attempt, sessionId, fault);
+      });
   }
 
   /**
@@ -403,11 +403,7 @@ function attemptData(payment: PaymentRecord | undefined): AttemptData {
 
 // --- The merchant API ---
 
-const WebhookUrl = v.pipe(
-  v.string(WEBHOOK_URL_RULE),
-  v.maxLength(2048, 'must be at most 2048 characters'),
-  v.check(isWebhookUrl, WEBHOOK_URL_RULE),
-);
+const WebhookUrl = v.pipe(v.string(WEBHOOK_URL_RULE), v.maxLength(2048, 'must be at most 2048 characters'), v.check(isWebhookUrl, WEBHOOK_URL_RULE));
 
 const EventName = v.picklist(WEBHOOK_EVENTS, (issue) =>
   (UNSUPPORTED_WEBHOOK_EVENTS as readonly unknown[]).includes(issue.input)
@@ -482,7 +478,11 @@ async function readNoParameters(c: Context): Promise<void> {
 
 function roomFor(ctx: SandboxContext, ownerKey: string | null): void {
   if (!ctx.webhooks.hasRoomFor(ownerKey)) {
-    throw new ApiFailure(400, 'invalid_request_error', `The sandbox keeps at most ${MAX_WEBHOOK_ENDPOINTS} webhook subscriptions per account; delete one first.`);
+    throw new ApiFailure(
+      400,
+      'invalid_request_error',
+      `The sandbox keeps at most ${MAX_WEBHOOK_ENDPOINTS} webhook subscriptions per account; delete one first.`,
+    );
   }
 }
 

@@ -248,12 +248,18 @@ export async function answerChallenge(page: Page, answer: ChallengeAnswer, optio
     const frames = page.frames().filter(isChallengePage).reverse();
     for (const frame of frames) {
       // Its buttons are enabled once its script listens; a page for a finished challenge has none.
-      if ((await frame.locator(selector).count().catch(() => 0)) > 0) {
+      if (
+        (await frame
+          .locator(selector)
+          .count()
+          .catch(() => 0)) > 0
+      ) {
         await frame.locator(selector).click({ timeout: Math.max(1_000, deadline - Date.now()) });
         return;
       }
     }
-    if (Date.now() > deadline) throw new Error(`answerChallenge: no 3-D Secure challenge waiting for an answer appeared within ${options.timeout ?? DEFAULT_TIMEOUT} ms.`);
+    if (Date.now() > deadline)
+      throw new Error(`answerChallenge: no 3-D Secure challenge waiting for an answer appeared within ${options.timeout ?? DEFAULT_TIMEOUT} ms.`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -368,9 +374,26 @@ export function walletSheet(page: Page, options: WalletSheetOptions = {}): Walle
  * `CustomEvent`s (a native `change` of your own inputs is not recorded).
  */
 export const MOMENT_EVENT_NAMES = [
-  'ready', 'load-error', 'change', 'validation-error', 'field-valid', 'form-complete', 'field-focus', 'field-blur',
-  'submit-request', 'payment-success', 'payment-attempt-failed', 'payment-failure', 'payment-cancel', 'payment-expired',
-  'payment-unknown', 'wallet-availability', 'payment-initiated', 'checkout-open', 'checkout-close', 'checkout-error',
+  'ready',
+  'load-error',
+  'change',
+  'validation-error',
+  'field-valid',
+  'form-complete',
+  'field-focus',
+  'field-blur',
+  'submit-request',
+  'payment-success',
+  'payment-attempt-failed',
+  'payment-failure',
+  'payment-cancel',
+  'payment-expired',
+  'payment-unknown',
+  'wallet-availability',
+  'payment-initiated',
+  'checkout-open',
+  'checkout-close',
+  'checkout-error',
 ] as const satisfies readonly MomentEventName[];
 
 // A compile-time check that the list names every event the elements declare.
@@ -408,8 +431,7 @@ function installRecorder(names: readonly string[]): void {
   if (scope[key]) return;
   const log: unknown[] = [];
   Object.defineProperty(window, key, { value: log, configurable: false, enumerable: false });
-  const describe = (el: Element | undefined) =>
-    el ? `${el.localName}${el.id ? `#${el.id}` : ''}` : '';
+  const describe = (el: Element | undefined) => (el ? `${el.localName}${el.id ? `#${el.id}` : ''}` : '');
   for (const name of names) {
     // Capture at the window: recorded before any listener of the page can stop the event.
     window.addEventListener(
@@ -521,14 +543,17 @@ export async function waitForEvent<E extends ElementTarget | null, K extends Eve
         const locator = element as Locator;
         result = await locator.evaluate(take, [LOG, name, null] as const, { timeout: Math.max(1, deadline - Date.now()) });
       } else {
-        result = await page.evaluate(([key, wanted, selector]) => {
-          // The same function as `take`, without an element (selectors are matched in the page).
-          const log = ((window as unknown as Record<string, unknown>)[key] ?? []) as PageRecord[];
-          const record = log.find((r) => !r.taken && r.name === wanted && (selector === null || r.path.some((node) => node.matches(selector))));
-          if (!record) return { found: false as const };
-          record.taken = true;
-          return { found: true as const, detail: record.detail };
-        }, [LOG, name, (element as string | null) ?? null] as const);
+        result = await page.evaluate(
+          ([key, wanted, selector]) => {
+            // The same function as `take`, without an element (selectors are matched in the page).
+            const log = ((window as unknown as Record<string, unknown>)[key] ?? []) as PageRecord[];
+            const record = log.find((r) => !r.taken && r.name === wanted && (selector === null || r.path.some((node) => node.matches(selector))));
+            if (!record) return { found: false as const };
+            record.taken = true;
+            return { found: true as const, detail: record.detail };
+          },
+          [LOG, name, (element as string | null) ?? null] as const,
+        );
       }
     } catch (error) {
       // A navigation replaced the document while we asked: ask the new one.

@@ -54,7 +54,10 @@ describe('<card-component> accessibility', () => {
     el.clientToken = session.client_token;
     await ready;
     const frame = frameName(el);
-    const read = await frameEval<string[]>(frame, `return [document.querySelector('label[for=card-number]').textContent.trim(), document.querySelector('#cv2').placeholder, document.querySelector('label[for=expiry-date]').textContent.trim()]`);
+    const read = await frameEval<string[]>(
+      frame,
+      `return [document.querySelector('label[for=card-number]').textContent.trim(), document.querySelector('#cv2').placeholder, document.querySelector('label[for=expiry-date]').textContent.trim()]`,
+    );
     expect(read).to.deep.equal(['Long number', '3 digits', 'Valid until']);
   });
 
@@ -68,7 +71,11 @@ describe('<card-component> accessibility', () => {
     await ready;
     wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
     await sendKeys({ press: 'Tab' });
-    await until(async () => (await frameEval<string>(frameName(el), `return document.activeElement?.id ?? ''`)) === 'card-number', 3000, 'focus in the number field');
+    await until(
+      async () => (await frameEval<string>(frameName(el), `return document.activeElement?.id ?? ''`)) === 'card-number',
+      3000,
+      'focus in the number field',
+    );
     await sendKeys({ type: '4242424242424242' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: '1234' });

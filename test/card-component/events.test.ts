@@ -88,7 +88,11 @@ describe('<card-component> events and callbacks', () => {
     el.hideCardName = true;
     el.styles = { base: { default: { color: 'rgb(1, 2, 3)' } } };
     await el.updateComplete;
-    await until(async () => (await frameEval<boolean>(el.shadowRoot!.querySelector('iframe')!.name, `return !document.querySelector('#card-name')`)), 3000, 'config applied');
+    await until(
+      async () => await frameEval<boolean>(el.shadowRoot!.querySelector('iframe')!.name, `return !document.querySelector('#card-name')`),
+      3000,
+      'config applied',
+    );
     expect(events).to.deep.equal([]);
   });
 
@@ -121,7 +125,10 @@ describe('<card-component> events and callbacks', () => {
 
 describe('<card-component> formatting in the frame', () => {
   const read = (frame: string) =>
-    frameEval<{ value: string; caret: number | null }>(frame, `const i = document.querySelector('#card-number'); return { value: i.value, caret: i.selectionStart }`);
+    frameEval<{ value: string; caret: number | null }>(
+      frame,
+      `const i = document.querySelector('#card-number'); return { value: i.value, caret: i.selectionStart }`,
+    );
 
   it('groups digits by brand as they are typed', async () => {
     const { frame } = await readyCard();
@@ -140,7 +147,10 @@ describe('<card-component> formatting in the frame', () => {
   it('normalizes a pasted spaced or dashed number', async () => {
     const { el, frame } = await readyCard();
     for (const pasted of ['4242 4242 4242 4242', '4242-4242-4242-4242']) {
-      await frameEval(frame, `const i = document.querySelector('#card-number'); i.focus(); i.select(); document.execCommand('insertText', false, ${JSON.stringify(pasted)})`);
+      await frameEval(
+        frame,
+        `const i = document.querySelector('#card-number'); i.focus(); i.select(); document.execCommand('insertText', false, ${JSON.stringify(pasted)})`,
+      );
       expect((await read(frame)).value).to.equal('4242 4242 4242 4242');
     }
     await until(() => el.complete === false, 1000, 'state');
@@ -160,7 +170,15 @@ describe('<card-component> formatting in the frame', () => {
     el.showValidation = true;
     await el.updateComplete;
     await el.validate();
-    await until(async () => (await frameEval<number>(frame, `return [...document.querySelectorAll('.mc-error')].filter((e) => !e.hidden && e.offsetParent !== null && e.textContent.trim()).length`)) === 4, 3000, 'visible messages');
+    await until(
+      async () =>
+        (await frameEval<number>(
+          frame,
+          `return [...document.querySelectorAll('.mc-error')].filter((e) => !e.hidden && e.offsetParent !== null && e.textContent.trim()).length`,
+        )) === 4,
+      3000,
+      'visible messages',
+    );
     expect(el.shadowRoot!.querySelector('iframe')!.title).to.equal('Card details, secure');
   });
 });

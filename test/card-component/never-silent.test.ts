@@ -99,7 +99,13 @@ describe('an element that cannot start says why', () => {
     expect(live.value.message).to.contain('pk_live_');
     expect(document.querySelector('card-component')!.shadowRoot!.querySelector('iframe'), 'no frame is opened').to.not.exist;
 
-    const production = fakeToken({ iss: 'https://api.momentpay.net', sid: 'cs_live123', env: 'production', variant: 'modal', exp: Math.floor(Date.now() / 1000) + 600 });
+    const production = fakeToken({
+      iss: 'https://api.momentpay.net',
+      sid: 'cs_live123',
+      env: 'production',
+      variant: 'modal',
+      exp: Math.floor(Date.now() / 1000) + 600,
+    });
     const test = await capturingConsole(async () => {
       const { loadError } = await mountCard((e) => {
         e.clientKey = TEST_KEY;
@@ -142,7 +148,10 @@ describe('a new session starts blank', () => {
     expect(el.shadowRoot!.querySelectorAll('iframe').length).to.equal(1);
     expect(new URL(iframe.src).searchParams.get('session')).to.equal(second.id);
     const values = await frameEval<string[]>(frameName(el), `return [...document.querySelectorAll('input')].map((i) => i.value)`);
-    expect(values.every((v) => v === ''), `fields: ${values.join('|')}`).to.equal(true);
+    expect(
+      values.every((v) => v === ''),
+      `fields: ${values.join('|')}`,
+    ).to.equal(true);
     let error: { code?: string } | undefined;
     try {
       await el.executePayment();
@@ -156,7 +165,10 @@ describe('a new session starts blank', () => {
 
 describe('validation messages', () => {
   const visibleMessages = (frame: string) =>
-    frameEval<number>(frame, `return [...document.querySelectorAll('.mc-error')].filter((e) => !e.hidden && e.offsetParent !== null && e.getBoundingClientRect().height > 1 && e.textContent.trim()).length`);
+    frameEval<number>(
+      frame,
+      `return [...document.querySelectorAll('.mc-error')].filter((e) => !e.hidden && e.offsetParent !== null && e.getBoundingClientRect().height > 1 && e.textContent.trim()).length`,
+    );
 
   it('shows visible text under invalid fields by default', async () => {
     const { el, frame } = await readyCard();

@@ -32,7 +32,9 @@ describe('the bridge', () => {
     const origin = await sandboxOrigin();
     const events = record(el, ['ready', 'change']);
     // A second, real frame on the frames origin that claims the element's channel.
-    const impostor = await fixture<HTMLIFrameElement>(html`<iframe src="${origin}/frames/card#channel=${channel}&origin=${encodeURIComponent(location.origin)}"></iframe>`);
+    const impostor = await fixture<HTMLIFrameElement>(
+      html`<iframe src="${origin}/frames/card#channel=${channel}&origin=${encodeURIComponent(location.origin)}"></iframe>`,
+    );
     await oneEvent(impostor, 'load');
     await new Promise((r) => setTimeout(r, 700));
     expect(events).to.deep.equal([]);
@@ -44,7 +46,17 @@ describe('the bridge', () => {
     const seen: string[] = [];
     const onMessage = (e: MessageEvent) => seen.push(JSON.stringify(e.data));
     window.addEventListener('message', onMessage);
-    const names = ['change', 'validation-error', 'field-valid', 'form-complete', 'field-focus', 'field-blur', 'payment-success', 'payment-failure', 'payment-attempt-failed'];
+    const names = [
+      'change',
+      'validation-error',
+      'field-valid',
+      'form-complete',
+      'field-focus',
+      'field-blur',
+      'payment-success',
+      'payment-failure',
+      'payment-attempt-failed',
+    ];
     const events = record(el, names);
     const consoleMethods = ['log', 'info', 'warn', 'error', 'debug'] as const;
     const originals = consoleMethods.map((m) => console[m]);
@@ -90,11 +102,18 @@ describe('styles crossing into the frame', () => {
         cv2,
       };
       await el.updateComplete;
-      await until(async () => (await frameEval<string>(frame, `return getComputedStyle(document.querySelector('#card-number')).fontSize`)) === '19px', 3000, 'style applied');
+      await until(
+        async () => (await frameEval<string>(frame, `return getComputedStyle(document.querySelector('#card-number')).fontSize`)) === '19px',
+        3000,
+        'style applied',
+      );
     } finally {
       console.warn = original;
     }
-    const css = await frameEval<string>(frame, `return [...document.adoptedStyleSheets, ...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\\n')`);
+    const css = await frameEval<string>(
+      frame,
+      `return [...document.adoptedStyleSheets, ...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\\n')`,
+    );
     expect(css).to.contain('rgb(10, 20, 30)');
     for (const [, value] of payloads) expect(css).to.not.contain(value);
     expect(css).to.not.match(/evil|alert|javascript|expression/);

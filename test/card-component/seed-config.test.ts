@@ -7,7 +7,20 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CardComponent } from '../../src/elements/card-component/card-component.component.js';
 import type { TransactionResult, ValidationError } from '../../src/protocol/card.js';
 import { PaymentError } from '../../src/core/payment-error.js';
-import { TEST_KEY, createSession, fillCard, frameEval, frameName, getSession, paidWebhooks, readyCard, record, subscribeWebhooks, typeInFrame, until } from '../support/helpers.js';
+import {
+  TEST_KEY,
+  createSession,
+  fillCard,
+  frameEval,
+  frameName,
+  getSession,
+  paidWebhooks,
+  readyCard,
+  record,
+  subscribeWebhooks,
+  typeInFrame,
+  until,
+} from '../support/helpers.js';
 
 /** Captures console warnings while `run` runs (errors, such as a fake token's load-error, are dropped). */
 async function warnings<T>(run: () => Promise<T> | T): Promise<{ value: T; lines: string[] }> {
@@ -32,8 +45,8 @@ async function bareCard(): Promise<CardComponent> {
 
 const OUTCOME_EVENTS = ['payment-success', 'payment-attempt-failed', 'payment-failure', 'payment-cancel', 'payment-expired'];
 
-describe('<card-component> takes seed 004\'s card config object', () => {
-  it('Object.assign(card, config) with the seed\'s config: paymentDetails.paymentToken is the client token, containerId is named once on the console', async () => {
+describe("<card-component> takes seed 004's card config object", () => {
+  it("Object.assign(card, config) with the seed's config: paymentDetails.paymentToken is the client token, containerId is named once on the console", async () => {
     const data = { clientSessionSecret: (await createSession()).client_token };
     // Seed 004, "Step 2. Set up Dojo card component", verbatim but for the font host.
     const config = {
@@ -59,7 +72,10 @@ describe('<card-component> takes seed 004\'s card config object', () => {
     try {
       expect(card.clientToken).to.equal(data.clientSessionSecret);
       expect(card.paymentDetails).to.deep.equal({ paymentToken: data.clientSessionSecret });
-      expect(lines.filter((l) => l.includes('containerId is not used: <card-component> is its own container')), lines.join('\n')).to.have.length(1);
+      expect(
+        lines.filter((l) => l.includes('containerId is not used: <card-component> is its own container')),
+        lines.join('\n'),
+      ).to.have.length(1);
       await fillCard(frameName(card), { number: '4242424242424242' });
       const result = await card.executePayment();
       expect(result.statusCode).to.equal(0);
@@ -137,11 +153,20 @@ describe('<card-component> takes seed 004\'s card config object', () => {
   it('names each wallet-only seed key set on the card, once, with what to use instead', async () => {
     const card = document.createElement('card-component') as CardComponent & Record<string, unknown>;
     const { lines } = await warnings(() => {
-      Object.assign(card, { emailRequired: true, billingAddressRequired: false, shippingAddressRequired: true, buttonConfig: { color: 'black' }, paymentComplete: () => undefined });
+      Object.assign(card, {
+        emailRequired: true,
+        billingAddressRequired: false,
+        shippingAddressRequired: true,
+        buttonConfig: { color: 'black' },
+        paymentComplete: () => undefined,
+      });
       card.emailRequired = true;
     });
     for (const key of ['emailRequired', 'billingAddressRequired', 'shippingAddressRequired', 'buttonConfig', 'paymentComplete']) {
-      expect(lines.filter((l) => l.includes(`<card-component>: ${key} is`)), `${key}: ${lines.join('\n')}`).to.have.length(1);
+      expect(
+        lines.filter((l) => l.includes(`<card-component>: ${key} is`)),
+        `${key}: ${lines.join('\n')}`,
+      ).to.have.length(1);
     }
     expect(card.emailRequired, 'the page reads back what it wrote').to.equal(true);
   });
@@ -160,9 +185,24 @@ describe('<card-component> takes seed 004\'s card config object', () => {
 describe('<card-component> executePayment(additionalInfo) is checked before anything is sent', () => {
   const BAD: { name: string; info: unknown; param: string; says: RegExp }[] = [
     { name: 'an unknown key (email)', info: { email: 'ada@example.com' }, param: 'additionalInfo.email', says: /additionalInfo\.email is not a known field/ },
-    { name: 'a non-string metaData value', info: { metaData: { orderId: 42 } }, param: 'additionalInfo.metaData.orderId', says: /metaData\.orderId values must be strings/ },
-    { name: 'a postcode too long', info: { billingAddress: { postcode: 'x'.repeat(21) } }, param: 'additionalInfo.billingAddress.postcode', says: /at most 20 characters/ },
-    { name: 'an unknown address key', info: { shippingDetails: { address: { street: '1 Main St' } } }, param: 'additionalInfo.shippingDetails.address.street', says: /is not a known field/ },
+    {
+      name: 'a non-string metaData value',
+      info: { metaData: { orderId: 42 } },
+      param: 'additionalInfo.metaData.orderId',
+      says: /metaData\.orderId values must be strings/,
+    },
+    {
+      name: 'a postcode too long',
+      info: { billingAddress: { postcode: 'x'.repeat(21) } },
+      param: 'additionalInfo.billingAddress.postcode',
+      says: /at most 20 characters/,
+    },
+    {
+      name: 'an unknown address key',
+      info: { shippingDetails: { address: { street: '1 Main St' } } },
+      param: 'additionalInfo.shippingDetails.address.street',
+      says: /is not a known field/,
+    },
     { name: 'not an object', info: 'ada@example.com', param: 'additionalInfo', says: /additionalInfo must be an object/ },
   ];
 
@@ -186,7 +226,7 @@ describe('<card-component> executePayment(additionalInfo) is checked before anyt
 });
 
 describe('<card-component> customer details reach the page (seed 004, "Additional information")', () => {
-  it('executePayment()\'s result, payment-success, GET session and both webhooks carry the stored customerDetails, never card data', async () => {
+  it("executePayment()'s result, payment-success, GET session and both webhooks carry the stored customerDetails, never card data", async () => {
     await subscribeWebhooks();
     const { el, frame, session } = await readyCard();
     await fillCard(frame, { number: '4242424242424242' });
@@ -225,11 +265,11 @@ describe('<card-component> outcomes that never mislead', () => {
     const events = record(el, OUTCOME_EVENTS);
     const again = await el.executePayment();
     expect(again.statusCode).to.equal(20);
-    expect(again.authCode, 'the sandbox repeats the original payment\'s auth code').to.equal(paid.authCode);
+    expect(again.authCode, "the sandbox repeats the original payment's auth code").to.equal(paid.authCode);
     expect(events.map((e) => e.name)).to.deep.equal(['payment-success']);
   });
 
-  it('the decline that uses up the session\'s last attempt fires payment-failure only, not payment-attempt-failed too', async function () {
+  it("the decline that uses up the session's last attempt fires payment-failure only, not payment-attempt-failed too", async function () {
     this.timeout(30_000);
     const { el, frame, session } = await readyCard();
     await fillCard(frame, { number: '4000000000000002' });
@@ -245,7 +285,7 @@ describe('<card-component> outcomes that never mislead', () => {
   });
 });
 
-describe('<card-component> showValidation (seed 004\'s rule; visible by default, WCAG 3.3.1)', () => {
+describe("<card-component> showValidation (seed 004's rule; visible by default, WCAG 3.3.1)", () => {
   /** Per field: whether its message text is visible, and whether the field is announced invalid. */
   const messages = (frame: string) =>
     frameEval<Record<string, { visible: boolean; invalid: boolean }>>(
@@ -261,7 +301,9 @@ describe('<card-component> showValidation (seed 004\'s rule; visible by default,
   const visibleOnes = async (frame: string) => {
     const state = await messages(frame);
     for (const [id, { invalid }] of Object.entries(state)) expect(invalid, `${id} stays aria-invalid`).to.equal(true);
-    return Object.entries(state).filter(([, s]) => s.visible).map(([id]) => id);
+    return Object.entries(state)
+      .filter(([, s]) => s.visible)
+      .map(([id]) => id);
   };
   const ALL = ['card-number', 'expiry-date', 'cv2', 'card-name'];
 
@@ -285,7 +327,7 @@ describe('<card-component> showValidation (seed 004\'s rule; visible by default,
     expect(await visibleOnes(frame)).to.deep.equal([]);
   });
 
-  it('a displayErrorsCallback rendering errors as the seed shows: each error appears once, in the page\'s list only', async () => {
+  it("a displayErrorsCallback rendering errors as the seed shows: each error appears once, in the page's list only", async () => {
     // Seed 004's displayErrorsCallback, verbatim.
     const errorsDiv = await fixture<HTMLDivElement>(html`<div id="errors"></div>`);
     function displayErrorsCallback(errors: ValidationError[]) {
@@ -302,7 +344,7 @@ describe('<card-component> showValidation (seed 004\'s rule; visible by default,
       }
     }
     const { frame } = await validated((el) => (el.displayErrorsCallback = displayErrorsCallback));
-    await until(() => errorsDiv.querySelectorAll('li').length === 4, 3000, 'the page\'s list');
+    await until(() => errorsDiv.querySelectorAll('li').length === 4, 3000, "the page's list");
     expect(await visibleOnes(frame), 'no message text under the fields').to.deep.equal([]);
     const announced = await frameEval<string>(frame, `return document.querySelector('[role=status]').textContent`);
     expect(announced, 'still announced').to.contain(errorsDiv.querySelector('li')!.textContent!);
@@ -323,13 +365,13 @@ describe('<card-component> showValidation (seed 004\'s rule; visible by default,
     expect(calls.at(-1)!.length).to.equal(4);
   });
 
-  it('text.<field>.showValidation: false on one field (the seed\'s rule): the others default to false too', async () => {
+  it("text.<field>.showValidation: false on one field (the seed's rule): the others default to false too", async () => {
     const { frame } = await validated((el) => (el.text = { expiryDate: { showValidation: false } }));
     await until(async () => (await messages(frame))['expiry-date']!.invalid, 3000, 'invalid fields');
     expect(await visibleOnes(frame)).to.deep.equal([]);
   });
 
-  it('show-validation under the seed\'s rule shows every field not set otherwise', async () => {
+  it("show-validation under the seed's rule shows every field not set otherwise", async () => {
     const { frame } = await validated((el) => {
       el.showValidation = true;
       el.displayErrorsCallback = () => undefined;
@@ -338,7 +380,7 @@ describe('<card-component> showValidation (seed 004\'s rule; visible by default,
     await until(async () => (await visibleOnes(frame)).join() === ALL.slice(0, 3).join(), 3000, 'three messages');
   });
 
-  it('typing: the seed\'s rule also holds for an error shown on blur', async () => {
+  it("typing: the seed's rule also holds for an error shown on blur", async () => {
     const { el, frame } = await readyCard();
     el.displayErrorsCallback = () => undefined;
     await el.updateComplete;

@@ -166,7 +166,11 @@ describe('checkout scope (context)', () => {
     const defined = root.querySelector<ScopeProvider>('#defined')!;
     await outer.set({ clientKey: 'pk_test_outer' });
     await defined.set({ clientKey: 'pk_test_defined' });
-    const [outerUser, definedUser, lateUser] = ['#outer-user', '#defined-user', '#late-user'].map((s) => root.querySelector<ScopeUser>(s)!) as [ScopeUser, ScopeUser, ScopeUser];
+    const [outerUser, definedUser, lateUser] = ['#outer-user', '#defined-user', '#late-user'].map((s) => root.querySelector<ScopeUser>(s)!) as [
+      ScopeUser,
+      ScopeUser,
+      ScopeUser,
+    ];
     expect(keyOf(outerUser)).to.equal('pk_test_outer');
     expect(keyOf(definedUser)).to.equal('pk_test_defined');
     expect(keyOf(lateUser), 'the outer checkout until the inner one is defined').to.equal('pk_test_outer');

@@ -94,7 +94,16 @@ describe('brand detection agrees with credit-card-type', () => {
       const found = creditCardType(digits);
       return found.length === 1 ? found[0]!.niceType : null;
     };
-    const inputs = ['4242424242424242', '378282246310005', '6200000000000005', '2221000000000009', '6759649826438453', '5066991111111118', '6062826786276634', '9792000000000000'];
+    const inputs = [
+      '4242424242424242',
+      '378282246310005',
+      '6200000000000005',
+      '2221000000000009',
+      '6759649826438453',
+      '5066991111111118',
+      '6062826786276634',
+      '9792000000000000',
+    ];
     for (let n = 0; n < 100_000; n++) inputs.push(String(n), String(n).padStart(5, '0'));
     const wrong = inputs.filter((digits) => (detectBrand(digits)?.name ?? null) !== expected(digits));
     expect(wrong.slice(0, 5)).to.deep.equal([]);

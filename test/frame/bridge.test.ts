@@ -37,14 +37,26 @@ describe('frame bridge handshake', () => {
     expect(readFrameParams(`#channel=${CHANNEL}&origin=https://shop.example/path`, 'card')).to.equal(null);
     expect(readFrameParams(`#channel=${CHANNEL}&origin=javascript:alert(1)`, 'card')).to.equal(null);
     expect(readFrameParams(`#channel=${CHANNEL}`, 'card')).to.equal(null);
-    expect(readFrameParams(`#channel=${CHANNEL}&origin=${encodeURIComponent('https://shop.example')}`, 'card')).to.deep.equal({ channel: CHANNEL, hostOrigin: 'https://shop.example' });
+    expect(readFrameParams(`#channel=${CHANNEL}&origin=${encodeURIComponent('https://shop.example')}`, 'card')).to.deep.equal({
+      channel: CHANNEL,
+      hostOrigin: 'https://shop.example',
+    });
     expect(startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, events, hash: '' })).to.equal(null);
   });
 
   it('greets the parent with hello on the host origin and repeats until connected, at most maxHellos times', async () => {
     const { host, hellos, remove } = await hostWindow();
     cleanup = remove;
-    bridge = startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, events, parent: host, hash: `#channel=${CHANNEL}&origin=${location.origin}`, helloIntervalMs: 10, maxHellos: 3 });
+    bridge = startFrameBridge({
+      kind: 'card',
+      accepts,
+      handlers: { ping: () => ({ pong: true }) },
+      events,
+      parent: host,
+      hash: `#channel=${CHANNEL}&origin=${location.origin}`,
+      helloIntervalMs: 10,
+      maxHellos: 3,
+    });
     await new Promise((r) => setTimeout(r, 120));
     expect(hellos).to.deep.equal(Array(3).fill({ ...envelope(), kind: 'hello', channel: CHANNEL, frame: 'card' }));
   });
@@ -52,7 +64,16 @@ describe('frame bridge handshake', () => {
   it('sends no hello to a parent on another origin', async () => {
     const { host, hellos, remove } = await hostWindow();
     cleanup = remove;
-    bridge = startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, events, parent: host, hash: `#channel=${CHANNEL}&origin=https://other.example`, helloIntervalMs: 10, maxHellos: 2 });
+    bridge = startFrameBridge({
+      kind: 'card',
+      accepts,
+      handlers: { ping: () => ({ pong: true }) },
+      events,
+      parent: host,
+      hash: `#channel=${CHANNEL}&origin=https://other.example`,
+      helloIntervalMs: 10,
+      maxHellos: 2,
+    });
     await new Promise((r) => setTimeout(r, 60));
     expect(hellos).to.deep.equal([]);
   });
@@ -60,7 +81,15 @@ describe('frame bridge handshake', () => {
   it('accepts a connect only from the parent, the host origin and the same channel, with one port, once', async () => {
     const { host, remove } = await hostWindow();
     cleanup = remove;
-    bridge = startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, events, parent: host, hash: `#channel=${CHANNEL}&origin=${location.origin}`, helloIntervalMs: 1000 });
+    bridge = startFrameBridge({
+      kind: 'card',
+      accepts,
+      handlers: { ping: () => ({ pong: true }) },
+      events,
+      parent: host,
+      hash: `#channel=${CHANNEL}&origin=${location.origin}`,
+      helloIntervalMs: 1000,
+    });
     let connected = false;
     void bridge!.connected.then(() => (connected = true));
     const connect = { ...envelope(), kind: 'connect', channel: CHANNEL };
@@ -96,7 +125,15 @@ describe('frame bridge handshake', () => {
   it('sends only what the event schema describes, and drops a detail the schema refuses', async () => {
     const { host, remove } = await hostWindow();
     cleanup = remove;
-    bridge = startFrameBridge({ kind: 'card', accepts, handlers: { ping: () => ({ pong: true }) }, events, parent: host, hash: `#channel=${CHANNEL}&origin=${location.origin}`, helloIntervalMs: 1000 });
+    bridge = startFrameBridge({
+      kind: 'card',
+      accepts,
+      handlers: { ping: () => ({ pong: true }) },
+      events,
+      parent: host,
+      hash: `#channel=${CHANNEL}&origin=${location.origin}`,
+      helloIntervalMs: 1000,
+    });
     // Before the host connects, events are dropped.
     bridge!.emit('resize', { height: 1 });
     const channel = new MessageChannel();

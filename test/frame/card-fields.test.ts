@@ -15,11 +15,15 @@ function mount(config: Partial<CardFrameConfig> = {}, options: CardFieldsOptions
   container = document.createElement('div');
   document.body.append(container);
   events = [];
-  fields = new CardFields(container, { clientToken: 'tok_test', ...config }, {
-    emit: <E extends CardEventName>(name: E, detail: CardEventDetail<E>) => void events.push({ name, detail }),
-    now: () => new Date(2030, 5, 15),
-    ...options,
-  });
+  fields = new CardFields(
+    container,
+    { clientToken: 'tok_test', ...config },
+    {
+      emit: <E extends CardEventName>(name: E, detail: CardEventDetail<E>) => void events.push({ name, detail }),
+      now: () => new Date(2030, 5, 15),
+      ...options,
+    },
+  );
   return fields;
 }
 const input = (id: string) => container.querySelector<HTMLInputElement>(`#${id}`)!;
@@ -296,7 +300,10 @@ describe('card fields: executePayment', () => {
   it('rejects an invalid form with validation_failed, shows every error and emits validation-error', async () => {
     mount();
     type('card-number', '4242424242424242');
-    const error = await fields.executePayment({ idempotencyKey: 'key_12345678' }).then(() => null, (e: unknown) => e);
+    const error = await fields.executePayment({ idempotencyKey: 'key_12345678' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(BridgeError);
     expect((error as BridgeError).code).to.equal('validation_failed');
     expect((error as BridgeError).errors!.map((e) => e.errorType)).to.deep.equal(['expiryDateRequired', 'cv2Required', 'cardNameRequired']);
@@ -309,16 +316,19 @@ describe('card fields: executePayment', () => {
     const requests: { url: string; init: RequestInit }[] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    mount({}, {
-      apiOrigin: 'https://frames.test',
-      payment: {
-        fetch: async (url, init) => {
-          requests.push({ url: String(url), init: init! });
-          await gate;
-          return new Response(JSON.stringify({ id: 'pay_1', status: 'succeeded', statusCode: 0, authCode: 'A1', message: 'Approved' }), { status: 200 });
+    mount(
+      {},
+      {
+        apiOrigin: 'https://frames.test',
+        payment: {
+          fetch: async (url, init) => {
+            requests.push({ url: String(url), init: init! });
+            await gate;
+            return new Response(JSON.stringify({ id: 'pay_1', status: 'succeeded', statusCode: 0, authCode: 'A1', message: 'Approved' }), { status: 200 });
+          },
         },
       },
-    });
+    );
     fillValid();
     const first = fields.executePayment({ idempotencyKey: 'key_12345678', additionalInfo: { userEmailAddress: 'a@b.c' } });
     const second = fields.executePayment({ idempotencyKey: 'key_other_123' });

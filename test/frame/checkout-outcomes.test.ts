@@ -36,8 +36,14 @@ interface Row {
 }
 
 const paid: Answer = [200, { id: 'pay_1', status: 'succeeded', statusCode: 0, authCode: 'AUTH01', message: 'Payment successful.' }];
-const duplicate = (authCode?: string): Answer => [200, { id: 'pay_2', status: 'failed', statusCode: 20, message: 'This payment has already been completed.', ...(authCode ? { authCode } : {}) }];
-const declined = (statusCode: 4 | 5 | 30, extra: object = {}): Answer => [200, { id: 'pay_3', status: statusCode === 30 ? 'failed' : 'declined', statusCode, message: 'Not paid.', ...extra }];
+const duplicate = (authCode?: string): Answer => [
+  200,
+  { id: 'pay_2', status: 'failed', statusCode: 20, message: 'This payment has already been completed.', ...(authCode ? { authCode } : {}) },
+];
+const declined = (statusCode: 4 | 5 | 30, extra: object = {}): Answer => [
+  200,
+  { id: 'pay_3', status: statusCode === 30 ? 'failed' : 'declined', statusCode, message: 'Not paid.', ...extra },
+];
 const apiError = (http: number, type: string): Answer => [http, { error: { type, message: `${type}.` } }];
 
 /** The README's outcome table, one row per line. */
@@ -52,7 +58,13 @@ export const OUTCOME_TABLE: Row[] = [
   { code: '4 referred, the last allowed attempt', answer: declined(4), after: 'failed', outcome: 'failure', staysOpen: false },
   { code: '5 declined, the last allowed attempt', answer: declined(5), after: 'failed', outcome: 'failure', staysOpen: false },
   { code: '30 failed, the last allowed attempt', answer: declined(30), after: 'failed', outcome: 'failure', staysOpen: false },
-  { code: '5 declined, the provider says the session failed', answer: declined(5, { sessionStatus: 'failed' }), after: 'failed', outcome: 'failure', staysOpen: false },
+  {
+    code: '5 declined, the provider says the session failed',
+    answer: declined(5, { sessionStatus: 'failed' }),
+    after: 'failed',
+    outcome: 'failure',
+    staysOpen: false,
+  },
   { code: '5 declined, the session expired meanwhile', answer: declined(5), after: 'expired', outcome: 'expired', staysOpen: false },
   { code: '400 too_many_attempts (429)', answer: apiError(429, 'too_many_attempts'), after: 'failed', outcome: 'failure', staysOpen: false },
   { code: '400 session_closed (409)', answer: apiError(409, 'session_closed'), after: 'cancelled', outcome: 'failure', staysOpen: false },
@@ -120,7 +132,12 @@ async function run(answer: Answer | null, statuses: string[]) {
 }
 
 function fillCard(): void {
-  for (const [id, value] of [['card-number', '4242424242424242'], ['expiry-date', '1239'], ['cv2', '123'], ['card-name', 'Ada Lovelace']]) {
+  for (const [id, value] of [
+    ['card-number', '4242424242424242'],
+    ['expiry-date', '1239'],
+    ['cv2', '123'],
+    ['card-name', 'Ada Lovelace'],
+  ]) {
     const input = container.querySelector<HTMLInputElement>(`#${id}`)!;
     input.value = value!;
     input.dispatchEvent(new InputEvent('input', { inputType: 'insertText', bubbles: true }));

@@ -63,7 +63,10 @@ async function mount(setup: Setup = {}, cfg = config()): Promise<CheckoutPage> {
     }
     if (path === '/v1/payments' && init?.method === 'POST') {
       payments.push({ body: JSON.parse(init.body as string), key: (init.headers as Record<string, string>)['Idempotency-Key']! });
-      const [status, body] = setup.payment?.(payments.length) ?? [200, { id: 'pay_1', status: 'succeeded', statusCode: 0, authCode: 'AB12CD', message: 'Payment successful.' }];
+      const [status, body] = setup.payment?.(payments.length) ?? [
+        200,
+        { id: 'pay_1', status: 'succeeded', statusCode: 0, authCode: 'AB12CD', message: 'Payment successful.' },
+      ];
       return new Response(JSON.stringify(body), { status });
     }
     return new Response(JSON.stringify({ error: { type: 'not_found', message: 'nope' } }), { status: 404 });
@@ -103,10 +106,9 @@ afterEach(() => {
 });
 
 describe('checkout page: what it shows', () => {
-  const rows = () =>
-    [...container.querySelectorAll<HTMLTableRowElement>('.mc-lines tr')].map((tr) => [...tr.cells].map((cell) => cell.textContent));
+  const rows = () => [...container.querySelectorAll<HTMLTableRowElement>('.mc-lines tr')].map((tr) => [...tr.cells].map((cell) => cell.textContent));
 
-  it("shows seed 004's order: the title, item lines with quantity, tax lines with subCaption, Total due and \"Pay £15.10\"", async () => {
+  it('shows seed 004\'s order: the title, item lines with quantity, tax lines with subCaption, Total due and "Pay £15.10"', async () => {
     await mount();
     expect($('h1').textContent).to.equal('Dog shop');
     expect(rows()).to.deep.equal([
@@ -132,8 +134,15 @@ describe('checkout page: what it shows', () => {
     expect(table.tFoot!.textContent).to.equal('Total due£15.10');
   });
 
-  it("shows amountTotal as given: lines that do not add up to the amount, and no multiplication by quantity", async () => {
-    await mount({ session: { ...baseSession, amount: 999, itemLines: [{ id: 'a', quantity: 3, caption: 'Tea', amountTotal: { value: 300, currencyCode: 'GBP' } }], taxLines: [] } });
+  it('shows amountTotal as given: lines that do not add up to the amount, and no multiplication by quantity', async () => {
+    await mount({
+      session: {
+        ...baseSession,
+        amount: 999,
+        itemLines: [{ id: 'a', quantity: 3, caption: 'Tea', amountTotal: { value: 300, currencyCode: 'GBP' } }],
+        taxLines: [],
+      },
+    });
     expect(rows()).to.deep.equal([
       ['Tea Quantity: 3', '£3.00'],
       ['Total due', '£9.99'],
@@ -161,7 +170,7 @@ describe('checkout page: what it shows', () => {
     expect(container.querySelector('.mc-summary table')).to.equal(null);
   });
 
-  it('formats the summary in the customer\'s language: labels, quantities and amounts', async () => {
+  it("formats the summary in the customer's language: labels, quantities and amounts", async () => {
     await mount({}, config({ locale: 'de-DE' }));
     await waitUntil(() => $('.mc-total-label').textContent === 'Fälliger Gesamtbetrag', 'German total label', { timeout: 3000 });
     const nbsp = (s: string | null) => s!.replace(/[\u00a0\u202f]/g, ' ');
@@ -206,7 +215,9 @@ describe('checkout page: what it shows', () => {
     expect(named('error')).to.deep.equal([]);
     expect(named('outcome')).to.deep.equal([]);
     // The wallet's sheet opens only from a click on its own button, never from the host's submit.
-    expect(() => page.submit()).to.throw(BridgeError).with.property('code', 'not_configured');
+    expect(() => page.submit())
+      .to.throw(BridgeError)
+      .with.property('code', 'not_configured');
   });
 
   it('offers the card form when paymentMethods has Card (with Wallet, or alone)', async () => {
@@ -223,7 +234,17 @@ describe('checkout page: what it shows', () => {
 
   it('collects email, shipping and billing when asked, with labels and autofill tokens', async () => {
     await mount({ session: { ...baseSession, collect: { email: true, billing_address: true, shipping_address: true } } });
-    const ids = ['email', 'shipping-name', 'shipping-address1', 'shipping-city', 'shipping-postcode', 'shipping-country', 'billing-address1', 'billing-postcode', 'billing-country'];
+    const ids = [
+      'email',
+      'shipping-name',
+      'shipping-address1',
+      'shipping-city',
+      'shipping-postcode',
+      'shipping-country',
+      'billing-address1',
+      'billing-postcode',
+      'billing-country',
+    ];
     for (const id of ids) {
       const field = $<HTMLInputElement | HTMLSelectElement>(`#${id}`);
       expect(container.querySelector(`label[for="${id}"]`)?.textContent, id).to.not.equal('');
@@ -315,7 +336,9 @@ describe('checkout page: sessions it cannot take payments for', () => {
     expect(page.currentPhase).to.equal('ready');
     expect(await outcome()).to.include({ outcome: 'expired' });
     expect($('.mc-state-heading').textContent).to.equal('This checkout has expired');
-    expect(() => page.submit()).to.throw(BridgeError).with.property('code', 'closed');
+    expect(() => page.submit())
+      .to.throw(BridgeError)
+      .with.property('code', 'closed');
   });
 });
 
@@ -395,7 +418,10 @@ describe('checkout page: paying', () => {
 
   it('keeps the form after a decline: message shown, attempt-failed reported, a retry uses a new key', async () => {
     await mount({
-      payment: (n) => (n === 1 ? [200, { id: 'pay_1', status: 'declined', statusCode: 5, message: 'Card declined.' }] : [200, { id: 'pay_2', status: 'succeeded', statusCode: 0, message: 'OK' }]),
+      payment: (n) =>
+        n === 1
+          ? [200, { id: 'pay_1', status: 'declined', statusCode: 5, message: 'Card declined.' }]
+          : [200, { id: 'pay_2', status: 'succeeded', statusCode: 0, message: 'OK' }],
     });
     fillCard('4000000000000002');
     page.submit();
@@ -468,7 +494,10 @@ describe('checkout page: 3-D Secure in redirect mode', () => {
     const successUrl = 'https://shop.example/done?session_id=ps_checkout';
     await mount({
       session: { ...baseSession, success_url: successUrl },
-      payment: () => [200, { id: 'pay_3ds', status: 'requires_action', statusCode: 3, message: 'Verify', challenge: { url: `${ORIGIN}/3ds/challenge/pay_3ds`, windowSize: '02' } }],
+      payment: () => [
+        200,
+        { id: 'pay_3ds', status: 'requires_action', statusCode: 3, message: 'Verify', challenge: { url: `${ORIGIN}/3ds/challenge/pay_3ds`, windowSize: '02' } },
+      ],
     });
     fillCard('4000000000003220');
     page.submit();

@@ -45,13 +45,17 @@ async function mount(answer: () => [number, object], extra: object = {}): Promis
     }
     return new Response(JSON.stringify({ error: { type: 'not_found', message: 'nope' } }), { status: 404 });
   }) as typeof fetch;
-  page = new CheckoutPage(container, { clientToken: SANDBOX_TOKEN, variant: 'modal', themeVariables: {}, locale: 'en-GB', hidePayButton: false }, {
-    emit: (name, detail) => void events.push({ name, detail: detail as Record<string, unknown> }),
-    origin: ORIGIN,
-    fetch: fetchImpl,
-    payment: { fetch: fetchImpl, retryDelayMs: 0 },
-    clickGuard: () => ({ allows: () => true, check: async () => true, disconnect() {} }),
-  });
+  page = new CheckoutPage(
+    container,
+    { clientToken: SANDBOX_TOKEN, variant: 'modal', themeVariables: {}, locale: 'en-GB', hidePayButton: false },
+    {
+      emit: (name, detail) => void events.push({ name, detail: detail as Record<string, unknown> }),
+      origin: ORIGIN,
+      fetch: fetchImpl,
+      payment: { fetch: fetchImpl, retryDelayMs: 0 },
+      clickGuard: () => ({ allows: () => true, check: async () => true, disconnect() {} }),
+    },
+  );
   await page.load();
   await waitUntil(() => container.querySelector<HTMLElement>('#wallet-button')?.dataset.wallet === 'sandbox', 'no sandbox wallet', { timeout: 3000 });
 }
@@ -85,7 +89,17 @@ describe('checkout page: the wallet button', () => {
   });
 
   it('a wallet payment that succeeds ends the checkout with its result (customer details included), paid once', async () => {
-    await mount(() => [200, { id: 'pay_w', status: 'succeeded', statusCode: 0, authCode: 'WA11ET', message: 'Payment successful.', customerDetails: { userEmailAddress: 'ada@example.com' } }]);
+    await mount(() => [
+      200,
+      {
+        id: 'pay_w',
+        status: 'succeeded',
+        statusCode: 0,
+        authCode: 'WA11ET',
+        message: 'Payment successful.',
+        customerDetails: { userEmailAddress: 'ada@example.com' },
+      },
+    ]);
     await payBySheet();
     await waitUntil(() => outcomes().length === 1, 'no outcome', { timeout: 3000 });
     expect(outcomes()[0]).to.deep.include({ outcome: 'success', sessionId: 'ps_wallet' });

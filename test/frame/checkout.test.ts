@@ -1,11 +1,5 @@
 import { expect } from '@open-wc/testing';
-import {
-  COLLECTED_ERROR_MESSAGES,
-  buildAdditionalInfo,
-  collectedFields,
-  validateCollected,
-  type CollectedValues,
-} from '../../src/frame/checkout/collect.js';
+import { COLLECTED_ERROR_MESSAGES, buildAdditionalInfo, collectedFields, validateCollected, type CollectedValues } from '../../src/frame/checkout/collect.js';
 import { countries, countryOfLocale, numericCountryCode } from '../../src/frame/checkout/countries.js';
 import { orderSummary } from '../../src/frame/checkout/money.js';
 import { SESSION_STATUSES, type SessionStatus } from '../../src/protocol/outcome.js';
@@ -138,18 +132,22 @@ describe('checkout: collected fields', () => {
   });
 
   const cases: [string, CollectedValues, object][] = [
-    ['everything empty', {}, {
-      email: 'emailRequired',
-      shippingName: 'nameRequired',
-      shippingAddress1: 'address1Required',
-      shippingCity: 'cityRequired',
-      shippingPostcode: 'postcodeRequired',
-      shippingCountry: 'countryRequired',
-      billingAddress1: 'address1Required',
-      billingCity: 'cityRequired',
-      billingPostcode: 'postcodeRequired',
-      billingCountry: 'countryRequired',
-    }],
+    [
+      'everything empty',
+      {},
+      {
+        email: 'emailRequired',
+        shippingName: 'nameRequired',
+        shippingAddress1: 'address1Required',
+        shippingCity: 'cityRequired',
+        shippingPostcode: 'postcodeRequired',
+        shippingCountry: 'countryRequired',
+        billingAddress1: 'address1Required',
+        billingCity: 'cityRequired',
+        billingPostcode: 'postcodeRequired',
+        billingCountry: 'countryRequired',
+      },
+    ],
     ['blank space only', { ...complete, email: '   ', billingCity: ' ' }, { email: 'emailRequired', billingCity: 'cityRequired' }],
     ['an email without a domain', { ...complete, email: 'ada@' }, { email: 'emailInvalid' }],
     ['an email without a dot in the domain', { ...complete, email: 'ada@example' }, { email: 'emailInvalid' }],
@@ -315,10 +313,16 @@ describe('checkout: the session', () => {
 });
 
 describe('card payment: the redirect option used by the checkout', () => {
-  const challenge = { id: 'pay_3ds', status: 'requires_action', statusCode: 3, message: 'Verify', challenge: { url: '/3ds/challenge/pay_3ds', windowSize: '02' } };
+  const challenge = {
+    id: 'pay_3ds',
+    status: 'requires_action',
+    statusCode: 3,
+    message: 'Verify',
+    challenge: { url: '/3ds/challenge/pay_3ds', windowSize: '02' },
+  };
   const request = { card: { number: '4000000000003220', expiryMonth: 12, expiryYear: 2031, cvv: '123' } };
 
-  it("ends with status 3 and the payment id when the challenge is left to a redirect, without reading it back", async () => {
+  it('ends with status 3 and the payment id when the challenge is left to a redirect, without reading it back', async () => {
     const calls: string[] = [];
     const fetchImpl = (async (url: RequestInfo | URL, init?: RequestInit) => {
       calls.push(`${init?.method} ${String(url)}`);
@@ -332,7 +336,9 @@ describe('card payment: the redirect option used by the checkout', () => {
   it('still reads the payment back after an inline challenge', async () => {
     let n = 0;
     const fetchImpl = (async () =>
-      new Response(JSON.stringify(n++ === 0 ? challenge : { id: 'pay_3ds', status: 'succeeded', statusCode: 0, message: 'OK' }), { status: 200 })) as typeof fetch;
+      new Response(JSON.stringify(n++ === 0 ? challenge : { id: 'pay_3ds', status: 'succeeded', statusCode: 0, message: 'OK' }), {
+        status: 200,
+      })) as typeof fetch;
     const result = await payWithCard({ origin: 'https://frames.test', clientToken: 'tok', fetch: fetchImpl }, request, 'key_abcdefgh', async () => {});
     expect(result).to.deep.equal({ statusCode: 0, message: 'OK', paymentId: 'pay_3ds' });
   });

@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { firstError, luhn } from '../../src/frame/form/validators.js';
-import { countryRequired, emailInvalid, postcodeRequired, required, tooLong, type DetailsContext, type DetailsRule } from '../../src/frame/form/details-rules.js';
+import {
+  countryRequired,
+  emailInvalid,
+  postcodeRequired,
+  required,
+  tooLong,
+  type DetailsContext,
+  type DetailsRule,
+} from '../../src/frame/form/details-rules.js';
 import { errorMessage } from '../../src/frame/form/messages.js';
 import { nextShown, updateShown, type ShownState } from '../../src/frame/form/shown.js';
 import { FieldView } from '../../src/frame/form/field-view.js';

@@ -1,12 +1,5 @@
 import { expect } from '@open-wc/testing';
-import {
-  deleteAcrossSeparator,
-  formatCardNumber,
-  formatCvv,
-  formatExpiry,
-  parseCardNumber,
-  parseExpiry,
-} from '../../src/frame/card/format.js';
+import { deleteAcrossSeparator, formatCardNumber, formatCvv, formatExpiry, parseCardNumber, parseExpiry } from '../../src/frame/card/format.js';
 
 describe('card number formatting', () => {
   const cases: [string, string, string][] = [

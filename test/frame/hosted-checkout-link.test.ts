@@ -38,9 +38,23 @@ describe('hosted checkout: return URLs', () => {
   for (const [url, expected] of cases) it(`${url} → ${expected}`, () => expect(withSessionId(url, 'ps_1')).to.equal(expected));
 
   it('navigates to http(s) and app schemes, never to script, data, file or blob URLs', () => {
-    expect(['https://shop.example/', 'http://127.0.0.1:8080/x', 'yourapp://checkout', 'com.shop.app:/done'].map(isSafeReturnUrl)).to.deep.equal([true, true, true, true]);
-    expect(['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'blob:https://x/y', 'about:blank', 'vbscript:x', '/relative'].map(isSafeReturnUrl)).to.deep.equal(
-      [false, false, false, false, false, false, false, false],
-    );
+    expect(['https://shop.example/', 'http://127.0.0.1:8080/x', 'yourapp://checkout', 'com.shop.app:/done'].map(isSafeReturnUrl)).to.deep.equal([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(
+      [
+        'javascript:alert(1)',
+        ' JavaScript:alert(1)',
+        'data:text/html,x',
+        'file:///etc/passwd',
+        'blob:https://x/y',
+        'about:blank',
+        'vbscript:x',
+        '/relative',
+      ].map(isSafeReturnUrl),
+    ).to.deep.equal([false, false, false, false, false, false, false, false]);
   });
 });

@@ -23,8 +23,10 @@ const evalIn = async <T>(tab: string, script: string, urlIncludes?: string) =>
   (await command<{ result: T }>('hosted-eval', { id: tab, script, ...(urlIncludes ? { urlIncludes } : {}) })).result;
 const waitFor = (tab: string, selector: string, urlIncludes?: string) => command('hosted-wait', { id: tab, selector, ...(urlIncludes ? { urlIncludes } : {}) });
 const typeIn = (tab: string, selector: string, text: string) => command('hosted-type', { id: tab, selector, text });
-const click = (tab: string, selector: string, options: { urlIncludes?: string; tap?: boolean } = {}) => command('hosted-click', { id: tab, selector, ...options });
-const navigation = async (tab: string, prefix: string, timeout = 10_000) => (await command<{ url: string }>('hosted-navigation', { id: tab, prefix, timeout })).url;
+const click = (tab: string, selector: string, options: { urlIncludes?: string; tap?: boolean } = {}) =>
+  command('hosted-click', { id: tab, selector, ...options });
+const navigation = async (tab: string, prefix: string, timeout = 10_000) =>
+  (await command<{ url: string }>('hosted-navigation', { id: tab, prefix, timeout })).url;
 const text = (tab: string, selector: string) => evalIn<string | null>(tab, `return document.querySelector(${JSON.stringify(selector)})?.textContent ?? null`);
 
 async function fillCard(tab: string, number: string): Promise<void> {
@@ -164,7 +166,11 @@ describe('hosted checkout: a link that cannot be used says so', function () {
   this.timeout(30_000);
   const heading = async (tab: string) => {
     await waitFor(tab, '.mc-state-heading');
-    return { heading: await text(tab, '.mc-state-heading'), text: await text(tab, '.mc-state-text'), cardForm: await evalIn<boolean>(tab, `return !!document.querySelector('#card-number')`) };
+    return {
+      heading: await text(tab, '.mc-state-heading'),
+      text: await text(tab, '.mc-state-text'),
+      cardForm: await evalIn<boolean>(tab, `return !!document.querySelector('#card-number')`),
+    };
   };
 
   it('without a token: "incomplete", with what to do', async () => {

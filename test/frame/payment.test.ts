@@ -1,7 +1,14 @@
 import { expect } from '@open-wc/testing';
 import type { CardPaymentRequest } from '../../src/protocol/api.js';
 import { BridgeError } from '../../src/protocol/port.js';
-import { NETWORK_ERROR_MESSAGE, UnfinishedAttempt, createPayment, mapPaymentResponse, payWithCard, type PaymentApiOptions } from '../../src/frame/card/payment.js';
+import {
+  NETWORK_ERROR_MESSAGE,
+  UnfinishedAttempt,
+  createPayment,
+  mapPaymentResponse,
+  payWithCard,
+  type PaymentApiOptions,
+} from '../../src/frame/card/payment.js';
 import { payWithWallet } from '../../src/frame/wallet/api.js';
 
 const request: CardPaymentRequest = { card: { number: '4242424242424242', expiryMonth: 12, expiryYear: 2031, cvv: '123' } };
@@ -9,24 +16,74 @@ const json = (status: number, body: unknown) => new Response(JSON.stringify(body
 
 describe('mapping payment answers to a TransactionResult', () => {
   const cases: [string, number, unknown, object][] = [
-    ['a successful attempt', 200, { id: 'pay_1', status: 'succeeded', statusCode: 0, authCode: 'AUTH1', message: 'Approved' }, { statusCode: 0, message: 'Approved', paymentId: 'pay_1', authCode: 'AUTH1' }],
-    ['a declined attempt', 200, { id: 'pay_2', status: 'declined', statusCode: 5, message: 'Declined' }, { statusCode: 5, message: 'Declined', paymentId: 'pay_2' }],
-    ['a referred attempt without a message', 200, { id: 'pay_3', status: 'referred', statusCode: 4 }, { statusCode: 4, message: 'The card issuer referred the payment.', paymentId: 'pay_3' }],
+    [
+      'a successful attempt',
+      200,
+      { id: 'pay_1', status: 'succeeded', statusCode: 0, authCode: 'AUTH1', message: 'Approved' },
+      { statusCode: 0, message: 'Approved', paymentId: 'pay_1', authCode: 'AUTH1' },
+    ],
+    [
+      'a declined attempt',
+      200,
+      { id: 'pay_2', status: 'declined', statusCode: 5, message: 'Declined' },
+      { statusCode: 5, message: 'Declined', paymentId: 'pay_2' },
+    ],
+    [
+      'a referred attempt without a message',
+      200,
+      { id: 'pay_3', status: 'referred', statusCode: 4 },
+      { statusCode: 4, message: 'The card issuer referred the payment.', paymentId: 'pay_3' },
+    ],
     ['HTTP 400', 400, { error: { type: 'invalid_request', message: 'Bad card' } }, { statusCode: 400, message: 'Bad card', errorType: 'invalid_request' }],
     ['HTTP 409', 409, { error: { type: 'idempotency', message: 'Key reused' } }, { statusCode: 400, message: 'Key reused', errorType: 'idempotency' }],
-    ['HTTP 429', 429, { error: { type: 'rate_limit', message: 'Too many attempts' } }, { statusCode: 400, message: 'Too many attempts', errorType: 'rate_limit' }],
-    ['HTTP 401', 401, { error: { type: 'session_expired', message: 'Token expired' } }, { statusCode: 401, message: 'Token expired', errorType: 'session_expired' }],
+    [
+      'HTTP 429',
+      429,
+      { error: { type: 'rate_limit', message: 'Too many attempts' } },
+      { statusCode: 400, message: 'Too many attempts', errorType: 'rate_limit' },
+    ],
+    [
+      'HTTP 401',
+      401,
+      { error: { type: 'session_expired', message: 'Token expired' } },
+      { statusCode: 401, message: 'Token expired', errorType: 'session_expired' },
+    ],
     ['HTTP 404', 404, null, { statusCode: 404, message: 'No payment session was found.' }],
-    ['HTTP 503', 503, { error: { type: 'x', message: 'internal detail' } }, { statusCode: 500, message: 'The payment service had a problem. Check the payment status before retrying.', errorType: 'x' }],
+    [
+      'HTTP 503',
+      503,
+      { error: { type: 'x', message: 'internal detail' } },
+      { statusCode: 500, message: 'The payment service had a problem. Check the payment status before retrying.', errorType: 'x' },
+    ],
     ['an error type that is not a plain name', 401, { error: { type: 'Session Expired!', message: 'No' } }, { statusCode: 401, message: 'No' }],
-    ['a malformed success body', 200, { hello: 'world' }, { statusCode: 500, message: 'The payment service had a problem. Check the payment status before retrying.' }],
+    [
+      'a malformed success body',
+      200,
+      { hello: 'world' },
+      { statusCode: 500, message: 'The payment service had a problem. Check the payment status before retrying.' },
+    ],
   ];
   cases.push(
     [
       'customer details and the session status the provider stored',
       200,
-      { id: 'pay_5', status: 'succeeded', statusCode: 0, authCode: 'AUTH5', message: 'OK', customerDetails: { userEmailAddress: 'ada@example.com', billingAddress: { postcode: 'N1 1AA' } }, sessionStatus: 'completed' },
-      { statusCode: 0, message: 'OK', paymentId: 'pay_5', authCode: 'AUTH5', customerDetails: { userEmailAddress: 'ada@example.com', billingAddress: { postcode: 'N1 1AA' } }, sessionStatus: 'completed' },
+      {
+        id: 'pay_5',
+        status: 'succeeded',
+        statusCode: 0,
+        authCode: 'AUTH5',
+        message: 'OK',
+        customerDetails: { userEmailAddress: 'ada@example.com', billingAddress: { postcode: 'N1 1AA' } },
+        sessionStatus: 'completed',
+      },
+      {
+        statusCode: 0,
+        message: 'OK',
+        paymentId: 'pay_5',
+        authCode: 'AUTH5',
+        customerDetails: { userEmailAddress: 'ada@example.com', billingAddress: { postcode: 'N1 1AA' } },
+        sessionStatus: 'completed',
+      },
     ],
     [
       'customer details that break the contract: left out, the result kept',
@@ -98,7 +155,10 @@ describe('payment requests and retries', () => {
 
   it('no answer on any try, and the provider never got it: network_error saying nothing was charged', async () => {
     const { asked, fetchImpl } = provider(offline, notReceived);
-    const error = await createPayment(api(fetchImpl), request, 'key_abcdefgh').then(() => null, (e: unknown) => e);
+    const error = await createPayment(api(fetchImpl), request, 'key_abcdefgh').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((error as BridgeError).code).to.equal('network_error');
     expect((error as BridgeError).message).to.equal(NETWORK_ERROR_MESSAGE);
     expect(asked).to.deep.equal([...Array(4).fill('POST /v1/payments key_abcdefgh'), 'GET /v1/payments?idempotency_key=key_abcdefgh']);
@@ -112,7 +172,10 @@ describe('payment requests and retries', () => {
 
   it('no answer, and the provider cannot be asked: outcome_unknown, never a failure', async () => {
     const { fetchImpl } = provider(offline, offline);
-    const error = await createPayment(api(fetchImpl), request, 'key_abcdefgh').then(() => null, (e: unknown) => e);
+    const error = await createPayment(api(fetchImpl), request, 'key_abcdefgh').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((error as BridgeError).code).to.equal('outcome_unknown');
   });
 
@@ -124,7 +187,10 @@ describe('payment requests and retries', () => {
       return new Promise<Response>((_resolve, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     }) as typeof fetch;
     const started = performance.now();
-    const error = await createPayment(api(fetchImpl, { timeoutMs: 60 }), request, 'key_abcdefgh').then(() => null, (e: unknown) => e);
+    const error = await createPayment(api(fetchImpl, { timeoutMs: 60 }), request, 'key_abcdefgh').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((error as BridgeError).code).to.equal('payment_timeout');
     expect(posts).to.equal(1);
     expect(performance.now() - started).to.be.below(2500);
@@ -148,8 +214,14 @@ describe('payment requests and retries', () => {
   it('after an unknown outcome, the same request goes again under the unfinished key; another request first asks about it', async () => {
     const attempt = new UnfinishedAttempt();
     let online = false;
-    const { asked, fetchImpl } = provider(() => (online ? paid() : offline()), () => (online ? paid() : offline()));
-    const error = await createPayment(api(fetchImpl), request, 'key_first000', attempt).then(() => null, (e: unknown) => e);
+    const { asked, fetchImpl } = provider(
+      () => (online ? paid() : offline()),
+      () => (online ? paid() : offline()),
+    );
+    const error = await createPayment(api(fetchImpl), request, 'key_first000', attempt).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((error as BridgeError).code).to.equal('outcome_unknown');
     expect(attempt.key).to.equal('key_first000');
     online = true;
@@ -171,10 +243,14 @@ describe('payment requests and retries', () => {
 
   it('after the 3-D Secure challenge, a final state that cannot be read is outcome_unknown, never a failure', async () => {
     const fetchImpl = (async (_url: RequestInfo | URL, init?: RequestInit) => {
-      if (init!.method === 'POST') return json(200, { id: 'pay_8', status: 'requires_action', statusCode: 3, message: 'Verify', challenge: { url: '/3ds/pay_8', windowSize: '05' } });
+      if (init!.method === 'POST')
+        return json(200, { id: 'pay_8', status: 'requires_action', statusCode: 3, message: 'Verify', challenge: { url: '/3ds/pay_8', windowSize: '05' } });
       throw new TypeError('Failed to fetch');
     }) as typeof fetch;
-    const error = await payWithCard(api(fetchImpl), request, 'key_abcdefgh', async () => undefined).then(() => null, (e: unknown) => e);
+    const error = await payWithCard(api(fetchImpl), request, 'key_abcdefgh', async () => undefined).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((error as BridgeError).code).to.equal('outcome_unknown');
   });
 
@@ -182,7 +258,8 @@ describe('payment requests and retries', () => {
     const urls: string[] = [];
     const fetchImpl = (async (url: RequestInfo | URL, init?: RequestInit) => {
       urls.push(`${init!.method} ${String(url)}`);
-      if (init!.method === 'POST') return json(200, { id: 'pay_9', status: 'requires_action', statusCode: 3, message: 'Verify', challenge: { url: '/3ds/pay_9', windowSize: '05' } });
+      if (init!.method === 'POST')
+        return json(200, { id: 'pay_9', status: 'requires_action', statusCode: 3, message: 'Verify', challenge: { url: '/3ds/pay_9', windowSize: '05' } });
       return json(200, { id: 'pay_9', status: 'succeeded', statusCode: 0, authCode: 'A9', message: 'Approved' });
     }) as typeof fetch;
     const challenges: string[] = [];
@@ -229,7 +306,10 @@ describe('the attempt that uses up the session: the frame learns the session sta
   });
 
   it('a success or a final failure: no second request', async () => {
-    for (const payment of [{ id: 'pay_1', status: 'succeeded', statusCode: 0, authCode: 'A1', message: 'OK' }, { id: 'pay_1', status: 'failed', statusCode: 20, message: 'Duplicate' }]) {
+    for (const payment of [
+      { id: 'pay_1', status: 'succeeded', statusCode: 0, authCode: 'A1', message: 'OK' },
+      { id: 'pay_1', status: 'failed', statusCode: 20, message: 'Duplicate' },
+    ]) {
       const { paths, fetchImpl } = provider(payment);
       const result = await payWithCard(api(fetchImpl), request, 'key_abcdefgh', async () => undefined);
       expect(result.sessionStatus).to.equal(undefined);
@@ -238,7 +318,10 @@ describe('the attempt that uses up the session: the frame learns the session sta
   });
 
   it('a session that cannot be read leaves the result as it was', async () => {
-    for (const session of [{ status: 500, body: null }, { status: 200, body: { status: 'paid' } }]) {
+    for (const session of [
+      { status: 500, body: null },
+      { status: 200, body: { status: 'paid' } },
+    ]) {
       const { fetchImpl } = provider(declined, session);
       const result = await payWithCard(api(fetchImpl), request, 'key_abcdefgh', async () => undefined);
       expect(result).to.deep.equal({ statusCode: 5, message: 'Declined', paymentId: 'pay_1' });

@@ -136,7 +136,10 @@ describe('port hardening: a post that fails', () => {
     restore();
     expect(error).to.be.instanceOf(BridgeError);
     expect((error as BridgeError).code).to.equal('invalid_params');
-    expect((error as BridgeError).message).to.contain('executePayment').and.contain('not sent').and.contain('DataCloneError');
+    expect((error as BridgeError).message)
+      .to.contain('executePayment')
+      .and.contain('not sent')
+      .and.contain('DataCloneError');
     expect(pendingCount(host)).to.equal(0);
     // No timer is left running: none was started, or it was cleared.
     for (const id of started) expect(cleared.has(id), 'the timer was cleared').to.equal(true);

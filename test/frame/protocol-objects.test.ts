@@ -47,7 +47,17 @@ describe('protocol: object schemas reject arrays', () => {
     }
     expect(checked).to.be.greaterThan(20);
     // Nested objects and records: a styles state, the theme declarations, an address.
-    const config = { clientToken: 't', styles: {}, text: {}, errorMessages: {}, fontCss: [], hideCardName: false, disabled: false, themeVariables: {}, locale: 'en' };
+    const config = {
+      clientToken: 't',
+      styles: {},
+      text: {},
+      errorMessages: {},
+      fontCss: [],
+      hideCardName: false,
+      disabled: false,
+      themeVariables: {},
+      locale: 'en',
+    };
     expect(parse(cardRequestParams.configure, config)).to.not.equal(undefined);
     expect(parse(cardRequestParams.configure, { ...config, hideValidation: true })?.hideValidation).to.equal(true);
     expect(parse(cardRequestParams.configure, { ...config, styles: [] })).to.equal(undefined);
@@ -60,7 +70,11 @@ describe('protocol: object schemas reject arrays', () => {
   it('a frame answers a request with `params: []` as invalid_params, and its handler never runs', async () => {
     const { port1, port2 } = new MessageChannel();
     let ran = 0;
-    new PortEndpoint(port2, {}, { accepts: { clear: { params: cardRequestParams.clear, result: cardRequestResults.clear } }, handlers: { clear: () => (ran++, null) } });
+    new PortEndpoint(
+      port2,
+      {},
+      { accepts: { clear: { params: cardRequestParams.clear, result: cardRequestResults.clear } }, handlers: { clear: () => (ran++, null) } },
+    );
     const answer = new Promise<unknown>((resolve) => (port1.onmessage = (e) => resolve(e.data)));
     port1.postMessage({ ...envelope(), kind: 'request', id: 'abcdefgh12345678', method: 'clear', params: [] });
     const response = (await answer) as { ok: boolean; error: { code: string } };

@@ -103,7 +103,10 @@ describe('protocol schema checker', () => {
     expect(ok(list, [1, 2])).to.equal(true);
     expect(issue(list, [1, 2, 3])).to.deep.equal({ message: 'array', path: [] });
     let read = 0;
-    const counting = array(check(unknown(), () => ++read > 0), 2);
+    const counting = array(
+      check(unknown(), () => ++read > 0),
+      2,
+    );
     expect(ok(counting, [1, 2, 3])).to.equal(false);
     expect(read).to.equal(0);
     const input = [1];

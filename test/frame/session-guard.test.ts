@@ -164,7 +164,16 @@ describe('session guard: what the frame page says about its session', () => {
     };
     expect(page('{"id":"ps_1","allowed_origins":["https://shop.example"]}')).to.deep.equal({ id: 'ps_1', allowed_origins: [SHOP] });
     expect(page('{"id":"ps_1","allowed_origins":null}')).to.deep.equal({ id: 'ps_1', allowed_origins: null });
-    for (const bad of [null, '', 'not json', '[]', '{"id":1,"allowed_origins":null}', '{"id":"ps_1","allowed_origins":[1]}', '{"id":"ps_1","allowed_origins":"x"}', '{"id":"ps_1"}']) {
+    for (const bad of [
+      null,
+      '',
+      'not json',
+      '[]',
+      '{"id":1,"allowed_origins":null}',
+      '{"id":"ps_1","allowed_origins":[1]}',
+      '{"id":"ps_1","allowed_origins":"x"}',
+      '{"id":"ps_1"}',
+    ]) {
       expect(page(bad), String(bad)).to.equal(null);
     }
   });

@@ -59,7 +59,10 @@ describe('3-D Secure challenge', () => {
   });
 
   it('refuses a challenge page on another origin', async () => {
-    const error = await runChallenge({ container, url: 'https://evil.example/3ds', windowSize: '01', paymentId: 'pay_3', ...TEXTS }).then(() => null, (e: unknown) => e);
+    const error = await runChallenge({ container, url: 'https://evil.example/3ds', windowSize: '01', paymentId: 'pay_3', ...TEXTS }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(Error);
     expect(container.querySelector('iframe')).to.equal(null);
   });
@@ -114,7 +117,10 @@ describe('3-D Secure challenge: a cancel in the frame is the customer’s choice
       const outcome = (await frame.next('outcome', from, 10_000)) as { outcome: string; result: { statusCode: number; cancelled?: boolean } };
       expect(outcome.outcome).to.equal('cancel');
       expect(outcome.result).to.include({ statusCode: 5, cancelled: true });
-      const form = await frameEval<{ pay: boolean; number: string }>(frame.name, "return { pay: !document.querySelector('.mc-pay').disabled, number: document.getElementById('card-number')?.value ?? '' };");
+      const form = await frameEval<{ pay: boolean; number: string }>(
+        frame.name,
+        "return { pay: !document.querySelector('.mc-pay').disabled, number: document.getElementById('card-number')?.value ?? '' };",
+      );
       expect(form.pay).to.equal(true);
       expect(form.number).to.not.equal('');
     } finally {

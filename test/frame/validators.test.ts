@@ -7,7 +7,8 @@ import { CARD_VALIDATORS, validateField, type CardModel } from '../../src/frame/
 import { EN_CARD } from '../../src/frame/i18n/index.js';
 
 const DEFAULT_ERROR_MESSAGES = EN_CARD.cardErrors;
-const errorMessage = (type: ValidationErrorType, overrides: Partial<Record<ValidationErrorType, string>> = {}) => lookUp(type, overrides, DEFAULT_ERROR_MESSAGES);
+const errorMessage = (type: ValidationErrorType, overrides: Partial<Record<ValidationErrorType, string>> = {}) =>
+  lookUp(type, overrides, DEFAULT_ERROR_MESSAGES);
 
 const NOW = new Date(2030, 5, 15); // 15 June 2030
 const validModel: CardModel = {

@@ -110,7 +110,11 @@ describe('visibility: a page on another origin cannot click through an invisible
       await typeInFrame(frame.name, 'cv2', '123');
       await typeInFrame(frame.name, 'cardName', 'Ada Lovelace');
       await frameClick(frame.name, '.mc-pay');
-      const message = () => frameEval<{ text: string; hidden: boolean }>(frame.name, "const m = document.getElementById('attempt-message'); return { text: m.textContent, hidden: m.hidden };");
+      const message = () =>
+        frameEval<{ text: string; hidden: boolean }>(
+          frame.name,
+          "const m = document.getElementById('attempt-message'); return { text: m.textContent, hidden: m.hidden };",
+        );
       await until(async () => (await message()).text !== '', 3000, 'the refusal');
       expect(await message()).to.deep.equal({ text: COVERED_MESSAGE, hidden: false });
       expect(frame.events.map((e) => e.name)).to.not.include('outcome');

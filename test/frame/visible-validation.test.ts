@@ -22,10 +22,14 @@ describe('visible validation: card fields', () => {
     container.style.width = '360px';
     document.body.append(container);
     events = [];
-    fields = new CardFields(container, { clientToken: 'tok_test', ...config }, {
-      emit: <E extends CardEventName>(name: E, detail: CardEventDetail<E>) => void events.push({ name, detail }),
-      now: () => new Date(2030, 5, 15),
-    });
+    fields = new CardFields(
+      container,
+      { clientToken: 'tok_test', ...config },
+      {
+        emit: <E extends CardEventName>(name: E, detail: CardEventDetail<E>) => void events.push({ name, detail }),
+        now: () => new Date(2030, 5, 15),
+      },
+    );
   };
   const el = (id: string) => container.querySelector<HTMLInputElement>(`#${id}`)!;
   const type = (id: string, value: string) => {
@@ -121,12 +125,16 @@ describe('visible validation: hosted checkout', () => {
     document.body.append(container);
     events = [];
     const fetchImpl = (async () => new Response(JSON.stringify(session))) as typeof fetch;
-    page = new CheckoutPage(container, { clientToken: 'tok', variant: 'inline', themeVariables: {}, locale: 'en-GB', hidePayButton: false }, {
-      emit: (name, detail) => void events.push({ name, detail }),
-      origin: ORIGIN,
-      fetch: fetchImpl,
-      payment: { fetch: fetchImpl, retryDelayMs: 0 },
-    });
+    page = new CheckoutPage(
+      container,
+      { clientToken: 'tok', variant: 'inline', themeVariables: {}, locale: 'en-GB', hidePayButton: false },
+      {
+        emit: (name, detail) => void events.push({ name, detail }),
+        origin: ORIGIN,
+        fetch: fetchImpl,
+        payment: { fetch: fetchImpl, retryDelayMs: 0 },
+      },
+    );
     await page.load();
   };
   const $ = <T extends HTMLElement = HTMLInputElement>(s: string) => container.querySelector<T>(s)!;
@@ -156,7 +164,16 @@ describe('visible validation: hosted checkout', () => {
     page.pay();
     for (const id of ['email', 'card-number', 'expiry-date', 'cv2', 'card-name', 'billing-address1']) expect(isVisible($(`#${id}-error`)), id).to.equal(true);
     const last = named('validation-error').at(-1) as { errors: { field: string; errorType: string; message: string }[] };
-    expect(last.errors.map((e) => e.field)).to.deep.equal(['email', 'cardNumber', 'expiryDate', 'cv2', 'cardName', 'billingAddress1', 'billingCity', 'billingPostcode']);
+    expect(last.errors.map((e) => e.field)).to.deep.equal([
+      'email',
+      'cardNumber',
+      'expiryDate',
+      'cv2',
+      'cardName',
+      'billingAddress1',
+      'billingCity',
+      'billingPostcode',
+    ]);
     expect(last.errors[0]).to.deep.equal({ field: 'email', errorType: 'emailRequired', message: 'Enter your email address.' });
     expect(named('validation-error')).to.have.length(1);
   });

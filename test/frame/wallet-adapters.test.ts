@@ -42,7 +42,8 @@ class FakeApplePaySession {
   static instances: FakeApplePaySession[] = [];
 
   static canMakePayments(): boolean {
-    if (FakeApplePaySession.canMake === 'throw') throw new DOMException('Trying to call an ApplePaySession API from an insecure document.', 'InvalidAccessError');
+    if (FakeApplePaySession.canMake === 'throw')
+      throw new DOMException('Trying to call an ApplePaySession API from an insecure document.', 'InvalidAccessError');
     return FakeApplePaySession.canMake;
   }
   static supportsVersion(version: number): boolean {
@@ -100,8 +101,23 @@ class FakeApplePaySession {
 
 const APPLE_PAYMENT: ApplePayPayment = {
   token: { paymentData: { version: 'EC_v1', data: 'encrypted' }, paymentMethod: { network: 'Visa' }, transactionIdentifier: 'T1' },
-  billingContact: { givenName: 'Ada', familyName: 'Lovelace', addressLines: ['1 Main St', 'Flat 2'], locality: 'London', postalCode: 'N1 1AA', countryCode: 'GB' },
-  shippingContact: { emailAddress: 'ada@example.com', givenName: 'Ada', familyName: 'Lovelace', addressLines: ['2 High St'], locality: 'Leeds', postalCode: 'LS1 1AA', countryCode: 'GB' },
+  billingContact: {
+    givenName: 'Ada',
+    familyName: 'Lovelace',
+    addressLines: ['1 Main St', 'Flat 2'],
+    locality: 'London',
+    postalCode: 'N1 1AA',
+    countryCode: 'GB',
+  },
+  shippingContact: {
+    emailAddress: 'ada@example.com',
+    givenName: 'Ada',
+    familyName: 'Lovelace',
+    addressLines: ['2 High St'],
+    locality: 'Leeds',
+    postalCode: 'LS1 1AA',
+    countryCode: 'GB',
+  },
 };
 
 function appleAdapter(validateMerchant: (url: string) => Promise<unknown> = async () => ({ merchantSessionIdentifier: 'SSH1' })) {
@@ -185,7 +201,10 @@ describe('Apple Pay adapter (against a fake ApplePaySession)', () => {
     const { adapter } = appleAdapter();
     const charged: WalletPaymentData[] = [];
     const payment = payInGesture(() =>
-      adapter.pay({ ...REQUEST, emailRequired: true, billingAddressRequired: true, shippingAddressRequired: true }, async (data) => (charged.push(data), SUCCESS)),
+      adapter.pay(
+        { ...REQUEST, emailRequired: true, billingAddressRequired: true, shippingAddressRequired: true },
+        async (data) => (charged.push(data), SUCCESS),
+      ),
     );
     const session = FakeApplePaySession.instances[0]!;
     await flush();
@@ -305,7 +324,16 @@ function GOOGLE_DATA(): GooglePaymentData {
     shippingAddress: { name: 'Grace Hopper', address1: '3 Low Rd', locality: 'York', postalCode: 'YO1 1AA', countryCode: 'GB' },
     paymentMethodData: {
       type: 'CARD',
-      info: { billingAddress: { name: 'Grace Hopper', address1: '4 Side St', locality: 'Bath', administrativeArea: 'Somerset', postalCode: 'BA1 1AA', countryCode: 'GB' } },
+      info: {
+        billingAddress: {
+          name: 'Grace Hopper',
+          address1: '4 Side St',
+          locality: 'Bath',
+          administrativeArea: 'Somerset',
+          postalCode: 'BA1 1AA',
+          countryCode: 'GB',
+        },
+      },
       tokenizationData: { type: 'PAYMENT_GATEWAY', token: '{"signature":"sig","protocolVersion":"ECv2"}' },
     },
   };
@@ -321,7 +349,10 @@ describe('Google Pay adapter (against a fake PaymentsClient)', () => {
     expect(client.readyRequests[0]).to.deep.include({ apiVersion: 2, apiVersionMinor: 0 });
     client.ready = false;
     expect(await adapter.isAvailable()).to.equal(false);
-    const broken: GooglePaymentsClientLike = { isReadyToPay: () => Promise.reject(new Error('boom')), loadPaymentData: () => Promise.reject(new Error('boom')) };
+    const broken: GooglePaymentsClientLike = {
+      isReadyToPay: () => Promise.reject(new Error('boom')),
+      loadPaymentData: () => Promise.reject(new Error('boom')),
+    };
     expect(await new GooglePayAdapter({ client: broken, ...googleOptions }).isAvailable()).to.equal(false);
     expect(await new GooglePayAdapter({ ...googleOptions }).isAvailable()).to.equal(false, 'no client and no loader');
   });
@@ -368,7 +399,10 @@ describe('Google Pay adapter (against a fake PaymentsClient)', () => {
     const client = new FakePaymentsClient();
     const adapter = new GooglePayAdapter({ client, ...googleOptions });
     const charged: WalletPaymentData[] = [];
-    const outcome = await adapter.pay({ ...REQUEST, emailRequired: true, shippingAddressRequired: true, billingAddressRequired: true }, async (data) => (charged.push(data), SUCCESS));
+    const outcome = await adapter.pay(
+      { ...REQUEST, emailRequired: true, shippingAddressRequired: true, billingAddressRequired: true },
+      async (data) => (charged.push(data), SUCCESS),
+    );
     expect(outcome).to.deep.equal({ kind: 'result', result: SUCCESS });
     expect(charged).to.deep.equal([
       {
@@ -416,7 +450,7 @@ describe('Google Pay adapter (against a fake PaymentsClient)', () => {
     expect(error).to.equal(network);
   });
 
-  it('never loads Google\'s script outside production', async () => {
+  it("never loads Google's script outside production", async () => {
     const before = document.querySelectorAll(`script[src="${GOOGLE_PAY_SCRIPT_URL}"]`).length;
     expect(await loadGooglePayClient(document, 'sandbox')).to.equal(undefined);
     expect(document.querySelectorAll(`script[src="${GOOGLE_PAY_SCRIPT_URL}"]`).length).to.equal(before);

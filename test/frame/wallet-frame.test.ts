@@ -28,7 +28,10 @@ class ScriptedAdapter implements WalletAdapter {
   constructor(
     readonly wallet: WalletKind,
     private readonly available: boolean | Promise<boolean>,
-    private readonly outcome: (authorize: Authorize) => Promise<WalletPayOutcome> = async (authorize) => ({ kind: 'result', result: await authorize({ token: `tok_${wallet}` }) }),
+    private readonly outcome: (authorize: Authorize) => Promise<WalletPayOutcome> = async (authorize) => ({
+      kind: 'result',
+      result: await authorize({ token: `tok_${wallet}` }),
+    }),
   ) {}
   isAvailable(): Promise<boolean> {
     return Promise.resolve(this.available);
@@ -46,12 +49,20 @@ interface Call {
   body: unknown;
 }
 
-function fakeApi(session: object | null = { amount: 2500, currency: 'EUR', title: 'Corner Shop' }, payment: object = { id: 'pay_9', status: 'succeeded', statusCode: 0, authCode: 'OK1234', message: 'Payment successful.' }) {
+function fakeApi(
+  session: object | null = { amount: 2500, currency: 'EUR', title: 'Corner Shop' },
+  payment: object = { id: 'pay_9', status: 'succeeded', statusCode: 0, authCode: 'OK1234', message: 'Payment successful.' },
+) {
   const calls: Call[] = [];
   const fetchImpl = (async (url: RequestInfo | URL, init?: RequestInit) => {
     const { pathname } = new URL(String(url));
     const headers = (init?.headers ?? {}) as Record<string, string>;
-    calls.push({ method: init?.method ?? 'GET', path: pathname, key: headers['Idempotency-Key'] ?? null, body: init?.body ? JSON.parse(init.body as string) : null });
+    calls.push({
+      method: init?.method ?? 'GET',
+      path: pathname,
+      key: headers['Idempotency-Key'] ?? null,
+      body: init?.body ? JSON.parse(init.body as string) : null,
+    });
     if (pathname === '/v1/session') return session ? new Response(JSON.stringify(session)) : new Response('{}', { status: 500 });
     return new Response(JSON.stringify(payment));
   }) as typeof fetch;
@@ -100,7 +111,7 @@ describe('wallet frame', () => {
     cleanup = m.remove;
     expect(await m.frame.configure(config())).to.deep.equal({ available: true, wallets: ['google-pay'] });
     expect(m.contexts[0]!.environment).to.equal('production');
-    expect(m.contexts[0]!.merchantDomain).to.equal('shop.example', 'Apple Pay validates the merchant page\'s domain');
+    expect(m.contexts[0]!.merchantDomain).to.equal('shop.example', "Apple Pay validates the merchant page's domain");
     expect(m.frame.button.textContent).to.equal('Buy with Google Pay');
     expect(m.frame.button.disabled).to.equal(false);
   });

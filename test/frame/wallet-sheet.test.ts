@@ -91,7 +91,10 @@ describe('wallet sheet: an overlay the page does not feel', () => {
       await until(async () => !(await layout(frame.name)).open, 250, 'the sheet to close').catch(() => undefined);
     }
     expect(await frame.next('payment-cancel', from)).to.deep.equal({});
-    const sheets = frame.events.slice(from).filter((e) => e.name === 'sheet').map((e) => e.detail);
+    const sheets = frame.events
+      .slice(from)
+      .filter((e) => e.name === 'sheet')
+      .map((e) => e.detail);
     expect(sheets).to.deep.equal([{ open: true }, { open: false }]);
     expect(frame.events.slice(from).map((e) => e.name)).to.not.include('escape');
     const closed = await layout(frame.name);
@@ -107,6 +110,11 @@ describe('wallet sheet: an overlay the page does not feel', () => {
       await frameEval(frame.name, "document.querySelector('.mw-backdrop')?.dispatchEvent(new MouseEvent('click', { bubbles: true })); return true;");
     }
     expect(await frame.next('payment-cancel', from)).to.deep.equal({});
-    expect(frame.events.slice(from).filter((e) => e.name === 'sheet').at(-1)?.detail).to.deep.equal({ open: false });
+    expect(
+      frame.events
+        .slice(from)
+        .filter((e) => e.name === 'sheet')
+        .at(-1)?.detail,
+    ).to.deep.equal({ open: false });
   });
 });

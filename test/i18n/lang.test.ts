@@ -50,7 +50,12 @@ describe('language of the elements and their frames', () => {
         lang: document.documentElement.lang,
       }`,
     );
-    expect(shown).to.deep.equal({ number: 'Geben Sie die Kartennummer ein.', cv2: 'Bitte CVC angeben (eigene Meldung).', expiryPlaceholder: 'MM/JJ', lang: 'de' });
+    expect(shown).to.deep.equal({
+      number: 'Geben Sie die Kartennummer ein.',
+      cv2: 'Bitte CVC angeben (eigene Meldung).',
+      expiryPlaceholder: 'MM/JJ',
+      lang: 'de',
+    });
   });
 
   it('el.lang = "fr" after ready switches the frame to French', async () => {
@@ -106,15 +111,16 @@ describe('language of the elements and their frames', () => {
     await el.launch();
     const iframe = el.shadowRoot!.querySelector('iframe') ?? document.querySelector<HTMLIFrameElement>('iframe[name^="moment-checkout-"]');
     const frame = iframe!.name;
-    const read = () => frameEval<{ pay: string; summary: string; dir: string; lang: string }>(
-      frame,
-      `return {
+    const read = () =>
+      frameEval<{ pay: string; summary: string; dir: string; lang: string }>(
+        frame,
+        `return {
         pay: document.querySelector('.mc-pay')?.textContent ?? '',
         summary: document.querySelector('#summary-heading')?.textContent ?? '',
         dir: document.documentElement.dir,
         lang: document.documentElement.lang,
       }`,
-    );
+      );
     await until(async () => (await read()).pay.startsWith('Payer'), 8000, 'the French pay button');
     const texts = await read();
     // French formats the amount with a comma and the currency after it.
@@ -155,7 +161,9 @@ describe('host texts follow the language', () => {
       expect(error.querySelector('button')!.textContent).to.equal('Erneut versuchen');
       el.lang = 'fr';
       await el.updateComplete;
-      expect(error.isConnected ? error.querySelector('button')!.textContent : el.shadowRoot!.querySelector('[part="error"] button')!.textContent).to.equal('Réessayer');
+      expect(error.isConnected ? error.querySelector('button')!.textContent : el.shadowRoot!.querySelector('[part="error"] button')!.textContent).to.equal(
+        'Réessayer',
+      );
     } finally {
       el.remove();
     }

@@ -14,7 +14,20 @@ import { CHROME_ARGS, ensureChrome } from '../../scripts/find-chrome.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const kit = await import('../../dist/testing/index.js');
-const { startTestSandbox, fillCard, cardFrame, payCheckout, answerChallenge, walletSheet, recordEvents, events, waitForEvent, fault, testCards, momentSandboxFixture } = kit;
+const {
+  startTestSandbox,
+  fillCard,
+  cardFrame,
+  payCheckout,
+  answerChallenge,
+  walletSheet,
+  recordEvents,
+  events,
+  waitForEvent,
+  fault,
+  testCards,
+  momentSandboxFixture,
+} = kit;
 
 let sandbox;
 let shop;
@@ -119,21 +132,28 @@ async function open(path) {
   return page;
 }
 
-test('fillCard types the success card into card fields inside a shadow root; the page pays; waitForEvent gives payment-success', { timeout: 30_000 }, async () => {
-  const page = await open('/card.html?shadow');
-  try {
-    await fillCard(page);
-    await page.locator('#pay:not([disabled])').click();
-    const result = await waitForEvent(page, 'card-component', 'payment-success');
-    assert.equal(result.statusCode, 0);
-    assert.match(result.authCode, /\w+/);
-    // Recorded from the load: `ready` fired before any wait.
-    assert.equal((await events(page, 'ready')).some((e) => e.element === 'card-component#card'), true);
-    assert.equal(await page.locator('#result').textContent(), 'Paid');
-  } finally {
-    await page.context().close();
-  }
-});
+test(
+  'fillCard types the success card into card fields inside a shadow root; the page pays; waitForEvent gives payment-success',
+  { timeout: 30_000 },
+  async () => {
+    const page = await open('/card.html?shadow');
+    try {
+      await fillCard(page);
+      await page.locator('#pay:not([disabled])').click();
+      const result = await waitForEvent(page, 'card-component', 'payment-success');
+      assert.equal(result.statusCode, 0);
+      assert.match(result.authCode, /\w+/);
+      // Recorded from the load: `ready` fired before any wait.
+      assert.equal(
+        (await events(page, 'ready')).some((e) => e.element === 'card-component#card'),
+        true,
+      );
+      assert.equal(await page.locator('#result').textContent(), 'Paid');
+    } finally {
+      await page.context().close();
+    }
+  },
+);
 
 test('answerChallenge approves the 3-D Secure challenge in the card frame', { timeout: 30_000 }, async () => {
   const page = await open('/card.html');
@@ -214,7 +234,9 @@ test('payCheckout and answerChallenge on the hosted checkout page (checkout_url,
     await page.goto(session.checkout_url);
     await payCheckout(page, { card: testCards.challenge });
     await answerChallenge(page, 'approve');
-    const status = async () => (await (await fetch(`${sandbox.origin}/collect/payment_sessions/${session.id}`, { headers: { Authorization: `Bearer ${sandbox.secretKey}` } })).json()).status;
+    const status = async () =>
+      (await (await fetch(`${sandbox.origin}/collect/payment_sessions/${session.id}`, { headers: { Authorization: `Bearer ${sandbox.secretKey}` } })).json())
+        .status;
     for (let i = 0; i < 100 && (await status()) !== 'completed'; i++) await new Promise((r) => setTimeout(r, 100));
     assert.equal(await status(), 'completed');
   } finally {
@@ -268,15 +290,22 @@ test('waitForEvent takes each event once, waits for later ones and says what it 
   try {
     await page.evaluate(() => {
       const card = document.querySelector('card-component');
-      for (const n of [1, 2]) card.dispatchEvent(new CustomEvent('payment-attempt-failed', { detail: { statusCode: 5, message: `try ${n}` }, bubbles: true, composed: true }));
-      setTimeout(() => card.dispatchEvent(new CustomEvent('payment-attempt-failed', { detail: { statusCode: 5, message: 'try 3' }, bubbles: true, composed: true })), 300);
+      for (const n of [1, 2])
+        card.dispatchEvent(new CustomEvent('payment-attempt-failed', { detail: { statusCode: 5, message: `try ${n}` }, bubbles: true, composed: true }));
+      setTimeout(
+        () => card.dispatchEvent(new CustomEvent('payment-attempt-failed', { detail: { statusCode: 5, message: 'try 3' }, bubbles: true, composed: true })),
+        300,
+      );
     });
     const card = page.locator('card-component');
     assert.equal((await waitForEvent(page, card, 'payment-attempt-failed')).message, 'try 1');
     assert.equal((await waitForEvent(page, null, 'payment-attempt-failed')).message, 'try 2');
     assert.equal((await waitForEvent(page, 'card-component', 'payment-attempt-failed')).message, 'try 3');
     assert.equal((await events(page, 'payment-attempt-failed')).length, 3);
-    await assert.rejects(waitForEvent(page, 'wallet-button', 'payment-success', { timeout: 300 }), /no "payment-success" event from wallet-button within 300 ms\. Recorded: .*card-component#card ready/);
+    await assert.rejects(
+      waitForEvent(page, 'wallet-button', 'payment-success', { timeout: 300 }),
+      /no "payment-success" event from wallet-button within 300 ms\. Recorded: .*card-component#card ready/,
+    );
   } finally {
     await page.context().close();
   }
@@ -286,7 +315,12 @@ test('cardFrame reaches the fields by their ids and autofill hints', { timeout: 
   const page = await open('/card.html?shadow');
   try {
     const frame = cardFrame(page);
-    for (const [id, hint] of [['card-number', 'cc-number'], ['expiry-date', 'cc-exp'], ['cv2', 'cc-csc'], ['card-name', 'cc-name']]) {
+    for (const [id, hint] of [
+      ['card-number', 'cc-number'],
+      ['expiry-date', 'cc-exp'],
+      ['cv2', 'cc-csc'],
+      ['card-name', 'cc-name'],
+    ]) {
       assert.equal(await frame.locator(`#${id}`).getAttribute('autocomplete', { timeout: 15_000 }), hint);
     }
   } finally {

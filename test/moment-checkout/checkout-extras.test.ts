@@ -86,11 +86,21 @@ describe('<moment-checkout>: the order summary of seed 004', () => {
     await setViewport({ width: 375, height: 740 });
     const { el } = await open({
       ...SEED_ORDER,
-      itemLines: [{ id: 'long', quantity: 12, caption: 'Hand-knitted merino wool dog socks in assorted autumn colours, pack of four pairs', amountTotal: { value: 1234567, currencyCode: 'GBP' } }],
+      itemLines: [
+        {
+          id: 'long',
+          quantity: 12,
+          caption: 'Hand-knitted merino wool dog socks in assorted autumn colours, pack of four pairs',
+          amountTotal: { value: 1234567, currencyCode: 'GBP' },
+        },
+      ],
     });
     await el.launch();
     const frame = frameOf(el);
-    const sizes = await frameEval<{ scroll: number; client: number }>(frame, `return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }`);
+    const sizes = await frameEval<{ scroll: number; client: number }>(
+      frame,
+      `return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }`,
+    );
     expect(sizes.scroll).to.be.at.most(sizes.client);
     el.close();
   });
@@ -108,7 +118,9 @@ describe('<moment-checkout>: collected details reach the merchant', () => {
     await el.launch();
     const frame = frameOf(el);
     // The collected fields are the page's own inputs: filled as autofill would, then the card by keys.
-    await frameEval(frame, `
+    await frameEval(
+      frame,
+      `
       const values = { email: 'ada@example.com', 'shipping-name': 'Ada Lovelace', 'shipping-address1': '12 St James Square',
         'shipping-city': 'London', 'shipping-postcode': 'SW1Y 4JH', 'shipping-country': 'GB',
         'billing-address1': '1 Main Street', 'billing-city': 'Dublin', 'billing-postcode': 'D02 X285', 'billing-country': 'IE' };
@@ -118,7 +130,8 @@ describe('<moment-checkout>: collected details reach the merchant', () => {
         field.dispatchEvent(new InputEvent('input', { inputType: 'insertText', bubbles: true }));
         field.dispatchEvent(new Event('change', { bubbles: true }));
       }
-      return true;`);
+      return true;`,
+    );
     await fillCard(frame, { number: '4242424242424242' });
     const paid = oneEvent(el, 'payment-success');
     await el.submit();
@@ -145,7 +158,10 @@ describe('<moment-checkout>: paymentMethods', () => {
     const log = record(el, ['checkout-error', 'payment-success']);
     await el.launch();
     const frame = frameOf(el);
-    await frameEval(frame, `for (let i = 0; i < 100 && document.querySelector('#wallet-button')?.dataset.wallet !== 'sandbox'; i++) await new Promise((r) => setTimeout(r, 50)); return true;`);
+    await frameEval(
+      frame,
+      `for (let i = 0; i < 100 && document.querySelector('#wallet-button')?.dataset.wallet !== 'sandbox'; i++) await new Promise((r) => setTimeout(r, 50)); return true;`,
+    );
     expect(await frameEval<boolean>(frame, `return document.querySelector('#card-number') === null`)).to.equal(true);
     expect(await frameEval<string>(frame, `return document.querySelector('.mc-test-badge').textContent`)).to.equal('Test mode');
     expect(await frameAxe(frame)).to.deep.equal([]);
@@ -167,17 +183,26 @@ describe('<moment-checkout>: paymentMethods', () => {
     await el.launch();
     const frame = frameOf(el);
     expect(await frameEval<boolean>(frame, `return document.querySelector('#card-number') !== null`)).to.equal(true);
-    expect(await frameEval<string[]>(frame, `return [...document.querySelectorAll('.mc-wallet, .mc-card')].map((e) => e.className)`)).to.deep.equal(['mc-wallet', 'mc-card']);
-    await frameEval(frame, `for (let i = 0; i < 100 && document.querySelector('#wallet-button')?.dataset.wallet !== 'sandbox'; i++) await new Promise((r) => setTimeout(r, 50)); return true;`);
+    expect(await frameEval<string[]>(frame, `return [...document.querySelectorAll('.mc-wallet, .mc-card')].map((e) => e.className)`)).to.deep.equal([
+      'mc-wallet',
+      'mc-card',
+    ]);
+    await frameEval(
+      frame,
+      `for (let i = 0; i < 100 && document.querySelector('#wallet-button')?.dataset.wallet !== 'sandbox'; i++) await new Promise((r) => setTimeout(r, 50)); return true;`,
+    );
     const paid = oneEvent(el, 'payment-success');
     await frameClick(frame, '#wallet-button');
     // The sheet asks for the email the session collects (collect.email → emailRequired).
-    await frameEval(frame, `
+    await frameEval(
+      frame,
+      `
       for (let i = 0; i < 100 && !document.querySelector('.mw-sheet #sheet-email, .mw-sheet input[type=email]'); i++) await new Promise((r) => setTimeout(r, 50));
       const email = document.querySelector('.mw-sheet input[type=email]');
       email.value = 'ada@example.com';
       email.dispatchEvent(new InputEvent('input', { inputType: 'insertText', bubbles: true }));
-      return true;`);
+      return true;`,
+    );
     await frameClick(frame, '#sheet-pay');
     const { detail } = await paid;
     expect(detail.statusCode).to.equal(0);

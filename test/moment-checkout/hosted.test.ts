@@ -85,7 +85,6 @@ describe('launch() of a hosted session', () => {
       checkout.element.remove();
     }
   });
-
 });
 
 describe('the return from the hosted page (?session_id=)', () => {
@@ -131,7 +130,14 @@ describe('the return from the hosted page (?session_id=)', () => {
     const log: string[] = [];
     restoreNavigation = watchNavigation(log);
     await launchAndReturn(session, log);
-    const { detail, called } = await returnedCheckout({ status: 'completed', presentation_mode: 'hosted', payment: { id: 'pay_1', status: 'succeeded', status_code: 0, auth_code: 'AUTH01', message: 'Payment successful.' } }, 'payment-success');
+    const { detail, called } = await returnedCheckout(
+      {
+        status: 'completed',
+        presentation_mode: 'hosted',
+        payment: { id: 'pay_1', status: 'succeeded', status_code: 0, auth_code: 'AUTH01', message: 'Payment successful.' },
+      },
+      'payment-success',
+    );
     expect(called).to.deep.equal(['onSuccess']);
     expect(detail).to.include({ sessionId: session.id, statusCode: 0, authCode: 'AUTH01' });
     expect(new URL(location.href).searchParams.has('session_id')).to.equal(false);
@@ -156,7 +162,14 @@ describe('the return from the hosted page (?session_id=)', () => {
     const log: string[] = [];
     restoreNavigation = watchNavigation(log);
     await launchAndReturn(session, log);
-    const { called } = await returnedCheckout({ status: 'open', last_attempt: { outcome: 'declined', status_code: 5 }, payment: { id: 'pay_2', status: 'declined', status_code: 5, message: 'Declined' } }, 'payment-cancel');
+    const { called } = await returnedCheckout(
+      {
+        status: 'open',
+        last_attempt: { outcome: 'declined', status_code: 5 },
+        payment: { id: 'pay_2', status: 'declined', status_code: 5, message: 'Declined' },
+      },
+      'payment-cancel',
+    );
     expect(called).to.deep.equal(['onCancel']);
   });
 
@@ -179,7 +192,10 @@ describe('the return from the hosted page (?session_id=)', () => {
     const back = new URL(location.href);
     back.searchParams.set('session_id', 'ps_embeddedReturn');
     history.replaceState(history.state, '', back.href);
-    const { called } = await returnedCheckout({ status: 'open', presentation_mode: 'embedded', last_attempt: { outcome: 'declined', status_code: 5 } }, 'payment-attempt-failed');
+    const { called } = await returnedCheckout(
+      { status: 'open', presentation_mode: 'embedded', last_attempt: { outcome: 'declined', status_code: 5 } },
+      'payment-attempt-failed',
+    );
     expect(called).to.deep.equal(['onAttemptFailed']);
   });
 });
@@ -208,7 +224,16 @@ describe('launch() of an embedded session', () => {
 describe('the client token’s mode claim', () => {
   it('refuses a mode it cannot present, before anything opens', async () => {
     const origin = await sandboxOrigin();
-    const token = unsignedToken({ iss: origin, sid: 'ps_unknownmode', variant: 'modal', mode: 'popup', env: 'sandbox', exp: Math.floor(Date.now() / 1000) + 600, iat: 0, jti: 'x' });
+    const token = unsignedToken({
+      iss: origin,
+      sid: 'ps_unknownmode',
+      variant: 'modal',
+      mode: 'popup',
+      env: 'sandbox',
+      exp: Math.floor(Date.now() / 1000) + 600,
+      iat: 0,
+      jti: 'x',
+    });
     const log: string[] = [];
     restoreNavigation = watchNavigation(log);
     const el = await fixture<MomentCheckout>(html`<moment-checkout client-key=${TEST_KEY}></moment-checkout>`);
@@ -216,7 +241,10 @@ describe('the client token’s mode claim', () => {
     const errored = oneEvent(el, 'checkout-error');
     const original = console.error;
     console.error = () => undefined;
-    const error = await el.launch().catch((e: Error & { code?: string }) => e).finally(() => (console.error = original));
+    const error = await el
+      .launch()
+      .catch((e: Error & { code?: string }) => e)
+      .finally(() => (console.error = original));
     expect((error as { code?: string }).code).to.equal('invalid_client_token');
     expect((error as Error).message).to.match(/unknown mode "popup"/);
     expect((await errored).detail.code).to.equal('invalid_client_token');

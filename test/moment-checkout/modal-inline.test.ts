@@ -107,7 +107,10 @@ describe('<moment-checkout> modal', () => {
     const errored = oneEvent(el, 'checkout-error');
     const original = console.error;
     console.error = () => undefined;
-    const error = await el.launch().catch((e: Error) => e).finally(() => (console.error = original));
+    const error = await el
+      .launch()
+      .catch((e: Error) => e)
+      .finally(() => (console.error = original));
     expect((error as unknown as { code: string }).code).to.equal('timeout');
     expect((await errored).detail.code).to.equal('timeout');
     expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(false);

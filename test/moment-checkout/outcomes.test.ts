@@ -132,7 +132,9 @@ describe('outcome table end to end: a payment on a session that is already paid'
     expect(events.map((e) => e.name)).to.deep.equal(['payment-success']);
     expect(calls.map((c) => c.callback)).to.deep.equal(['onSuccess']);
     const frame = checkoutFrame(checkout.element);
-    expect(await frameEval<string>(frame, `return document.querySelector('.mc-state-text')?.textContent ?? ''`)).to.equal('This checkout has already been paid.');
+    expect(await frameEval<string>(frame, `return document.querySelector('.mc-state-text')?.textContent ?? ''`)).to.equal(
+      'This checkout has already been paid.',
+    );
     // Closing a finished checkout is no cancel.
     const closing = record(checkout.element, ['payment-cancel', 'checkout-close']);
     checkout.element.shadowRoot!.querySelector<HTMLButtonElement>('[part="close-button"]')!.click();

@@ -19,7 +19,9 @@ describe('Moment(clientKey)', () => {
   it('refuses a secret key, saying why and what to do', () => {
     const error = thrown(() => Moment('sk_test_x'));
     expect(error).to.be.instanceOf(ConfigError);
-    expect(error.message).to.match(/secret key/i).and.match(/publishable key/);
+    expect(error.message)
+      .to.match(/secret key/i)
+      .and.match(/publishable key/);
   });
 
   it('throws at once on a key that is not a publishable key', () => {
@@ -54,8 +56,14 @@ describe('Moment(clientKey)', () => {
     } finally {
       console.warn = warn;
     }
-    expect(said.some((l) => l.includes("Moment(): 'frameOrigin' is not a known option")), said.join('\n')).to.equal(true);
-    expect(said.some((l) => l.includes("moment.checkout(): 'onSucess' is not a known option") && l.includes('onSuccess')), said.join('\n')).to.equal(true);
+    expect(
+      said.some((l) => l.includes("Moment(): 'frameOrigin' is not a known option")),
+      said.join('\n'),
+    ).to.equal(true);
+    expect(
+      said.some((l) => l.includes("moment.checkout(): 'onSucess' is not a known option") && l.includes('onSuccess')),
+      said.join('\n'),
+    ).to.equal(true);
   });
 
   it('checkout() returns launch, close and submit on one <moment-checkout>', () => {
@@ -237,14 +245,24 @@ describe('redirect return (?session_id=)', () => {
 
   it("gives the customer's details from the session answer (customer_details) to onSuccess, never anything else", async () => {
     withReturnUrl('ps_return4');
-    const details = { userEmailAddress: 'ada@example.com', shippingDetails: { name: 'Ada Lovelace', address: { address1: '1 Main Street', postcode: 'SW1A 1AA', countryCode: '826' } } };
+    const details = {
+      userEmailAddress: 'ada@example.com',
+      shippingDetails: { name: 'Ada Lovelace', address: { address1: '1 Main Street', postcode: 'SW1A 1AA', countryCode: '826' } },
+    };
     const el = document.createElement('moment-checkout');
     el.clientKey = TEST_KEY;
     // As seed 000's backend answers: { status, ...session }, with the payment's own copy too.
     el.fetchSessionStatus = async () => ({
       status: 'completed',
       customer_details: details,
-      payment: { id: 'pay_1', status: 'succeeded', status_code: 0, auth_code: 'AUTH01', message: 'Payment successful.', customer_details: { ...details, userPhoneNumber: null } },
+      payment: {
+        id: 'pay_1',
+        status: 'succeeded',
+        status_code: 0,
+        auth_code: 'AUTH01',
+        message: 'Payment successful.',
+        customer_details: { ...details, userPhoneNumber: null },
+      },
     });
     const called: unknown[] = [];
     el.onSuccess = (result) => called.push(result);

@@ -8,7 +8,18 @@ import { expect, oneEvent } from '@open-wc/testing';
 import type { TransactionResult } from '../../src/protocol/card.js';
 import { PaymentError } from '../../src/core/payment-error.js';
 import type { CardComponent } from '../../src/elements/card-component/card-component.component.js';
-import { TEST_KEY, addFault, clearFaults, fillCard, frameName, getSession, readyCard, record, type FaultSpec, type SandboxSession } from '../support/helpers.js';
+import {
+  TEST_KEY,
+  addFault,
+  clearFaults,
+  fillCard,
+  frameName,
+  getSession,
+  readyCard,
+  record,
+  type FaultSpec,
+  type SandboxSession,
+} from '../support/helpers.js';
 
 const OUTCOME_EVENTS = ['payment-success', 'payment-attempt-failed', 'payment-failure', 'payment-unknown', 'payment-expired', 'payment-cancel'];
 
@@ -126,7 +137,7 @@ describe('<card-component> when the network fails mid-payment', () => {
     expect(status.result!.authCode).to.match(/^[A-Z0-9]{6}$/);
   });
 
-  it('after outcome_unknown, pressing Pay again reuses the unfinished attempt\'s key: the same success, never a second charge', async () => {
+  it("after outcome_unknown, pressing Pay again reuses the unfinished attempt's key: the same success, never a second charge", async () => {
     const { el, session } = await cardWithFaults(
       { route: 'payments', fault: 'drop_after_charge', times: 20 },
       { route: 'payment_status', fault: 'reset', times: 50 },

@@ -4,7 +4,19 @@
  */
 import { expect } from '@open-wc/testing';
 import { Moment } from '../../src/moment.js';
-import { TEST_KEY, addFault, clearFaults, createSession, fillCard, frameClick, frameEval, getSession, record, until, type SandboxSession } from '../support/helpers.js';
+import {
+  TEST_KEY,
+  addFault,
+  clearFaults,
+  createSession,
+  fillCard,
+  frameClick,
+  frameEval,
+  getSession,
+  record,
+  until,
+  type SandboxSession,
+} from '../support/helpers.js';
 
 const PAY_BUTTON = '#checkout-pay';
 const OUTCOME_EVENTS = ['payment-success', 'payment-failure', 'payment-attempt-failed', 'payment-cancel', 'payment-expired', 'payment-unknown'];

@@ -68,7 +68,13 @@ before(async () => {
   shopUrl = demo.url;
   browser = await chromium.launch({
     executablePath: findChrome(),
-    args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: [
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   });
 });
 
@@ -229,7 +235,9 @@ test('sessions are created with allowed_origins set to the shop’s origin; a ke
     req.on('end', () => {
       requests.push({ method: req.method, url: req.url, body: body ? JSON.parse(body) : null });
       res.writeHead(400, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: `Not for ${req.headers.authorization?.slice(7)} or card 4242 4242 4242 4242.` } }));
+      res.end(
+        JSON.stringify({ error: { type: 'invalid_request_error', message: `Not for ${req.headers.authorization?.slice(7)} or card 4242 4242 4242 4242.` } }),
+      );
     });
   });
   provider.listen(0, '127.0.0.1');

@@ -31,18 +31,22 @@ function assertLoopbackOnly(text) {
   }
 }
 
-test('4242 4242 4242 4242 pays in the WebView and the app catches yourapp://checkout?session_id=…, then reads completed', { timeout: RUN_TIMEOUT + 5000 }, async () => {
-  const { code, out, err } = await runApp();
-  assert.equal(code, 0, `${out}\n${err}`);
-  const session = /fetchClientToken\(\) → a client token for session (ps_\w+)/.exec(out)?.[1];
-  assert.ok(session, out);
-  assert.match(out, /375 px wide in a 375 px viewport/);
-  assert.match(out, new RegExp(`onNavigationRequest: yourapp://checkout\\?session_id=${session} → NavigationDecision\\.prevent`));
-  assert.match(out, new RegExp(`fetchSessionStatus\\('${session}'\\) → \\{ status: 'completed' \\} → onSuccess`));
-  assert.doesNotMatch(out, /warning:/, 'the page had a problem in the WebView');
-  assert.doesNotMatch(out, /#token=[^…]/, 'the client token was printed');
-  assertLoopbackOnly(out + err);
-});
+test(
+  '4242 4242 4242 4242 pays in the WebView and the app catches yourapp://checkout?session_id=…, then reads completed',
+  { timeout: RUN_TIMEOUT + 5000 },
+  async () => {
+    const { code, out, err } = await runApp();
+    assert.equal(code, 0, `${out}\n${err}`);
+    const session = /fetchClientToken\(\) → a client token for session (ps_\w+)/.exec(out)?.[1];
+    assert.ok(session, out);
+    assert.match(out, /375 px wide in a 375 px viewport/);
+    assert.match(out, new RegExp(`onNavigationRequest: yourapp://checkout\\?session_id=${session} → NavigationDecision\\.prevent`));
+    assert.match(out, new RegExp(`fetchSessionStatus\\('${session}'\\) → \\{ status: 'completed' \\} → onSuccess`));
+    assert.doesNotMatch(out, /warning:/, 'the page had a problem in the WebView');
+    assert.doesNotMatch(out, /#token=[^…]/, 'the client token was printed');
+    assertLoopbackOnly(out + err);
+  },
+);
 
 test('4000 0000 0000 3220: the 3-D Secure challenge is passed in place, then the deep link arrives', { timeout: RUN_TIMEOUT + 5000 }, async () => {
   const { code, out, err } = await runApp(['--card', '4000000000003220']);

@@ -39,10 +39,12 @@ const BUILDS = {
 };
 
 async function waitForEvent(page, type, tag, timeout = 20_000) {
-  await page.waitForFunction(([t, g]) => window.__events.some((e) => e.type === t && e.tag === g), [type, tag], { timeout }).catch(async (error) => {
-    const seen = await page.evaluate(() => JSON.stringify(window.__events)).catch(() => '(page gone)');
-    throw new Error(`No ${type} from <${tag}> within ${timeout} ms; events so far: ${seen}`, { cause: error });
-  });
+  await page
+    .waitForFunction(([t, g]) => window.__events.some((e) => e.type === t && e.tag === g), [type, tag], { timeout })
+    .catch(async (error) => {
+      const seen = await page.evaluate(() => JSON.stringify(window.__events)).catch(() => '(page gone)');
+      throw new Error(`No ${type} from <${tag}> within ${timeout} ms; events so far: ${seen}`, { cause: error });
+    });
   return page.evaluate(([t, g]) => window.__events.find((e) => e.type === t && e.tag === g).detail, [type, tag]);
 }
 
@@ -189,7 +191,12 @@ describe('a strict Content-Security-Policy with Trusted Types', () => {
     ].join('; ');
     site.page('/csp/recorder.js', RECORDER, {}, 'text/javascript');
     site.page('/csp/token.json', JSON.stringify({ client_token: checkoutToken }), { 'content-security-policy': csp }, 'application/json');
-    site.page('/csp/launch.js', "document.querySelector('#launch').addEventListener('click', () => document.querySelector('moment-checkout').launch());", {}, 'text/javascript');
+    site.page(
+      '/csp/launch.js',
+      "document.querySelector('#launch').addEventListener('click', () => document.querySelector('moment-checkout').launch());",
+      {},
+      'text/javascript',
+    );
     const url = site.page(
       '/csp/page.html',
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict shop</title>

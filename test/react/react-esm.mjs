@@ -14,7 +14,11 @@ const MODULES = {
   ReactDOM: { path: /\/node_modules\/react-dom\/index\.js$/, id: 'react-dom' },
   ReactDOMClient: { path: /\/node_modules\/react-dom\/client\.js$/, id: 'react-dom/client' },
   // Loaded in Node, this one keeps the process alive: its names are listed instead.
-  ReactDOMServer: { path: /\/node_modules\/react-dom\/server\.browser\.js$/, id: 'react-dom/server.browser', names: ['renderToString', 'renderToStaticMarkup', 'version'] },
+  ReactDOMServer: {
+    path: /\/node_modules\/react-dom\/server\.browser\.js$/,
+    id: 'react-dom/server.browser',
+    names: ['renderToString', 'renderToStaticMarkup', 'version'],
+  },
 };
 
 export function reactEsm() {
@@ -25,7 +29,9 @@ export function reactEsm() {
       if (context.path === BUNDLE) {
         bundle ??= build({
           stdin: {
-            contents: Object.entries(MODULES).map(([name, { id }]) => `export * as ${name} from '${id}';`).join('\n'),
+            contents: Object.entries(MODULES)
+              .map(([name, { id }]) => `export * as ${name} from '${id}';`)
+              .join('\n'),
             resolveDir: process.cwd(),
           },
           bundle: true,

@@ -61,19 +61,14 @@ const OTHER_NUMBERS = [
 ];
 
 /** The variants of a valid number a customer mistypes: bad check digit, a digit more, a digit less. */
-const variants = (number) => [
-  number.slice(0, -1) + ((Number(number.at(-1)) + 1) % 10),
-  `${number}0`,
-  number.slice(0, -1),
-];
+const variants = (number) => [number.slice(0, -1) + ((Number(number.at(-1)) + 1) % 10), `${number}0`, number.slice(0, -1)];
 
 describe('card rules: the frame and the sandbox agree', () => {
   let rules;
   let sandbox;
   let api;
   const now = new Date(Date.UTC(NEXT_YEAR - 1, 0, 15));
-  const pay = (token, number, cvv) =>
-    api.pay(token, { card: { number, expiryMonth: 12, expiryYear: NEXT_YEAR, cvv, name: 'Ada Lovelace' } });
+  const pay = (token, number, cvv) => api.pay(token, { card: { number, expiryMonth: 12, expiryYear: NEXT_YEAR, cvv, name: 'Ada Lovelace' } });
   /** A security code of the right length for the number's brand (3 when it has none). */
   const goodCvv = (number) => '1234'.slice(0, rules.cvvLengthFor(rules.detectBrand(number)) ?? 3);
 
@@ -109,7 +104,14 @@ describe('card rules: the frame and the sandbox agree', () => {
     assert.deepEqual([...new Set(Object.values(table).map((card) => card.code.size))].sort(), [rules.MIN_CVV_LENGTH, rules.MAX_CVV_LENGTH]);
   });
 
-  const numbers = [...new Set([...Object.values(TEST_NUMBERS).flat().flatMap((n) => [n, ...variants(n)]), ...OTHER_NUMBERS])];
+  const numbers = [
+    ...new Set([
+      ...Object.values(TEST_NUMBERS)
+        .flat()
+        .flatMap((n) => [n, ...variants(n)]),
+      ...OTHER_NUMBERS,
+    ]),
+  ];
   for (const number of numbers) {
     it(`agrees on ${number}`, async () => {
       const check = rules.checkCardNumber(number);

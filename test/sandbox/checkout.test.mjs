@@ -189,7 +189,14 @@ describe('3-D Secure in redirect mode', () => {
     for (const [, name, raw] of html.matchAll(/data-([a-z-]+)="([^"]*)"/g)) {
       dataset[name.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = raw.replace(/&#38;/g, '&');
     }
-    const buttons = ['pass', 'fail', 'cancel'].map((v) => ({ value: v, disabled: true, listeners: [], addEventListener(_, f) { this.listeners.push(f); } }));
+    const buttons = ['pass', 'fail', 'cancel'].map((v) => ({
+      value: v,
+      disabled: true,
+      listeners: [],
+      addEventListener(_, f) {
+        this.listeners.push(f);
+      },
+    }));
     const status = { textContent: '' };
     let assigned;
     const window = {};
@@ -213,9 +220,14 @@ describe('3-D Secure in redirect mode', () => {
 
   it("cancel at the bank page returns to the session's cancel_url (with the session id), pass to its success_url", async () => {
     const body = sessionBody({
-      options: { checkout_options: { success_url: 'https://shop.example/done?session_id={SESSION_ID}', cancel_url: 'https://shop.example/cart?session_id={SESSION_ID}' } },
+      options: {
+        checkout_options: { success_url: 'https://shop.example/done?session_id={SESSION_ID}', cancel_url: 'https://shop.example/cart?session_id={SESSION_ID}' },
+      },
     });
-    for (const [answer, expected] of [['cancel', 'cart'], ['pass', 'done']]) {
+    for (const [answer, expected] of [
+      ['cancel', 'cart'],
+      ['pass', 'done'],
+    ]) {
       const session = await api.openSession(body);
       const payment = (await api.pay(session.client_token, cardBody('4000000000003220'))).body;
       const html = await (await fetch(payment.challenge.url)).text();

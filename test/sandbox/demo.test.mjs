@@ -59,7 +59,10 @@ describe('demo sessions for static galleries (POST /v1/demo/sessions)', () => {
       success_url: 'https://shop.example/done?session_id={SESSION_ID}',
       expires_in: 120,
       title: 'Gallery order',
-      line_items: [{ name: 'Tea', quantity: 2, amount: 1000 }, { name: 'Cake', quantity: 1, amount: 599 }],
+      line_items: [
+        { name: 'Tea', quantity: 2, amount: 1000 },
+        { name: 'Cake', quantity: 1, amount: 599 },
+      ],
     });
     assert.equal(res.status, 201);
     const expiresIn = Date.parse(res.body.expires_at) - Date.now();
@@ -69,7 +72,10 @@ describe('demo sessions for static galleries (POST /v1/demo/sessions)', () => {
     assert.equal(view.currency, 'EUR');
     assert.equal(view.variant, 'inline');
     assert.equal(view.title, 'Gallery order');
-    assert.deepEqual(view.itemLines.map((line) => line.amountTotal.value), [2000, 599]);
+    assert.deepEqual(
+      view.itemLines.map((line) => line.amountTotal.value),
+      [2000, 599],
+    );
     assert.deepEqual(view.collect, { email: true, billing_address: true, shipping_address: false });
     assert.equal(view.success_url, `https://shop.example/done?session_id=${res.body.session_id}`);
     assert.deepEqual(view.allowed_origins.sort(), [GALLERY, 'https://shop.example'].sort());

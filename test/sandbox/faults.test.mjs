@@ -23,8 +23,7 @@ describe('fault simulation', () => {
   const lines = [];
 
   const addFault = (body, headers = merchant) => api.call('POST', '/test/faults', { headers, body });
-  const lookUp = (token, key) =>
-    api.call('GET', `/v1/payments?idempotency_key=${encodeURIComponent(key)}`, { headers: { authorization: `Bearer ${token}` } });
+  const lookUp = (token, key) => api.call('GET', `/v1/payments?idempotency_key=${encodeURIComponent(key)}`, { headers: { authorization: `Bearer ${token}` } });
   const sessionStatus = async (id) => (await api.getSession(id)).body.status;
 
   before(async () => {
@@ -47,11 +46,18 @@ describe('fault simulation', () => {
       const slow = await addFault({ route: 'session', fault: 'slow' });
       assert.equal(slow.body.delay_ms, 2000);
       const scoped = await addFault({ route: 'payments', fault: 'error_after_charge', status: 502, session_id: session.id });
-      assert.deepEqual({ ...scoped.body, id: 'x' }, { id: 'x', route: 'payments', fault: 'error_after_charge', status: 502, times: 1, remaining: 1, session_id: session.id });
+      assert.deepEqual(
+        { ...scoped.body, id: 'x' },
+        { id: 'x', route: 'payments', fault: 'error_after_charge', status: 502, times: 1, remaining: 1, session_id: session.id },
+      );
 
       const list = await api.call('GET', '/test/faults', { headers: merchant });
       assert.equal(list.status, 200);
-      assert.deepEqual(list.body.data.map((f) => f.id), [timeout.body.id, error.body.id, slow.body.id, scoped.body.id], 'oldest first');
+      assert.deepEqual(
+        list.body.data.map((f) => f.id),
+        [timeout.body.id, error.body.id, slow.body.id, scoped.body.id],
+        'oldest first',
+      );
 
       const one = await api.call('DELETE', `/test/faults/${error.body.id}`, { headers: merchant });
       assert.deepEqual([one.status, one.body], [200, { id: error.body.id, deleted: true }]);
@@ -158,7 +164,10 @@ describe('fault simulation', () => {
       await assert.rejects(rawPay(sandbox, session.client_token, key), TypeError);
       assert.equal((await lookUp(session.client_token, key)).status, 404);
       assert.equal(await sessionStatus(session.id), 'open');
-      assert.ok(lines.some((l) => /^POST \/v1\/payments dropped \d+ms$/.test(l)), 'the request log says dropped');
+      assert.ok(
+        lines.some((l) => /^POST \/v1\/payments dropped \d+ms$/.test(l)),
+        'the request log says dropped',
+      );
     });
 
     it('error 503: answered without processing; nothing is charged', async () => {
@@ -278,7 +287,10 @@ describe('fault simulation', () => {
       const fault = sandbox.addFault({ route: 'payments', fault: 'error', status: 500, times: 2 });
       assert.equal((await api.pay(session.client_token, cardBody(VISA))).status, 500);
       const listed = (await api.call('GET', '/test/faults', { headers: merchant })).body.data;
-      assert.deepEqual(listed.map((f) => [f.id, f.times, f.remaining]), [[fault.id, 2, 1]]);
+      assert.deepEqual(
+        listed.map((f) => [f.id, f.times, f.remaining]),
+        [[fault.id, 2, 1]],
+      );
       assert.equal((await api.pay(session.client_token, cardBody(VISA))).status, 500);
       assert.deepEqual((await api.call('GET', '/test/faults', { headers: merchant })).body.data, []);
       assert.equal((await api.pay(session.client_token, cardBody(VISA))).status, 200);
@@ -364,7 +376,10 @@ describe('fault simulation', () => {
       assert.equal(event.data.sessionId, session.id);
       assert.equal(event.data.status, 'completed');
       assert.ok(lines.some((l) => l.startsWith(`fault ${fault.id} error webhook ${event.id}`)));
-      assert.ok(lines.some((l) => l.includes(`webhook ${event.id}`) && l.includes('failed (HTTP 503, simulated), retrying in')), 'the log says it was simulated');
+      assert.ok(
+        lines.some((l) => l.includes(`webhook ${event.id}`) && l.includes('failed (HTTP 503, simulated), retrying in')),
+        'the log says it was simulated',
+      );
       for (let i = 0; i < 40 && !lines.some((l) => l.includes(`webhook ${event.id}`) && l.endsWith('delivered')); i++) await sleep(25);
       assert.ok(lines.some((l) => l.includes(`webhook ${event.id}`) && l.endsWith('delivered')));
       await sleep(100);

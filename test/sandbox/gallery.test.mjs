@@ -82,7 +82,16 @@ describe('gallery: static directory on an origin of its own', () => {
 
   it('refuses directory traversal, symlinks out of the directory and other methods', async () => {
     const port = sandbox.gallery.port;
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/sb-assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/index.html%00.js', '/link.txt', '/missing.js', '/%E0%A4%A']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/sb-assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/index.html%00.js',
+      '/link.txt',
+      '/missing.js',
+      '/%E0%A4%A',
+    ]) {
       const res = await rawGet(port, path);
       assert.equal(res.status, 404, path);
       assert.ok(!res.body.includes('outside the gallery'), path);
@@ -149,7 +158,10 @@ describe('moment-sandbox --gallery', () => {
   });
 
   it('refuses --gallery-port without --gallery, and a missing directory', async () => {
-    for (const args of [['--gallery-port', '0'], ['--port', '0', '--gallery', '/nonexistent/moment-gallery']]) {
+    for (const args of [
+      ['--gallery-port', '0'],
+      ['--port', '0', '--gallery', '/nonexistent/moment-gallery'],
+    ]) {
       const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
       let err = '';
       const exited = new Promise((resolve) => child.on('exit', resolve));

@@ -57,8 +57,7 @@ export function client(sandbox) {
   const merchant = { authorization: `Bearer ${SECRET_KEY}` };
   return {
     call,
-    createSession: (body = sessionBody(), headers = {}) =>
-      call('POST', '/collect/payment_sessions', { headers: { ...merchant, ...headers }, body }),
+    createSession: (body = sessionBody(), headers = {}) => call('POST', '/collect/payment_sessions', { headers: { ...merchant, ...headers }, body }),
     getSession: (id) => call('GET', `/collect/payment_sessions/${id}`, { headers: merchant }),
     async openSession(body) {
       const { status, body: session } = await this.createSession(body);

@@ -11,7 +11,8 @@ import { startSandbox, client, cardBody, sessionBody, SECRET_KEY } from './helpe
 
 const claimsOf = (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
 const checkoutOptions = (options) => ({ options: { checkout_options: options } });
-const hosted = (options = {}) => sessionBody(checkoutOptions({ presentation_mode: { mode: 'hosted' }, success_url: 'https://shop.example/done?session_id={SESSION_ID}', ...options }));
+const hosted = (options = {}) =>
+  sessionBody(checkoutOptions({ presentation_mode: { mode: 'hosted' }, success_url: 'https://shop.example/done?session_id={SESSION_ID}', ...options }));
 const CHALLENGE_CARD = '4000000000003220';
 
 /** A frames directory with a stand-in checkout bundle, so these tests need no frames build. */
@@ -207,7 +208,14 @@ describe('3-D Secure in redirect mode, back to an app deep link', () => {
     for (const [, name, raw] of html.matchAll(/data-([a-z-]+)="([^"]*)"/g)) {
       dataset[name.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = raw.replace(/&#38;/g, '&');
     }
-    const buttons = ['pass', 'fail', 'cancel'].map((v) => ({ value: v, disabled: true, listeners: [], addEventListener(_, f) { this.listeners.push(f); } }));
+    const buttons = ['pass', 'fail', 'cancel'].map((v) => ({
+      value: v,
+      disabled: true,
+      listeners: [],
+      addEventListener(_, f) {
+        this.listeners.push(f);
+      },
+    }));
     const status = { textContent: '' };
     let assigned;
     const window = {};

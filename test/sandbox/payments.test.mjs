@@ -6,7 +6,7 @@ import { startSandbox, client, cardBody, newKey, TOKEN_SECRET, NEXT_YEAR } from 
 describe('frames API: payments', () => {
   let sandbox;
   let api;
-  let logLines = [];
+  const logLines = [];
   before(async () => {
     sandbox = await startSandbox({ port: 0, tokenSecret: TOKEN_SECRET, maxFailedAttempts: 3, log: (line) => logLines.push(line) });
     api = client(sandbox);
@@ -91,7 +91,11 @@ describe('frames API: payments', () => {
       ['card.name', cardBody('4242424242424242', { name: 'x'.repeat(101) }), /at most 100/],
       ['additionalInfo.userEmailAddress', { ...cardBody('4242424242424242'), additionalInfo: { userEmailAddress: 7 } }, /must be an email address/],
       ['additionalInfo.userEmail', { ...cardBody('4242424242424242'), additionalInfo: { userEmail: 'ada@example.com' } }, /is not a known field/],
-      ['additionalInfo.billingAddress.postcode', { ...cardBody('4242424242424242'), additionalInfo: { billingAddress: { postcode: 'x'.repeat(21) } } }, /at most 20/],
+      [
+        'additionalInfo.billingAddress.postcode',
+        { ...cardBody('4242424242424242'), additionalInfo: { billingAddress: { postcode: 'x'.repeat(21) } } },
+        /at most 20/,
+      ],
       ['additionalInfo.metaData.order', { ...cardBody('4242424242424242'), additionalInfo: { metaData: { order: 7 } } }, /strings/],
       ['card.numbr', { ...cardBody('4242424242424242'), card: { ...cardBody('4242424242424242').card, numbr: '4242424242424242' } }, /did you mean number\?/],
     ];

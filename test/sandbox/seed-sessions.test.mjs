@@ -16,7 +16,8 @@ const SEED_004 = {
   paymentMethods: '{ "amount": { "value": 1000, "currencyCode": "GBP" }, "reference": "Order-0001", "paymentMethods": [ "Card", "Wallet" ] }',
   collectionFlags:
     '{ "amount": { "value": 1000, "currencyCode": "GBP" }, "reference": "Order-0001", "config": { "customerEmail": { "collectionRequired": true }, "billingAddress": { "collectionRequired": true }, "shippingDetails": { "collectionRequired": true } } }',
-  redirectUrl: '{ "amount": { "value": 1000, "currencyCode": "GBP" }, "reference": "Order-0001", "config": { "redirectUrl": "http://mymerchantsite.com/checkout/success_pay" } }',
+  redirectUrl:
+    '{ "amount": { "value": 1000, "currencyCode": "GBP" }, "reference": "Order-0001", "config": { "redirectUrl": "http://mymerchantsite.com/checkout/success_pay" } }',
   lines:
     '{ "amount": { "value": 1510, "currencyCode": "GBP" }, "reference": "Order-0001", "itemLines": [ { "id": "item 1", "quantity": 4, "caption": "Dog socks", "amountTotal": { "value": 400, "currencyCode": "GBP" } }, { "id": "item 5", "quantity": 1, "caption": "Dog bandana", "amountTotal": { "value": 600, "currencyCode": "GBP" } } ], "taxLines": [ { "id": "vat", "caption": "VAT", "subCaption": "10%", "amountTotal": { "value": 10, "currencyCode": "GBP" } }, { "id": "delivery", "caption": "Delivery", "amountTotal": { "value": 500, "currencyCode": "GBP" } } ], "config": { "details": { "showTotal": true } } }',
   title: '{ "amount": { "value": 1000, "currencyCode": "GBP" }, "reference": "Order-0001", "config": { "title": "The Company" } }',
@@ -161,10 +162,22 @@ describe('seed names beside the product names', () => {
   const both = [
     ['title', 'config.title', { title: 'A', config: { title: 'B' } }],
     ['line_items', 'itemLines', { line_items: [{ name: 'Tea', quantity: 1, amount: 100 }], itemLines: [line()] }],
-    ['tax_lines', 'taxLines', { tax_lines: [{ name: 'VAT', amount: 1 }], taxLines: [{ id: 'vat', caption: 'VAT', amountTotal: { value: 1, currencyCode: 'GBP' } }] }],
+    [
+      'tax_lines',
+      'taxLines',
+      { tax_lines: [{ name: 'VAT', amount: 1 }], taxLines: [{ id: 'vat', caption: 'VAT', amountTotal: { value: 1, currencyCode: 'GBP' } }] },
+    ],
     ['collect.email', 'config.customerEmail.collectionRequired', { collect: { email: true }, config: { customerEmail: { collectionRequired: true } } }],
-    ['collect.billing_address', 'config.billingAddress.collectionRequired', { collect: { billing_address: false }, config: { billingAddress: { collectionRequired: true } } }],
-    ['collect.shipping_address', 'config.shippingDetails.collectionRequired', { collect: { shipping_address: true }, config: { shippingDetails: { collectionRequired: true } } }],
+    [
+      'collect.billing_address',
+      'config.billingAddress.collectionRequired',
+      { collect: { billing_address: false }, config: { billingAddress: { collectionRequired: true } } },
+    ],
+    [
+      'collect.shipping_address',
+      'config.shippingDetails.collectionRequired',
+      { collect: { shipping_address: true }, config: { shippingDetails: { collectionRequired: true } } },
+    ],
     ['options.checkout_options.success_url', 'config.redirectUrl', { config: { redirectUrl: 'https://shop.example/done' } }],
   ];
   for (const [product, seed, overrides] of both) {
@@ -244,7 +257,11 @@ describe('unknown keys are refused with the nearest known key', () => {
     ['redirectUrl', { redirectUrl: 'https://x.example/' }, 'did you mean config.redirectUrl?'],
     ['config.cancelUrl', { config: { cancelUrl: 'https://x.example/' } }, 'did you mean options.checkout_options.cancel_url?'],
     ['config.details.show_total', { config: { details: { show_total: true } } }, 'did you mean showTotal?'],
-    ['itemLines.0.amount_total', { itemLines: [{ id: 'a', quantity: 1, caption: 'Tea', amountTotal: { value: 1, currencyCode: 'GBP' }, amount_total: 1 }] }, 'did you mean amountTotal?'],
+    [
+      'itemLines.0.amount_total',
+      { itemLines: [{ id: 'a', quantity: 1, caption: 'Tea', amountTotal: { value: 1, currencyCode: 'GBP' }, amount_total: 1 }] },
+      'did you mean amountTotal?',
+    ],
     ['cardHolderNotPresent', { cardHolderNotPresent: true }, 'is not a known field (known fields: amount, currency,'],
   ];
   for (const [param, overrides, hint] of cases) {
@@ -267,7 +284,10 @@ describe('unknown keys are refused with the nearest known key', () => {
     });
     assert.equal(card.status, 400);
     assert.equal(card.body.error.param, 'extra');
-    const wallet = await api.call('POST', '/v1/wallet/payments', { headers: { ...headers, 'idempotency-key': 'k-2' }, body: { wallet: 'sandbox', token: 'tok_sandbox_visa', emial: 'a@b.co' } });
+    const wallet = await api.call('POST', '/v1/wallet/payments', {
+      headers: { ...headers, 'idempotency-key': 'k-2' },
+      body: { wallet: 'sandbox', token: 'tok_sandbox_visa', emial: 'a@b.co' },
+    });
     assert.equal(wallet.status, 400);
     assert.equal(wallet.body.error.message, 'emial is not a known field; did you mean email?');
     const demo = await api.call('POST', '/v1/demo/sessions', { body: { publishable_key: 'pk_test_x', ammount: 100 } });
@@ -342,7 +362,9 @@ describe('return URLs are https, loopback http or app deep links (seed 002)', ()
   });
 
   it('takes a deep link success_url without adding it to allowed_origins', async () => {
-    const res = await api.createSession(sessionBody({ allowed_origins: ['https://shop.example'], options: { checkout_options: { success_url: 'yourapp://done' } } }));
+    const res = await api.createSession(
+      sessionBody({ allowed_origins: ['https://shop.example'], options: { checkout_options: { success_url: 'yourapp://done' } } }),
+    );
     assert.equal(res.status, 200);
     assert.deepEqual(res.body.allowed_origins, ['https://shop.example']);
   });
@@ -387,8 +409,7 @@ describe("seed 004's payment-intent paths", () => {
   });
   after(() => sandbox.close());
 
-  const curl = (raw) =>
-    api.call('POST', '/payment-intents', { headers: { ...SEED_004_HEADERS, 'content-type': 'application/json' }, raw });
+  const curl = (raw) => api.call('POST', '/payment-intents', { headers: { ...SEED_004_HEADERS, 'content-type': 'application/json' }, raw });
 
   it("POST /payment-intents with the walkthrough body answers the seed's fields beside the product's", async () => {
     const res = await curl(SEED_004.walkthrough);
@@ -441,7 +462,9 @@ describe('presentation_mode hosted', () => {
   after(() => sandbox.close());
 
   it('is accepted: the session says hosted, its token carries mode hosted, and it has a checkout_url to send the customer to', async () => {
-    const body = sessionBody({ options: { checkout_options: { presentation_mode: { mode: 'hosted' }, success_url: 'https://shop.example/done?session_id={SESSION_ID}' } } });
+    const body = sessionBody({
+      options: { checkout_options: { presentation_mode: { mode: 'hosted' }, success_url: 'https://shop.example/done?session_id={SESSION_ID}' } },
+    });
     const res = await client(sandbox).createSession(body);
     assert.equal(res.status, 200, res.text);
     assert.equal(res.body.presentation_mode, 'hosted');

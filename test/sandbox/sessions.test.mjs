@@ -73,7 +73,11 @@ describe('merchant API: payment sessions', () => {
       ['options.checkout_options.presentation_mode.variant', co({ presentation_mode: { variant: 'sheet' } }), /'modal' or 'inline'/],
       ['options.checkout_options.success_url', co({ success_url: 'javascript:alert(1)' }), /must not use the javascript: scheme/],
       ['options.checkout_options.success_url', co({ success_url: 'not a url' }), /must be an https URL/],
-      ['options.checkout_options.sucess_url', co({ sucess_url: 'https://shop.example/' }), 'options.checkout_options.sucess_url is not a known field; did you mean success_url?'],
+      [
+        'options.checkout_options.sucess_url',
+        co({ sucess_url: 'https://shop.example/' }),
+        'options.checkout_options.sucess_url is not a known field; did you mean success_url?',
+      ],
       ['amount.value', { amount: { value: 0, currencyCode: 'GBP' } }, 'amount.value must be a positive integer in minor units'],
       ['amount.currencyCode', { amount: { value: 100, currencyCode: 'gbp' }, currency: undefined }, /three-letter ISO 4217/],
       ['options.checkout_options', { options: { checkout_options: 'x' } }, /must be an object/],
@@ -81,7 +85,16 @@ describe('merchant API: payment sessions', () => {
       ['reference', { reference: 42 }, /must be a string/],
       ['title', { title: 'x'.repeat(201) }, /at most 200/],
       ['line_items.0.quantity', { line_items: [{ name: 'Tea', quantity: 0, amount: 100 }] }, /positive integer/],
-      ['line_items.1.name', { line_items: [{ name: 'Tea', quantity: 1, amount: 100 }, { quantity: 1, amount: 1 }] }, /is required/],
+      [
+        'line_items.1.name',
+        {
+          line_items: [
+            { name: 'Tea', quantity: 1, amount: 100 },
+            { quantity: 1, amount: 1 },
+          ],
+        },
+        /is required/,
+      ],
       ['tax_lines.0.amount', { tax_lines: [{ name: 'VAT', amount: -1 }] }, /negative/],
       ['collect.email', { collect: { email: 'yes' } }, /true or false/],
     ];
@@ -138,9 +151,7 @@ describe('merchant API: payment sessions', () => {
     });
 
     it('signs the client token as an HS256 JWT with exactly the ClientTokenClaims', async () => {
-      const session = await api.openSession(
-        sessionBody({ options: { checkout_options: { presentation_mode: { mode: 'embedded', variant: 'inline' } } } }),
-      );
+      const session = await api.openSession(sessionBody({ options: { checkout_options: { presentation_mode: { mode: 'embedded', variant: 'inline' } } } }));
       assert.deepEqual(decodeProtectedHeader(session.client_token), { alg: 'HS256', typ: 'JWT' });
       const { payload } = await jwtVerify(session.client_token, new TextEncoder().encode(TOKEN_SECRET), {
         issuer: sandbox.origin,

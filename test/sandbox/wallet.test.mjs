@@ -155,7 +155,10 @@ describe('frames API: Apple Pay merchant validation', () => {
 
   it('returns a fake merchant session object for an Apple validation URL', async () => {
     const session = await api.openSession();
-    const res = await validate(session.client_token, { validationURL: 'https://apple-pay-gateway.apple.com/paymentservices/startSession', domain: 'frames.example' });
+    const res = await validate(session.client_token, {
+      validationURL: 'https://apple-pay-gateway.apple.com/paymentservices/startSession',
+      domain: 'frames.example',
+    });
     assert.equal(res.status, 200);
     assert.equal(res.body.domainName, 'frames.example');
     assert.equal(res.body.sandbox, true);

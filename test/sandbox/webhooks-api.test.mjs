@@ -111,7 +111,10 @@ describe('webhook subscriptions (seed 004 "Webhooks and events management")', ()
     assert.equal(patch.body.description, 'renamed');
     assert.equal(patch.body.url, 'https://example.com/b');
     assert.deepEqual(patch.body.events, put.body.events);
-    const events = await api.call('PATCH', `/webhooks/${sub.id}`, { headers: merchant, body: { events: ['payment_intent.created', 'payment_intent.created'] } });
+    const events = await api.call('PATCH', `/webhooks/${sub.id}`, {
+      headers: merchant,
+      body: { events: ['payment_intent.created', 'payment_intent.created'] },
+    });
     assert.deepEqual(events.body.events, ['payment_intent.created'], 'duplicates collapse');
     const cleared = await api.call('PATCH', `/webhooks/${sub.id}`, { headers: merchant, body: { description: null } });
     assert.equal(cleared.body.description, null);
@@ -142,7 +145,15 @@ describe('webhook subscriptions (seed 004 "Webhooks and events management")', ()
       'http://127.1.2.3/hook',
       'http://[::1]:8080/hook',
     ];
-    const refused = ['http://example.com/hook', 'http://10.0.0.1/hook', 'http://localhost.example.com/hook', 'http://[::2]/hook', 'ftp://example.com/hook', 'example.com/hook', ''];
+    const refused = [
+      'http://example.com/hook',
+      'http://10.0.0.1/hook',
+      'http://localhost.example.com/hook',
+      'http://[::2]/hook',
+      'ftp://example.com/hook',
+      'example.com/hook',
+      '',
+    ];
     for (const url of accepted) {
       it(`accepts ${url}`, async () => {
         assert.equal((await subscribe({ events: ALL_EVENTS, url })).status, 201);
@@ -174,7 +185,11 @@ describe('webhook subscriptions (seed 004 "Webhooks and events management")', ()
     ['url', { events: ALL_EVENTS }, /^url is required/],
     ['events', { url: 'https://example.com/hook', events: [] }, /at least one event/],
     ['events', { url: 'https://example.com/hook', events: 'payment_intent.created' }, /array of event names/],
-    ['events.0', { url: 'https://example.com/hook', events: ['payment.created'] }, /must name known events: payment_intent.created, payment_intent.status_updated, payment_session.status_updated/],
+    [
+      'events.0',
+      { url: 'https://example.com/hook', events: ['payment.created'] },
+      /must name known events: payment_intent.created, payment_intent.status_updated, payment_session.status_updated/,
+    ],
     // Seed 004 lists it, the sandbox never sends it: refused, not accepted and left silent.
     ['events.0', { url: 'https://example.com/hook', events: ['payment_intent.send-receipt'] }, /never sent by the sandbox \(it sends no receipts\)/],
     ['description', { url: 'https://example.com/hook', events: ALL_EVENTS, description: 7 }, /must be a string/],
@@ -244,7 +259,11 @@ describe('webhook subscriptions (seed 004 "Webhooks and events management")', ()
     const over = await api.call('POST', '/webhooks', { headers: key, body: { events: ALL_EVENTS, url: 'https://example.com/hook/16' } });
     assert.equal(over.status, 400);
     assert.match(over.body.error.message, /at most 16/);
-    assert.equal((await api.call('POST', '/webhooks', { headers: otherMerchant, body: { events: ALL_EVENTS, url: 'https://example.com/x' } })).status, 201, 'another account is not affected');
+    assert.equal(
+      (await api.call('POST', '/webhooks', { headers: otherMerchant, body: { events: ALL_EVENTS, url: 'https://example.com/x' } })).status,
+      201,
+      'another account is not affected',
+    );
     await api.call('DELETE', `/webhooks/${ids[0]}`, { headers: key });
     assert.equal((await api.call('POST', '/webhooks', { headers: key, body: { events: ALL_EVENTS, url: 'https://example.com/again' } })).status, 201);
   });

@@ -55,11 +55,8 @@ describe('webhook events of a payment session', () => {
     });
   });
 
-  it('sends payment_intent.created when a session is created, in the seed\'s shape', async () => {
-    const { result: session, events } = await deliveriesOf(
-      () => api.openSession(sessionBody({ metadata: { order: '42' }, reference: 'ORDER-42' })),
-      1,
-    );
+  it("sends payment_intent.created when a session is created, in the seed's shape", async () => {
+    const { result: session, events } = await deliveriesOf(() => api.openSession(sessionBody({ metadata: { order: '42' }, reference: 'ORDER-42' })), 1);
     assert.equal(events.length, 1);
     const [event] = events;
     assert.deepEqual(Object.keys(event), ['id', 'event', 'accountId', 'createdAt', 'data']);
@@ -92,7 +89,14 @@ describe('webhook events of a payment session', () => {
       authCode: paid.body.authCode,
       ...fulfilment,
     });
-    assert.deepEqual(own.data, { sessionId: session.id, status: 'completed', paymentId: paid.body.id, statusCode: 0, authCode: paid.body.authCode, ...fulfilment });
+    assert.deepEqual(own.data, {
+      sessionId: session.id,
+      status: 'completed',
+      paymentId: paid.body.id,
+      statusCode: 0,
+      authCode: paid.body.authCode,
+      ...fulfilment,
+    });
     assert.equal(intent.accountId, own.accountId);
     assert.notEqual(intent.id, own.id, 'two events, two ids');
   });
@@ -148,7 +152,10 @@ describe('webhook events of a payment session', () => {
     try {
       const other = { authorization: 'Bearer sk_test_someone_else' };
       const theirs = await api.call('POST', '/webhooks', { headers: other, body: { events: ALL_EVENTS, url: `${hook.url}?theirs` } });
-      const registered = await api.call('POST', '/test/webhooks', { headers: merchant, body: { url: hook.url, secret: 'test-hook-secret', events: ['payment_intent.created'] } });
+      const registered = await api.call('POST', '/test/webhooks', {
+        headers: merchant,
+        body: { url: hook.url, secret: 'test-hook-secret', events: ['payment_intent.created'] },
+      });
       assert.deepEqual(registered.body, { object: 'webhook_endpoint', url: hook.url, events: ['payment_intent.created'] });
       const { result: session } = await deliveriesOf(() => api.openSession(), 1);
       await hook.waitFor(1);
@@ -177,7 +184,10 @@ describe('webhook data carries what the customer gave (issue 16: details reach t
     receiver = await startReceiver();
     sandbox = await startSandbox({ port: 0 });
     api = client(sandbox);
-    await api.call('POST', '/webhooks', { headers: merchant, body: { events: ['payment_intent.status_updated', 'payment_session.status_updated'], url: receiver.url } });
+    await api.call('POST', '/webhooks', {
+      headers: merchant,
+      body: { events: ['payment_intent.status_updated', 'payment_session.status_updated'], url: receiver.url },
+    });
   });
   after(async () => {
     await sandbox.close();

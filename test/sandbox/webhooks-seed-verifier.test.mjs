@@ -157,7 +157,8 @@ for (const mode of hasFlask ? ['flask', 'shim'] : ['shim']) {
       const decline = await api.pay(open.client_token, cardBody('4000000000000002'));
       assert.equal(decline.body.statusCode, 5);
 
-      const report = () => `stdout:\n${verifier.out.stdout}\nstderr:\n${verifier.out.stderr}\nsandbox:\n${logs.filter((l) => l.startsWith('webhook')).join('\n')}`;
+      const report = () =>
+        `stdout:\n${verifier.out.stdout}\nstderr:\n${verifier.out.stderr}\nsandbox:\n${logs.filter((l) => l.startsWith('webhook')).join('\n')}`;
       await until(() => verifier.printed('Signature verified.') >= 2 && verifier.answered(200) >= 2 && delivered() >= 2, DELIVERY_MS, report);
       assert.equal(verifier.printed('Signature verified.'), 2, report());
       assert.equal(verifier.answered(200), 2);
@@ -191,7 +192,11 @@ for (const mode of hasFlask ? ['flask', 'shim'] : ['shim']) {
       const generated = await api.call('POST', `/webhooks/${subscription.id}/secrets`, { headers: merchant });
       await api.call('POST', `/webhooks/${subscription.id}/secrets/${generated.body.id}/activate`, { headers: merchant });
       await api.openSession();
-      await until(() => verifier.printed('Invalid signature.') >= 1 && verifier.answered(400) >= 1 && failures().length >= 1, DELIVERY_MS, () => verifier.out.stdout);
+      await until(
+        () => verifier.printed('Invalid signature.') >= 1 && verifier.answered(400) >= 1 && failures().length >= 1,
+        DELIVERY_MS,
+        () => verifier.out.stdout,
+      );
       assert.equal(verifier.answered(400), 1);
       assert.match(failures()[0], /failed \(HTTP 400\), retrying in 250 ms$/);
       // Deleting the subscription stops the retries.
@@ -211,7 +216,8 @@ describe("seed 004's Python verifier, with the seed's own secret, accepts the se
     const body =
       '{"id":"evt_hnnHxIKR_Uy6bhZCusCltw","event":"payment_intent.created","accountId":"acc_test","createdAt":"2022-02-01T13:07:41.8667859Z","data":{"paymentIntentId":"pi_vpwd4ooAPEqyNAQe4z89WQ","paymentStatus":"Created","captureMode":"Auto"}}';
     const header = 'sha256=4B-49-F8-FE-25-A7-E6-7D-00-4F-A7-9C-F8-0B-63-00-C7-77-B4-F2-2D-E5-E1-22-84-FA-04-18-50-A1-76-FD';
-    const post = (b, headers) => fetch(verifier.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: b, signal: AbortSignal.timeout(5000) });
+    const post = (b, headers) =>
+      fetch(verifier.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: b, signal: AbortSignal.timeout(5000) });
     assert.equal((await post(body, { 'Dojo-Signature': header })).status, 200);
     assert.equal((await post(body.replace('Created', 'Captured'), { 'Dojo-Signature': header })).status, 400);
     assert.equal((await post(body, {})).status, 400);

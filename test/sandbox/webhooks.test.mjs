@@ -11,8 +11,7 @@ describe('webhook signatures', () => {
   const SEED_BODY =
     '{"id":"evt_hnnHxIKR_Uy6bhZCusCltw","event":"payment_intent.created","accountId":"acc_test","createdAt":"2022-02-01T13:07:41.8667859Z","data":{"paymentIntentId":"pi_vpwd4ooAPEqyNAQe4z89WQ","paymentStatus":"Created","captureMode":"Auto"}}';
   const SEED_SECRET = 'PDYkJQq6sESYHp_zJuTTBQ';
-  const SEED_SIGNATURE =
-    'sha256=4B-49-F8-FE-25-A7-E6-7D-00-4F-A7-9C-F8-0B-63-00-C7-77-B4-F2-2D-E5-E1-22-84-FA-04-18-50-A1-76-FD';
+  const SEED_SIGNATURE = 'sha256=4B-49-F8-FE-25-A7-E6-7D-00-4F-A7-9C-F8-0B-63-00-C7-77-B4-F2-2D-E5-E1-22-84-FA-04-18-50-A1-76-FD';
 
   it("reproduces seed 004's worked example: its body and secret give its Dojo-Signature", () => {
     // The compact body is the seed's pretty-printed JSON with the whitespace taken out.

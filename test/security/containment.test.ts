@@ -147,7 +147,11 @@ const flows: string[] = [];
 
 function assertNoLeaks(flow: string, items: string[], cards: Card[]): void {
   // The recorder saw each channel into this realm (or it would prove nothing).
-  for (const kind of ['message ', 'port ', 'event ', 'property ', 'result ']) expect(items.some((i) => i.startsWith(kind)), `${flow}: recorded ${kind.trim()}`).to.equal(true);
+  for (const kind of ['message ', 'port ', 'event ', 'property ', 'result '])
+    expect(
+      items.some((i) => i.startsWith(kind)),
+      `${flow}: recorded ${kind.trim()}`,
+    ).to.equal(true);
   const leaks: string[] = [];
   for (const card of cards) for (const p of patterns(card)) for (const item of items) if (p.test(item)) leaks.push(`${p.name}: ${item.slice(0, 200)}`);
   totalItems += items.length;
@@ -259,7 +263,11 @@ describe('security: card data stays in the frames', function () {
 
   it('the recorder sees card data when it is there (a check of the check)', () => {
     const items = [`event change {"x":"4242 4242 4242 4242"}`, 'console.log exp 11/39 cvv 987'];
-    const found = Object.values(CARDS).flatMap((c) => patterns(c).filter((p) => items.some((i) => p.test(i))).map((p) => p.name));
+    const found = Object.values(CARDS).flatMap((c) =>
+      patterns(c)
+        .filter((p) => items.some((i) => p.test(i)))
+        .map((p) => p.name),
+    );
     expect(found).to.include.members(['number with spaces', 'expiry 11/39', 'security code 987']);
   });
 });

@@ -14,7 +14,19 @@ import '../../src/elements/card-component/card-component.js';
 import '../../src/elements/wallet-button/wallet-button.js';
 import { recordAll } from './support.js';
 import { FRAME_PATHS } from '../../src/protocol/api.js';
-import { TEST_KEY, createSession, fillCard, frameClick, frameEval, frameName, getSession, readyCard, sandboxOrigin, typeInFrame, until } from '../support/helpers.js';
+import {
+  TEST_KEY,
+  createSession,
+  fillCard,
+  frameClick,
+  frameEval,
+  frameName,
+  getSession,
+  readyCard,
+  sandboxOrigin,
+  typeInFrame,
+  until,
+} from '../support/helpers.js';
 import { cardConfig, checkoutConfig, openFrame, walletConfig, type FrameHost } from '../frame/frame-host.js';
 
 const MERCHANT = 'https://merchant.example';
@@ -94,7 +106,8 @@ describe('security: framing by a page outside allowed_origins', function () {
       const frame = await openFrame(kind, { height: kind === 'checkout' ? 700 : 300 });
       try {
         expect(await refusal(frame.request('configure', configs[kind](session.client_token)))).to.equal('origin_not_allowed');
-        if (kind === 'card') expect(await refusal((frame as FrameHost<'card'>).request('executePayment', { idempotencyKey: 'framed-attack-0001' }))).to.equal('not_configured');
+        if (kind === 'card')
+          expect(await refusal((frame as FrameHost<'card'>).request('executePayment', { idempotencyKey: 'framed-attack-0001' }))).to.equal('not_configured');
         if (kind === 'wallet') expect(await frameEval<boolean>(frame.name, "return !!document.querySelector('#wallet-button, #wallet-sheet')")).to.equal(false);
         if (kind === 'checkout') expect(await frameEval<number>(frame.name, "return document.querySelectorAll('.mc-pay:not([disabled])').length")).to.equal(0);
         await noCharge(session.id);

@@ -85,7 +85,8 @@ export function generateMessages(seed: number, count: number, ctx: FuzzContext):
   const portCategories = ['protocol', 'version', 'kind', 'shape', 'types', 'payload', 'oversized', 'deep', 'proto', 'unknown-name'];
   const categories = (ctx.level === 'window' ? windowCategories : portCategories).filter((c) => ctx.replays || c !== 'replay');
   /** The field that identifies a message: the channel for handshakes, the id for port messages. */
-  const idField = (m: Record<string, unknown>): string => (ctx.level === 'window' ? 'channel' : m.kind === 'event' ? 'name' : m.kind === 'request' ? pick(['id', 'method']) : 'id');
+  const idField = (m: Record<string, unknown>): string =>
+    ctx.level === 'window' ? 'channel' : m.kind === 'event' ? 'name' : m.kind === 'request' ? pick(['id', 'method']) : 'id';
 
   const out: FuzzMessage[] = [];
   for (let i = 0; i < count; i++) {
@@ -99,7 +100,14 @@ export function generateMessages(seed: number, count: number, ctx: FuzzContext):
         ports = pick([0, 1]);
         break;
       case 'channel':
-        m.channel = pick([randomId(), ctx.channel.toUpperCase() === ctx.channel ? randomId() : ctx.channel.toUpperCase(), `${ctx.channel} `, ctx.channel.slice(1), '', ctx.channel + 'x'.repeat(40)]);
+        m.channel = pick([
+          randomId(),
+          ctx.channel.toUpperCase() === ctx.channel ? randomId() : ctx.channel.toUpperCase(),
+          `${ctx.channel} `,
+          ctx.channel.slice(1),
+          '',
+          ctx.channel + 'x'.repeat(40),
+        ]);
         ports = pick([0, 1, 2]);
         break;
       case 'protocol':
@@ -165,15 +173,18 @@ export function generateMessages(seed: number, count: number, ctx: FuzzContext):
         ports = pick([0, 2, 3]);
         break;
       case 'unknown-name':
-        if (m.kind === 'request') m.method = pick(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'eval', 'pay', 'EXECUTEPAYMENT', ' configure']);
-        else if (m.kind === 'event') m.name = pick(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'payment-success', 'ready', 'load-error', 'READY']);
+        if (m.kind === 'request')
+          m.method = pick(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'eval', 'pay', 'EXECUTEPAYMENT', ' configure']);
+        else if (m.kind === 'event')
+          m.name = pick(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'payment-success', 'ready', 'load-error', 'READY']);
         else m.id = pick(['__proto__', 'constructor', 'x', '']);
         break;
     }
     // Noise on top of the break: prototype keys and junk in unrelated fields.
     if (data === m && category !== 'replay' && category !== 'ports' && rnd() < 0.4) {
       const noise = protoKeys();
-      for (const key of Object.keys(noise)) if (rnd() < 0.5) Object.defineProperty(m, key, { value: junk(), enumerable: true, configurable: true, writable: true });
+      for (const key of Object.keys(noise))
+        if (rnd() < 0.5) Object.defineProperty(m, key, { value: junk(), enumerable: true, configurable: true, writable: true });
     }
     out.push({ category, data, ports });
   }

@@ -67,7 +67,10 @@ describe('security: fuzzing the bridge', function () {
     el.loadTimeout = 60_000;
     // Lit context lookups (for an enclosing <moment-checkout>) are the element asking, not acting.
     const all = recordAll(el);
-    const events = { filter: (f: (e: { name: string }) => boolean) => all.filter((e) => e.name !== 'context-request').filter(f), map: <T>(f: (e: { name: string }) => T) => all.filter((e) => e.name !== 'context-request').map(f) };
+    const events = {
+      filter: (f: (e: { name: string }) => boolean) => all.filter((e) => e.name !== 'context-request').filter(f),
+      map: <T>(f: (e: { name: string }) => T) => all.filter((e) => e.name !== 'context-request').map(f),
+    };
     const wrapper = document.createElement('div');
     wrapper.style.width = '420px';
     document.body.append(wrapper);
@@ -110,7 +113,10 @@ describe('security: fuzzing the bridge', function () {
         }
       };
       window.addEventListener('message', watchConnection);
-      const armed = await frameEval<number>(impostor.name, postFromFramesOrigin({ target: 'parent', seed: SEED + 1, count: 3000, ctx: windowCtx, waitFor: 'go' }));
+      const armed = await frameEval<number>(
+        impostor.name,
+        postFromFramesOrigin({ target: 'parent', seed: SEED + 1, count: 3000, ctx: windowCtx, waitFor: 'go' }),
+      );
       expect(armed).to.equal(3000);
       impostor.contentWindow!.postMessage('go', '*');
       // This page itself (wrong origin and source), replays of the real hello included.
@@ -141,7 +147,11 @@ describe('security: fuzzing the bridge', function () {
       for (const m of portMessages) port.dispatchEvent(new MessageEvent('message', { data: m.data }));
 
       const sent = own.length + fromImpostor + portMessages.length;
-      const acted = hijacked + events.filter((e) => e.name !== 'ready').length + (events.filter((e) => e.name === 'ready').length === 1 ? 0 : 1) + (connection.port === endpoint ? 0 : 1);
+      const acted =
+        hijacked +
+        events.filter((e) => e.name !== 'ready').length +
+        (events.filter((e) => e.name === 'ready').length === 1 ? 0 : 1) +
+        (connection.port === endpoint ? 0 : 1);
       const polluted = hostPollution();
       const thrown = hostErrors.errors.length + polluted.length;
       console.log(
@@ -183,7 +193,12 @@ describe('security: fuzzing the bridge', function () {
         // 2. Another page on the frames origin (wrong origin for the frame, wrong source), replays of the real connect included.
         const fromSibling = await frameEval<number>(
           sibling.name,
-          postFromFramesOrigin({ target: frameIndex(frame.iframe.contentWindow), seed: seed + 1, count: 1000, ctx: { level: 'window', channel: frame.channel, frame: kind, names: methods, replays: true } }),
+          postFromFramesOrigin({
+            target: frameIndex(frame.iframe.contentWindow),
+            seed: seed + 1,
+            count: 1000,
+            ctx: { level: 'window', channel: frame.channel, frame: kind, names: methods, replays: true },
+          }),
         );
         // The real connect, after all of that: it must still be the one accepted.
         frame.connect();

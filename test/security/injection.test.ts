@@ -22,7 +22,10 @@ const DEFAULT_LABELS: Record<CardField, string> = { cardNumber: 'Card number', e
 const STYLE_GROUPS = ['base', 'cardNumber', 'expiryDate', 'cv2', 'cardName'] as const;
 /** Allowed properties (the value filter is what is tested) and not allowed ones. */
 const STYLE_PROPERTIES = ['color', 'backgroundColor', 'fontFamily', 'border', 'boxShadow', 'backgroundImage', 'listStyleImage'];
-const TEXT_ATTRIBUTES = CARD_FIELDS.flatMap((f) => [`${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-label`, `${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-placeholder`]);
+const TEXT_ATTRIBUTES = CARD_FIELDS.flatMap((f) => [
+  `${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-label`,
+  `${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-placeholder`,
+]);
 
 /** Records markup made in the frame: dangerous elements and on* attributes, as they appear. */
 const INSTALL_MARKUP_PROBE = `
@@ -89,11 +92,20 @@ function cardPayloadConfig(token: string, pick: (path: string, slots: number) =>
   const errorMessages = Object.fromEntries(VALIDATION_ERROR_TYPES.map((t) => [t, pick('errors', VALIDATION_ERROR_TYPES.length)]));
   const themeVariables = Object.fromEntries(THEME_VARIABLES.map((name) => [name, pick('theme', THEME_VARIABLES.length)]));
   const fontCss = Array.from({ length: 8 }, () => pick('fonts', 8));
-  return { config: cardConfig(token, { styles, text, errorMessages, themeVariables, fontCss }), text, errorMessages, uses: styleSlots + 8 + VALIDATION_ERROR_TYPES.length + THEME_VARIABLES.length + 8 };
+  return {
+    config: cardConfig(token, { styles, text, errorMessages, themeVariables, fontCss }),
+    text,
+    errorMessages,
+    uses: styleSlots + 8 + VALIDATION_ERROR_TYPES.length + THEME_VARIABLES.length + 8,
+  };
 }
 
 /** Compares what the frame shows with the text sent: literal text, or the default when blank. */
-function checkCardText(shown: Record<CardField, { label: string | null; placeholder: string | null; error: string }>, text: Record<string, { label: string; placeholder: string }>, errors: Record<string, string>): number {
+function checkCardText(
+  shown: Record<CardField, { label: string | null; placeholder: string | null; error: string }>,
+  text: Record<string, { label: string; placeholder: string }>,
+  errors: Record<string, string>,
+): number {
   let checked = 0;
   for (const field of CARD_FIELDS) {
     const sent = text[field]!;
@@ -184,7 +196,10 @@ describe('security: CSS and text injection', function () {
         totals.uses++;
       }
       await frame.request('configure', cardConfig(session.client_token));
-      const css = await frameEval<string>(frame.name, 'return [...document.adoptedStyleSheets, ...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\\n")');
+      const css = await frameEval<string>(
+        frame.name,
+        'return [...document.adoptedStyleSheets, ...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\\n")',
+      );
       expect(css).to.not.match(/evil|alert|javascript|expression|@import/i);
       await assertCleanFrame(frame.name, origin);
     } finally {
@@ -224,7 +239,10 @@ describe('security: CSS and text injection', function () {
           expect(['applied', 'invalid_params']).to.include(outcome);
         }
         await frame.request('configure', config(session.client_token));
-        const css = await frameEval<string>(frame.name, 'return [...document.adoptedStyleSheets, ...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\\n")');
+        const css = await frameEval<string>(
+          frame.name,
+          'return [...document.adoptedStyleSheets, ...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\\n")',
+        );
         expect(css).to.not.match(/evil|alert|javascript|expression|@import/i);
         await assertCleanFrame(frame.name, origin);
       } finally {
@@ -256,7 +274,12 @@ describe('security: CSS and text injection', function () {
       for (let round = 0; round < rounds; round++) {
         const pick = picker(round + 1000, PAYLOADS);
         const { text, errorMessages } = cardPayloadConfig(session.client_token, pick);
-        const styles = Object.fromEntries(STYLE_GROUPS.map((g) => [g, Object.fromEntries(FIELD_STYLE_STATES.map((s) => [s, { color: pick('el-styles', 50), fontFamily: pick('el-styles', 50) }]))]));
+        const styles = Object.fromEntries(
+          STYLE_GROUPS.map((g) => [
+            g,
+            Object.fromEntries(FIELD_STYLE_STATES.map((s) => [s, { color: pick('el-styles', 50), fontFamily: pick('el-styles', 50) }])),
+          ]),
+        );
         el.styles = { ...styles, cardIcon: { color: pick('el-styles', 50) }, form: { backgroundColor: pick('el-styles', 50) } };
         el.errorMessages = errorMessages;
         el.fontCss = Array.from({ length: 8 }, () => pick('el-fonts', 8));
@@ -276,7 +299,11 @@ describe('security: CSS and text injection', function () {
         await el.updateComplete;
         await el.validate();
         const expected = text.cardNumber!.label.trim() || DEFAULT_LABELS.cardNumber;
-        await until(async () => (await frameEval<Record<CardField, { label: string }>>(frame, READ_CARD_TEXT)).cardNumber.label === expected, 3000, 'the labels applied');
+        await until(
+          async () => (await frameEval<Record<CardField, { label: string }>>(frame, READ_CARD_TEXT)).cardNumber.label === expected,
+          3000,
+          'the labels applied',
+        );
         totals.literal += checkCardText(await frameEval(frame, READ_CARD_TEXT), text, errorMessages);
       }
       for (const name of THEME_VARIABLES) wrapper.style.removeProperty(name);

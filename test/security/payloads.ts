@@ -133,11 +133,7 @@ const BASE: string[] = [
 ];
 
 /** Variants that defeat filters keyed on exact spelling. */
-const VARIANTS: ((p: string) => string)[] = [
-  (p) => p,
-  (p) => p.toUpperCase(),
-  (p) => `  ${p}\n`,
-];
+const VARIANTS: ((p: string) => string)[] = [(p) => p, (p) => p.toUpperCase(), (p) => `  ${p}\n`];
 
 /** Payloads whose length passes the protocol's 500-character limit on one value. */
 export const PAYLOADS: string[] = [...new Set(BASE.flatMap((p) => VARIANTS.map((variant) => variant(p))))];

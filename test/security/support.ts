@@ -40,7 +40,10 @@ export interface RawFrame {
 let count = 0;
 
 /** Opens a frame page of `kind` and waits for its first hello; the caller connects. */
-export async function openRawFrame(kind: FrameKind, options: { session?: string; style?: string; width?: number; height?: number; parent?: HTMLElement } = {}): Promise<RawFrame> {
+export async function openRawFrame(
+  kind: FrameKind,
+  options: { session?: string; style?: string; width?: number; height?: number; parent?: HTMLElement } = {},
+): Promise<RawFrame> {
   const origin = await sandboxOrigin();
   const channel = randomId();
   const iframe = document.createElement('iframe');

@@ -23,7 +23,9 @@ export async function sandboxOrigin(): Promise<string> {
   return cachedOrigin;
 }
 
-export async function createSession(payload: { amount?: number; currency?: string; variant?: string; mode?: string; successUrl?: string; extra?: object } = {}): Promise<SandboxSession> {
+export async function createSession(
+  payload: { amount?: number; currency?: string; variant?: string; mode?: string; successUrl?: string; extra?: object } = {},
+): Promise<SandboxSession> {
   return (await executeServerCommand('create-session', payload)) as SandboxSession;
 }
 
@@ -63,7 +65,9 @@ export async function paidWebhooks(sessionId: string): Promise<Record<string, We
 export const TEST_KEY = 'pk_test_moment';
 
 /** Renders a `<card-component>` on a fresh session and waits for `ready`. */
-export async function readyCard(options: { hideCardName?: boolean; attrs?: string } = {}): Promise<{ el: CardComponent; session: SandboxSession; frame: string }> {
+export async function readyCard(
+  options: { hideCardName?: boolean; attrs?: string } = {},
+): Promise<{ el: CardComponent; session: SandboxSession; frame: string }> {
   const session = await createSession();
   const el = document.createElement('card-component');
   el.clientKey = TEST_KEY;

@@ -31,7 +31,17 @@ export function hostedPlugin() {
 
   /** The page's main frame, or its child frame whose URL has `urlIncludes` (the 3-D Secure challenge). */
   const frameOf = async (page, urlIncludes) =>
-    urlIncludes ? waitFor(() => page.mainFrame().childFrames().find((f) => f.url().includes(urlIncludes)), 10_000, `a frame with "${urlIncludes}"`) : page.mainFrame();
+    urlIncludes
+      ? waitFor(
+          () =>
+            page
+              .mainFrame()
+              .childFrames()
+              .find((f) => f.url().includes(urlIncludes)),
+          10_000,
+          `a frame with "${urlIncludes}"`,
+        )
+      : page.mainFrame();
 
   return {
     name: 'moment-hosted',
@@ -101,7 +111,11 @@ export function hostedPlugin() {
         case 'hosted-navigation': {
           // The first navigation the page asked for whose URL starts with `prefix`.
           const { navigations } = tab(payload.id);
-          const url = await waitFor(() => navigations.find((u) => u.startsWith(payload.prefix)), payload.timeout ?? 10_000, `a navigation to ${payload.prefix}`);
+          const url = await waitFor(
+            () => navigations.find((u) => u.startsWith(payload.prefix)),
+            payload.timeout ?? 10_000,
+            `a navigation to ${payload.prefix}`,
+          );
           return { url, navigations };
         }
         case 'hosted-axe': {

@@ -65,7 +65,10 @@ export function sandboxPlugin() {
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { status, body } = await api('/webhooks', {
       method: 'POST',
-      body: JSON.stringify({ events: ['payment_intent.status_updated', 'payment_session.status_updated'], url: `http://127.0.0.1:${server.address().port}/webhooks` }),
+      body: JSON.stringify({
+        events: ['payment_intent.status_updated', 'payment_session.status_updated'],
+        url: `http://127.0.0.1:${server.address().port}/webhooks`,
+      }),
     });
     if (status !== 201) throw new Error(`webhook subscription failed: ${status} ${JSON.stringify(body)}`);
     secret = body.secrets[0].value;

@@ -34,12 +34,23 @@ if (generated.status !== 0) {
   process.exit(1);
 }
 
-check('tsc: events declared once, typed listeners, React 19 JSX tags and @momentpay/elements/react', tool(bin('tsc'), ['-p', 'test/types/react/tsconfig.json']));
+check(
+  'tsc: events declared once, typed listeners, React 19 JSX tags and @momentpay/elements/react',
+  tool(bin('tsc'), ['-p', 'test/types/react/tsconfig.json']),
+);
 check('tsc: emit() refuses undeclared events and wrong details', tool(bin('tsc'), ['-p', 'test/types/src/tsconfig.json']));
 check('tsc: Preact JSX tags', tool(bin('tsc'), ['-p', 'test/types/preact/tsconfig.json']));
 check('vue-tsc (strictTemplates): GlobalComponents props and events', tool(bin('vue-tsc'), ['-p', 'test/types/vue/tsconfig.json']));
 check('svelte-check: SvelteHTMLElements props and events', () => {
-  const r = run(bin('svelte-check'), ['--workspace', 'test/types/svelte', '--tsconfig', resolve('test/types/svelte/tsconfig.json'), '--output', 'machine', '--fail-on-warnings']);
+  const r = run(bin('svelte-check'), [
+    '--workspace',
+    'test/types/svelte',
+    '--tsconfig',
+    resolve('test/types/svelte/tsconfig.json'),
+    '--output',
+    'machine',
+    '--fail-on-warnings',
+  ]);
   const errors = r.stdout
     .split('\n')
     .filter((line) => / ERROR /.test(line))
@@ -47,7 +58,8 @@ check('svelte-check: SvelteHTMLElements props and events', () => {
     .map(([, , file, position]) => `${JSON.parse(file)}:${position.split(':')[0]}`);
   const expected = ['Wrong.svelte:6', 'Wrong.svelte:7'];
   const got = [...new Set(errors)].sort();
-  if (JSON.stringify(got) !== JSON.stringify(expected)) return `expected errors at ${expected.join(', ')} only; got ${got.join(', ') || 'none'}\n${r.stdout}${r.stderr}`;
+  if (JSON.stringify(got) !== JSON.stringify(expected))
+    return `expected errors at ${expected.join(', ')} only; got ${got.join(', ') || 'none'}\n${r.stdout}${r.stderr}`;
   return undefined;
 });
 check('html-custom-data.json and web-types.json describe every element, attribute and event', () => {
@@ -60,9 +72,11 @@ check('html-custom-data.json and web-types.json describe every element, attribut
     const web = webTypes.contributions.html.elements.find((e) => e.name === element.tagName);
     if (!tag || !web) return `<${element.tagName}> is missing`;
     for (const attribute of element.attributes ?? []) {
-      if (!tag.attributes.some((a) => a.name === attribute.name) || !web.attributes.some((a) => a.name === attribute.name)) return `<${element.tagName}> ${attribute.name} is missing`;
+      if (!tag.attributes.some((a) => a.name === attribute.name) || !web.attributes.some((a) => a.name === attribute.name))
+        return `<${element.tagName}> ${attribute.name} is missing`;
     }
-    for (const event of element.events ?? []) if (!web.events.some((e) => e.name === event.name && e.type === event.type.text)) return `<${element.tagName}> event ${event.name} is missing`;
+    for (const event of element.events ?? [])
+      if (!web.events.some((e) => e.name === event.name && e.type === event.type.text)) return `<${element.tagName}> event ${event.name} is missing`;
   }
   return undefined;
 });

@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { TEST_KEY, createSession, frameAxe, frameEval, frameName, getSession, until } from '../support/helpers.js';
 import { BUTTON, openSheet, readyWallet, sheetOpen } from './helpers.js';
 
-const activeId = (frame: string) => frameEval<string>(frame, `return document.activeElement?.id || document.activeElement?.getAttribute('name') || document.activeElement?.tagName`);
+const activeId = (frame: string) =>
+  frameEval<string>(frame, `return document.activeElement?.id || document.activeElement?.getAttribute('name') || document.activeElement?.tagName`);
 
 describe('<wallet-button> accessibility', () => {
   it('passes axe on the host element', async () => {
@@ -44,7 +45,9 @@ describe('<wallet-button> accessibility', () => {
 
   it('works with the keyboard alone: Tab to the button (focus ring), Enter opens the sheet, Escape cancels', async () => {
     const session = await createSession();
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><button id="before">Before</button><wallet-button client-key=${TEST_KEY}></wallet-button></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 320px"><button id="before">Before</button><wallet-button client-key=${TEST_KEY}></wallet-button></div>`,
+    );
     const el = wrapper.querySelector('wallet-button')!;
     const ready = oneEvent(el, 'ready');
     el.clientToken = session.client_token;
@@ -53,7 +56,10 @@ describe('<wallet-button> accessibility', () => {
     wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
     await sendKeys({ press: 'Tab' });
     await until(async () => (await activeId(frame)) === 'wallet-button', 3000, 'focus on the wallet button');
-    const ring = await frameEval<{ style: string; width: string }>(frame, `const s = getComputedStyle(document.querySelector('${BUTTON}')); return { style: s.outlineStyle, width: s.outlineWidth }`);
+    const ring = await frameEval<{ style: string; width: string }>(
+      frame,
+      `const s = getComputedStyle(document.querySelector('${BUTTON}')); return { style: s.outlineStyle, width: s.outlineWidth }`,
+    );
     expect(ring).to.deep.equal({ style: 'solid', width: '3px' });
 
     const initiated = oneEvent(el, 'payment-initiated');

@@ -24,7 +24,9 @@ describe('<wallet-button> availability', () => {
 
   it('is hidden, taking no space, when every wallet reports unavailable (sandbox-wallets="none")', async () => {
     const session = await createSession();
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 300px"><wallet-button client-key=${TEST_KEY} sandbox-wallets="none"></wallet-button><p>after</p></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 300px"><wallet-button client-key=${TEST_KEY} sandbox-wallets="none"></wallet-button><p>after</p></div>`,
+    );
     const el = wrapper.querySelector('wallet-button')!;
     const availability = oneEvent(el, 'wallet-availability');
     el.clientToken = session.client_token;

@@ -28,7 +28,10 @@ export type WalletProps = Partial<
 >;
 
 /** Renders a `<wallet-button>` with a test key on a fresh session and waits for `ready`. */
-export async function readyWallet(props: WalletProps = {}, width = 320): Promise<{ el: WalletButton; session: SandboxSession; frame: string; wrapper: HTMLDivElement }> {
+export async function readyWallet(
+  props: WalletProps = {},
+  width = 320,
+): Promise<{ el: WalletButton; session: SandboxSession; frame: string; wrapper: HTMLDivElement }> {
   const session = await createSession();
   const el = document.createElement('wallet-button');
   Object.assign(el, props);
@@ -49,11 +52,15 @@ export async function openSheet(frame: string): Promise<void> {
   await frameClick(frame, BUTTON);
   await until(async () => frameEval<boolean>(frame, `return !!document.querySelector('${SHEET}')`), 5000, 'the sheet to open');
   // The sheet opens over the page: the host lays the iframe over the whole viewport. Wait, so clicks land where the sheet is.
-  await until(() => {
-    const iframe = [...document.querySelectorAll('wallet-button')].map((el) => el.shadowRoot?.querySelector('iframe')).find((f) => f?.name === frame);
-    const box = iframe?.getBoundingClientRect();
-    return !!box && Math.abs(box.height - window.innerHeight) < 2 && Math.abs(box.width - window.innerWidth) < 2;
-  }, 5000, 'the sheet to cover the page');
+  await until(
+    () => {
+      const iframe = [...document.querySelectorAll('wallet-button')].map((el) => el.shadowRoot?.querySelector('iframe')).find((f) => f?.name === frame);
+      const box = iframe?.getBoundingClientRect();
+      return !!box && Math.abs(box.height - window.innerHeight) < 2 && Math.abs(box.width - window.innerWidth) < 2;
+    },
+    5000,
+    'the sheet to cover the page',
+  );
   // Chromium drops clicks on a cross-origin frame that tracks its visibility for 500 ms after the
   // frame moves (its protection against click-jacking by moving a frame under the pointer); no
   // event says when that window ends.
@@ -71,7 +78,18 @@ export function sheetFields(frame: string): Promise<string[]> {
 }
 
 /** Reads the frame's button: its text, accessible label, wallet, disabled state and look. */
-export function readButton(frame: string): Promise<{ text: string; label: string | null; wallet: string; type: string; disabled: boolean; background: string; color: string; radius: string; height: number; width: number }> {
+export function readButton(frame: string): Promise<{
+  text: string;
+  label: string | null;
+  wallet: string;
+  type: string;
+  disabled: boolean;
+  background: string;
+  color: string;
+  radius: string;
+  height: number;
+  width: number;
+}> {
   return frameEval(
     frame,
     `const b = document.querySelector('${BUTTON}'); const s = getComputedStyle(b); const r = b.getBoundingClientRect();

@@ -23,10 +23,14 @@ describe('<wallet-button> look', () => {
       for (const type of WALLET_BUTTON_TYPES) {
         el.buttonColor = color;
         el.buttonType = type;
-        await until(async () => {
-          const b = await readButton(frame);
-          return b.type === type && b.background === LOOK[color].background;
-        }, 3000, `${color} ${type}`);
+        await until(
+          async () => {
+            const b = await readButton(frame);
+            return b.type === type && b.background === LOOK[color].background;
+          },
+          3000,
+          `${color} ${type}`,
+        );
         const button = await readButton(frame);
         expect(button.text, `${color} ${type}`).to.equal(LABELS[type]);
         expect(button.color).to.equal(LOOK[color].color);
@@ -38,7 +42,7 @@ describe('<wallet-button> look', () => {
     }
   });
 
-  it('takes the seed\'s buttonConfig ({colour, type}) as well', async () => {
+  it("takes the seed's buttonConfig ({colour, type}) as well", async () => {
     const { el, frame } = await readyWallet({ buttonConfig: { colour: 'white', type: 'donate' } });
     expect(el.buttonColor).to.equal('white');
     expect(el.buttonType).to.equal('donate');
@@ -57,7 +61,9 @@ describe('<wallet-button> look', () => {
       const button = await readButton(frame);
       expect(button.type).to.equal('plain');
       expect(button.background).to.equal(LOOK.black.background);
-      expect(warnings.join('\n')).to.match(/button-color "pink"/).and.match(/button-type "rent"/);
+      expect(warnings.join('\n'))
+        .to.match(/button-color "pink"/)
+        .and.match(/button-type "rent"/);
     } finally {
       console.warn = original;
     }
@@ -89,7 +95,10 @@ describe('<wallet-button> look', () => {
     const { el, frame } = await readyWallet({ buttonType: 'checkout' });
     el.style.width = '160px';
     await until(async () => (await readButton(frame)).width < 170, 3000, 'the narrow button');
-    const visible = await frameEval<string[]>(frame, `return [...document.querySelectorAll('#wallet-button > span')].filter((s) => getComputedStyle(s).display !== 'none').map((s) => s.textContent)`);
+    const visible = await frameEval<string[]>(
+      frame,
+      `return [...document.querySelectorAll('#wallet-button > span')].filter((s) => getComputedStyle(s).display !== 'none').map((s) => s.textContent)`,
+    );
     expect(visible).to.deep.equal(['Sandbox Pay']);
     expect((await readButton(frame)).label).to.equal('Check out with Sandbox Pay');
   });

@@ -33,7 +33,9 @@ describe('<wallet-button> config flags reach the sandbox sheet', () => {
 
   it('takes the flags from attributes as well', async () => {
     const session = await createSession();
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><wallet-button client-key=${TEST_KEY} email-required shipping-address-required></wallet-button></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 320px"><wallet-button client-key=${TEST_KEY} email-required shipping-address-required></wallet-button></div>`,
+    );
     const el = wrapper.querySelector('wallet-button')!;
     const ready = oneEvent(el, 'ready');
     el.clientToken = session.client_token;
@@ -143,7 +145,11 @@ describe('<wallet-button> paying with the sandbox wallet', function () {
     await openSheet(frame);
     await typeInSheet(frame, '#wallet-email', 'not-an-email');
     await frameClick(frame, '#sheet-pay');
-    await until(async () => (await frameEval<string | null>(frame, `return document.querySelector('#wallet-email').getAttribute('aria-invalid')`)) === 'true', 3000, 'the email error');
+    await until(
+      async () => (await frameEval<string | null>(frame, `return document.querySelector('#wallet-email').getAttribute('aria-invalid')`)) === 'true',
+      3000,
+      'the email error',
+    );
     const state = await frameEval<{ invalid: string | null; error: string; focused: string }>(
       frame,
       `const i = document.querySelector('#wallet-email'); return { invalid: i.getAttribute('aria-invalid'), error: document.getElementById(i.getAttribute('aria-describedby')).textContent, focused: document.activeElement.id }`,
@@ -158,8 +164,13 @@ describe('<wallet-button> paying with the sandbox wallet', function () {
     const { el, frame, session } = await readyWallet({ billingAddressRequired: true, shippingAddressRequired: true });
     await openSheet(frame);
     for (const [selector, text] of [
-      ['#billing-address1', '1 Main St'], ['#billing-city', 'London'], ['#billing-postcode', 'N1 1AA'],
-      ['#shipping-name', 'Ada Lovelace'], ['#shipping-address1', '2 High St'], ['#shipping-city', 'Leeds'], ['#shipping-postcode', 'LS1 1AA'],
+      ['#billing-address1', '1 Main St'],
+      ['#billing-city', 'London'],
+      ['#billing-postcode', 'N1 1AA'],
+      ['#shipping-name', 'Ada Lovelace'],
+      ['#shipping-address1', '2 High St'],
+      ['#shipping-city', 'Leeds'],
+      ['#shipping-postcode', 'LS1 1AA'],
     ]) {
       await typeInSheet(frame, selector!, text!);
     }
@@ -183,7 +194,11 @@ describe('<wallet-button> paying with the sandbox wallet', function () {
     // This test is about the layout, not the pointer: cancel through the DOM.
     await frameEval(frame, `document.querySelector('#sheet-cancel').click(); return true`);
     await until(async () => !(await sheetOpen(frame)), 3000, 'the sheet to close');
-    await until(() => !el.hasAttribute('sheet-open') && Math.abs(el.shadowRoot!.querySelector('iframe')!.getBoundingClientRect().height - closed) <= 1, 5000, 'the button to come back');
+    await until(
+      () => !el.hasAttribute('sheet-open') && Math.abs(el.shadowRoot!.querySelector('iframe')!.getBoundingClientRect().height - closed) <= 1,
+      5000,
+      'the button to come back',
+    );
     expect(below.getBoundingClientRect().top).to.equal(belowTop);
   });
 

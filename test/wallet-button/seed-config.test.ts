@@ -26,10 +26,10 @@ async function warnings<T>(run: () => Promise<T> | T): Promise<{ value: T; lines
   }
 }
 
-describe('<wallet-button> takes seed 004\'s wallet config object', function () {
+describe("<wallet-button> takes seed 004's wallet config object", function () {
   this.timeout(40_000);
 
-  it('Object.assign(wallet, config): the seed\'s config pays; callbacks.onPaymentInitiated / onPaymentCancelled run; paymentComplete gets the result with the sheet\'s email', async () => {
+  it("Object.assign(wallet, config): the seed's config pays; callbacks.onPaymentInitiated / onPaymentCancelled run; paymentComplete gets the result with the sheet's email", async () => {
     const page = await fixture<HTMLDivElement>(html`
       <div style="width: 320px">
         <div id="demo-payment-wallet"></div>
@@ -75,7 +75,10 @@ describe('<wallet-button> takes seed 004\'s wallet config object', function () {
       await ready;
     });
     expect(wallet.clientToken).to.equal(data.clientSessionSecret);
-    expect(lines.filter((l) => l.includes('containerId is not used: <wallet-button> is its own container')), lines.join('\n')).to.have.length(1);
+    expect(
+      lines.filter((l) => l.includes('containerId is not used: <wallet-button> is its own container')),
+      lines.join('\n'),
+    ).to.have.length(1);
     const frame = frameName(wallet);
     const events = record(wallet, ['payment-initiated', 'payment-cancel', 'payment-success', 'payment-attempt-failed', 'payment-failure']);
 
@@ -83,7 +86,10 @@ describe('<wallet-button> takes seed 004\'s wallet config object', function () {
     await frameClick(frame, '#sheet-cancel');
     await until(() => calls.length === 2, 5000, 'onPaymentCancelled');
     expect(calls).to.deep.equal(['onPaymentInitiated', 'onPaymentCancelled']);
-    expect(events.map((e) => e.name), 'the same moments as the events').to.deep.equal(['payment-initiated', 'payment-cancel']);
+    expect(
+      events.map((e) => e.name),
+      'the same moments as the events',
+    ).to.deep.equal(['payment-initiated', 'payment-cancel']);
     await until(async () => !(await readButton(frame)).disabled && !(await sheetOpen(frame)), 5000, 'the button again');
 
     await openSheet(frame);
@@ -96,7 +102,9 @@ describe('<wallet-button> takes seed 004\'s wallet config object', function () {
     expect(document.getElementById('status-code')!.innerText).to.equal('0');
     expect(document.getElementById('auth-code')!.innerText).to.match(/^[A-Z0-9]{6}$/);
     expect((await getSession(session.id)).status).to.equal('completed');
-    expect(detail.customerDetails, 'the sandbox returns the sheet\'s email (PaymentAttempt.customerDetails)').to.deep.equal({ userEmailAddress: 'ada@example.com' });
+    expect(detail.customerDetails, "the sandbox returns the sheet's email (PaymentAttempt.customerDetails)").to.deep.equal({
+      userEmailAddress: 'ada@example.com',
+    });
     const stored = (await getSession(session.id)) as unknown as { customer_details: unknown };
     expect(stored.customer_details).to.deep.equal({ userEmailAddress: 'ada@example.com' });
     const hooks = await paidWebhooks(session.id);
@@ -130,7 +138,7 @@ describe('<wallet-button> says which seed keys a wallet cannot honour', () => {
     return wallet;
   }
 
-  it('displayErrorsCallback and errorMessages: one loud warning each, naming the key and why (the wallet\'s sheet validates itself)', async () => {
+  it("displayErrorsCallback and errorMessages: one loud warning each, naming the key and why (the wallet's sheet validates itself)", async () => {
     const wallet = await bareWallet();
     const { lines } = await warnings(() => {
       wallet.displayErrorsCallback = () => undefined;
@@ -152,7 +160,10 @@ describe('<wallet-button> says which seed keys a wallet cannot honour', () => {
       await wallet.updateComplete;
     });
     for (const key of ['fontCss', 'styles', 'text']) {
-      expect(lines.filter((l) => l.includes(`<wallet-button>: ${key} is a card option`)), `${key}: ${lines.join('\n')}`).to.have.length(1);
+      expect(
+        lines.filter((l) => l.includes(`<wallet-button>: ${key} is a card option`)),
+        `${key}: ${lines.join('\n')}`,
+      ).to.have.length(1);
     }
     expect(lines.filter((l) => l.includes('callbacks.onFormComplete is never called'))).to.have.length(1);
     expect(lines.filter((l) => l.includes('callbacks.onPaymentInitiated'))).to.have.length(0);
@@ -192,7 +203,7 @@ describe('<wallet-button> outcomes that never mislead', function () {
     expect(second[0]!.detail).to.include({ statusCode: 20, authCode: paid.authCode });
   });
 
-  it('the decline that uses up the session\'s last attempt: payment-failure only, and paymentComplete once', async () => {
+  it("the decline that uses up the session's last attempt: payment-failure only, and paymentComplete once", async () => {
     const completed: TransactionResult[] = [];
     const { el, frame, session } = await readyWallet({ paymentComplete: (r) => completed.push(r) });
     const seen: string[][] = [];

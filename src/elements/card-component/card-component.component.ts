@@ -13,12 +13,7 @@ import {
   type TransactionResult,
   type ValidationError,
 } from '../../protocol/card.js';
-import {
-  cardEvents,
-  cardRequestResults,
-  type CardFrameConfig,
-  type cardRequests,
-} from '../../protocol/messages.js';
+import { cardEvents, cardRequestResults, type CardFrameConfig, type cardRequests } from '../../protocol/messages.js';
 import { BridgeError, randomId } from '../../protocol/port.js';
 import { AdditionalInfoSchema, describeCustomerIssue } from '../../protocol/customer.js';
 import { safeParse } from '../../protocol/schema.js';
@@ -44,7 +39,6 @@ export interface CardCallbacks {
 }
 
 const CARD_CALLBACKS = ['onFormComplete', 'onFormFieldValid'] as const;
-
 
 const TAG = 'card-component';
 /** A payment can wait on a 3-D Secure challenge; the frame itself times out each network call. */
@@ -447,20 +441,18 @@ export class CardComponent extends ReactiveElement {
     if (!endpoint) {
       return Promise.reject(new PaymentError('not_ready', 'The card form is not ready: wait for the ready event before calling executePayment().'));
     }
-    const payment = endpoint
-      .request('executePayment', { ...(additionalInfo ? { additionalInfo } : {}), idempotencyKey: randomId() }, PAYMENT_TIMEOUT)
-      .then(
-        (result) => {
-          // The provider says when the session has expired (`errorType: 'session_expired'`).
-          const outcome = outcomeOf(result);
-          if (outcome === 'expired') emit(this, 'payment-expired', { code: 'expired', message: result.message });
-          else emit(this, OUTCOME_EVENTS[outcome], result);
-          return result as TransactionResult;
-        },
-        (error: unknown) => {
-          throw this.#paymentError(error);
-        },
-      );
+    const payment = endpoint.request('executePayment', { ...(additionalInfo ? { additionalInfo } : {}), idempotencyKey: randomId() }, PAYMENT_TIMEOUT).then(
+      (result) => {
+        // The provider says when the session has expired (`errorType: 'session_expired'`).
+        const outcome = outcomeOf(result);
+        if (outcome === 'expired') emit(this, 'payment-expired', { code: 'expired', message: result.message });
+        else emit(this, OUTCOME_EVENTS[outcome], result);
+        return result as TransactionResult;
+      },
+      (error: unknown) => {
+        throw this.#paymentError(error);
+      },
+    );
     this.#payment = payment;
     const settle = () => {
       if (this.#payment === payment) this.#payment = undefined;
@@ -615,11 +607,13 @@ function stylesForFrame(styles: unknown, warn: (note: string) => void): CardStyl
   }
   const declarations = (value: unknown, path: string): CssDeclarations =>
     Object.fromEntries(
-      Object.entries(isObject(value) ? value : {}).filter(([property, v]) => {
-        const ok = typeof v === 'string' && v.length <= 500;
-        if (!ok) warn(`styles.${path}.${property} was dropped (value-not-allowed).`);
-        return ok;
-      }).slice(0, 64),
+      Object.entries(isObject(value) ? value : {})
+        .filter(([property, v]) => {
+          const ok = typeof v === 'string' && v.length <= 500;
+          if (!ok) warn(`styles.${path}.${property} was dropped (value-not-allowed).`);
+          return ok;
+        })
+        .slice(0, 64),
     ) as CssDeclarations;
   const out: CardStyles = {};
   for (const [key, value] of Object.entries(styles)) {
@@ -639,8 +633,16 @@ function stylesForFrame(styles: unknown, warn: (note: string) => void): CardStyl
 /** Type-only: the events of `CardComponent` for `emit()`, and typed `addEventListener` / `removeEventListener` as on `HTMLElement`. */
 export interface CardComponent {
   readonly [eventMap]?: CardComponentEventMap;
-  addEventListener<K extends keyof ElementEventMap<CardComponentEventMap>>(type: K, listener: (this: CardComponent, ev: ElementEventMap<CardComponentEventMap>[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof ElementEventMap<CardComponentEventMap>>(
+    type: K,
+    listener: (this: CardComponent, ev: ElementEventMap<CardComponentEventMap>[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof ElementEventMap<CardComponentEventMap>>(type: K, listener: (this: CardComponent, ev: ElementEventMap<CardComponentEventMap>[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof ElementEventMap<CardComponentEventMap>>(
+    type: K,
+    listener: (this: CardComponent, ev: ElementEventMap<CardComponentEventMap>[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }

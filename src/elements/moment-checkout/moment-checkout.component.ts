@@ -1,11 +1,6 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { hostedCheckoutUrl, type CheckoutVariant } from '../../protocol/api.js';
-import {
-  checkoutRequestResults,
-  type CheckoutFrameConfig,
-  type checkoutEvents,
-  type checkoutRequests,
-} from '../../protocol/checkout.js';
+import { checkoutRequestResults, type CheckoutFrameConfig, type checkoutEvents, type checkoutRequests } from '../../protocol/checkout.js';
 import { checkoutEvents as checkoutEventSchemas } from '../../protocol/checkout.js';
 import { readClientToken } from '../../core/client-token.js';
 import { CheckoutScopeController } from '../../core/context.js';
@@ -70,7 +65,6 @@ const RETRYABLE_CODES: ReadonlySet<string> = new Set([
   'frames_unavailable',
   'launch_failed',
 ]);
-
 
 /** A problem `launch()` rejects with; `code` is stable. */
 export class CheckoutError extends Error {
@@ -417,7 +411,8 @@ export class MomentCheckout extends ReactiveElement {
       this.openVariant = claims.variant;
       // The frame controller opens the frame for the new token during this update.
       await this.updateComplete;
-      if (!this.frame.src) throw new CheckoutError(this.frame.loadError?.code ?? 'launch_failed', this.frame.loadError?.message ?? 'The checkout frame could not be opened.');
+      if (!this.frame.src)
+        throw new CheckoutError(this.frame.loadError?.code ?? 'launch_failed', this.frame.loadError?.message ?? 'The checkout frame could not be opened.');
       this.#mountFrame(this.frame.src, container);
       if (claims.variant === 'modal') this.#showModal();
       await ready;
@@ -469,21 +464,33 @@ export class MomentCheckout extends ReactiveElement {
       try {
         token = await withTimeout(this.fetchClientToken, this.#fetchTimeout, 'fetchClientToken()');
       } catch (error) {
-        if (error instanceof FetchTimeoutError) throw new CheckoutError('fetch_client_token_timeout', `${error.message} Check your backend, or raise fetch-timeout.`);
+        if (error instanceof FetchTimeoutError)
+          throw new CheckoutError('fetch_client_token_timeout', `${error.message} Check your backend, or raise fetch-timeout.`);
         throw new CheckoutError('fetch_client_token_failed', `fetchClientToken() failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     } else if (this.sessionEndpoint) {
-      const body = await fetchJson(this.sessionEndpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }, this.#fetchTimeout).catch(
-        (error: Error) => {
-          throw new CheckoutError(error instanceof FetchTimeoutError ? 'fetch_client_token_timeout' : 'fetch_client_token_failed', `session-endpoint: ${error.message}`);
-        },
-      );
+      const body = await fetchJson(
+        this.sessionEndpoint,
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' },
+        this.#fetchTimeout,
+      ).catch((error: Error) => {
+        throw new CheckoutError(
+          error instanceof FetchTimeoutError ? 'fetch_client_token_timeout' : 'fetch_client_token_failed',
+          `session-endpoint: ${error.message}`,
+        );
+      });
       token = (body as { client_token?: unknown } | null)?.client_token;
     } else {
-      throw new CheckoutError('missing_fetch_client_token', 'Set fetchClientToken (a function returning a client token) or the session-endpoint attribute before launch().');
+      throw new CheckoutError(
+        'missing_fetch_client_token',
+        'Set fetchClientToken (a function returning a client token) or the session-endpoint attribute before launch().',
+      );
     }
     if (typeof token !== 'string' || !token) {
-      throw new CheckoutError('invalid_client_token', `fetchClientToken() must resolve with the client_token string from your server; it gave ${token === null ? 'null' : typeof token}.`);
+      throw new CheckoutError(
+        'invalid_client_token',
+        `fetchClientToken() must resolve with the client_token string from your server; it gave ${token === null ? 'null' : typeof token}.`,
+      );
     }
     return token;
   }
@@ -492,7 +499,10 @@ export class MomentCheckout extends ReactiveElement {
     if (container === undefined) return undefined;
     const element = typeof container === 'string' ? document.querySelector(container) : container;
     if (!(element instanceof Element)) {
-      throw new CheckoutError('container_not_found', `The inline checkout container ${typeof container === 'string' ? `"${container}"` : ''} was not found in the page.`);
+      throw new CheckoutError(
+        'container_not_found',
+        `The inline checkout container ${typeof container === 'string' ? `"${container}"` : ''} was not found in the page.`,
+      );
     }
     return element;
   }
@@ -669,7 +679,8 @@ export class MomentCheckout extends ReactiveElement {
     const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
     for (const [name, value] of Object.entries({ viewBox: '0 0 24 24', width: '20', height: '20', 'aria-hidden': 'true' })) svg.setAttribute(name, value);
     const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
-    for (const [name, value] of Object.entries({ d: 'M6 6l12 12M18 6L6 18', stroke: 'currentColor', 'stroke-width': '2', 'stroke-linecap': 'round' })) path.setAttribute(name, value);
+    for (const [name, value] of Object.entries({ d: 'M6 6l12 12M18 6L6 18', stroke: 'currentColor', 'stroke-width': '2', 'stroke-linecap': 'round' }))
+      path.setAttribute(name, value);
     svg.append(path);
     close.append(svg);
     header.append(title, close);
@@ -679,14 +690,21 @@ export class MomentCheckout extends ReactiveElement {
     dialog.append(header, body);
     return { title, close, body, skeleton };
   }
-
 }
 
 /** Type-only: the events of `MomentCheckout` for `emit()`, and typed `addEventListener` / `removeEventListener` as on `HTMLElement`. */
 export interface MomentCheckout {
   readonly [eventMap]?: MomentCheckoutEventMap;
-  addEventListener<K extends keyof ElementEventMap<MomentCheckoutEventMap>>(type: K, listener: (this: MomentCheckout, ev: ElementEventMap<MomentCheckoutEventMap>[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof ElementEventMap<MomentCheckoutEventMap>>(
+    type: K,
+    listener: (this: MomentCheckout, ev: ElementEventMap<MomentCheckoutEventMap>[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof ElementEventMap<MomentCheckoutEventMap>>(type: K, listener: (this: MomentCheckout, ev: ElementEventMap<MomentCheckoutEventMap>[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof ElementEventMap<MomentCheckoutEventMap>>(
+    type: K,
+    listener: (this: MomentCheckout, ev: ElementEventMap<MomentCheckoutEventMap>[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }

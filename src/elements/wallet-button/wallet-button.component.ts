@@ -37,7 +37,6 @@ export interface WalletButtonConfig {
   type?: WalletButtonType;
 }
 
-
 /** The component config's wallet `callbacks`. */
 export interface WalletCallbacks {
   /** Called when the customer presses the wallet button (same moment as `payment-initiated`). */
@@ -333,7 +332,9 @@ export class WalletButton extends ReactiveElement {
       return fallback;
     };
     const sandboxWallets =
-      this.sandboxWallets && this.frame.target?.environment === 'sandbox' ? pick('sandbox-wallets', this.sandboxWallets, SANDBOX_WALLET_MODES, 'sandbox') : undefined;
+      this.sandboxWallets && this.frame.target?.environment === 'sandbox'
+        ? pick('sandbox-wallets', this.sandboxWallets, SANDBOX_WALLET_MODES, 'sandbox')
+        : undefined;
     return {
       clientToken: this.#ownConfig.clientToken ?? '',
       buttonColor: pick('button-color', this.buttonColor, WALLET_BUTTON_COLORS, 'black'),
@@ -416,8 +417,16 @@ defineUnhonouredKeys(WalletButton, TAG, { containerId: containerIdAdvice(TAG), f
 /** Type-only: the events of `WalletButton` for `emit()`, and typed `addEventListener` / `removeEventListener` as on `HTMLElement`. */
 export interface WalletButton {
   readonly [eventMap]?: WalletButtonEventMap;
-  addEventListener<K extends keyof ElementEventMap<WalletButtonEventMap>>(type: K, listener: (this: WalletButton, ev: ElementEventMap<WalletButtonEventMap>[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof ElementEventMap<WalletButtonEventMap>>(
+    type: K,
+    listener: (this: WalletButton, ev: ElementEventMap<WalletButtonEventMap>[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof ElementEventMap<WalletButtonEventMap>>(type: K, listener: (this: WalletButton, ev: ElementEventMap<WalletButtonEventMap>[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof ElementEventMap<WalletButtonEventMap>>(
+    type: K,
+    listener: (this: WalletButton, ev: ElementEventMap<WalletButtonEventMap>[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }

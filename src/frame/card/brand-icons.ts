@@ -42,7 +42,11 @@ export function brandIcon(brand: CardBrand): SVGSVGElement {
   }
   const badge = BADGES[brand];
   if (!badge) {
-    svg.append(frame('#fff'), el('rect', { x: 0.5, y: 5, width: 33, height: 4, fill: '#d0d1d6' }), el('rect', { x: 4, y: 13, width: 10, height: 3, rx: 1, fill: '#d0d1d6' }));
+    svg.append(
+      frame('#fff'),
+      el('rect', { x: 0.5, y: 5, width: 33, height: 4, fill: '#d0d1d6' }),
+      el('rect', { x: 4, y: 13, width: 10, height: 3, rx: 1, fill: '#d0d1d6' }),
+    );
     return svg;
   }
   const text = el('text', {

@@ -181,15 +181,23 @@ export class CardFields {
     this.root.append(this.form, this.#liveRegion.element);
 
     const signal = this.#abort.signal;
-    this.form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      this.#options.emit?.('submit-request', {});
-    }, { signal });
-    this.form.addEventListener('keydown', (event) => {
-      if (event.key !== 'Enter' || event.isComposing || !(event.target instanceof HTMLInputElement)) return;
-      event.preventDefault();
-      this.#options.emit?.('submit-request', {});
-    }, { signal });
+    this.form.addEventListener(
+      'submit',
+      (event) => {
+        event.preventDefault();
+        this.#options.emit?.('submit-request', {});
+      },
+      { signal },
+    );
+    this.form.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key !== 'Enter' || event.isComposing || !(event.target instanceof HTMLInputElement)) return;
+        event.preventDefault();
+        this.#options.emit?.('submit-request', {});
+      },
+      { signal },
+    );
 
     this.setConfig(config);
     container.append(this.root);
@@ -241,10 +249,7 @@ export class CardFields {
   /** Focuses a field; `null` focuses the first field with an error, else the first field. */
   focus(field: CardField | null = null): void {
     const ev = this.#evaluate();
-    const target =
-      (field ? this.#runtimes.get(field) : undefined) ??
-      this.#present().find((rt) => ev.errors[rt.field]) ??
-      this.#present()[0];
+    const target = (field ? this.#runtimes.get(field) : undefined) ?? this.#present().find((rt) => ev.errors[rt.field]) ?? this.#present()[0];
     target?.input.focus();
   }
 
@@ -343,7 +348,14 @@ export class CardFields {
     });
     this.form.hidden = true;
     try {
-      const outcome = await runChallenge({ container: this.root, heading: this.#texts.t.threeDsHeading, text: this.#texts.t.threeDsText, frameTitle: this.#texts.t.threeDsFrameTitle, ...challenge, signal: this.#abort.signal });
+      const outcome = await runChallenge({
+        container: this.root,
+        heading: this.#texts.t.threeDsHeading,
+        text: this.#texts.t.threeDsText,
+        frameTitle: this.#texts.t.threeDsFrameTitle,
+        ...challenge,
+        signal: this.#abort.signal,
+      });
       return outcome === 'cancelled' ? 'cancelled' : undefined;
     } finally {
       this.form.hidden = false;
@@ -366,7 +378,13 @@ export class CardFields {
   #mountField(field: CardField): void {
     const def = FIELD_DEFINITIONS[field];
     // Card numbers, expiry dates and codes read left to right in every language.
-    const view = new FieldView(this.#doc, { ...def, ltr: def.numeric, required: true, className: fieldClass(field), ...(def.numeric ? {} : { maxLength: MAX_NAME_LENGTH }) });
+    const view = new FieldView(this.#doc, {
+      ...def,
+      ltr: def.numeric,
+      required: true,
+      className: fieldClass(field),
+      ...(def.numeric ? {} : { maxLength: MAX_NAME_LENGTH }),
+    });
     const { container, input } = view;
     container.dataset.field = field;
     if (!def.numeric) {
@@ -379,9 +397,13 @@ export class CardFields {
     const runtime: FieldRuntime = { field, view, input, previous: '', dirty: false, shown: null };
     const signal = this.#abort.signal;
     input.addEventListener('input', (event) => this.#onInput(runtime, event as InputEvent), { signal });
-    input.addEventListener('focus', () => {
-      if (!this.#busy) this.#options.emit?.('field-focus', { field });
-    }, { signal });
+    input.addEventListener(
+      'focus',
+      () => {
+        if (!this.#busy) this.#options.emit?.('field-focus', { field });
+      },
+      { signal },
+    );
     input.addEventListener('blur', () => this.#onBlur(runtime), { signal });
 
     // Keep the DOM order of FIELD_ORDER whatever order the fields are mounted in.

@@ -111,7 +111,6 @@ export function mapPaymentResponse(status: number, body: unknown): PaymentOutcom
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-
 /** One try of one request: the answer, or why there was none (`timeout`: no answer in `ms`). */
 async function tryOnce(api: PaymentApiOptions, path: string, init: RequestInit, ms: number): Promise<Answer | 'timeout' | 'network'> {
   const fetchImpl = api.fetch ?? globalThis.fetch.bind(globalThis);
@@ -349,7 +348,12 @@ export async function readPaymentStatus(api: PaymentApiOptions, attempt: Unfinis
 }
 
 /** `POST /v1/payments` with the card, once per idempotency key (see `charge`). */
-export async function createPayment(api: PaymentApiOptions, request: CardPaymentRequest, idempotencyKey: string, attempt = new UnfinishedAttempt()): Promise<PaymentOutcome> {
+export async function createPayment(
+  api: PaymentApiOptions,
+  request: CardPaymentRequest,
+  idempotencyKey: string,
+  attempt = new UnfinishedAttempt(),
+): Promise<PaymentOutcome> {
   return attempt.charge(api, PAYMENTS_PATH, JSON.stringify(request), idempotencyKey);
 }
 
@@ -384,6 +388,7 @@ export async function payWithCard(
     throw new BridgeError({ code: 'outcome_unknown', message: OUTCOME_UNKNOWN_MESSAGE });
   });
   // The provider records a cancelled challenge as a decline; the host hears it was the customer's choice.
-  if (final.kind === 'result') return withSessionStatus(api, handling === 'cancelled' && final.result.statusCode !== 0 ? { ...final.result, cancelled: true } : final.result);
+  if (final.kind === 'result')
+    return withSessionStatus(api, handling === 'cancelled' && final.result.statusCode !== 0 ? { ...final.result, cancelled: true } : final.result);
   return { statusCode: 3, message: DEFAULT_MESSAGES[3], paymentId: final.challenge.paymentId };
 }

@@ -49,7 +49,6 @@ export const DEFAULT_CSS = `@layer mc{
 }
 `;
 
-
 /** Class of each field's container, also the scope of its generated rules. */
 export const fieldClass = (field: CardField): string => `mc-field-${field}`;
 
@@ -67,7 +66,8 @@ export type MerchantStyling = (config: StyleConfig) => { css: string; fonts: str
 
 /** Whether a configuration carries any merchant `styles` or `fontCss` to apply. */
 export const hasMerchantStyling = (config: StyleConfig): boolean => Boolean(config.fontCss?.length) || hasValues(config.styles);
-const hasValues = (value: unknown): boolean => typeof value === 'string' || (typeof value === 'object' && value !== null && Object.values(value).some(hasValues));
+const hasValues = (value: unknown): boolean =>
+  typeof value === 'string' || (typeof value === 'object' && value !== null && Object.values(value).some(hasValues));
 
 /** Owns the frame's sheets and font links on one document or shadow root. */
 export class FrameStyles {
@@ -79,10 +79,7 @@ export class FrameStyles {
   readonly #root: Document | ShadowRoot;
   readonly #merchantStyling: MerchantStyling | undefined;
 
-  constructor(
-    root: Document | ShadowRoot,
-    merchantStyling?: MerchantStyling,
-  ) {
+  constructor(root: Document | ShadowRoot, merchantStyling?: MerchantStyling) {
     this.#root = root;
     this.#merchantStyling = merchantStyling;
     this.#defaults.replaceSync(DEFAULT_CSS);

@@ -4,7 +4,13 @@
  * and the host resizes its iframe. Resolves when the challenge page posts `challenge-complete`.
  */
 import { adoptStylesOnce } from '../adopt-styles.js';
-import { CHALLENGE_OUTCOMES, CHALLENGE_WINDOW_SIZES, type ChallengeCompleteMessage, type ChallengeOutcome, type ChallengeWindowSize } from '../../protocol/api.js';
+import {
+  CHALLENGE_OUTCOMES,
+  CHALLENGE_WINDOW_SIZES,
+  type ChallengeCompleteMessage,
+  type ChallengeOutcome,
+  type ChallengeWindowSize,
+} from '../../protocol/api.js';
 import { PROTOCOL } from '../../protocol/messages.js';
 import { BridgeError } from '../../protocol/port.js';
 

@@ -9,7 +9,14 @@ import { createElement } from '../dom.js';
 import { FieldView } from '../form/field-view.js';
 import { updateShown, type ShownState, type Trigger } from '../form/shown.js';
 import type { CheckoutKey, Translation } from '../i18n/index.js';
-import { validateCollectedField, type CollectedErrorType, type CollectedField, type CollectedFieldDefinition, type CollectedSection, type CollectedValues } from './collect.js';
+import {
+  validateCollectedField,
+  type CollectedErrorType,
+  type CollectedField,
+  type CollectedFieldDefinition,
+  type CollectedSection,
+  type CollectedValues,
+} from './collect.js';
 import { countries, countryOfLocale } from './countries.js';
 
 /** The collected sections' layout; it comes with this module (a chunk the checkout loads only when the session collects details). */
@@ -18,7 +25,6 @@ const DETAILS_CSS = `
 .mc-section select.mc-input{-webkit-appearance:menulist;appearance:auto;padding-inline-end:8px}
 @media (min-width:420px){.mc-section .mc-half{grid-column:auto}.mc-section.mc-address{grid-template-columns:1fr 1fr}.mc-section.mc-address>:not(.mc-half){grid-column:1/-1}}
 `;
-
 
 interface FieldRuntime extends ShownState<CollectedErrorType> {
   def: CollectedFieldDefinition;
@@ -51,7 +57,8 @@ export class CollectedForm {
   ) {
     adoptStylesOnce(doc, DETAILS_CSS);
     this.#doc = doc;
-    this.#options = options;}
+    this.#options = options;
+  }
 
   get #t(): Pick<Translation, CheckoutKey> {
     return this.#options.texts().t;
@@ -139,9 +146,13 @@ export class CollectedForm {
     };
     input.addEventListener('input', () => edited(def.kind === 'country' ? 'blur' : 'input'), { signal });
     if (def.kind === 'country') input.addEventListener('change', () => edited('blur'), { signal });
-    input.addEventListener('blur', () => {
-      if (runtime.dirty && this.#options.active()) this.#update('blur', runtime);
-    }, { signal });
+    input.addEventListener(
+      'blur',
+      () => {
+        if (runtime.dirty && this.#options.active()) this.#update('blur', runtime);
+      },
+      { signal },
+    );
     return view.container;
   }
 

@@ -52,10 +52,7 @@ export interface CheckoutPageOptions {
 type Phase = 'loading' | 'ready' | 'paying' | 'redirecting' | 'closed';
 
 /** The result of asking to pay. */
-export type PayAttempt =
-  | { status: 'started' | 'busy' }
-  | { status: 'invalid'; error: BridgeError }
-  | { status: 'unavailable'; error: BridgeError };
+export type PayAttempt = { status: 'started' | 'busy' } | { status: 'invalid'; error: BridgeError } | { status: 'unavailable'; error: BridgeError };
 
 export const DEFAULT_TITLE = 'Checkout';
 
@@ -110,11 +107,7 @@ export class CheckoutPage {
 
   readonly #options: CheckoutPageOptions;
 
-  constructor(
-    container: HTMLElement,
-    config: CheckoutFrameConfig,
-    options: CheckoutPageOptions,
-  ) {
+  constructor(container: HTMLElement, config: CheckoutFrameConfig, options: CheckoutPageOptions) {
     this.#options = options;
     this.#doc = container.ownerDocument;
     this.#config = config;
@@ -154,25 +147,33 @@ export class CheckoutPage {
 
     const signal = this.#abort.signal;
     this.#payGuard = (options.clickGuard ?? guardClicks)(this.#payButton);
-    this.#payButton.addEventListener('click', (event) => {
-      // A click the customer may not have meant for this button (it is hidden or covered) pays nothing.
-      void this.#payGuard.check(event).then((visible) => {
-        if (this.#abort.signal.aborted) return;
-        if (visible) this.pay();
-        else this.#refuseCovered();
-      });
-    }, { signal });
+    this.#payButton.addEventListener(
+      'click',
+      (event) => {
+        // A click the customer may not have meant for this button (it is hidden or covered) pays nothing.
+        void this.#payGuard.check(event).then((visible) => {
+          if (this.#abort.signal.aborted) return;
+          if (visible) this.pay();
+          else this.#refuseCovered();
+        });
+      },
+      { signal },
+    );
     this.#cancelButton.addEventListener('click', () => this.#cancel(), { signal });
     // Enter in any field pays. The card fields handle their own Enter (and prevent its default).
-    this.main.addEventListener('keydown', (event) => {
-      if (event.key !== 'Enter' || event.defaultPrevented || event.isComposing) return;
-      const target = event.target;
-      if (!(target instanceof HTMLInputElement) && !(target instanceof HTMLSelectElement)) return;
-      // The wallet's sheet is a form of its own: Enter there is the sheet's.
-      if (target.closest('.mc-wallet')) return;
-      event.preventDefault();
-      void this.pay();
-    }, { signal });
+    this.main.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key !== 'Enter' || event.defaultPrevented || event.isComposing) return;
+        const target = event.target;
+        if (!(target instanceof HTMLInputElement) && !(target instanceof HTMLSelectElement)) return;
+        // The wallet's sheet is a form of its own: Enter there is the sheet's.
+        if (target.closest('.mc-wallet')) return;
+        event.preventDefault();
+        void this.pay();
+      },
+      { signal },
+    );
 
     this.update(config);
     this.#showState('loading', this.#t.loading, '');
@@ -547,7 +548,8 @@ export class CheckoutPage {
     if (this.#options.hosted) this.#returnToMerchant(outcome, deferred);
     if (!deferred) this.#stateHeading()?.focus();
     this.#announce(`${heading}. ${message}`);
-    const send = () => this.#options.emit('outcome', { outcome, sessionId: this.#sessionId, message: result?.message ?? message, ...(result ? { result } : {}) });
+    const send = () =>
+      this.#options.emit('outcome', { outcome, sessionId: this.#sessionId, message: result?.message ?? message, ...(result ? { result } : {}) });
     if (deferred) this.#later(send);
     else send();
   }
@@ -703,10 +705,13 @@ export class CheckoutPage {
     if (!outcome) return null;
     const t = this.#t;
     const [heading, message] =
-      outcome === 'success' ? [t.successHeading, t.alreadyPaid]
-      : outcome === 'expired' ? [t.expiredHeading, t.expiredText]
-      : outcome === 'cancel' ? [t.cancelledHeading, t.cancelledText]
-      : [t.failureHeading, t.noMoreAttempts];
+      outcome === 'success'
+        ? [t.successHeading, t.alreadyPaid]
+        : outcome === 'expired'
+          ? [t.expiredHeading, t.expiredText]
+          : outcome === 'cancel'
+            ? [t.cancelledHeading, t.cancelledText]
+            : [t.failureHeading, t.noMoreAttempts];
     return { outcome, heading, message };
   }
 

@@ -54,11 +54,61 @@ export interface CollectedFieldDefinition {
 const address = (section: 'shipping' | 'billing'): CollectedFieldDefinition[] => {
   const f = (suffix: 'Address1' | 'Address2' | 'City' | 'Postcode' | 'Country') => `${section}${suffix}` as CollectedField;
   return [
-    { field: f('Address1'), section, id: `${section}-address1`, label: 'address1', autocomplete: `${section} address-line1`, kind: 'text', required: true, maxLength: 100, rules: [required('address1Required'), tooLong] },
-    { field: f('Address2'), section, id: `${section}-address2`, label: 'address2', autocomplete: `${section} address-line2`, kind: 'text', required: false, maxLength: 100, rules: [tooLong] },
-    { field: f('City'), section, id: `${section}-city`, label: 'city', autocomplete: `${section} address-level2`, kind: 'text', required: true, maxLength: 100, rules: [required('cityRequired'), tooLong] },
-    { field: f('Postcode'), section, id: `${section}-postcode`, label: 'postcode', autocomplete: `${section} postal-code`, kind: 'text', required: true, maxLength: 20, rules: [postcodeRequired, tooLong] },
-    { field: f('Country'), section, id: `${section}-country`, label: 'country', autocomplete: `${section} country`, kind: 'country', required: true, maxLength: 2, rules: [countryRequired] },
+    {
+      field: f('Address1'),
+      section,
+      id: `${section}-address1`,
+      label: 'address1',
+      autocomplete: `${section} address-line1`,
+      kind: 'text',
+      required: true,
+      maxLength: 100,
+      rules: [required('address1Required'), tooLong],
+    },
+    {
+      field: f('Address2'),
+      section,
+      id: `${section}-address2`,
+      label: 'address2',
+      autocomplete: `${section} address-line2`,
+      kind: 'text',
+      required: false,
+      maxLength: 100,
+      rules: [tooLong],
+    },
+    {
+      field: f('City'),
+      section,
+      id: `${section}-city`,
+      label: 'city',
+      autocomplete: `${section} address-level2`,
+      kind: 'text',
+      required: true,
+      maxLength: 100,
+      rules: [required('cityRequired'), tooLong],
+    },
+    {
+      field: f('Postcode'),
+      section,
+      id: `${section}-postcode`,
+      label: 'postcode',
+      autocomplete: `${section} postal-code`,
+      kind: 'text',
+      required: true,
+      maxLength: 20,
+      rules: [postcodeRequired, tooLong],
+    },
+    {
+      field: f('Country'),
+      section,
+      id: `${section}-country`,
+      label: 'country',
+      autocomplete: `${section} country`,
+      kind: 'country',
+      required: true,
+      maxLength: 2,
+      rules: [countryRequired],
+    },
   ];
 };
 
@@ -66,11 +116,33 @@ const address = (section: 'shipping' | 'billing'): CollectedFieldDefinition[] =>
 export function collectedFields(collect: FrameSession['collect']): CollectedFieldDefinition[] {
   return [
     ...(collect?.email
-      ? [{ field: 'email', section: 'contact', id: 'email', label: 'email', autocomplete: 'email', kind: 'email', required: true, maxLength: 254, rules: [required('emailRequired'), tooLong, emailInvalid] } as const]
+      ? [
+          {
+            field: 'email',
+            section: 'contact',
+            id: 'email',
+            label: 'email',
+            autocomplete: 'email',
+            kind: 'email',
+            required: true,
+            maxLength: 254,
+            rules: [required('emailRequired'), tooLong, emailInvalid],
+          } as const,
+        ]
       : []),
     ...(collect?.shipping_address
       ? [
-          { field: 'shippingName', section: 'shipping', id: 'shipping-name', label: 'fullName', autocomplete: 'shipping name', kind: 'text', required: true, maxLength: 100, rules: [required('nameRequired'), tooLong] } as const,
+          {
+            field: 'shippingName',
+            section: 'shipping',
+            id: 'shipping-name',
+            label: 'fullName',
+            autocomplete: 'shipping name',
+            kind: 'text',
+            required: true,
+            maxLength: 100,
+            rules: [required('nameRequired'), tooLong],
+          } as const,
           ...address('shipping'),
         ]
       : []),

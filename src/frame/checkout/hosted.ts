@@ -110,11 +110,28 @@ export function showLinkProblem(doc: Document, problem: 'missing' | 'invalid', l
     if (!t.linkMissingHeading) return;
     doc.documentElement.lang = texts.intl;
     doc.documentElement.dir = t.dir;
-    showState(state, 'error', problem === 'missing' ? t.linkMissingHeading : t.linkInvalidHeading, problem === 'missing' ? t.linkMissingText : t.linkInvalidText);
+    showState(
+      state,
+      'error',
+      problem === 'missing' ? t.linkMissingHeading : t.linkInvalidHeading,
+      problem === 'missing' ? t.linkMissingText : t.linkInvalidText,
+    );
     title.textContent = t.checkoutTitle;
   });
   // The English words arrive with the dictionary; until then (or if it cannot load) the page says it in English.
-  if (problem === 'missing') showState(state, 'error', 'This payment link is incomplete', 'Open the link exactly as the merchant gave it, or go back to the merchant and start the payment again.');
-  else showState(state, 'error', 'This payment link is not valid', 'It may be out of date or belong to another payment. Go back to the merchant and start the payment again.');
+  if (problem === 'missing')
+    showState(
+      state,
+      'error',
+      'This payment link is incomplete',
+      'Open the link exactly as the merchant gave it, or go back to the merchant and start the payment again.',
+    );
+  else
+    showState(
+      state,
+      'error',
+      'This payment link is not valid',
+      'It may be out of date or belong to another payment. Go back to the merchant and start the payment again.',
+    );
   void texts.set(locale);
 }

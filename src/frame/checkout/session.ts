@@ -99,7 +99,12 @@ export async function readSession(clientToken: string, options: ReadSessionOptio
   let answer: Awaited<ReturnType<typeof send>>;
   try {
     answer = await send(
-      { origin: options.origin ?? location.origin, clientToken, timeoutMs: options.timeoutMs ?? SESSION_TIMEOUT_MS, ...(options.fetch ? { fetch: options.fetch } : {}) },
+      {
+        origin: options.origin ?? location.origin,
+        clientToken,
+        timeoutMs: options.timeoutMs ?? SESSION_TIMEOUT_MS,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      },
       FRAME_SESSION_PATH,
       { method: 'GET' },
       0,

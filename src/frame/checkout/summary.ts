@@ -34,8 +34,7 @@ export function renderSummary(summary: HTMLElement, session: FrameSession, t: Su
   };
   const lineRow = (line: SummaryLine) => {
     // The detail goes on its own line; a space keeps the accessible name "Dog socks Quantity: 4".
-    const detail =
-      line.quantity !== undefined ? fill(t.itemQuantity, { quantity: quantity.format(line.quantity) }) : line.subCaption;
+    const detail = line.quantity !== undefined ? fill(t.itemQuantity, { quantity: quantity.format(line.quantity) }) : line.subCaption;
     const label: Node[] = [el('span', 'mc-line-caption', line.caption)];
     if (detail) label.push(doc.createTextNode(' '), el('span', 'mc-line-detail', detail));
     const tr = row('mc-line', label, formatMoney(line.amount, line.currency, locale));

@@ -6,7 +6,8 @@
 import type { Rule } from './validators.js';
 
 /** Error types of the customer details; their messages are the dictionaries' `collectedErrors`. */
-export type DetailsErrorType = 'emailRequired' | 'emailInvalid' | 'nameRequired' | 'address1Required' | 'cityRequired' | 'postcodeRequired' | 'countryRequired' | 'tooLong';
+export type DetailsErrorType =
+  'emailRequired' | 'emailInvalid' | 'nameRequired' | 'address1Required' | 'cityRequired' | 'postcodeRequired' | 'countryRequired' | 'tooLong';
 
 export interface DetailsContext {
   maxLength: number;

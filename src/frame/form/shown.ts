@@ -28,7 +28,12 @@ export function nextShown<T extends string>(state: ShownState<T>, error: T | nul
  * Applies the rule to every field of a form and returns the fields whose shown error is new
  * (what to announce). `target` is the field the trigger happened to.
  */
-export function updateShown<T extends string, F extends ShownState<T>>(fields: Iterable<F>, errorOf: (field: F) => T | null, trigger: Trigger, target?: F): F[] {
+export function updateShown<T extends string, F extends ShownState<T>>(
+  fields: Iterable<F>,
+  errorOf: (field: F) => T | null,
+  trigger: Trigger,
+  target?: F,
+): F[] {
   const fresh: F[] = [];
   for (const field of fields) {
     const before = field.shown;

@@ -70,16 +70,14 @@ export const expiryDateRequired: Validator<'expiryDate'> = { type: 'expiryDateRe
 export const expiryDateInvalid: Validator<'expiryDate'> = {
   type: 'expiryDateInvalid',
   field: 'expiryDate',
-  execute: ({ month, year }, { now }) =>
-    month === null || year === null || month < 1 || month > 12 || year > now.getFullYear() + MAX_EXPIRY_YEARS_AHEAD,
+  execute: ({ month, year }, { now }) => month === null || year === null || month < 1 || month > 12 || year > now.getFullYear() + MAX_EXPIRY_YEARS_AHEAD,
 };
 
 /** A card is valid until the end of its expiry month, so the current month passes. */
 export const expiryDateMustBeInFuture: Validator<'expiryDate'> = {
   type: 'expiryDateMustBeInFuture',
   field: 'expiryDate',
-  execute: ({ month, year }, { now }) =>
-    month !== null && year !== null && monthIndex(year, month) < monthIndex(now.getFullYear(), now.getMonth() + 1),
+  execute: ({ month, year }, { now }) => month !== null && year !== null && monthIndex(year, month) < monthIndex(now.getFullYear(), now.getMonth() + 1),
 };
 
 export const cv2Required: Validator<'cv2'> = { type: 'cv2Required', field: 'cv2', execute: (cvv) => cvv === '' };

@@ -43,7 +43,10 @@ export function translationOf<K extends keyof Translation>(tag: string | undefin
 }
 
 /** Every text blank (and every group empty): what a frame without built-in English shows until its dictionary arrives. */
-const BLANK: unknown = new Proxy({}, { get: (_target, key) => (key === 'dir' ? 'ltr' : key === 'collectedErrors' || key === 'cardErrors' || key === 'walletButtons' ? {} : '') });
+const BLANK: unknown = new Proxy(
+  {},
+  { get: (_target, key) => (key === 'dir' ? 'ltr' : key === 'collectedErrors' || key === 'cardErrors' || key === 'walletButtons' ? {} : '') },
+);
 
 /** Puts values into a template: `fill('Pay {amount}', {amount: '£10.00'})`. */
 export function fill(template: string, values: Readonly<Record<string, string>>): string {
@@ -69,10 +72,7 @@ export class FrameTexts<K extends keyof Translation> {
   readonly #english: Pick<Translation, K> | null;
   readonly #onChange: () => void;
 
-  constructor(
-    english: Pick<Translation, K> | null,
-    onChange: () => void,
-  ) {
+  constructor(english: Pick<Translation, K> | null, onChange: () => void) {
     this.#english = english;
     this.#onChange = onChange;
     this.t = english ?? (BLANK as Pick<Translation, K>);

@@ -42,7 +42,9 @@ export async function payWithWallet(
 ): Promise<TransactionResult> {
   const outcome = await attempt.charge(api, WALLET_PAYMENTS_PATH, JSON.stringify(request), idempotencyKey);
   // Wallet tokens are authenticated by the wallet; a challenge here is the provider's anomaly.
-  return outcome.kind === 'result' ? withSessionStatus(api, outcome.result) : { statusCode: 3, message: DEFAULT_MESSAGES[3], paymentId: outcome.challenge.paymentId };
+  return outcome.kind === 'result'
+    ? withSessionStatus(api, outcome.result)
+    : { statusCode: 3, message: DEFAULT_MESSAGES[3], paymentId: outcome.challenge.paymentId };
 }
 
 /** Reads the session's amount, currency and title; `undefined` when it cannot be read. */

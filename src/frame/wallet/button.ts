@@ -40,7 +40,10 @@ function walletGlyph(doc: Document): SVGSVGElement {
   svg.setAttribute('focusable', 'false');
   const path = doc.createElementNS(SVG, 'path');
   path.setAttribute('fill', 'currentColor');
-  path.setAttribute('d', 'M4 6a3 3 0 0 1 3-3h11v3h1a2 2 0 0 1 2 2v10a3 3 0 0 1-3 3H7a3 3 0 0 1-3-3V6zm3-1a1 1 0 0 0 0 2h9V5H7zm10 8a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z');
+  path.setAttribute(
+    'd',
+    'M4 6a3 3 0 0 1 3-3h11v3h1a2 2 0 0 1 2 2v10a3 3 0 0 1-3 3H7a3 3 0 0 1-3-3V6zm3-1a1 1 0 0 0 0 2h9V5H7zm10 8a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z',
+  );
   svg.append(path);
   return svg;
 }

@@ -14,7 +14,11 @@ export const WALLET_NAMES: Readonly<Record<WalletKind, string>> = {
 };
 
 /** The button's label split around the wallet's mark, and its full accessible name. */
-export function buttonLabel(texts: Pick<Translation, 'walletButtons'>, type: WalletButtonType, wallet: WalletKind): { before: string; after: string; name: string } {
+export function buttonLabel(
+  texts: Pick<Translation, 'walletButtons'>,
+  type: WalletButtonType,
+  wallet: WalletKind,
+): { before: string; after: string; name: string } {
   const template = texts.walletButtons[type];
   const [before = '', after = ''] = template.split('{wallet}');
   const name = template.replace('{wallet}', WALLET_NAMES[wallet]);

@@ -36,7 +36,12 @@ export const SHEET_COUNTRIES: readonly (readonly [code: string, name: string])[]
 
 type Attributes = Record<string, string | boolean | undefined>;
 
-function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attributes: Attributes = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attributes: Attributes = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const element = doc.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === true) element.setAttribute(name, '');
@@ -101,7 +106,13 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
     return view.container;
   };
   const textField = (field: SheetField) => {
-    const view = new FieldView(doc, { id: field.id, autocomplete: field.autocomplete, type: field.type ?? 'text', required: field.rules.length > 0, icon: false });
+    const view = new FieldView(doc, {
+      id: field.id,
+      autocomplete: field.autocomplete,
+      type: field.type ?? 'text',
+      required: field.rules.length > 0,
+      icon: false,
+    });
     view.setLabel(t[field.label]);
     return mount(view, field.rules);
   };
@@ -188,7 +199,12 @@ export function openSandboxSheet({ container, request, authorize, clickGuard = g
       return !first;
     };
     const address = (prefix: 'billing' | 'shipping'): Address => {
-      const out: Address = { address1: value(`${prefix}-address1`), city: value(`${prefix}-city`), postcode: value(`${prefix}-postcode`), countryCode: value(`${prefix}-country`) };
+      const out: Address = {
+        address1: value(`${prefix}-address1`),
+        city: value(`${prefix}-city`),
+        postcode: value(`${prefix}-postcode`),
+        countryCode: value(`${prefix}-country`),
+      };
       const line2 = value(`${prefix}-address2`);
       if (line2) out.address2 = line2;
       return out;

@@ -288,7 +288,9 @@ export class WalletFrame {
     let outcome: Promise<WalletPayOutcome>;
     try {
       // Straight from the click: the wallets open their sheets only inside a user gesture.
-      outcome = adapter.pay(this.#payRequest(config), (payment) => payWithWallet(api, { wallet: adapter.wallet, ...payment }, idempotencyKey, this.#unfinished));
+      outcome = adapter.pay(this.#payRequest(config), (payment) =>
+        payWithWallet(api, { wallet: adapter.wallet, ...payment }, idempotencyKey, this.#unfinished),
+      );
     } catch (error) {
       outcome = Promise.reject(error);
     }

@@ -71,7 +71,7 @@ const af: Translation = {
   linkMissingHeading: 'Hierdie betaalskakel is onvolledig',
   linkMissingText: 'Maak die skakel oop presies soos die handelaar dit gegee het, of gaan terug na die handelaar en begin die betaling weer.',
   linkInvalidHeading: 'Hierdie betaalskakel is nie geldig nie',
-  linkInvalidText: 'Dit het dalk verval of behoort aan \'n ander betaling. Gaan terug na die handelaar en begin die betaling weer.',
+  linkInvalidText: "Dit het dalk verval of behoort aan 'n ander betaling. Gaan terug na die handelaar en begin die betaling weer.",
   reloadText: 'Kontroleer jou verbinding en laai hierdie bladsy weer, of gaan terug na die handelaar en probeer weer.',
   collectedErrors: {
     emailRequired: 'Voer jou e-posadres in.',
@@ -96,7 +96,7 @@ const af: Translation = {
   walletChecking: 'Soek beursies',
   walletFailed: "Die beursiebetaling is nie voltooi nie. Probeer weer of kies 'n ander betaalmetode.",
   sheetLabel: 'Toetsbeursiebetaling',
-  sheetNote: '\'n Gesimuleerde beursie vir toetssleutels: geen regte kaart word gedebiteer nie.',
+  sheetNote: "'n Gesimuleerde beursie vir toetssleutels: geen regte kaart word gedebiteer nie.",
 };
 
 export default af;

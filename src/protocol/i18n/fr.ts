@@ -69,8 +69,8 @@ const fr: Translation = {
   returnToMerchant: 'Retourner chez le marchand',
   returningToMerchant: 'Retour chez le marchand…',
   linkMissingHeading: 'Ce lien de paiement est incomplet',
-  linkMissingText: 'Ouvrez le lien tel que le marchand vous l\'a donné, ou revenez chez le marchand et recommencez le paiement.',
-  linkInvalidHeading: 'Ce lien de paiement n\'est pas valide',
+  linkMissingText: "Ouvrez le lien tel que le marchand vous l'a donné, ou revenez chez le marchand et recommencez le paiement.",
+  linkInvalidHeading: "Ce lien de paiement n'est pas valide",
   linkInvalidText: 'Il est peut-être périmé ou destiné à un autre paiement. Revenez chez le marchand et recommencez le paiement.',
   reloadText: 'Vérifiez votre connexion et rechargez cette page, ou revenez chez le marchand et réessayez.',
   collectedErrors: {

@@ -69,7 +69,7 @@ const it: Translation = {
   returnToMerchant: 'Torna al venditore',
   returningToMerchant: 'Ritorno al venditore…',
   linkMissingHeading: 'Questo link di pagamento è incompleto',
-  linkMissingText: 'Apri il link esattamente come te l\'ha dato il venditore, oppure torna dal venditore e ricomincia il pagamento.',
+  linkMissingText: "Apri il link esattamente come te l'ha dato il venditore, oppure torna dal venditore e ricomincia il pagamento.",
   linkInvalidHeading: 'Questo link di pagamento non è valido',
   linkInvalidText: 'Potrebbe essere scaduto o appartenere a un altro pagamento. Torna dal venditore e ricomincia il pagamento.',
   reloadText: 'Controlla la connessione e ricarica questa pagina, oppure torna dal venditore e riprova.',

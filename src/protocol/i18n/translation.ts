@@ -24,7 +24,6 @@ export interface CardTexts {
   threeDsText: string;
   /** The accessible name of the bank's page. */
   threeDsFrameTitle: string;
-
 }
 
 /** Shared by the checkout and the wallet sheet. */
@@ -105,7 +104,6 @@ export interface CheckoutTexts {
   linkInvalidText: string;
   /** The hosted page could not reach the payment service. */
   reloadText: string;
-
 }
 
 /** The wallet button (`{wallet}` marks where the wallet's mark goes) and the sandbox wallet sheet. */

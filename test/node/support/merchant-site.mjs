@@ -11,10 +11,15 @@ import { CHROME_ARGS, findChrome } from '../../../scripts/find-chrome.mjs';
 export { CHROME_ARGS };
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.html': 'text/html',
+  '.map': 'application/json',
+};
 const SECRET_KEY = 'sk_test_merchant_site';
-
-
 
 export async function launchBrowser() {
   return chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
@@ -65,7 +70,11 @@ export async function startMerchantSite() {
     const allowed = ['dist/', 'node_modules/'].some((dir) => path.startsWith(join(ROOT, dir)));
     try {
       if (!allowed || !(await stat(path)).isFile()) throw new Error('not found');
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...(pages.get('*')?.headers ?? {}) });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        ...(pages.get('*')?.headers ?? {}),
+      });
       res.end(await readFile(path));
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -105,7 +114,9 @@ export async function startMerchantSite() {
           amount,
           currency: 'GBP',
           type: 'one_time',
-          options: { checkout_options: { presentation_mode: { mode: 'embedded', ...(variant ? { variant } : {}) }, ...(successUrl ? { success_url: successUrl } : {}) } },
+          options: {
+            checkout_options: { presentation_mode: { mode: 'embedded', ...(variant ? { variant } : {}) }, ...(successUrl ? { success_url: successUrl } : {}) },
+          },
           allowed_origins: [origin],
           ...extra,
         }),

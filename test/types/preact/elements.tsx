@@ -7,13 +7,7 @@ export function Elements({ token }: { token: string }) {
   const ref = useRef<CardComponent>(null);
   return (
     <>
-      <card-component
-        ref={ref}
-        clientToken={token}
-        client-key="pk_test_demo"
-        onchange={(e) => e.detail.brand}
-        onpayment-success={(e) => e.detail.statusCode}
-      />
+      <card-component ref={ref} clientToken={token} client-key="pk_test_demo" onchange={(e) => e.detail.brand} onpayment-success={(e) => e.detail.statusCode} />
       <wallet-button onwallet-availability={(e) => e.detail.available} />
       <moment-checkout fetchClientToken={async () => token} oncheckout-open={(e) => e.detail.variant} />
       {/* @ts-expect-error the detail of change is a CardChange */}

@@ -24,8 +24,19 @@ export function Wrapped({ token }: { token: string }) {
         onBlur={(isValid) => isValid}
         displayErrorsCallback={(errors) => errors.length}
       />
-      <WalletButton clientToken={token} onPaymentInitiated={(e) => e.detail.wallet} onWalletAvailability={(e) => e.detail.wallets} paymentComplete={(r) => r.statusCode} />
-      <MomentCheckout ref={checkout} fetchClientToken={async () => token} onCheckoutOpen={(e) => e.detail.checkoutUrl} onPaymentSuccess={(e) => e.detail.sessionId} onSuccess={(r) => r.sessionId} />
+      <WalletButton
+        clientToken={token}
+        onPaymentInitiated={(e) => e.detail.wallet}
+        onWalletAvailability={(e) => e.detail.wallets}
+        paymentComplete={(r) => r.statusCode}
+      />
+      <MomentCheckout
+        ref={checkout}
+        fetchClientToken={async () => token}
+        onCheckoutOpen={(e) => e.detail.checkoutUrl}
+        onPaymentSuccess={(e) => e.detail.sessionId}
+        onSuccess={(r) => r.sessionId}
+      />
       <button onClick={() => void open()}>Pay</button>
       {/* @ts-expect-error the detail of change is a CardChange */}
       <CardComponent onChange={(e: CustomEvent<number>) => e.detail.toFixed()} />

@@ -148,7 +148,13 @@ export class ApplePayAdapter implements WalletAdapter {
         authorizing = true;
         const { payment } = event;
         authorize(
-          paymentData(request, JSON.stringify(payment.token), payment.shippingContact?.emailAddress, contact(payment.billingContact), contact(payment.shippingContact)),
+          paymentData(
+            request,
+            JSON.stringify(payment.token),
+            payment.shippingContact?.emailAddress,
+            contact(payment.billingContact),
+            contact(payment.shippingContact),
+          ),
         ).then(
           (result) => {
             complete(result.statusCode === 0 ? Session.STATUS_SUCCESS : Session.STATUS_FAILURE);

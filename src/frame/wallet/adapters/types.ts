@@ -58,12 +58,20 @@ function address(contact: WalletContact): Address {
 }
 
 /** What a wallet approved, with only the details the merchant asked for. */
-export function paymentData(request: WalletPayRequest, token: string, email: string | undefined, billing: WalletContact | undefined, shipping: WalletContact | undefined): WalletPaymentData {
+export function paymentData(
+  request: WalletPayRequest,
+  token: string,
+  email: string | undefined,
+  billing: WalletContact | undefined,
+  shipping: WalletContact | undefined,
+): WalletPaymentData {
   return {
     token,
     ...(email ? { email } : {}),
     ...(request.billingAddressRequired && billing ? { billingAddress: address(billing) } : {}),
-    ...(request.shippingAddressRequired && shipping ? { shippingDetails: { ...(shipping.name ? { name: shipping.name } : {}), address: address(shipping) } } : {}),
+    ...(request.shippingAddressRequired && shipping
+      ? { shippingDetails: { ...(shipping.name ? { name: shipping.name } : {}), address: address(shipping) } }
+      : {}),
   };
 }
 
@@ -94,4 +102,3 @@ export class WalletError extends Error {
     this.name = 'WalletError';
   }
 }
-
