@@ -32,19 +32,6 @@ import {
   type FaultSpec,
   type FaultStatus,
 } from './fault-spec.js';
-export {
-  FAULT_KINDS,
-  FAULT_ROUTES,
-  FAULT_STATUSES,
-  MAX_FAULTS,
-  MAX_FAULT_DELAY_MS,
-  MAX_FAULT_TIMES,
-  type Fault,
-  type FaultKind,
-  type FaultRoute,
-  type FaultSpec,
-  type FaultStatus,
-};
 
 const DEFAULT_DELAY_MS: Partial<Record<FaultKind, number>> = { timeout: 60_000, slow: 2000 };
 const DEFAULT_STATUS: FaultStatus = 503;

@@ -11,7 +11,8 @@ import { randomId } from './ids.js';
 import { parseOrFail, readJsonObject } from './request.js';
 import { ownerOf } from './sessions.js';
 import type { PaymentRecord, SessionRecord } from './store.js';
-import type { Fault, FaultRegistry } from './faults.js';
+import type { FaultRegistry } from './faults.js';
+import type { Fault } from './fault-spec.js';
 import {
   DOJO_SIGNATURE_HEADER,
   MAX_WEBHOOK_ENDPOINTS,
