@@ -177,28 +177,55 @@ const isInProgress = (answer: Answer) => answer.status === 409 && errorTypeOf(an
 export type Unanswered = 'timeout' | 'network' | 'server';
 
 /**
+ * Sends one request within `budgetMs` and at most `tries` tries, pausing `pause(n)` before try n,
+ * until `settle` makes something of a try (an answer, or `timeout` / `network` without one).
+ * `undefined` when the tries or the budget ran out first.
+ */
+async function tryWithin<T>(
+  api: PaymentApiOptions,
+  path: string,
+  init: RequestInit,
+  { budgetMs, tries, pause }: { budgetMs: number; tries: number; pause: (attempt: number) => number },
+  settle: (answer: Answer | 'timeout' | 'network') => T | undefined,
+): Promise<T | undefined> {
+  const deadline = Date.now() + budgetMs;
+  for (let attempt = 0; attempt < tries; attempt++) {
+    if (attempt > 0) {
+      const ms = pause(attempt);
+      if (Date.now() + ms >= deadline) break;
+      await sleep(ms);
+    }
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) break;
+    const settled = settle(await tryOnce(api, path, init, remaining));
+    if (settled !== undefined) return settled;
+  }
+  return undefined;
+}
+
+const isRetryable = (answer: Answer) => RETRYABLE_STATUSES.has(answer.status) || isInProgress(answer);
+
+/**
  * A payment request within one budget (`timeoutMs`, 30 s by default), tries and pauses included:
  * a network failure, a 500/502/503/504 or an "in progress" 409 is sent again, same body, same
  * `Idempotency-Key` (so the provider takes it at most once), after a pause that doubles each time.
  */
 export async function sendPayment(api: PaymentApiOptions, path: string, init: RequestInit): Promise<Answer | { unanswered: Unanswered }> {
-  const deadline = Date.now() + (api.timeoutMs ?? DEFAULT_PAYMENT_TIMEOUT);
-  const tries = 1 + (api.retries ?? 3);
   let why: Unanswered = 'network';
-  for (let attempt = 0; attempt < tries; attempt++) {
-    if (attempt > 0) {
-      const pause = (api.retryDelayMs ?? 400) * 2 ** (attempt - 1);
-      if (Date.now() + pause >= deadline) break;
-      await sleep(pause);
-    }
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) break;
-    const answer = await tryOnce(api, path, init, remaining);
-    if (typeof answer === 'string') why = answer;
-    else if (RETRYABLE_STATUSES.has(answer.status) || isInProgress(answer)) why = 'server';
-    else return answer;
-  }
-  return { unanswered: why };
+  const delay = api.retryDelayMs ?? 400;
+  const answer = await tryWithin(
+    api,
+    path,
+    init,
+    { budgetMs: api.timeoutMs ?? DEFAULT_PAYMENT_TIMEOUT, tries: 1 + (api.retries ?? 3), pause: (attempt) => delay * 2 ** (attempt - 1) },
+    (tried) => {
+      if (typeof tried === 'string') why = tried;
+      else if (isRetryable(tried)) why = 'server';
+      else return tried;
+      return undefined;
+    },
+  );
+  return answer ?? { unanswered: why };
 }
 
 /** What the provider knows of one idempotency key. */
@@ -210,25 +237,20 @@ export type AttemptTruth = { kind: 'found'; outcome: PaymentOutcome } | { kind: 
  * when the provider cannot be asked within a short budget (a third of `timeoutMs`, 2–10 s).
  */
 export async function lookupAttempt(api: PaymentApiOptions, idempotencyKey: string): Promise<AttemptTruth> {
-  const budget = Math.min(10_000, Math.max(2_000, (api.timeoutMs ?? DEFAULT_PAYMENT_TIMEOUT) / 3));
-  const deadline = Date.now() + budget;
-  const path = `${PAYMENTS_PATH}?idempotency_key=${encodeURIComponent(idempotencyKey)}`;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    if (attempt > 0) {
-      const pause = (api.retryDelayMs ?? 400) * attempt;
-      if (Date.now() + pause >= deadline) break;
-      await sleep(pause);
-    }
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) break;
-    const answer = await tryOnce(api, path, { method: 'GET' }, remaining);
-    if (typeof answer === 'string') continue;
-    if (answer.status === 200) return { kind: 'found', outcome: mapPaymentResponse(200, answer.body) };
-    if (answer.status === 404 && errorTypeOf(answer.body) === 'not_found') return { kind: 'not_received' };
-    if (RETRYABLE_STATUSES.has(answer.status) || isInProgress(answer)) continue;
-    break;
-  }
-  return { kind: 'unknown' };
+  const delay = api.retryDelayMs ?? 400;
+  const truth = await tryWithin<AttemptTruth>(
+    api,
+    `${PAYMENTS_PATH}?idempotency_key=${encodeURIComponent(idempotencyKey)}`,
+    { method: 'GET' },
+    { budgetMs: Math.min(10_000, Math.max(2_000, (api.timeoutMs ?? DEFAULT_PAYMENT_TIMEOUT) / 3)), tries: 4, pause: (attempt) => delay * attempt },
+    (tried) => {
+      if (typeof tried === 'string' || isRetryable(tried)) return undefined;
+      if (tried.status === 200) return { kind: 'found', outcome: mapPaymentResponse(200, tried.body) };
+      if (tried.status === 404 && errorTypeOf(tried.body) === 'not_found') return { kind: 'not_received' };
+      return { kind: 'unknown' };
+    },
+  );
+  return truth ?? { kind: 'unknown' };
 }
 
 export const TIMEOUT_MESSAGE = 'The payment service did not answer in time, and nothing was charged. Please try again.';
