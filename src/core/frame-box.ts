@@ -6,6 +6,8 @@
 import { css } from '@lit/reactive-element';
 import type { LoadErrorDetail } from './events.js';
 import type { ConnectionState } from './secure-frame.js';
+import type { FrameKind } from '../protocol/messages.js';
+import { createSecureIframe } from './frame-policy.js';
 
 /** The message with "Try again" that an element shows in its own box when it cannot start. */
 export const errorPartStyles = css`
@@ -85,9 +87,8 @@ export interface FrameBoxOptions {
   /** `name` of the iframe (also how tests find the frame). */
   name: string;
   title: string;
-  /** The iframe's `allow` permissions, e.g. `payment`. */
-  allow?: string;
-  sandbox: string;
+  /** Which frame: its `sandbox`, `allow` and `referrerpolicy` come from `FRAME_POLICY`. */
+  kind: FrameKind;
   /**
    * The frame shows a sheet over the whole page (the sandbox wallet's): the iframe covers the
    * viewport while the box keeps its place and height in the page, so nothing around it moves.
@@ -145,13 +146,7 @@ export class FrameBox {
       this.#iframe = undefined;
     }
     if (o.src && !this.#iframe) {
-      const iframe = doc.createElement('iframe');
-      iframe.setAttribute('part', 'frame');
-      iframe.setAttribute('referrerpolicy', 'origin');
-      if (o.allow) iframe.setAttribute('allow', o.allow);
-      iframe.setAttribute('sandbox', o.sandbox);
-      iframe.name = o.name;
-      iframe.src = o.src;
+      const iframe = createSecureIframe(doc, o.kind, { name: o.name, src: o.src, title: o.title });
       this.#iframe = iframe;
       this.#channel = o.channel;
       box.append(iframe);

@@ -76,7 +76,7 @@ const CHECKOUT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8
 <button id="launch" type="button">Checkout</button>
 <script type="module">
   const checkout = document.getElementById('checkout');
-  checkout.fetchClientToken = async () => (await (await fetch('/api/session', { method: 'POST' })).json()).client_token;
+  checkout.fetchClientToken = async () => (await (await fetch('/api/session' + location.search, { method: 'POST' })).json()).client_token;
   document.getElementById('launch').addEventListener('click', () => checkout.launch());
 </script></body></html>`;
 
@@ -91,7 +91,13 @@ before(async () => {
   shop = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://localhost').pathname;
     if (req.method === 'POST' && path === '/api/session') {
-      const session = await sandbox.createSession({ amount: 2500 });
+      // `?redirect`: a session with a success_url, so the checkout's 3-D Secure challenge is a full-page redirect.
+      const redirect = new URL(req.url, 'http://localhost').searchParams.has('redirect');
+      const successUrl = `${shopUrl}/done.html`;
+      const session = await sandbox.createSession({
+        amount: 2500,
+        ...(redirect ? { options: { checkout_options: { presentation_mode: { mode: 'embedded' }, success_url: successUrl } } } : {}),
+      });
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ client_token: session.client_token }));
     } else if (path === '/card.html' || path === '/checkout.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(path === '/card.html' ? CARD_PAGE : CHECKOUT_PAGE);
@@ -121,6 +127,11 @@ after(async () => {
   await sandbox?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
+
+/** Resolves once `predicate()` holds, or after `timeout` ms (the caller's assertion then says what did not happen). */
+async function until(predicate, timeout = 10_000) {
+  for (const deadline = Date.now() + timeout; !predicate() && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 50));
+}
 
 /** A fresh page (its own context) that records the elements' events from its first document. */
 async function open(path) {
@@ -211,6 +222,39 @@ test('payCheckout types a card into the modal checkout and pays', { timeout: 30_
     await page.context().close();
   }
 });
+
+test(
+  'the checkout frame\'s "Continue to your bank" link takes the whole page to the bank: the checkout iframe\'s policy allows top navigation on a click',
+  { timeout: 30_000 },
+  async () => {
+    const page = await open('/checkout.html?redirect');
+    try {
+      // Navigations of the merchant's page to the bank are answered 204 (No Content): the page stays, and each is counted.
+      const toBank = [];
+      await page.route(/\/3ds\/challenge\//, (route) => {
+        const request = route.request();
+        if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return route.continue();
+        toBank.push(request.url());
+        return route.fulfill({ status: 204 });
+      });
+      await page.locator('#launch').click();
+      await payCheckout(page, { card: testCards.challenge });
+      // The host sends the page to the bank itself…
+      await until(() => toBank.length >= 1);
+      assert.equal(toBank.length, 1, 'the host navigated the page to the bank');
+      // …and the frame's link, for when that did not happen, works under the iframe's sandbox.
+      const link = page.frameLocator('iframe[name^="moment-checkout-"]').locator('a.mc-state-link');
+      assert.equal(await link.getAttribute('target'), '_top');
+      await link.click();
+      await until(() => toBank.length >= 2);
+      assert.equal(toBank.length, 2, 'the link navigated the top page (a sandbox without allow-top-navigation-by-user-activation blocks it)');
+      assert.equal(toBank[1], toBank[0]);
+      assert.match(toBank[0], /\/3ds\/challenge\/[^/?]+\?return_url=/);
+    } finally {
+      await page.context().close();
+    }
+  },
+);
 
 test('answerChallenge declines the challenge nested in the checkout frame', { timeout: 30_000 }, async () => {
   const page = await open('/checkout.html');

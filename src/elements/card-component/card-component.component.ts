@@ -1,4 +1,3 @@
-import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import {
   CARD_FIELDS,
   FIELD_STYLE_STATES,
@@ -13,23 +12,21 @@ import {
   type TransactionResult,
   type ValidationError,
 } from '../../protocol/card.js';
-import { cardEvents, cardRequestResults, type CardFrameConfig, type cardRequests } from '../../protocol/messages.js';
+import { cardEvents, cardRequestResults, type CardFrameConfig } from '../../protocol/messages.js';
 import { BridgeError, randomId } from '../../protocol/port.js';
 import { AdditionalInfoSchema, describeCustomerIssue } from '../../protocol/customer.js';
 import { safeParse } from '../../protocol/schema.js';
-import { PaymentTokenAlias, checkCallbacks, containerIdAdvice, defineUnhonouredKeys, type PaymentDetails } from '../../core/component-config.js';
-import { CheckoutScopeConsumer } from '../../core/context.js';
-import { DEFAULT_PAYMENT_TIMEOUT, type PaymentStatus } from '../../protocol/messages.js';
-import { emit, type LoadErrorDetail, type eventMap, type CardComponentEventMap, type ElementEventMap } from '../../core/events.js';
-import { FrameBox, frameBoxStyles, sizeFrameBox } from '../../core/frame-box.js';
-import { DEFAULT_LOAD_TIMEOUT, REQUEST_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
-import { replayEscape } from '../../core/escape.js';
-import { invokeCallback, scopedConfig, warnOnce, type ElementConfig } from '../../core/element-config.js';
+import { containerIdAdvice, defineUnhonouredKeys } from '../../core/component-config.js';
+import { emit, type eventMap, type CardComponentEventMap, type ElementEventMap } from '../../core/events.js';
+import { frameBoxStyles } from '../../core/frame-box.js';
+import { FramedElement, type FrameSetup } from '../../core/framed-element.js';
+import type { PropertyTable } from '../../core/moment-element.js';
+import { REQUEST_TIMEOUT } from '../../core/secure-frame.js';
+import { invokeCallback, warnOnce } from '../../core/element-config.js';
 import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
-import { PAYMENT_STATUS_TIMEOUT, PaymentError, paymentStatusError, paymentTimeoutConfig } from '../../core/payment-error.js';
-import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
-import { LocaleController } from '../../core/locale.js';
-import { CARD_TEXTS, hostText } from '../../core/i18n.js';
+import { PaymentError } from '../../core/payment-error.js';
+import { themeTransitionStyles } from '../../core/theme.js';
+import { CARD_TEXTS } from '../../core/i18n.js';
 import { cardComponentStyles } from './card-component.styles.js';
 
 /** Callbacks of the card's component config. */
@@ -100,20 +97,12 @@ const TEXT_ATTRIBUTES: Record<CardField, { label: string; placeholder: string }>
  * @cssproperty --moment-input-height - Height of inputs.
  * @cssproperty --moment-skeleton-color - Colour of the loading placeholder (host only).
  */
-export class CardComponent extends ReactiveElement {
+export class CardComponent extends FramedElement<'card'> {
   static override styles = [themeTransitionStyles, frameBoxStyles, cardComponentStyles];
-  static override properties = {
-    clientKey: { attribute: 'client-key' },
-    clientToken: { attribute: 'client-token' },
-    framesOrigin: { attribute: 'frames-origin' },
-    loadTimeout: { attribute: 'load-timeout', type: Number },
-    paymentTimeout: { attribute: 'payment-timeout', type: Number },
+  static override properties: PropertyTable<CardComponent> = {
     hideCardName: { attribute: 'hide-card-name', type: Boolean },
     showValidation: { attribute: 'show-validation', type: Boolean },
     hideValidation: { attribute: 'hide-validation', type: Boolean },
-    disabled: { type: Boolean, reflect: true },
-    frameTitle: { attribute: 'frame-title' },
-    lang: {},
     cardNumberLabel: { attribute: 'card-number-label' },
     cardNumberPlaceholder: { attribute: 'card-number-placeholder' },
     expiryDateLabel: { attribute: 'expiry-date-label' },
@@ -126,35 +115,15 @@ export class CardComponent extends ReactiveElement {
     text: { attribute: false },
     errorMessages: { attribute: false },
     fontCss: { attribute: false },
-    onIframeLoaded: { attribute: false },
-    onIframeLoadFailed: { attribute: false },
     onFormComplete: { attribute: false },
     onFormFieldValid: { attribute: false },
+    callbacks: { attribute: false },
     displayErrorsCallback: { attribute: false },
     onSubmitTriggered: { attribute: false },
     onBlur: { attribute: false },
-    callbacks: { attribute: false },
-    cardState: { state: true },
-    frameHeight: { state: true },
   };
-  static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
   static formAssociated = true;
-  static readonly version = '0.1.0';
 
-  /** Your publishable key: `pk_test_…` (sandbox) or `pk_live_…` (production). */
-  clientKey: string | null = null;
-  /** The `client_token` of the payment session, created by your server. */
-  clientToken: string | null = null;
-  /** Origin of a local sandbox serving the frames, e.g. `http://127.0.0.1:4010`. Honoured for `pk_test_` keys only. */
-  framesOrigin: string | null = null;
-  /** Milliseconds to wait for the frame before `load-error` (15 000 by default). */
-  loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
-  /**
-   * Milliseconds one payment request may take, retries included, before the frame asks the
-   * provider what became of it (30 000 by default; 1 000 to 120 000). A 3-D Secure challenge's
-   * time with the customer does not count.
-   */
-  paymentTimeout: number = DEFAULT_PAYMENT_TIMEOUT;
   /** Leaves out the cardholder name field. */
   hideCardName = false;
   /**
@@ -169,13 +138,11 @@ export class CardComponent extends ReactiveElement {
    */
   hideValidation = false;
   /** Disables the fields. */
-  disabled = false;
+  declare disabled: boolean;
   /** Accessible title of the iframe; by default "Secure card payment form" in the element's language. */
-  frameTitle: string | null = null;
+  declare frameTitle: string | null;
   /** Language of the fields; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
-  override lang = '';
-  private readonly locale = new LocaleController(this);
-  #box: FrameBox | undefined;
+  declare lang: string;
 
   /** Label of the card number field. */
   cardNumberLabel: string | null = null;
@@ -203,10 +170,6 @@ export class CardComponent extends ReactiveElement {
   /** Font stylesheets to load in the frame (https, allowed font hosts only). */
   fontCss: string[] = [];
 
-  /** Called once the frame is loaded and configured (same moment as `ready`). */
-  onIframeLoaded: (() => void) | undefined;
-  /** Called when the frame fails to load (same moment as `load-error`). */
-  onIframeLoadFailed: ((error: LoadErrorDetail) => void) | undefined;
   /** Called when the form becomes complete and valid (same moment as `form-complete`). */
   onFormComplete: (() => void) | undefined;
   /** Called when a field becomes valid (same moment as `field-valid`). */
@@ -225,53 +188,36 @@ export class CardComponent extends ReactiveElement {
   /** The provider's `callbacks` object: `onFormComplete`, `onFormFieldValid`. */
   callbacks: CardCallbacks = {};
 
-  /** Key, token and frames origin from an enclosing `<moment-checkout>`; own attributes win. */
-  readonly #scope = new CheckoutScopeConsumer(this);
-  readonly #paymentToken = new PaymentTokenAlias(this, TAG);
-
-  /**
-   * The component config's `paymentDetails`: `paymentDetails.paymentToken` is another name for `clientToken`
-   * (setting one sets the other), so the component config object works with `Object.assign(card, config)`.
-   * Setting both to different tokens warns on the console; the one set later is used.
-   */
-  get paymentDetails(): PaymentDetails {
-    return this.#paymentToken.value;
-  }
-  set paymentDetails(details: PaymentDetails | null | undefined) {
-    this.#paymentToken.set(details);
-  }
-
-  /** The last masked state reported by the frame. */
-  protected cardState: CardChange | undefined;
-  private frameHeight: number | undefined;
-
-  readonly #internals: ElementInternals;
-  private readonly frame: SecureFrameController<typeof cardRequests, typeof cardEvents>;
-  readonly #theme: ThemeController;
+  /** The last masked state reported by the frame: read, never rendered, so a keystroke costs the page no update. */
+  #cardState: CardChange | undefined;
+  readonly #internals = this.attachInternals();
   #payment: Promise<TransactionResult> | undefined;
   #formDisabled = false;
 
   constructor() {
-    super();
-    this.#internals = this.attachInternals();
-    this.frame = new SecureFrameController<typeof cardRequests, typeof cardEvents>(this, {
-      tag: TAG,
-      kind: 'card',
+    super({ tag: TAG, kind: 'card', texts: CARD_TEXTS, callbacks: CARD_CALLBACKS, noun: 'The card form' });
+  }
+
+  protected get reservedHeight(): number {
+    return this.hideCardName ? RESERVED_HEIGHT.withoutName : RESERVED_HEIGHT.withName;
+  }
+  protected override get skeletonKey(): string {
+    return String(this.hideCardName);
+  }
+
+  protected frameSetup(): FrameSetup<'card'> {
+    return {
       results: cardRequestResults,
       events: cardEvents,
-      config: () => this.#effectiveConfig,
       frameConfig: () => this.#frameConfig(),
       onConfigured: ({ height, refused }) => {
         this.frameHeight = height;
         // The frame applies the CSS policy; what it refused is the developer's to hear about.
         for (const note of refused ?? []) warnOnce(this, `Moment Elements: ${note}`);
       },
-      height: () => this.frameHeight ?? 0,
       on: {
-        resize: ({ height }) => (this.frameHeight = height),
-        escape: () => replayEscape(this),
         change: (detail) => {
-          this.cardState = detail;
+          this.#cardState = detail;
           this.#updateValidity();
           emit(this, 'change', detail);
         },
@@ -300,13 +246,11 @@ export class CardComponent extends ReactiveElement {
         },
       },
       onOpen: () => {
-        this.cardState = undefined;
-        this.frameHeight = undefined;
+        this.#cardState = undefined;
         this.#updateValidity();
       },
       onLoadError: () => this.#updateValidity(),
-    });
-    this.#theme = new ThemeController(this);
+    };
   }
 
   /** The `<form>` this element belongs to. */
@@ -329,7 +273,7 @@ export class CardComponent extends ReactiveElement {
 
   /** True when the loaded form is complete and valid. */
   get complete(): boolean {
-    return this.cardState?.valid ?? false;
+    return this.#cardState?.valid ?? false;
   }
 
   /** Checks form validity without showing anything (as `<input>.checkValidity()`). */
@@ -346,20 +290,6 @@ export class CardComponent extends ReactiveElement {
     super.connectedCallback();
     this.#internals.setFormValue(null);
     this.#updateValidity();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('clientToken')) this.#paymentToken.clientTokenChanged();
-    if (changed.has('callbacks')) checkCallbacks(this, TAG, this.callbacks, CARD_CALLBACKS);
-  }
-
-  protected override updated(): void {
-    sizeFrameBox(this.renderRoot, this.frame.state, this.frameHeight, this.hideCardName ? RESERVED_HEIGHT.withoutName : RESERVED_HEIGHT.withName);
-  }
-
-  /** Own attributes, else the enclosing checkout's scope. */
-  get #effectiveConfig(): ElementConfig {
-    return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.#scope.value);
   }
 
   /** Builds the frame config from properties and attributes, warning about anything dropped. */
@@ -389,7 +319,7 @@ export class CardComponent extends ReactiveElement {
       return allowed;
     });
     return {
-      clientToken: this.#effectiveConfig.clientToken ?? '',
+      clientToken: this.ownConfig.clientToken ?? '',
       styles: stylesForFrame(this.styles, (note) => warnOnce(this, `Moment Elements: ${note}`)),
       text,
       errorMessages: this.errorMessages ?? {},
@@ -397,9 +327,9 @@ export class CardComponent extends ReactiveElement {
       hideCardName: this.hideCardName,
       ...(this.hideValidation ? { hideValidation: true } : {}),
       disabled: this.disabled || this.#formDisabled,
-      themeVariables: this.#theme.values,
+      themeVariables: this.theme.values,
       locale: this.locale.value,
-      ...paymentTimeoutConfig(this.paymentTimeout, (note) => warnOnce(this, note)),
+      ...this.paymentTimeoutConfig,
     };
   }
 
@@ -413,7 +343,7 @@ export class CardComponent extends ReactiveElement {
 
   #updateValidity(): void {
     const iframe = this.frame.iframe ?? undefined;
-    if (this.cardState?.valid) this.#internals.setValidity({});
+    if (this.#cardState?.valid) this.#internals.setValidity({});
     else this.#internals.setValidity({ customError: true }, 'Enter your card details.', iframe);
   }
 
@@ -494,21 +424,6 @@ export class CardComponent extends ReactiveElement {
     return failure;
   }
 
-  /**
-   * Asks the provider, through the frame, for the session's status and what became of this
-   * element's last payment request when its answer was lost: `{ sessionStatus, paid, pending,
-   * result? }`. The way to learn the truth after `payment-unknown`, e.g. before offering another
-   * way to pay. Rejects `not_ready` before `ready`, `network_error` when the provider cannot be
-   * reached.
-   */
-  async paymentStatus(): Promise<PaymentStatus> {
-    const endpoint = this.frame.endpoint;
-    if (!endpoint) throw new PaymentError('not_ready', 'The card form is not ready: wait for the ready event before calling paymentStatus().');
-    return endpoint.request('paymentStatus', {}, PAYMENT_STATUS_TIMEOUT).catch((error: unknown) => {
-      throw paymentStatusError(error);
-    });
-  }
-
   /** Moves focus into the frame: to `field`, or the first field. */
   override focus(field?: CardField | FocusOptions): void {
     const iframe = this.frame.iframe;
@@ -532,11 +447,6 @@ export class CardComponent extends ReactiveElement {
     return endpoint.request('validate', {}, REQUEST_TIMEOUT);
   }
 
-  /** Loads the frame again after a `load-error`. */
-  retry(): void {
-    this.frame.retry();
-  }
-
   /** @internal Form-associated lifecycle: a form reset empties the fields. */
   formResetCallback(): void {
     void this.clear();
@@ -550,30 +460,11 @@ export class CardComponent extends ReactiveElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.cardState = undefined;
-    this.requestUpdate();
-  }
-
-  protected override update(changed: PropertyValues): void {
-    super.update(changed);
-    const box = (this.#box ??= new FrameBox(this.renderRoot as ShadowRoot));
-    const { loadError } = this.frame;
-    const t = hostText(CARD_TEXTS, this.locale.value);
-    if (loadError) return box.showError(loadError, { retryable: t.failed, unavailable: t.unavailable, retry: t.retry }, () => this.retry());
-    box.show({
-      state: this.frame.state,
-      skeleton: () => this.#skeleton(),
-      skeletonKey: String(this.hideCardName),
-      src: this.frame.src,
-      channel: this.frame.channel,
-      name: `moment-card-${this.frame.channel}`,
-      title: this.frameTitle ?? t.title,
-      sandbox: 'allow-scripts allow-same-origin allow-forms',
-    });
+    this.#cardState = undefined;
   }
 
   /** Bones in the shape of the fields: number, expiry and code, name. */
-  #skeleton(): Element {
+  protected override skeleton(): Element {
     const doc = this.ownerDocument;
     const skeleton = doc.createElement('div');
     skeleton.setAttribute('part', 'skeleton');

@@ -1,21 +1,20 @@
-import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
+import type { PropertyValues } from '@lit/reactive-element';
 import { hostedCheckoutUrl, type CheckoutVariant } from '../../protocol/api.js';
 import { checkoutRequestResults, type CheckoutFrameConfig, type checkoutEvents, type checkoutRequests } from '../../protocol/checkout.js';
 import { checkoutEvents as checkoutEventSchemas } from '../../protocol/checkout.js';
 import { readClientToken } from '../../core/client-token.js';
 import { CheckoutScopeController } from '../../core/context.js';
 import { emit, type CheckoutResult, type LoadErrorDetail, type eventMap, type MomentCheckoutEventMap, type ElementEventMap } from '../../core/events.js';
-import { assertSameEnvironment, invokeCallback, warnOnce } from '../../core/element-config.js';
-import { DEFAULT_PAYMENT_TIMEOUT } from '../../protocol/messages.js';
-import { paymentTimeoutConfig } from '../../core/payment-error.js';
+import { assertSameEnvironment, invokeCallback } from '../../core/element-config.js';
 import { replayEscape } from '../../core/escape.js';
 import { DEFAULT_FETCH_TIMEOUT, FetchTimeoutError, fetchJson, withTimeout } from '../../core/fetch-json.js';
 import { topNavigation } from '../../core/navigation.js';
-import { DEFAULT_LOAD_TIMEOUT, REQUEST_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
+import { REQUEST_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
 import { ConfigError, parseClientKey, resolveFramesOrigin } from '../../core/keys.js';
 import { RedirectReturnController, rememberLaunched, rememberRedirect, type SessionStatusResponse } from '../../core/session-return.js';
-import { ThemeController, themeTransitionStyles } from '../../core/theme.js';
-import { LocaleController } from '../../core/locale.js';
+import { themeTransitionStyles } from '../../core/theme.js';
+import { MomentElement, type PropertyTable } from '../../core/moment-element.js';
+import { createSecureIframe } from '../../core/frame-policy.js';
 import { CHECKOUT_TEXTS, hostText } from '../../core/i18n.js';
 import { OUTCOME_EVENTS, type Outcome } from '../../protocol/outcome.js';
 import { momentCheckoutStyles } from './moment-checkout.styles.js';
@@ -129,17 +128,12 @@ function deepActiveElement(): HTMLElement | null {
  * @cssproperty --moment-border-radius - Corner radius (forwarded into the frame too).
  * @cssproperty --moment-font-family - Font family (forwarded into the frame too).
  */
-export class MomentCheckout extends ReactiveElement {
+export class MomentCheckout extends MomentElement {
   static override styles = [themeTransitionStyles, momentCheckoutStyles];
-  static override properties = {
-    clientKey: { attribute: 'client-key' },
-    framesOrigin: { attribute: 'frames-origin' },
-    clientToken: { attribute: 'client-token' },
+  static override properties: PropertyTable<MomentCheckout> = {
     sessionEndpoint: { attribute: 'session-endpoint' },
     statusEndpoint: { attribute: 'status-endpoint' },
-    loadTimeout: { attribute: 'load-timeout', type: Number },
     fetchTimeout: { attribute: 'fetch-timeout', type: Number },
-    paymentTimeout: { attribute: 'payment-timeout', type: Number },
     checkoutTitle: { attribute: 'checkout-title' },
     fetchClientToken: { attribute: false },
     fetchSessionStatus: { attribute: false },
@@ -148,24 +142,17 @@ export class MomentCheckout extends ReactiveElement {
     onCancel: { attribute: false },
     onAttemptFailed: { attribute: false },
     onExpired: { attribute: false },
-    openVariant: { state: true },
-    frameHeight: { state: true },
-    lang: {},
+    openVariant: { attribute: false },
   };
-  static readonly version = '0.1.0';
 
-  /** Your publishable key: `pk_test_…` (sandbox) or `pk_live_…` (production). */
-  clientKey: string | null = null;
-  /** Origin of a local sandbox serving the frames, e.g. `http://127.0.0.1:4010`. Honoured for `pk_test_` keys only. */
-  framesOrigin: string | null = null;
   /** A client token for nested elements, when your page already has one (else one is fetched when a nested element asks). */
-  clientToken: string | null = null;
+  declare clientToken: string | null;
   /** URL of your backend endpoint that creates a session and answers `{ client_token }` (POST), for an HTML-only integration. */
   sessionEndpoint: string | null = null;
   /** URL of your backend endpoint that answers a session's status for `?session_id=` (GET), for an HTML-only integration. */
   statusEndpoint: string | null = null;
   /** Milliseconds to wait for the checkout frame before `checkout-error` (15 000 by default). */
-  loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
+  declare loadTimeout: number;
   /**
    * Milliseconds to wait for `fetchClientToken`, `fetchSessionStatus`, `session-endpoint` and
    * `status-endpoint` (30 000 by default): past it, `launch()` rejects (or the return is reported)
@@ -177,7 +164,7 @@ export class MomentCheckout extends ReactiveElement {
    * Milliseconds one payment request in the checkout may take, retries included, before the frame
    * asks the provider what became of it (30 000 by default; 1 000 to 120 000).
    */
-  paymentTimeout: number = DEFAULT_PAYMENT_TIMEOUT;
+  declare paymentTimeout: number;
   /** Title of the modal dialog (and of the checkout's iframe); by default "Secure checkout" in the element's language. */
   checkoutTitle: string | null = null;
 
@@ -198,7 +185,8 @@ export class MomentCheckout extends ReactiveElement {
 
   /** The variant of the open checkout, or `null` when closed. */
   openVariant: CheckoutVariant | null = null;
-  private frameHeight = 0;
+  /** The checkout frame's content height: read when it is ready, never rendered. */
+  #frameHeight = 0;
   /** The open checkout's frame is connected and configured (the skeleton goes). */
   get #frameReady(): boolean {
     return this.frame.state === 'ready';
@@ -215,11 +203,8 @@ export class MomentCheckout extends ReactiveElement {
   }
 
   private readonly frame: SecureFrameController<typeof checkoutRequests, typeof checkoutEvents>;
-  readonly #theme: ThemeController;
   /** Language of the checkout; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
-  override lang = '';
-  // A language change follows into an open checkout, as the theme does.
-  readonly #locale = new LocaleController(this);
+  declare lang: string;
   #iframe: HTMLIFrameElement | undefined;
   #launching: Promise<LaunchResult> | undefined;
   #opener: HTMLElement | null = null;
@@ -245,14 +230,14 @@ export class MomentCheckout extends ReactiveElement {
       // The checkout's own frame opens with the token `launch()` fetched (not the scope's).
       config: () => ({ clientKey: this.clientKey, clientToken: this.#token || null, framesOrigin: this.framesOrigin }),
       frameConfig: () => this.#frameConfig(),
-      onConfigured: ({ height }) => (this.frameHeight = height),
-      height: () => this.frameHeight,
+      onConfigured: ({ height }) => (this.#frameHeight = height),
+      height: () => this.#frameHeight,
       launched: { iframe: () => this.#iframe },
       onReady: () => this.#onReady?.(),
       onLoadError: (error) => this.#onLoadFailure?.(error),
       on: {
         resize: ({ height }) => {
-          this.frameHeight = height;
+          this.#frameHeight = height;
           if (this.#iframe && this.openVariant === 'inline') this.#iframe.style.height = `${height}px`;
         },
         'validation-error': ({ errors }) => emit(this, 'validation-error', { errors: [...errors] }),
@@ -273,8 +258,6 @@ export class MomentCheckout extends ReactiveElement {
         error: ({ message }) => this.#checkoutError('checkout_unavailable', message),
       },
     });
-    // Theme changes (a dark-mode switch) follow into an open checkout; the same token keeps its state.
-    this.#theme = new ThemeController(this);
     // Key, token and frames origin for nested elements, with a token fetched for them when they ask.
     new CheckoutScopeController(this, {
       source: () => ({
@@ -316,17 +299,17 @@ export class MomentCheckout extends ReactiveElement {
 
   /** The dialog's and the iframe's title: the page's, else the element's language's. */
   get #dialogTitle(): string {
-    return this.checkoutTitle ?? hostText(CHECKOUT_TEXTS, this.#locale.value).title;
+    return this.checkoutTitle ?? hostText(CHECKOUT_TEXTS, this.locale.value).title;
   }
 
   #frameConfig(): CheckoutFrameConfig {
     return {
       clientToken: this.#token,
       variant: this.openVariant ?? 'modal',
-      themeVariables: this.#theme.values,
-      locale: this.#locale.value,
+      themeVariables: this.theme.values,
+      locale: this.locale.value,
       hidePayButton: false,
-      ...paymentTimeoutConfig(this.paymentTimeout, (note) => warnOnce(this, note)),
+      ...this.paymentTimeoutConfig,
     };
   }
 
@@ -508,14 +491,7 @@ export class MomentCheckout extends ReactiveElement {
   }
 
   #mountFrame(src: string, container: Element | undefined): void {
-    const iframe = document.createElement('iframe');
-    iframe.name = `moment-checkout-${this.frame.channel}`;
-    iframe.title = this.#dialogTitle;
-    iframe.src = src;
-    iframe.setAttribute('part', 'frame');
-    iframe.setAttribute('allow', 'payment');
-    iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
-    iframe.setAttribute('referrerpolicy', 'origin');
+    const iframe = createSecureIframe(document, 'checkout', { name: `moment-checkout-${this.frame.channel}`, src, title: this.#dialogTitle });
     // The modal has its final size from the start (the frame scrolls inside it); inline grows with its content.
     Object.assign(iframe.style, { display: 'block', width: '100%', border: '0', height: this.openVariant === 'modal' ? '100%' : '360px' });
     this.#iframe = iframe;
@@ -623,7 +599,7 @@ export class MomentCheckout extends ReactiveElement {
     }
     const modal = (this.#modal ??= this.#buildModal(dialog));
     modal.title.textContent = this.#dialogTitle;
-    modal.close.setAttribute('aria-label', hostText(CHECKOUT_TEXTS, this.#locale.value).close);
+    modal.close.setAttribute('aria-label', hostText(CHECKOUT_TEXTS, this.locale.value).close);
     const ready = this.#frameReady;
     modal.body.className = `body ${ready ? 'ready' : 'loading'}`;
     modal.skeleton.hidden = ready;
@@ -636,7 +612,7 @@ export class MomentCheckout extends ReactiveElement {
       this.#failureBox = undefined;
       return;
     }
-    const texts = hostText(CHECKOUT_TEXTS, this.#locale.value);
+    const texts = hostText(CHECKOUT_TEXTS, this.locale.value);
     if (!this.#failureBox) {
       const doc = this.ownerDocument;
       const alert = doc.createElement('div');

@@ -1,4 +1,3 @@
-import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import type { TransactionResult } from '../../protocol/card.js';
 import {
   SANDBOX_WALLET_MODES,
@@ -13,22 +12,16 @@ import {
   type WalletButtonType,
   type WalletFrameConfig,
   type WalletKind,
-  type walletRequests,
 } from '../../protocol/wallet.js';
-import { CheckoutScopeConsumer } from '../../core/context.js';
-import { invokeCallback, scopedConfig, warnOnce, type ElementConfig } from '../../core/element-config.js';
-import { emit, type LoadErrorDetail, type eventMap, type WalletButtonEventMap, type ElementEventMap } from '../../core/events.js';
-import { FrameBox, frameBoxStyles, sizeFrameBox } from '../../core/frame-box.js';
-import { DEFAULT_LOAD_TIMEOUT, SecureFrameController } from '../../core/secure-frame.js';
-import { replayEscape } from '../../core/escape.js';
+import { invokeCallback, warnOnce } from '../../core/element-config.js';
+import { emit, type eventMap, type WalletButtonEventMap, type ElementEventMap } from '../../core/events.js';
+import { frameBoxStyles } from '../../core/frame-box.js';
+import { FramedElement, type FrameSetup } from '../../core/framed-element.js';
+import type { PropertyTable } from '../../core/moment-element.js';
 import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
-import { DEFAULT_PAYMENT_TIMEOUT, type PaymentStatus } from '../../protocol/messages.js';
-import { PAYMENT_STATUS_TIMEOUT, PaymentError, paymentStatusError, paymentTimeoutConfig } from '../../core/payment-error.js';
-import { ThemeController } from '../../core/theme.js';
-import { LocaleController } from '../../core/locale.js';
-import { WALLET_TEXTS, hostText } from '../../core/i18n.js';
+import { WALLET_TEXTS } from '../../core/i18n.js';
 import { walletButtonStyles, walletThemeTransitionStyles } from './wallet-button.styles.js';
-import { PaymentTokenAlias, checkCallbacks, containerIdAdvice, defineUnhonouredKeys, type PaymentDetails } from '../../core/component-config.js';
+import { containerIdAdvice, defineUnhonouredKeys } from '../../core/component-config.js';
 
 /** The component config's `buttonConfig`; `colour` is accepted as well. */
 export interface WalletButtonConfig {
@@ -97,43 +90,23 @@ const RESERVED_HEIGHT = 56;
  * @cssproperty --moment-color-danger - Error colour in the sandbox sheet.
  * @cssproperty --moment-skeleton-color - Colour of the loading placeholder (host only).
  */
-export class WalletButton extends ReactiveElement {
+export class WalletButton extends FramedElement<'wallet'> {
   static override styles = [walletThemeTransitionStyles, frameBoxStyles, walletButtonStyles];
-  static override properties = {
-    clientKey: { attribute: 'client-key' },
-    clientToken: { attribute: 'client-token' },
-    framesOrigin: { attribute: 'frames-origin' },
+  static override properties: PropertyTable<WalletButton> = {
     buttonColor: { attribute: 'button-color' },
     buttonType: { attribute: 'button-type' },
     emailRequired: { attribute: 'email-required', type: Boolean },
     billingAddressRequired: { attribute: 'billing-address-required', type: Boolean },
     shippingAddressRequired: { attribute: 'shipping-address-required', type: Boolean },
     showUnavailable: { attribute: 'show-unavailable', type: Boolean, reflect: true },
-    loadTimeout: { attribute: 'load-timeout', type: Number },
-    paymentTimeout: { attribute: 'payment-timeout', type: Number },
-    disabled: { type: Boolean, reflect: true },
-    frameTitle: { attribute: 'frame-title' },
     sandboxWallets: { attribute: 'sandbox-wallets' },
     onPaymentInitiated: { attribute: false },
     onPaymentCancelled: { attribute: false },
-    callbacks: { attribute: false },
     paymentComplete: { attribute: false },
-    onIframeLoaded: { attribute: false },
-    onIframeLoadFailed: { attribute: false },
-    frameHeight: { state: true },
-    walletAvailability: { state: true },
-    sheetOpen: { state: true },
-    lang: {},
+    callbacks: { attribute: false },
   };
-  static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
-  static readonly version = '0.1.0';
+  protected static override themeVariables: readonly string[] = WALLET_THEME_VARIABLES;
 
-  /** Your publishable key: `pk_test_…` (sandbox) or `pk_live_…` (production). */
-  clientKey: string | null = null;
-  /** The `client_token` of the payment session, created by your server. */
-  clientToken: string | null = null;
-  /** Origin of a local sandbox serving the frames, e.g. `http://127.0.0.1:4010`. Honoured for `pk_test_` keys only. */
-  framesOrigin: string | null = null;
   /** `black` (default) or `white`. */
   buttonColor: WalletButtonColor = 'black';
   /** `plain` (the wallet's mark only, default), `book`, `buy`, `checkout`, `donate` or `order` ("Buy with …"). */
@@ -146,17 +119,17 @@ export class WalletButton extends ReactiveElement {
   shippingAddressRequired = false;
   /** Keeps the (disabled) button on the page when no wallet is available, instead of hiding it. */
   showUnavailable = false;
-  /** Milliseconds to wait for the frame before `load-error` (15 000 by default). */
-  loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
+  /** Disables the button. */
+  declare disabled: boolean;
+  /** Accessible title of the iframe; by default "Wallet payment" in the element's language. */
+  declare frameTitle: string | null;
+  /** Language of the button; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
+  declare lang: string;
   /**
    * Milliseconds one payment request may take, retries included, before the frame asks the
    * provider what became of it (30 000 by default; 1 000 to 120 000).
    */
-  paymentTimeout: number = DEFAULT_PAYMENT_TIMEOUT;
-  /** Disables the button. */
-  disabled = false;
-  /** Accessible title of the iframe; by default "Wallet payment" in the element's language. */
-  frameTitle: string | null = null;
+  declare paymentTimeout: number;
   /**
    * Test hook for `pk_test_` keys: `none` makes every wallet report "unavailable", as in a browser
    * without Apple Pay or Google Pay. Ignored for live keys and production tokens.
@@ -178,26 +151,6 @@ export class WalletButton extends ReactiveElement {
    * same code path as `payment-initiated` and `payment-cancel` (and the properties of the same names).
    */
   callbacks: WalletCallbacks = {};
-  /** Called once the frame is loaded and configured (same moment as `ready`). */
-  onIframeLoaded: (() => void) | undefined;
-  /** Called when the frame fails to load (same moment as `load-error`). */
-  onIframeLoadFailed: ((error: LoadErrorDetail) => void) | undefined;
-
-  /** Key, token and frames origin from an enclosing `<moment-checkout>`; own attributes win. */
-  readonly #scope = new CheckoutScopeConsumer(this);
-  readonly #paymentToken = new PaymentTokenAlias(this, TAG);
-
-  /**
-   * The component config's `paymentDetails`: `paymentDetails.paymentToken` is another name for `clientToken`
-   * (setting one sets the other), so the wallet's component config works with `Object.assign(wallet, config)`.
-   * Setting both to different tokens warns on the console; the one set later is used.
-   */
-  get paymentDetails(): PaymentDetails {
-    return this.#paymentToken.value;
-  }
-  set paymentDetails(details: PaymentDetails | null | undefined) {
-    this.#paymentToken.set(details);
-  }
 
   /**
    * The component config lists `displayErrorsCallback` for the wallet, but it is never called: a wallet has no
@@ -226,38 +179,38 @@ export class WalletButton extends ReactiveElement {
   }
   #errorMessages: Record<string, string> | undefined;
 
-  private frameHeight: number | undefined;
-  private walletAvailability: WalletAvailability | undefined;
+  /** What the frame said about the wallets; `undefined` until it did. */
+  #availability: WalletAvailability | undefined;
   /** The sandbox wallet's sheet is open over the page. */
-  private sheetOpen = false;
-
-  private readonly frame: SecureFrameController<typeof walletRequests, typeof walletEvents>;
-  readonly #theme: ThemeController;
-  /** Language of the button; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
-  override lang = '';
-  private readonly locale = new LocaleController(this);
-  #box: FrameBox | undefined;
+  #sheetOpen = false;
 
   constructor() {
-    super();
-    this.frame = new SecureFrameController<typeof walletRequests, typeof walletEvents>(this, {
-      tag: TAG,
-      kind: 'wallet',
+    super({ tag: TAG, kind: 'wallet', texts: WALLET_TEXTS, callbacks: WALLET_CALLBACKS, noun: 'The wallet button' });
+  }
+
+  protected get reservedHeight(): number {
+    return RESERVED_HEIGHT;
+  }
+  protected override get overlay(): boolean {
+    return this.#sheetOpen;
+  }
+
+  protected frameSetup(): FrameSetup<'wallet'> {
+    return {
       results: walletRequestResults,
       events: walletEvents,
-      config: () => this.#ownConfig,
       frameConfig: () => this.#frameConfig(),
       onConfigured: ({ height, available, wallets }) => {
         this.frameHeight = height;
         // The first answer is announced with `ready`; later ones when they differ.
         if (this.frame.state === 'ready') this.#setAvailability({ available, wallets });
-        else this.walletAvailability = { available, wallets };
+        else this.#availability = { available, wallets };
       },
-      height: () => this.frameHeight ?? 0,
       on: {
-        resize: ({ height }) => (this.frameHeight = height),
-        sheet: ({ open }) => (this.sheetOpen = open),
-        escape: () => replayEscape(this),
+        sheet: ({ open }) => {
+          this.#sheetOpen = open;
+          this.requestUpdate();
+        },
         availability: (detail) => this.#setAvailability(detail),
         'payment-initiated': ({ wallet }) => {
           invokeCallback(TAG, this.onPaymentInitiated, { wallet });
@@ -279,15 +232,14 @@ export class WalletButton extends ReactiveElement {
         'payment-unknown': ({ message }) => emit(this, 'payment-unknown', { code: 'outcome_unknown', message }),
       },
       onOpen: () => {
-        this.frameHeight = undefined;
-        this.walletAvailability = undefined;
-        this.sheetOpen = false;
+        this.#availability = undefined;
+        this.#sheetOpen = false;
       },
       onReady: () => {
-        if (this.walletAvailability) emit(this, 'wallet-availability', { ...this.walletAvailability });
+        if (this.#availability) emit(this, 'wallet-availability', { ...this.#availability });
+        this.requestUpdate();
       },
-    });
-    this.#theme = new ThemeController(this, WALLET_THEME_VARIABLES);
+    };
   }
 
   /**
@@ -305,23 +257,14 @@ export class WalletButton extends ReactiveElement {
 
   /** What the frame found: whether a wallet can pay, and which; `undefined` until the frame is ready. */
   get availability(): WalletAvailability | undefined {
-    return this.walletAvailability ? { ...this.walletAvailability, wallets: [...this.walletAvailability.wallets] } : undefined;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('clientToken')) this.#paymentToken.clientTokenChanged();
-    if (changed.has('callbacks')) checkCallbacks(this, TAG, this.callbacks, WALLET_CALLBACKS);
+    return this.#availability ? { ...this.#availability, wallets: [...this.#availability.wallets] } : undefined;
   }
 
   protected override updated(): void {
-    sizeFrameBox(this.renderRoot, this.frame.state, this.frameHeight, RESERVED_HEIGHT);
+    super.updated();
     // Hidden (no layout space) once the frame says no wallet can pay, unless `show-unavailable`.
-    this.toggleAttribute('unavailable', this.walletAvailability?.available === false);
-    this.toggleAttribute('sheet-open', this.sheetOpen && this.frame.state === 'ready');
-  }
-
-  get #ownConfig(): ElementConfig {
-    return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.#scope.value);
+    this.toggleAttribute('unavailable', this.#availability?.available === false);
+    this.toggleAttribute('sheet-open', this.#sheetOpen && this.frame.state === 'ready');
   }
 
   /** Builds the frame config; unknown colours and types fall back to the defaults, with a warning. */
@@ -336,77 +279,33 @@ export class WalletButton extends ReactiveElement {
         ? pick('sandbox-wallets', this.sandboxWallets, SANDBOX_WALLET_MODES, 'sandbox')
         : undefined;
     return {
-      clientToken: this.#ownConfig.clientToken ?? '',
+      clientToken: this.ownConfig.clientToken ?? '',
       buttonColor: pick('button-color', this.buttonColor, WALLET_BUTTON_COLORS, 'black'),
       buttonType: pick('button-type', this.buttonType, WALLET_BUTTON_TYPES, 'plain'),
       emailRequired: Boolean(this.emailRequired),
       billingAddressRequired: Boolean(this.billingAddressRequired),
       shippingAddressRequired: Boolean(this.shippingAddressRequired),
       locale: this.locale.value,
-      themeVariables: this.#theme.values,
+      themeVariables: this.theme.values,
       disabled: Boolean(this.disabled),
       ...(sandboxWallets ? { sandboxWallets } : {}),
-      ...paymentTimeoutConfig(this.paymentTimeout, (note) => warnOnce(this, note)),
+      ...this.paymentTimeoutConfig,
     };
-  }
-
-  /**
-   * Asks the provider, through the frame, for the session's status and what became of this
-   * button's last payment request when its answer was lost: `{ sessionStatus, paid, pending,
-   * result? }`. The way to learn the truth after `payment-unknown`. Rejects `not_ready` before
-   * `ready`, `network_error` when the provider cannot be reached.
-   */
-  async paymentStatus(): Promise<PaymentStatus> {
-    const endpoint = this.frame.endpoint;
-    if (!endpoint) throw new PaymentError('not_ready', 'The wallet button is not ready: wait for the ready event before calling paymentStatus().');
-    return endpoint.request('paymentStatus', {}, PAYMENT_STATUS_TIMEOUT).catch((error: unknown) => {
-      throw paymentStatusError(error);
-    });
   }
 
   /** Records the availability and fires `wallet-availability` when it differs from the last one. */
   #setAvailability(next: WalletAvailability): void {
-    const last = this.walletAvailability;
-    this.walletAvailability = next;
+    const last = this.#availability;
+    this.#availability = next;
+    this.requestUpdate();
     if (!last || last.available !== next.available || last.wallets.join() !== next.wallets.join()) {
       emit(this, 'wallet-availability', { ...next, wallets: [...next.wallets] });
     }
   }
 
-  /** Loads the frame again after a `load-error`. */
-  retry(): void {
-    this.frame.retry();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.walletAvailability = undefined;
-    this.requestUpdate();
-  }
-
-  protected override update(changed: PropertyValues): void {
-    super.update(changed);
-    const box = (this.#box ??= new FrameBox(this.renderRoot as ShadowRoot));
-    const { loadError } = this.frame;
-    const t = hostText(WALLET_TEXTS, this.locale.value);
-    if (loadError) return box.showError(loadError, { retryable: t.failed, unavailable: t.unavailable, retry: t.retry }, () => this.retry());
-    const state = this.frame.state;
-    box.show({
-      state,
-      skeleton: () => {
-        const skeleton = this.ownerDocument.createElement('div');
-        skeleton.setAttribute('part', 'skeleton');
-        skeleton.setAttribute('aria-hidden', 'true');
-        return skeleton;
-      },
-      src: this.frame.src,
-      channel: this.frame.channel,
-      name: `moment-wallet-${this.frame.channel}`,
-      title: this.frameTitle ?? t.title,
-      allow: 'payment',
-      overlay: this.sheetOpen && state === 'ready',
-      sandbox: 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox',
-    });
+    this.#availability = undefined;
   }
 }
 
