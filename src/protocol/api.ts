@@ -3,7 +3,7 @@
  * token. Plain types and constants only: the host reads token claims, the frames call the payment
  * endpoints, the sandbox implements both.
  */
-import type { AdditionalInfo, StatusCode } from './card.js';
+import type { StatusCode } from './card.js';
 import type { CustomerDetails } from './customer.js';
 import type { SessionStatus } from './outcome.js';
 
@@ -62,18 +62,8 @@ export const DEMO_SESSIONS_PATH = '/v1/demo/sessions';
 /** Session status for the frames (`GET`, Bearer client token). */
 export const FRAME_SESSION_PATH = '/v1/session';
 
-/** Body of `POST /v1/payments` (Bearer client token, `Idempotency-Key` header). */
-export interface CardPaymentRequest {
-  card: {
-    number: string;
-    expiryMonth: number;
-    /** Four digits. */
-    expiryYear: number;
-    cvv: string;
-    name?: string;
-  };
-  additionalInfo?: AdditionalInfo;
-}
+/** Body of `POST /v1/payments`: defined (and checked by the sandbox) in requests.ts. */
+export type { CardPaymentRequest } from './requests.js';
 
 /** EMV 3-D Secure challenge window sizes: 01 250×400, 02 390×400, 03 500×600, 04 600×400, 05 full screen. */
 export const CHALLENGE_WINDOW_SIZES = {

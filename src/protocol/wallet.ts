@@ -10,7 +10,7 @@
  */
 import { array, boolean, number, object, optional, picklist, string, type Infer } from './schema.js';
 import { Declarations, Height, PAYMENT_TIMEOUT_LIMITS, PaymentStatusSchema, ShortText, TransactionResultSchema } from './messages.js';
-import type { Address, ShippingDetails, TransactionResult } from './card.js';
+import type { TransactionResult } from './card.js';
 
 /** Colours of the wallet button (seed 004, "Button configuration"). */
 export const WALLET_BUTTON_COLORS = ['black', 'white'] as const;
@@ -144,23 +144,8 @@ export const APPLE_PAY_VALIDATE_MERCHANT_PATH = '/v1/wallet/apple-pay/validate-m
 /** Where a merchant hosts Apple's domain verification file. */
 export const APPLE_PAY_DOMAIN_ASSOCIATION_PATH = '/.well-known/apple-developer-merchantid-domain-association';
 
-/** Body of `POST /v1/wallet/payments`. */
-export interface WalletPaymentRequest {
-  wallet: WalletKind;
-  /** The wallet's payment token, opaque to everyone but the provider (a `tok_sandbox_…` in the sandbox). */
-  token: string;
-  email?: string;
-  billingAddress?: Address;
-  shippingDetails?: ShippingDetails;
-}
-
-/** Body of `POST /v1/wallet/apple-pay/validate-merchant`. */
-export interface AppleMerchantValidationRequest {
-  /** `event.validationURL` of Apple's `onvalidatemerchant`: an https URL on apple.com. */
-  validationURL: string;
-  /** The domain the button is shown on (the frames origin's host). */
-  domain: string;
-}
+/** Bodies of `POST /v1/wallet/payments` and of Apple Pay's merchant validation: defined (and checked by the sandbox) in requests.ts. */
+export type { AppleMerchantValidationRequest, WalletPaymentRequest } from './requests.js';
 
 /** Test cards the sandbox wallet sheet offers; the sandbox maps each token to a test card. */
 export const SANDBOX_WALLET_CARDS = [

@@ -5,41 +5,43 @@
  * anything but `pk_test_` keys, rate-limited per client. The session is made by the same code as
  * `POST /collect/payment_sessions`, owned by a secret key internal to this sandbox.
  */
-import * as v from 'valibot';
 import type { Context, Hono } from 'hono';
-import { CHECKOUT_VARIANTS, DEMO_SESSIONS_PATH } from '../protocol/api.js';
+import { DEMO_SESSIONS_PATH } from '../protocol/api.js';
+import { DemoCollectSchema, DemoSessionRequestSchema, isExactOrigin } from '../protocol/sessions.js';
 import type { SandboxContext } from './context.js';
 import { ApiFailure } from './errors.js';
 import { randomId } from './ids.js';
-import { ReturnUrl, parseOrFail, readJsonObject } from './request.js';
-import { object } from './schema.js';
-import { CreateSessionSchema, Currency, MAX_AMOUNT, createSession, isExactOrigin, ownerOf, sessionSpecOf } from './sessions.js';
+import { parseOrFail, readJsonObject } from './request.js';
+import { fields, worded } from './schema.js';
+import { CreateSessionSchema, MAX_AMOUNT, SESSION_FIELD_WORDS as Line, createSession, ownerOf, returnUrlWords, sessionSpecOf } from './sessions.js';
 
 export { DEMO_SESSIONS_PATH };
 const DEFAULT_AMOUNT = 1000;
 const DEFAULT_CURRENCY = 'GBP';
 
-const Flag = v.nullish(v.boolean('must be true or false'));
-const Line = CreateSessionSchema.pipe[1].entries;
+const flagWords = 'must be true or false';
 
-/** Body of `POST /v1/demo/sessions`. */
-const DemoSessionSchema = object({
-  publishable_key: v.string('must be a publishable test key (pk_test_…)'),
-  amount: v.nullish(Line.amount),
-  currency: v.nullish(Currency),
-  variant: v.nullish(v.picklist(CHECKOUT_VARIANTS, "must be 'modal' or 'inline'")),
-  collect: v.nullish(object({ email: Flag, billing: Flag, shipping: Flag })),
-  success_url: v.nullish(ReturnUrl),
-  expires_in: Line.expires_in,
-  title: Line.title,
-  line_items: Line.line_items,
-  tax_lines: Line.tax_lines,
-  itemLines: Line.itemLines,
-  taxLines: Line.taxLines,
-  config: Line.config,
-  paymentMethods: Line.paymentMethods,
-  reference: Line.reference,
-});
+/** Body of `POST /v1/demo/sessions` (the protocol's `DemoSessionRequestSchema`), worded as a session's. */
+const DemoSessionSchema = worded(
+  DemoSessionRequestSchema,
+  fields(DemoSessionRequestSchema, {
+    publishable_key: 'must be a publishable test key (pk_test_…)',
+    amount: Line.amount,
+    currency: Line.currency,
+    variant: "must be 'modal' or 'inline'",
+    collect: fields(DemoCollectSchema, { email: flagWords, billing: flagWords, shipping: flagWords }),
+    success_url: returnUrlWords,
+    expires_in: Line.expires_in,
+    title: Line.title,
+    line_items: Line.line_items,
+    tax_lines: Line.tax_lines,
+    itemLines: Line.itemLines,
+    taxLines: Line.taxLines,
+    config: Line.config,
+    paymentMethods: Line.paymentMethods,
+    reference: Line.reference,
+  }),
+);
 
 /** `pk_test_` followed by letters, digits or underscores (seed 004's own example: `pk_test_your_key_here`). */
 const PUBLISHABLE_TEST_KEY = /^pk_test_[A-Za-z0-9_]{1,200}$/;

@@ -8,7 +8,6 @@
  * `times` matching requests (the oldest fault first, one fault per request), then is removed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as v from 'valibot';
 import type { Context, Hono } from 'hono';
 import { FRAMES_HEALTH_PATH, FRAME_SESSION_PATH, HOSTED_CHECKOUT_PATH, PAYMENTS_PATH } from '../protocol/api.js';
 import { WALLET_PAYMENTS_PATH } from '../protocol/wallet.js';
@@ -17,7 +16,8 @@ import type { SandboxContext } from './context.js';
 import { ApiFailure, errorBody, notFound } from './errors.js';
 import { randomId } from './ids.js';
 import { bearerToken, parseOrFail, readJsonObject } from './request.js';
-import { object } from './schema.js';
+import { FaultSpecSchema as FaultSpecRequestSchema } from '../protocol/faults.js';
+import { fields, worded } from './schema.js';
 import { ownerOf } from './sessions.js';
 import {
   FAULT_KINDS,
@@ -38,29 +38,26 @@ const DEFAULT_STATUS: FaultStatus = 503;
 const WITH_STATUS: readonly FaultKind[] = ['error', 'error_after_charge'];
 const WITH_DELAY: readonly FaultKind[] = ['timeout', 'slow'];
 
-const Whole = (min: number, max: number) =>
-  v.pipe(
-    v.number(`must be an integer from ${min} to ${max}`),
-    v.integer(`must be an integer from ${min} to ${max}`),
-    v.minValue(min, `must be an integer from ${min} to ${max}`),
-    v.maxValue(max, `must be an integer from ${min} to ${max}`),
-  );
+const whole = (min: number, max: number) => `must be an integer from ${min} to ${max}`;
 
-/** Body of `POST /test/faults`. */
-export const FaultSpecSchema = object({
-  route: v.picklist(FAULT_ROUTES, `must be one of ${FAULT_ROUTES.map((r) => `'${r}'`).join(', ')}`),
-  fault: v.picklist(FAULT_KINDS, `must be one of ${FAULT_KINDS.map((k) => `'${k}'`).join(', ')}`),
-  status: v.optional(v.picklist(FAULT_STATUSES, `must be one of ${FAULT_STATUSES.join(', ')}`)),
-  delay_ms: v.optional(Whole(0, MAX_FAULT_DELAY_MS)),
-  times: v.optional(Whole(1, MAX_FAULT_TIMES)),
-  session_id: v.optional(v.pipe(v.string('must be a session id (ps_…)'), v.regex(/^ps_[A-Za-z0-9]{1,64}$/, 'must be a session id (ps_…)'))),
-});
+/** Body of `POST /test/faults` (the protocol's `FaultSpecSchema`), worded. */
+export const FaultSpecSchema = worded(
+  FaultSpecRequestSchema,
+  fields(FaultSpecRequestSchema, {
+    route: `must be one of ${FAULT_ROUTES.map((r) => `'${r}'`).join(', ')}`,
+    fault: `must be one of ${FAULT_KINDS.map((k) => `'${k}'`).join(', ')}`,
+    status: `must be one of ${FAULT_STATUSES.join(', ')}`,
+    delay_ms: whole(0, MAX_FAULT_DELAY_MS),
+    times: whole(1, MAX_FAULT_TIMES),
+    session_id: 'must be a session id (ps_…)',
+  }),
+);
 
 const invalid = (param: string, message: string) => new ApiFailure(400, 'invalid_request_error', message, param);
 
 /** Checks a spec (its shape and what needs more than one field); the session is checked by the caller. */
 export function checkFaultSpec(input: unknown): FaultSpec {
-  const spec = parseOrFail(FaultSpecSchema, input) as FaultSpec;
+  const spec: FaultSpec = parseOrFail(FaultSpecSchema, input);
   if (spec.status !== undefined && !WITH_STATUS.includes(spec.fault)) {
     throw invalid('status', `status applies only to the faults 'error' and 'error_after_charge', not '${spec.fault}'`);
   }

@@ -1,5 +1,4 @@
-import * as v from 'valibot';
-import { object } from './schema.js';
+import { fields, textWords, worded, type Leaf } from './schema.js';
 import type { Context, Hono } from 'hono';
 import { FRAME_SESSION_PATH, PAYMENTS_PATH } from '../protocol/api.js';
 import { requireClientSession } from './auth.js';
@@ -15,77 +14,47 @@ import {
   MAX_CVV_LENGTH,
   MIN_CARD_NUMBER_LENGTH,
   MIN_CVV_LENGTH,
-  checkCardNumber,
   checkCvv,
   cvvLengthFor,
   detectBrand as detectCardBrand,
 } from '../protocol/card-rules.js';
 import type { FrameSession } from '../protocol/checkout.js';
-import {
-  AdditionalInfoSchema,
-  CUSTOMER_LIMITS,
-  customerDetailsOf,
-  describeCustomerIssue,
-  mergeCustomerDetails,
-  type CustomerDetails,
-} from '../protocol/customer.js';
-import { safeParse, type Schema } from '../protocol/schema.js';
+import { CUSTOMER_LIMITS, customerDetailsOf, describeCustomerIssue, mergeCustomerDetails, type CustomerDetails } from '../protocol/customer.js';
+import { CARD_NAME_MAX_LENGTH, CardPaymentRequestSchema, CardSchema, type CardPaymentRequest } from '../protocol/requests.js';
 import { abandonChallenge, paymentAttempt, settlePayment } from './settlement.js';
 import { challengeUrl } from './three-ds.js';
 
-export const OptionalText = (max: number) => v.nullish(v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`)));
-
 /**
- * Checks customer details with the protocol's one schema (the host and the frames check the same
- * object with it); a refused value is a 400 naming it, e.g. `additionalInfo.billingAddress.postcode`.
+ * Customer details are checked with the protocol's one schema (the host and the frames check the
+ * same object with it), and worded as the protocol words them: a refused value is a 400 naming it,
+ * e.g. `additionalInfo.billingAddress.postcode must be a string of at most 20 characters`.
  */
-export function checkCustomerSchema<T>(schema: Schema<T>, value: unknown, prefix: string): T {
-  const result = safeParse(schema, value);
-  if (result.success) return result.output;
-  const { param, message } = describeCustomerIssue(result.issues[0], prefix);
-  throw new ApiFailure(400, 'invalid_request_error', message, param);
-}
+export const customerWords: Leaf = (_details: unknown, issue) => {
+  const { param, message } = describeCustomerIssue(issue, '');
+  return message.slice(param.length).trimStart();
+};
 
-/** Body of `POST /v1/payments`. Messages never repeat the value they reject. */
-export const CardPaymentSchema = object({
-  card: object(
-    {
+/** Body of `POST /v1/payments` (the protocol's `CardPaymentRequestSchema`), worded. Messages never repeat the value they reject. */
+export const CardPaymentSchema = worded(
+  CardPaymentRequestSchema,
+  fields(CardPaymentRequestSchema, {
+    card: fields(CardSchema, {
       // The protocol's card number rule, the one the card frame applies.
-      number: v.pipe(
-        v.string(`must be a string of ${MIN_CARD_NUMBER_LENGTH} to ${MAX_CARD_NUMBER_LENGTH} digits`),
-        v.check(
-          (number) => checkCardNumber(number).valid,
-          (issue) => cardNumberMessage(issue.input),
-        ),
-      ),
-      expiryMonth: v.pipe(
-        v.number('must be a month from 1 to 12'),
-        v.integer('must be a month from 1 to 12'),
-        v.minValue(1, 'must be a month from 1 to 12'),
-        v.maxValue(12, 'must be a month from 1 to 12'),
-      ),
-      expiryYear: v.pipe(
-        v.number('must be a four-digit year'),
-        v.integer('must be a four-digit year'),
-        v.minValue(1000, 'must be a four-digit year'),
-        v.maxValue(9999, 'must be a four-digit year'),
-      ),
+      number: (number: unknown) =>
+        typeof number === 'string' ? cardNumberMessage(number) : `must be a string of ${MIN_CARD_NUMBER_LENGTH} to ${MAX_CARD_NUMBER_LENGTH} digits`,
+      expiryMonth: 'must be a month from 1 to 12',
+      expiryYear: 'must be a four-digit year',
       // Any brand's length here; the brand's own length is checked with the number in `checkCard`.
-      cvv: v.pipe(
-        v.string(`must be ${MIN_CVV_LENGTH} or ${MAX_CVV_LENGTH} digits`),
-        v.check((cvv) => checkCvv(cvv, null), `must be ${MIN_CVV_LENGTH} or ${MAX_CVV_LENGTH} digits`),
-      ),
-      name: OptionalText(100),
-    },
-    'must be an object',
-  ),
-  /** Seed 004 "Additional information": checked with the protocol's `AdditionalInfoSchema`. */
-  additionalInfo: v.nullish(v.unknown()),
-});
-type CardPayment = v.InferOutput<typeof CardPaymentSchema>;
+      cvv: `must be ${MIN_CVV_LENGTH} or ${MAX_CVV_LENGTH} digits`,
+      name: textWords(CARD_NAME_MAX_LENGTH),
+    }),
+    /** Seed 004 "Additional information": the protocol's `AdditionalInfoSchema`. */
+    additionalInfo: customerWords,
+  }),
+);
 
 /** Checks that need more than one field, or the clock. */
-function checkCard(card: CardPayment['card'], now: number): void {
+function checkCard(card: CardPaymentRequest['card'], now: number): void {
   const today = new Date(now);
   const year = today.getUTCFullYear();
   const month = today.getUTCMonth() + 1;
@@ -291,7 +260,7 @@ export function registerPaymentRoutes(app: Hono, ctx: SandboxContext): void {
       (body) => {
         const request = parseOrFail(CardPaymentSchema, body);
         checkCard(request.card, ctx.now());
-        const info = request.additionalInfo == null ? undefined : checkCustomerSchema(AdditionalInfoSchema, request.additionalInfo, 'additionalInfo');
+        const info = request.additionalInfo ?? undefined;
         return { number: request.card.number, customerDetails: customerDetailsOf(info), metaData: info?.metaData };
       },
       (session, request) => attemptPayment(ctx, session, { ...request, allowChallenge: true }),

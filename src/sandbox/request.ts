@@ -1,7 +1,7 @@
 /// <reference types="node" />
-import * as v from 'valibot';
 import type { Context } from 'hono';
 import { ApiFailure } from './errors.js';
+import { safeParse, type Schema } from '../protocol/schema.js';
 
 /** Largest JSON body any route reads (the app also refuses larger bodies by their headers). */
 export const MAX_JSON_BYTES = 64 * 1024;
@@ -64,23 +64,24 @@ export function bearerToken(c: Context): string | undefined {
 }
 
 /**
- * Parses with a valibot schema; the first failing field becomes a 400 naming its `param`, e.g.
- * `amount must be a positive integer in minor units`. Schema messages are written as predicates.
+ * Checks with a protocol schema worded for the sandbox (./schema.ts); the first refused field
+ * becomes a 400 naming its `param`, e.g. `amount must be a positive integer in minor units`.
+ * Schema messages are written as predicates; a key left out is `is required`, and a check the
+ * sandbox did not word (the checker's own one-word name) is `is invalid`.
  */
-export function parseOrFail<const TSchema extends v.GenericSchema>(
-  schema: TSchema,
+export function parseOrFail<T>(
+  schema: Schema<T>,
   input: unknown,
   /** Where `input` sits in the request, e.g. `amount` for a nested object checked on its own. */
   prefix?: string,
-): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, input, { abortEarly: true, message: 'is invalid' });
+): T {
+  const result = safeParse(schema, input);
   if (result.success) return result.output;
-  const issue = result.issues[0];
-  const path = v.getDotPath(issue);
-  const param = prefix === undefined ? (path ?? undefined) : path ? `${prefix}.${path}` : prefix;
-  if (param === undefined) throw new ApiFailure(400, 'invalid_request_error', `The request ${issue.message}`);
-  // Schema messages are predicates ("must be …"); a missing key is reported by its parent object.
-  const predicate = issue.input === undefined ? 'is required' : issue.message;
+  const { message, path } = result.issues[0];
+  const dotted = path.join('.');
+  const param = prefix === undefined ? (path.length ? dotted : undefined) : path.length ? `${prefix}.${dotted}` : prefix;
+  const predicate = message === 'missing' ? 'is required' : message.includes(' ') ? message : 'is invalid';
+  if (param === undefined) throw new ApiFailure(400, 'invalid_request_error', `The request ${predicate}`);
   throw new ApiFailure(400, 'invalid_request_error', `${param} ${predicate}`, param);
 }
 
@@ -93,64 +94,3 @@ export function isHttpUrl(value: string): boolean {
     return false;
   }
 }
-
-/** Loopback hosts (local development): `localhost`, `127.0.0.0/8` and `[::1]`. */
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(hostname) || hostname === '[::1]';
-}
-
-/** Schemes that are never a place to send a customer back to (or that run code, or leave no trace). */
-const REFUSED_SCHEMES: ReadonlySet<string> = new Set([
-  'javascript:',
-  'data:',
-  'file:',
-  'blob:',
-  'vbscript:',
-  'ftp:',
-  'ftps:',
-  'ws:',
-  'wss:',
-  'about:',
-  'filesystem:',
-  'view-source:',
-  'mailto:',
-  'tel:',
-  'sms:',
-  'chrome:',
-  'jar:',
-]);
-
-/**
- * Why `value` cannot be a return URL (`success_url`, `cancel_url`, `config.redirectUrl`), or
- * `undefined` when it can. Seed 002: "return_url and cancel_url must use HTTPS". Allowed: https;
- * http to a loopback host (local development); an app deep link with its own scheme, such as
- * `yourapp://checkout?session_id={SESSION_ID}` (seed 001).
- */
-export function returnUrlProblem(value: string): string | undefined {
-  const allowed = 'must be an https URL (http only for localhost, 127.0.0.1 or [::1]) or an app deep link such as yourapp://checkout';
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return allowed;
-  }
-  if (url.protocol === 'https:') return url.hostname === '' ? allowed : undefined;
-  if (url.protocol === 'http:') {
-    return isLoopbackHost(url.hostname)
-      ? undefined
-      : `must use https: http is allowed only for localhost, 127.0.0.1 or [::1] (seed 002: "use HTTPS everywhere")`;
-  }
-  if (REFUSED_SCHEMES.has(url.protocol)) return `must not use the ${url.protocol} scheme: ${allowed}`;
-  // A custom scheme is an app deep link: it must name something after the scheme.
-  return /^[a-z][a-z0-9+.-]*:\/\/./i.test(value) ? undefined : allowed;
-}
-
-/** A return URL field for valibot schemas: a string of at most 2048 characters that `returnUrlProblem` accepts. */
-export const ReturnUrl = v.pipe(
-  v.string('must be a URL string'),
-  v.maxLength(2048, 'must be at most 2048 characters'),
-  v.check(
-    (value) => returnUrlProblem(value) === undefined,
-    (issue) => returnUrlProblem(String(issue.input)) ?? 'is invalid',
-  ),
-);

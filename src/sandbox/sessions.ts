@@ -1,206 +1,196 @@
-import * as v from 'valibot';
-import { isPlainObject, object, record } from './schema.js';
 import type { Context, Hono } from 'hono';
 import { PAYMENT_STATUS_OF_SESSION } from './webhook-signature.js';
-import { CHECKOUT_VARIANTS, PRESENTATION_MODES, hostedCheckoutUrl, type CheckoutVariant } from '../protocol/api.js';
+import { hostedCheckoutUrl, type CheckoutVariant } from '../protocol/api.js';
 import { CHECKOUT_LINE_LIMITS as LINE, type CheckoutLine } from '../protocol/checkout.js';
 import { CUSTOMER_LIMITS } from '../protocol/customer.js';
+import {
+  CheckoutOptionsSchema,
+  CollectSchema,
+  CollectionSchema,
+  ConfigDetailsSchema,
+  ConfigSchema,
+  CreateSessionRequestSchema,
+  ItemLineSchema,
+  LineAmountSchema,
+  PresentationSchema,
+  ProductLineItemSchema,
+  ProductTaxLineSchema,
+  SESSION_LIMITS,
+  SeedAmountSchema as SeedAmountRequestSchema,
+  SessionOptionsSchema,
+  TaxLineSchema,
+  returnUrlProblem,
+  type CreateSessionRequest,
+} from '../protocol/sessions.js';
+import type { Issue } from '../protocol/schema.js';
+import { fields, isPlainObject, list, textWords, wholeWords, worded, type Leaf } from './schema.js';
 import { requireSecretKey } from './auth.js';
 import type { SandboxContext } from './context.js';
 import { ApiFailure, notFound } from './errors.js';
 import { optionalIdempotencyKey } from './idempotency.js';
 import { randomId } from './ids.js';
-import { ReturnUrl, parseOrFail, readJsonObject } from './request.js';
-import { PAYMENT_METHODS, type CollectOptions, type LineItem, type PaymentMethod, type PresentationMode, type SessionRecord, type TaxLine } from './store.js';
+import { parseOrFail, readJsonObject } from './request.js';
+import type { CollectOptions, LineItem, PaymentMethod, PresentationMode, SessionRecord, TaxLine } from './store.js';
 
 export const MAX_AMOUNT = LINE.maxAmount;
 const SESSION_ID_PLACEHOLDER = /\{SESSION_ID\}|%7BSESSION_ID%7D/g;
 
-const MinorUnits = (max: number) =>
-  v.pipe(
-    v.number('must be an integer in minor units'),
-    v.integer('must be an integer in minor units'),
-    v.minValue(0, 'must not be negative'),
-    v.maxValue(max, `must be at most ${max} in minor units`),
-  );
-const Text = (max: number) => v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
-const Flag = v.nullish(v.boolean('must be true or false'));
-const PositiveAmount = v.pipe(
-  v.number('must be a positive integer in minor units'),
-  v.integer('must be a positive integer in minor units'),
-  v.minValue(1, 'must be a positive integer in minor units'),
-  v.maxValue(MAX_AMOUNT, `must be at most ${MAX_AMOUNT} in minor units`),
+// ----- the words of a refused session body (the rules are the protocol's: src/protocol/sessions.ts) -----
+
+export const amountWords = wholeWords(
+  'must be a positive integer in minor units',
+  [1, 'must be a positive integer in minor units'],
+  [MAX_AMOUNT, `must be at most ${MAX_AMOUNT} in minor units`],
 );
-const Quantity = v.pipe(
-  v.number('must be a positive integer'),
-  v.integer('must be a positive integer'),
-  v.minValue(1, 'must be a positive integer'),
-  v.maxValue(LINE.maxQuantity, `must be at most ${LINE.maxQuantity}`),
+const minorUnitsWords = wholeWords(
+  'must be an integer in minor units',
+  [0, 'must not be negative'],
+  [MAX_AMOUNT, `must be at most ${MAX_AMOUNT} in minor units`],
 );
-export const MAX_ITEM_LINES = LINE.itemLines;
-export const MAX_TAX_LINES = LINE.taxLines;
+const quantityWords = wholeWords('must be a positive integer', [1, 'must be a positive integer'], [LINE.maxQuantity, `must be at most ${LINE.maxQuantity}`]);
+const flagWords = 'must be true or false';
 
-/** ISO 4217 codes as this Node's ICU knows them (every active currency). */
-const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+export const currencyWords: Leaf = (code: unknown, issue: Issue) =>
+  issue.message === 'iso-currency'
+    ? `must be an ISO 4217 currency code, e.g. GBP, EUR or USD ('${String(code)}' is not one)`
+    : 'must be a three-letter ISO 4217 code in upper case, e.g. GBP';
 
-export const Currency = v.pipe(
-  v.string('must be a three-letter ISO 4217 code in upper case, e.g. GBP'),
-  v.regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code in upper case, e.g. GBP'),
-  v.check(
-    (code) => ISO_CURRENCIES.has(code),
-    (issue) => `must be an ISO 4217 currency code, e.g. GBP, EUR or USD ('${String(issue.input)}' is not one)`,
-  ),
-);
-
-export const MAX_ALLOWED_ORIGINS = 20;
-
-/** True for an exact web origin: `scheme://host[:port]`, http(s), nothing after it. */
-export function isExactOrigin(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (
-      (url.protocol === 'https:' || url.protocol === 'http:') &&
-      url.origin === value &&
-      // The URL parser lets `*` and other odd characters through in host names; CSP would not.
-      /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/.test(url.hostname)
-    );
-  } catch {
-    return false;
+const RETURN_URL_ALLOWED = 'must be an https URL (http only for localhost, 127.0.0.1 or [::1]) or an app deep link such as yourapp://checkout';
+/** Why a return URL (`success_url`, `cancel_url`, `config.redirectUrl`) is refused (the rule: `returnUrlProblem`). */
+export const returnUrlWords: Leaf = (url: unknown) => {
+  if (typeof url !== 'string') return 'must be a URL string';
+  if (url.length > SESSION_LIMITS.url) return `must be at most ${SESSION_LIMITS.url} characters`;
+  switch (returnUrlProblem(url)) {
+    case 'http':
+      return 'must use https: http is allowed only for localhost, 127.0.0.1 or [::1] (seed 002: "use HTTPS everywhere")';
+    case 'scheme':
+      return `must not use the ${new URL(url).protocol} scheme: ${RETURN_URL_ALLOWED}`;
+    default:
+      return RETURN_URL_ALLOWED;
   }
-}
+};
 
 const ORIGIN_MESSAGE = "must be exact origins such as 'https://shop.example' (http or https, lower case, no path, no '*')";
-const AllowedOrigins = v.pipe(
-  v.array(v.pipe(v.string(ORIGIN_MESSAGE), v.maxLength(2048, ORIGIN_MESSAGE), v.check(isExactOrigin, ORIGIN_MESSAGE)), 'must be an array of origins'),
-  v.minLength(1, 'must name at least one origin'),
-  v.maxLength(MAX_ALLOWED_ORIGINS, `must have at most ${MAX_ALLOWED_ORIGINS} origins`),
-);
 
-/** Seed 004's money object, `{value, currencyCode}`: the session's `amount` in the seed's shape. */
-export const SeedAmountSchema = object({ value: PositiveAmount, currencyCode: Currency });
+/** The merchant's metadata (the protocol's `MetaDataSchema`): its key, its value, or the whole. */
+const metadataWords: Leaf = (metadata: unknown, issue: Issue) => {
+  const { metaDataKey, metaDataValue, metaDataKeys } = CUSTOMER_LIMITS;
+  if (issue.message === 'too-many-keys') return `must have at most ${metaDataKeys} keys`;
+  const key = issue.path[0];
+  if (typeof key !== 'string') return 'must be an object of string values';
+  if (key === '') return 'keys must not be empty';
+  if (key.length > metaDataKey) return `keys must be at most ${metaDataKey} characters`;
+  return typeof (metadata as Record<string, unknown>)[key] === 'string' ? `values must be at most ${metaDataValue} characters` : 'values must be strings';
+};
 
-/** A line's `amountTotal` (seed 004): shown as given; its currency must be the session's. */
-const LineAmount = object({ value: MinorUnits(MAX_AMOUNT), currencyCode: Currency });
+const lineAmountWords = fields(LineAmountSchema, { value: minorUnitsWords, currencyCode: currencyWords });
+const linesWords = (max: number) => (lines: unknown) => (Array.isArray(lines) ? `must have at most ${max} items` : 'must be an array');
+const collectionWords = fields(CollectionSchema, { collectionRequired: flagWords });
 
-/** Seed 004 `itemLines[]`: `amountTotal` is the whole line's amount. */
-const ItemLineSchema = object({ id: Text(LINE.id), quantity: Quantity, caption: Text(LINE.caption), amountTotal: LineAmount });
-/** Seed 004 `taxLines[]`, with an optional `subCaption` such as `10%`. */
-const TaxLineSchema = object({ id: Text(LINE.id), caption: Text(LINE.caption), subCaption: v.nullish(Text(LINE.subCaption)), amountTotal: LineAmount });
-
-/** The product's `line_items[]`: `amount` is the unit price. */
-const ProductLineItemSchema = object({ name: Text(LINE.caption), quantity: Quantity, amount: MinorUnits(MAX_AMOUNT) });
-const ProductTaxLineSchema = object({ name: Text(LINE.caption), amount: MinorUnits(MAX_AMOUNT) });
-
-const Collection = object({ collectionRequired: v.boolean('must be true or false') });
-
-/** Seed 004 `config`: the checkout page's extras. */
-const ConfigSchema = object(
-  {
-    title: v.nullish(Text(200)),
-    /** Same as `options.checkout_options.success_url`. */
-    redirectUrl: v.nullish(ReturnUrl),
-    details: v.nullish(object({ showTotal: Flag })),
-    customerEmail: v.nullish(Collection),
-    billingAddress: v.nullish(Collection),
-    shippingDetails: v.nullish(Collection),
-  },
-  'must be an object',
-  {
-    cancelUrl: 'options.checkout_options.cancel_url',
-    cancel_url: 'options.checkout_options.cancel_url',
-    successUrl: 'redirectUrl',
-    showTotal: 'details.showTotal',
-  },
-);
-
-const PaymentMethods = v.pipe(
-  v.array(v.picklist(PAYMENT_METHODS, "must be 'Card' or 'Wallet'"), "must be an array such as ['Card', 'Wallet']"),
-  v.minLength(1, "must name at least one method ('Card', 'Wallet')"),
-  v.check((methods) => new Set(methods).size === methods.length, 'must not name a method twice'),
-);
-
-/**
- * Body of `POST /collect/payment_sessions`: seed 000's fields, and seed 004's payment-intent fields
- * under the seed's names (`amount` as `{value, currencyCode}`, `itemLines`, `taxLines`, `config`,
- * `paymentMethods`, `custom`, `description`). Where the product has its own name for the same thing
- * (`title`, `line_items`, `tax_lines`, `collect`, `success_url`) both are taken, one at a time.
- */
-export const CreateSessionSchema = object(
-  {
-    amount: PositiveAmount,
-    currency: Currency,
-    /** Defaults to `one_time` (seed 004's bodies leave it out). */
-    type: v.nullish(v.literal('one_time', "must be 'one_time'")),
-    /** Origins allowed to host this session's frames (CSP frame-ancestors); success_url's origin is added. */
-    allowed_origins: v.nullish(AllowedOrigins),
-    options: v.nullish(
-      object({
-        checkout_options: v.nullish(
-          object(
-            {
-              presentation_mode: v.nullish(
-                object({
-                  /** `hosted`: the customer is sent to the session's `checkout_url`; `embedded` (default): the checkout opens in the merchant's page. */
-                  mode: v.nullish(v.picklist(PRESENTATION_MODES, "must be 'embedded' or 'hosted'")),
-                  variant: v.nullish(v.picklist(CHECKOUT_VARIANTS, "must be 'modal' or 'inline'")),
-                }),
-              ),
-              success_url: v.nullish(ReturnUrl),
-              /** Where a customer who cancels at the bank page (redirect mode) returns. */
-              cancel_url: v.nullish(ReturnUrl),
-            },
-            'must be an object',
-            { redirectUrl: 'success_url (or config.redirectUrl)', return_url: 'success_url' },
-          ),
-        ),
-      }),
+/** Words of each field of a session body, shared with the demo session's. */
+export const SESSION_FIELD_WORDS = {
+  amount: amountWords,
+  currency: currencyWords,
+  type: "must be 'one_time'",
+  allowed_origins: list(
+    (origins: unknown) =>
+      !Array.isArray(origins)
+        ? 'must be an array of origins'
+        : origins.length === 0
+          ? 'must name at least one origin'
+          : `must have at most ${SESSION_LIMITS.allowedOrigins} origins`,
+    ORIGIN_MESSAGE,
+  ),
+  options: fields(SessionOptionsSchema, {
+    checkout_options: fields(
+      CheckoutOptionsSchema,
+      {
+        presentation_mode: fields(PresentationSchema, { mode: "must be 'embedded' or 'hosted'", variant: "must be 'modal' or 'inline'" }),
+        success_url: returnUrlWords,
+        cancel_url: returnUrlWords,
+      },
+      { hints: { redirectUrl: 'success_url (or config.redirectUrl)', return_url: 'success_url' } },
     ),
-    metadata: v.nullish(
-      v.pipe(
-        record(
-          v.pipe(v.string(), v.maxLength(CUSTOMER_LIMITS.metaDataKey, `keys must be at most ${CUSTOMER_LIMITS.metaDataKey} characters`)),
-          v.pipe(
-            v.string('values must be strings'),
-            v.maxLength(CUSTOMER_LIMITS.metaDataValue, `values must be at most ${CUSTOMER_LIMITS.metaDataValue} characters`),
-          ),
-          'must be an object of string values',
-        ),
-        v.check((record) => Object.keys(record).length <= CUSTOMER_LIMITS.metaDataKeys, `must have at most ${CUSTOMER_LIMITS.metaDataKeys} keys`),
-      ),
-    ),
-    reference: v.nullish(Text(255)),
-    /** The merchant's order id (seed 002: "always pass your internal order ID as the custom parameter"). */
-    custom: v.nullish(Text(255)),
-    /** Seed 004's `description`, stored and returned. */
-    description: v.nullish(Text(500)),
-    /** Seconds until the session expires (default: the sandbox's session TTL, 30 minutes). */
-    expires_in: v.nullish(
-      v.pipe(
-        v.number('must be a number of seconds'),
-        v.integer('must be a whole number of seconds'),
-        v.minValue(1, 'must be at least 1 second'),
-        v.maxValue(86_400, 'must be at most 86400 seconds'),
-      ),
-    ),
-    title: v.nullish(Text(200)),
-    line_items: v.nullish(v.pipe(v.array(ProductLineItemSchema, 'must be an array'), v.maxLength(MAX_ITEM_LINES, `must have at most ${MAX_ITEM_LINES} items`))),
-    tax_lines: v.nullish(v.pipe(v.array(ProductTaxLineSchema, 'must be an array'), v.maxLength(MAX_TAX_LINES, `must have at most ${MAX_TAX_LINES} items`))),
-    itemLines: v.nullish(v.pipe(v.array(ItemLineSchema, 'must be an array'), v.maxLength(MAX_ITEM_LINES, `must have at most ${MAX_ITEM_LINES} items`))),
-    taxLines: v.nullish(v.pipe(v.array(TaxLineSchema, 'must be an array'), v.maxLength(MAX_TAX_LINES, `must have at most ${MAX_TAX_LINES} items`))),
-    collect: v.nullish(object({ email: Flag, billing_address: Flag, shipping_address: Flag })),
-    config: v.nullish(ConfigSchema),
-    paymentMethods: v.nullish(PaymentMethods),
-  },
-  'must be an object',
-  {
-    redirectUrl: 'config.redirectUrl',
-    success_url: 'options.checkout_options.success_url',
-    cancel_url: 'options.checkout_options.cancel_url',
-    showTotal: 'config.details.showTotal',
-    currencyCode: 'amount.currencyCode (with amount as {value, currencyCode})',
-  },
+  }),
+  metadata: metadataWords,
+  reference: textWords(SESSION_LIMITS.reference, 1),
+  custom: textWords(SESSION_LIMITS.custom, 1),
+  description: textWords(SESSION_LIMITS.description, 1),
+  expires_in: (seconds: unknown) =>
+    typeof seconds !== 'number'
+      ? 'must be a number of seconds'
+      : !Number.isInteger(seconds)
+        ? 'must be a whole number of seconds'
+        : seconds < 1
+          ? 'must be at least 1 second'
+          : `must be at most ${SESSION_LIMITS.expiresIn} seconds`,
+  title: textWords(SESSION_LIMITS.title, 1),
+  line_items: list(
+    linesWords(LINE.itemLines),
+    fields(ProductLineItemSchema, { name: textWords(LINE.caption, 1), quantity: quantityWords, amount: minorUnitsWords }),
+  ),
+  tax_lines: list(linesWords(LINE.taxLines), fields(ProductTaxLineSchema, { name: textWords(LINE.caption, 1), amount: minorUnitsWords })),
+  itemLines: list(
+    linesWords(LINE.itemLines),
+    fields(ItemLineSchema, { id: textWords(LINE.id, 1), quantity: quantityWords, caption: textWords(LINE.caption, 1), amountTotal: lineAmountWords }),
+  ),
+  taxLines: list(
+    linesWords(LINE.taxLines),
+    fields(TaxLineSchema, {
+      id: textWords(LINE.id, 1),
+      caption: textWords(LINE.caption, 1),
+      subCaption: textWords(LINE.subCaption, 1),
+      amountTotal: lineAmountWords,
+    }),
+  ),
+  collect: fields(CollectSchema, { email: flagWords, billing_address: flagWords, shipping_address: flagWords }),
+  config: fields(
+    ConfigSchema,
+    {
+      title: textWords(SESSION_LIMITS.title, 1),
+      redirectUrl: returnUrlWords,
+      details: fields(ConfigDetailsSchema, { showTotal: flagWords }),
+      customerEmail: collectionWords,
+      billingAddress: collectionWords,
+      shippingDetails: collectionWords,
+    },
+    {
+      hints: {
+        cancelUrl: 'options.checkout_options.cancel_url',
+        cancel_url: 'options.checkout_options.cancel_url',
+        successUrl: 'redirectUrl',
+        showTotal: 'details.showTotal',
+      },
+    },
+  ),
+  paymentMethods: list(
+    (_methods: unknown, issue: Issue) =>
+      issue.message === 'empty'
+        ? "must name at least one method ('Card', 'Wallet')"
+        : issue.message === 'duplicate'
+          ? 'must not name a method twice'
+          : "must be an array such as ['Card', 'Wallet']",
+    "must be 'Card' or 'Wallet'",
+  ),
+} as const;
+
+/** Seed 004's money object, `{value, currencyCode}` (the protocol's `SeedAmountSchema`), worded. */
+export const SeedAmountSchema = worded(SeedAmountRequestSchema, fields(SeedAmountRequestSchema, { value: amountWords, currencyCode: currencyWords }));
+
+/** Body of `POST /collect/payment_sessions` (the protocol's `CreateSessionRequestSchema`), worded. */
+export const CreateSessionSchema = worded(
+  CreateSessionRequestSchema,
+  fields(CreateSessionRequestSchema, SESSION_FIELD_WORDS, {
+    hints: {
+      redirectUrl: 'config.redirectUrl',
+      success_url: 'options.checkout_options.success_url',
+      cancel_url: 'options.checkout_options.cancel_url',
+      showTotal: 'config.details.showTotal',
+      currencyCode: 'amount.currencyCode (with amount as {value, currencyCode})',
+    },
+  }),
 );
-export type CreateSessionInput = v.InferOutput<typeof CreateSessionSchema>;
+export type CreateSessionInput = CreateSessionRequest;
 
 const invalid = (param: string, message: string) => new ApiFailure(400, 'invalid_request_error', message, param);
 

@@ -17,8 +17,8 @@ export interface TaxLine {
   amount: number;
 }
 /** Seed 004 `paymentMethods`. */
-export const PAYMENT_METHODS = ['Card', 'Wallet'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export { PAYMENT_METHODS, type PaymentMethod } from '../protocol/sessions.js';
+import type { PaymentMethod } from '../protocol/sessions.js';
 
 export interface CollectOptions {
   email?: boolean | undefined;

@@ -1,6 +1,6 @@
 import { formatMoney } from '../protocol/money.js';
-import * as v from 'valibot';
-import { object } from './schema.js';
+import { ChallengeAnswerSchema as ChallengeAnswerRequestSchema } from '../protocol/requests.js';
+import { fields, worded } from './schema.js';
 import type { Context, Hono } from 'hono';
 import type { ChallengeCompleteMessage, ChallengeOutcome } from '../protocol/api.js';
 import type { SandboxContext } from './context.js';
@@ -22,7 +22,7 @@ const RETURN_SCRIPT_PATH = '/3ds/return.js';
 export const challengeUrl = (ctx: SandboxContext, paymentId: string): string => `${ctx.origin}${CHALLENGE_PATH}/${paymentId}`;
 
 /** `cancel` is the customer leaving the bank page: its own outcome, not a decline. */
-const ChallengeAnswerSchema = object({ result: v.picklist(['pass', 'fail', 'cancel'], "must be 'pass', 'fail' or 'cancel'") });
+const ChallengeAnswerSchema = worded(ChallengeAnswerRequestSchema, fields(ChallengeAnswerRequestSchema, { result: "must be 'pass', 'fail' or 'cancel'" }));
 
 export type { ChallengeOutcome };
 

@@ -6,23 +6,23 @@
  * merchant session) and a placeholder of Apple's domain verification file.
  */
 import { randomBytes } from 'node:crypto';
-import * as v from 'valibot';
-import { object } from './schema.js';
+import { fields, textWords, worded } from './schema.js';
 import type { Hono } from 'hono';
+import { APPLE_PAY_DOMAIN_ASSOCIATION_PATH, APPLE_PAY_VALIDATE_MERCHANT_PATH, SANDBOX_WALLET_CARDS, WALLET_PAYMENTS_PATH } from '../protocol/wallet.js';
 import {
-  APPLE_PAY_DOMAIN_ASSOCIATION_PATH,
-  APPLE_PAY_VALIDATE_MERCHANT_PATH,
-  SANDBOX_WALLET_CARDS,
-  WALLET_KINDS,
-  WALLET_PAYMENTS_PATH,
-} from '../protocol/wallet.js';
+  API_URL_MAX_LENGTH,
+  AppleMerchantValidationRequestSchema,
+  WALLET_TOKEN_MAX_LENGTH,
+  WalletPaymentRequestSchema,
+  type WalletPaymentRequest,
+} from '../protocol/requests.js';
 import { requireClientSession } from './auth.js';
 import type { SandboxContext } from './context.js';
 import { ApiFailure } from './errors.js';
 import { randomId } from './ids.js';
 import { parseOrFail, readJsonObject } from './request.js';
-import { attemptPayment, checkCustomerSchema, handlePaymentRequest } from './payments.js';
-import { CustomerDetailsSchema, type CustomerDetails } from '../protocol/customer.js';
+import { attemptPayment, customerWords, handlePaymentRequest } from './payments.js';
+import { CUSTOMER_LIMITS, type CustomerDetails } from '../protocol/customer.js';
 
 /**
  * Test wallet tokens and the test card each stands for. The sheet offers the first three
@@ -42,45 +42,35 @@ for (const card of SANDBOX_WALLET_CARDS) {
   if (!SANDBOX_WALLET_TOKENS.has(card.token)) throw new Error(`Unknown sandbox wallet token ${card.token}.`);
 }
 
-/** Body of `POST /v1/wallet/payments`. Messages never repeat the value they reject. */
-export const WalletPaymentSchema = object({
-  wallet: v.picklist(WALLET_KINDS, "must be 'apple-pay', 'google-pay' or 'sandbox'"),
-  token: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(16_384, 'must be at most 16384 characters')),
-  /** What the sheet collected: checked with the protocol's `CustomerDetailsSchema` (see `walletCustomerDetails`). */
-  email: v.nullish(v.unknown()),
-  billingAddress: v.nullish(v.unknown()),
-  shippingDetails: v.nullish(v.unknown()),
-});
-type WalletPayment = v.InferOutput<typeof WalletPaymentSchema>;
+/** Body of `POST /v1/wallet/payments` (the protocol's `WalletPaymentRequestSchema`), worded. Messages never repeat the value they reject. */
+export const WalletPaymentSchema = worded(
+  WalletPaymentRequestSchema,
+  fields(WalletPaymentRequestSchema, {
+    wallet: "must be 'apple-pay', 'google-pay' or 'sandbox'",
+    token: textWords(WALLET_TOKEN_MAX_LENGTH, 1),
+    email: (email: unknown) =>
+      typeof email !== 'string' || email === ''
+        ? 'must be an email address'
+        : `must be an email address of at most ${CUSTOMER_LIMITS.userEmailAddress} characters`,
+    /** What the sheet collected: the protocol's customer detail schemas, worded as the protocol words them. */
+    billingAddress: customerWords,
+    shippingDetails: customerWords,
+  }),
+);
 
-/**
- * What the wallet sheet collected, as `CustomerDetails` (the email becomes `userEmailAddress`),
- * checked with the protocol's one schema; errors name the request's own fields (`email`, …).
- */
-export function walletCustomerDetails(payment: WalletPayment): CustomerDetails | undefined {
+/** What the wallet sheet collected, as `CustomerDetails` (the email becomes `userEmailAddress`). */
+export function walletCustomerDetails(payment: WalletPaymentRequest): CustomerDetails | undefined {
   const { email, billingAddress, shippingDetails } = payment;
   if (email == null && billingAddress == null && shippingDetails == null) return undefined;
-  if (email != null && (typeof email !== 'string' || email === '')) {
-    throw new ApiFailure(400, 'invalid_request_error', 'email must be an email address', 'email');
-  }
-  const details = {
+  return {
     ...(email != null && { userEmailAddress: email }),
     ...(billingAddress != null && { billingAddress }),
     ...(shippingDetails != null && { shippingDetails }),
   };
-  try {
-    return checkCustomerSchema(CustomerDetailsSchema, details, '');
-  } catch (error) {
-    // The request calls the email `email`; the protocol calls it `userEmailAddress`.
-    if (error instanceof ApiFailure && error.param === 'userEmailAddress') {
-      throw new ApiFailure(400, 'invalid_request_error', error.message.replace(/^userEmailAddress/, 'email'), 'email');
-    }
-    throw error;
-  }
 }
 
 /** The test card behind a wallet token; `undefined` for a token the sandbox cannot read. */
-function cardFor(payment: WalletPayment): string | undefined {
+function cardFor(payment: WalletPaymentRequest): string | undefined {
   const number = SANDBOX_WALLET_TOKENS.get(payment.token);
   if (number) return number;
   if (payment.wallet === 'sandbox') {
@@ -96,24 +86,18 @@ function cardFor(payment: WalletPayment): string | undefined {
  * charge (a duplicate answers 20), a locked session answers 429, a closed one 409, and a 3-D
  * Secure challenge nobody answered is abandoned. Synchronous, so no two attempts interleave.
  */
-const ValidateMerchantSchema = object({
-  validationURL: v.pipe(
-    v.string('must be a string'),
-    v.maxLength(2048, 'must be at most 2048 characters'),
-    v.check(isAppleValidationUrl, 'must be an https URL on apple.com'),
-  ),
-  domain: v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be a host name')),
-});
-
-/** Apple's `validationURL` is always an https URL on one of its payment gateways. */
-export function isAppleValidationUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && (url.hostname === 'apple.com' || url.hostname.endsWith('.apple.com'));
-  } catch {
-    return false;
-  }
-}
+const ValidateMerchantSchema = worded(
+  AppleMerchantValidationRequestSchema,
+  fields(AppleMerchantValidationRequestSchema, {
+    validationURL: (url: unknown) =>
+      typeof url !== 'string'
+        ? 'must be a string'
+        : url.length > API_URL_MAX_LENGTH
+          ? `must be at most ${API_URL_MAX_LENGTH} characters`
+          : 'must be an https URL on apple.com',
+    domain: (domain: unknown) => (typeof domain === 'string' ? 'must be a host name' : 'must be a string'),
+  }),
+);
 
 /** Served at Apple's well-known path so that a sandbox origin can be registered for testing. */
 export const DOMAIN_ASSOCIATION_PLACEHOLDER = [

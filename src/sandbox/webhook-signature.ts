@@ -15,9 +15,9 @@ import type { SessionStatus } from '../protocol/outcome.js';
 import type { StatusCode } from '../protocol/card.js';
 import type { CustomerDetails } from '../protocol/customer.js';
 
-/** Events a webhook endpoint can subscribe to. */
-export const WEBHOOK_EVENTS = ['payment_intent.created', 'payment_intent.status_updated', 'payment_session.status_updated'] as const;
-export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
+import type { WebhookEventName } from '../protocol/webhooks.js';
+/** Events a webhook endpoint can subscribe to, and seed 004's event the sandbox never sends: see protocol/webhooks.ts. */
+export { UNSUPPORTED_WEBHOOK_EVENTS, WEBHOOK_EVENTS, type WebhookEventName } from '../protocol/webhooks.js';
 
 /**
  * What each event announces, as `GET /webhooks/events` lists it. Seed 004's third event,
@@ -29,9 +29,6 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Readonly<Record<WebhookEventName, strin
   'payment_intent.status_updated': "A payment intent's status changed, or a payment attempt on it ended (a decline that leaves it open included).",
   'payment_session.status_updated': "The product's own event: a payment session's status changed, or a payment attempt on it ended.",
 };
-
-/** Seed 004 lists it; the sandbox never sends it (no receipts). */
-export const UNSUPPORTED_WEBHOOK_EVENTS = ['payment_intent.send-receipt'] as const;
 
 /** Seed 004's `paymentStatus` values. */
 export type PaymentIntentStatus = 'Created' | 'Authorized' | 'Captured' | 'Reversed' | 'Refunded' | 'Canceled';

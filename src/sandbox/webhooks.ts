@@ -1,12 +1,19 @@
 /// <reference types="node" />
 import { createHmac, randomBytes } from 'node:crypto';
-import * as v from 'valibot';
 import type { Context, Hono } from 'hono';
-import { object } from './schema.js';
+import {
+  NoParametersSchema,
+  SubscribeWebhookRequestSchema,
+  TestWebhookRequestSchema,
+  UpdateWebhookRequestSchema,
+  WEBHOOK_LIMITS,
+  isWebhookUrl,
+} from '../protocol/webhooks.js';
+import { SESSION_LIMITS } from '../protocol/sessions.js';
+import { fields, list, textWords, worded, type Leaf } from './schema.js';
 import { requireSecretKey } from './auth.js';
 import type { SandboxContext } from './context.js';
 import { ApiFailure, notFound } from './errors.js';
-import { isLoopbackName } from './hosts.js';
 import { randomId } from './ids.js';
 import { parseOrFail, readJsonObject } from './request.js';
 import { ownerOf } from './sessions.js';
@@ -40,20 +47,7 @@ const MAX_ENDPOINTS_IN_ALL = 256;
 /** What the test hook subscribes to unless told otherwise: the product's own event, as always. */
 const TEST_HOOK_EVENTS: readonly WebhookEventName[] = ['payment_session.status_updated'];
 
-/**
- * True for an `https:` URL, or an `http:` one on a loopback host (`localhost`, `*.localhost`,
- * 127.0.0.0/8, `[::1]`) for local development: seed 002 asks for HTTPS webhook endpoints.
- */
-export function isWebhookUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && (isLoopbackName(url.hostname) || /^127(?:\.\d{1,3}){3}$/.test(url.hostname));
-}
+export { isWebhookUrl };
 
 const WEBHOOK_URL_RULE = 'must be an https URL (http only on a loopback host: localhost, 127.0.0.0/8, [::1])';
 
@@ -404,34 +398,47 @@ function attemptData(payment: PaymentRecord | undefined): AttemptData {
 
 // --- The merchant API ---
 
-const WebhookUrl = v.pipe(v.string(WEBHOOK_URL_RULE), v.maxLength(2048, 'must be at most 2048 characters'), v.check(isWebhookUrl, WEBHOOK_URL_RULE));
+const webhookUrlWords: Leaf = (url: unknown) =>
+  typeof url === 'string' && url.length > SESSION_LIMITS.url ? `must be at most ${SESSION_LIMITS.url} characters` : WEBHOOK_URL_RULE;
 
-const EventName = v.picklist(WEBHOOK_EVENTS, (issue) =>
-  (UNSUPPORTED_WEBHOOK_EVENTS as readonly unknown[]).includes(issue.input)
+const eventWords: Leaf = (event: unknown) =>
+  (UNSUPPORTED_WEBHOOK_EVENTS as readonly unknown[]).includes(event)
     ? `is never sent by the sandbox (it sends no receipts); subscribe to ${WEBHOOK_EVENTS.join(', ')}`
-    : `must name known events: ${WEBHOOK_EVENTS.join(', ')} (GET /webhooks/events lists them)`,
+    : `must name known events: ${WEBHOOK_EVENTS.join(', ')} (GET /webhooks/events lists them)`;
+
+const eventsWords = list(
+  (events: unknown) =>
+    !Array.isArray(events) ? 'must be an array of event names' : events.length === 0 ? 'must name at least one event' : 'has too many entries',
+  eventWords,
 );
 
-const EventList = v.pipe(
-  v.array(EventName, 'must be an array of event names'),
-  v.minLength(1, 'must name at least one event'),
-  v.maxLength(WEBHOOK_EVENTS.length * 4, 'has too many entries'),
+const descriptionWords = textWords(WEBHOOK_LIMITS.description);
+
+/** Seed 004's subscription body (`SubscribeWebhookRequestSchema`), worded. */
+const SubscribeSchema = worded(
+  SubscribeWebhookRequestSchema,
+  fields(SubscribeWebhookRequestSchema, { url: webhookUrlWords, events: eventsWords, description: descriptionWords }),
 );
-
-const Description = v.nullable(v.pipe(v.string('must be a string'), v.maxLength(256, 'must be at most 256 characters')));
-
-/** Seed 004's subscription body: `{"events": [...], "url": "https://…"}`, and an optional `description`. */
-const SubscribeSchema = object({ url: WebhookUrl, events: EventList, description: v.optional(Description) });
 /** `PATCH /webhooks/:id`: any of the three. */
-const PatchSubscriptionSchema = object({ url: v.optional(WebhookUrl), events: v.optional(EventList), description: v.optional(Description) });
-const EmptySchema = object({});
+const PatchSubscriptionSchema = worded(
+  UpdateWebhookRequestSchema,
+  fields(UpdateWebhookRequestSchema, { url: webhookUrlWords, events: eventsWords, description: descriptionWords }),
+);
+const EmptySchema = worded(NoParametersSchema, fields(NoParametersSchema, {}));
 
-const TestHookSchema = object({
-  url: WebhookUrl,
-  secret: v.pipe(v.string('must be a string'), v.minLength(8, 'must be at least 8 characters'), v.maxLength(256, 'must be at most 256 characters')),
-  events: v.optional(EventList),
-});
-
+const TestHookSchema = worded(
+  TestWebhookRequestSchema,
+  fields(TestWebhookRequestSchema, {
+    url: webhookUrlWords,
+    secret: (secret: unknown) =>
+      typeof secret !== 'string'
+        ? 'must be a string'
+        : secret.length < WEBHOOK_LIMITS.minSecret
+          ? `must be at least ${WEBHOOK_LIMITS.minSecret} characters`
+          : `must be at most ${WEBHOOK_LIMITS.maxSecret} characters`,
+    events: eventsWords,
+  }),
+);
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** A secret as the API shows it: its `value` only in the answer that created it. */

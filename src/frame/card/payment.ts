@@ -8,7 +8,9 @@ import { object, optional, picklist, safeParse, string } from '../../protocol/sc
 import { STATUS_CODES, type TransactionResult } from '../../protocol/card.js';
 import { CustomerDetailsSchema } from '../../protocol/customer.js';
 import { SESSION_STATUSES, outcomeOf } from '../../protocol/outcome.js';
-import { CHALLENGE_WINDOW_SIZES, FRAME_SESSION_PATH, PAYMENTS_PATH, type CardPaymentRequest, type ChallengeWindowSize } from '../../protocol/api.js';
+import { CHALLENGE_WINDOW_SIZES, FRAME_SESSION_PATH, PAYMENTS_PATH, type ChallengeWindowSize } from '../../protocol/api.js';
+// The body of `POST /v1/payments`, inferred from the schema the sandbox checks it with.
+import type { CardPaymentRequest } from '../../protocol/requests.js';
 import { BridgeError } from '../../protocol/port.js';
 import { DEFAULT_PAYMENT_TIMEOUT, type PaymentStatus } from '../../protocol/messages.js';
 

@@ -37,7 +37,6 @@ export const NPM_IMPORT_MAP = {
     '@lit/reactive-element/': '/node_modules/@lit/reactive-element/',
     '@lit/context': '/node_modules/@lit/context/index.js',
     '@lit/context/': '/node_modules/@lit/context/',
-    valibot: '/node_modules/valibot/dist/index.mjs',
   },
 };
 
