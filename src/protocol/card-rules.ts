@@ -150,3 +150,6 @@ export function checkCvv(cvv: string, brand: BrandInfo | null): boolean {
   const size = cvvLengthFor(brand);
   return !/\D/.test(cvv) && (size ? cvv.length === size : cvv.length >= MIN_CVV_LENGTH && cvv.length <= MAX_CVV_LENGTH);
 }
+
+/** Longest cardholder name, in characters (the card frame's name field and the payments API). */
+export const CARD_NAME_MAX_LENGTH = 100;

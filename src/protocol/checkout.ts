@@ -6,6 +6,7 @@ import { array, boolean, literal, nullish, number, object, optional, picklist, s
 import { Declarations, Height, PAYMENT_TIMEOUT_LIMITS, ShortText, TransactionResultSchema } from './messages.js';
 import { CHECKOUT_VARIANTS } from './api.js';
 import type { SessionStatus } from './outcome.js';
+import type { PAYMENT_METHODS } from './sessions.js';
 
 const Name = string({ pattern: /^[A-Za-z0-9]{1,40}$/ });
 /**
@@ -149,7 +150,7 @@ export interface FrameSession {
   /** Seed 004 `config.details.showTotal`: show a "Total due" row (the session's amount). */
   showTotal?: boolean;
   /** Seed 004 `paymentMethods`; `Card` when not given. */
-  paymentMethods?: ('Card' | 'Wallet')[];
+  paymentMethods?: (typeof PAYMENT_METHODS)[number][];
   /** Where a customer who cancels a checkout that left the merchant's page returns. */
   cancel_url?: string | null;
   collect?: { email?: boolean | null; billing_address?: boolean | null; shipping_address?: boolean | null };

@@ -7,12 +7,11 @@
  * The objects are strict: a key that is not declared is refused, never dropped.
  */
 import { check, nullish, number, object, picklist, string, type Infer } from './schema.js';
-import { checkCardNumber, checkCvv } from './card-rules.js';
+import { CARD_NAME_MAX_LENGTH, checkCardNumber, checkCvv } from './card-rules.js';
 import { AdditionalInfoSchema, AddressSchema, CustomerDetailsSchema, ShippingDetailsSchema } from './customer.js';
 import { WALLET_KINDS } from './wallet.js';
 
-/** Longest cardholder name, in characters (the card frame's name field and the payments API). */
-export const CARD_NAME_MAX_LENGTH = 100;
+export { CARD_NAME_MAX_LENGTH };
 /** Longest wallet payment token, in characters. */
 export const WALLET_TOKEN_MAX_LENGTH = 16_384;
 /** Longest URL the API takes (Apple's `validationURL`, a return URL, a webhook endpoint), in characters. */

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { animationsDone } from '../support/wait.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MomentCheckout } from '../../src/elements/moment-checkout/moment-checkout.component.js';
 import '../../src/elements/moment-checkout/moment-checkout.js';
@@ -67,9 +68,19 @@ describe('<moment-checkout> modal', () => {
     const { el, opener } = await checkoutFor();
     opener.focus();
     await el.launch();
-    for (let i = 0; i < 6; i++) {
-      await sendKeys({ press: 'Tab' });
-      expect(document.activeElement === opener, `Tab ${i + 1} left the dialog`).to.equal(false);
+    // Through the close button, the card fields, Pay and Cancel, and round again, both ways: focus
+    // stays in the checkout (the iframe counts), never the page's body, the opener or the browser's UI.
+    for (const press of ['Tab', 'Shift+Tab']) {
+      for (let i = 0; i < 14; i++) {
+        if (press === 'Tab') await sendKeys({ press });
+        else {
+          await sendKeys({ down: 'Shift' });
+          await sendKeys({ press: 'Tab' });
+          await sendKeys({ up: 'Shift' });
+        }
+        expect(document.activeElement, `${press} ${i + 1} left the dialog`).to.equal(el);
+        expect(el.shadowRoot!.querySelector('dialog')!.contains(el.shadowRoot!.activeElement), `${press} ${i + 1}`).to.equal(true);
+      }
     }
     el.close();
   });
@@ -181,7 +192,7 @@ describe('<moment-checkout> modal', () => {
     const { el } = await checkoutFor();
     await el.launch();
     const dialog = el.shadowRoot!.querySelector('dialog')!;
-    await new Promise((r) => setTimeout(r, 300)); // the slide-up animation
+    await animationsDone(el); // the slide-up animation
     const rect = dialog.getBoundingClientRect();
     expect(Math.round(rect.width)).to.equal(375);
     expect(Math.round(rect.bottom)).to.equal(740);

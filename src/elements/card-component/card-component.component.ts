@@ -24,6 +24,7 @@ import type { PropertyTable } from '../../core/moment-element.js';
 import { REQUEST_TIMEOUT } from '../../core/secure-frame.js';
 import { invokeCallback, warnOnce } from '../../core/element-config.js';
 import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
+import { cardFrameHeight } from '../../protocol/layout.js';
 import { PaymentError } from '../../core/payment-error.js';
 import { themeTransitionStyles } from '../../core/theme.js';
 import { CARD_TEXTS } from '../../core/i18n.js';
@@ -40,8 +41,6 @@ const CARD_CALLBACKS = ['onFormComplete', 'onFormFieldValid'] as const;
 const TAG = 'card-component';
 /** A payment can wait on a 3-D Secure challenge; the frame itself times out each network call. */
 const PAYMENT_TIMEOUT = 15 * 60_000;
-/** Height reserved while the frame loads, matching the frame's default layout (no layout shift). */
-const RESERVED_HEIGHT = { withName: 235, withoutName: 152 } as const;
 
 const TEXT_ATTRIBUTES: Record<CardField, { label: string; placeholder: string }> = {
   cardNumber: { label: 'card-number-label', placeholder: 'card-number-placeholder' },
@@ -199,7 +198,7 @@ export class CardComponent extends FramedElement<'card'> {
   }
 
   protected get reservedHeight(): number {
-    return this.hideCardName ? RESERVED_HEIGHT.withoutName : RESERVED_HEIGHT.withName;
+    return cardFrameHeight(this.hideCardName, this.theme.values);
   }
   protected override get skeletonKey(): string {
     return String(this.hideCardName);

@@ -663,7 +663,19 @@ export class MomentCheckout extends MomentElement {
     const body = el('div', { class: 'body loading' });
     const skeleton = el('div', { part: 'skeleton', class: 'skeleton', 'aria-hidden': 'true' });
     body.append(skeleton);
-    dialog.append(header, body);
+    // Tab past the checkout's last control comes back to the close button, and Shift+Tab before the
+    // close button goes into the checkout: the focus cycle never leaves the dialog (for the page's body or the browser's UI).
+    const edge = (onFocus: () => void) => {
+      const node = el('div', { tabindex: '0', class: 'focus-edge' });
+      node.addEventListener('focus', onFocus);
+      return node;
+    };
+    dialog.append(
+      edge(() => (this.#iframe ?? close).focus()),
+      header,
+      body,
+      edge(() => close.focus()),
+    );
     return { title, close, body, skeleton };
   }
 }

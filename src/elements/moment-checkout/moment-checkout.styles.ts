@@ -30,6 +30,13 @@ export const momentCheckoutStyles = css`
     overflow: auto;
     overscroll-behavior: contain;
   }
+  .focus-edge {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    outline: none;
+  }
   dialog::backdrop {
     background: var(--moment-checkout-backdrop, rgb(15 17 26 / 55%));
   }

@@ -19,6 +19,7 @@ import { frameBoxStyles } from '../../core/frame-box.js';
 import { FramedElement, type FrameSetup } from '../../core/framed-element.js';
 import type { PropertyTable } from '../../core/moment-element.js';
 import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
+import { WALLET_LAYOUT, pixels, walletFrameHeight } from '../../protocol/layout.js';
 import { WALLET_TEXTS } from '../../core/i18n.js';
 import { walletButtonStyles, walletThemeTransitionStyles } from './wallet-button.styles.js';
 import { containerIdAdvice, defineUnhonouredKeys } from '../../core/component-config.js';
@@ -46,9 +47,6 @@ const WALLET_CALLBACKS = ['onPaymentInitiated', 'onPaymentCancelled'] as const;
  */
 const NO_CARD_FIELDS =
   'a wallet has no card fields; Apple Pay and Google Pay validate what the customer enters in their own sheet. Declines reach paymentComplete and the payment-* events.';
-
-/** Height reserved while the frame loads: the button (48 px) and the frame's 4 px margin. */
-const RESERVED_HEIGHT = 56;
 
 /**
  * An Apple Pay / Google Pay button in a secure iframe served from the provider's origin. The
@@ -189,7 +187,7 @@ export class WalletButton extends FramedElement<'wallet'> {
   }
 
   protected get reservedHeight(): number {
-    return RESERVED_HEIGHT;
+    return walletFrameHeight(pixels(this.theme.values['--moment-wallet-height'], WALLET_LAYOUT.buttonHeight));
   }
   protected override get overlay(): boolean {
     return this.#sheetOpen;

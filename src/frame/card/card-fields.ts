@@ -51,6 +51,7 @@ import { FieldView } from '../form/field-view.js';
 import { LiveRegion } from '../form/live-region.js';
 import { createElement } from '../dom.js';
 import type { FrameEmitter } from '../bridge.js';
+import { CARD_NAME_MAX_LENGTH } from '../../protocol/card-rules.js';
 
 /** Sends a card event to whoever hosts the fields (the bridge, in the card frame). */
 export type CardEventEmitter = FrameEmitter<typeof cardEvents>;
@@ -101,7 +102,6 @@ export const FIELD_DEFINITIONS: Readonly<Record<CardField, FieldDefinition>> = {
 };
 
 const FIELD_ORDER: readonly CardField[] = ['cardNumber', 'expiryDate', 'cv2', 'cardName'];
-const MAX_NAME_LENGTH = 100;
 
 interface FieldRuntime {
   field: CardField;
@@ -383,7 +383,7 @@ export class CardFields {
       ltr: def.numeric,
       required: true,
       className: fieldClass(field),
-      ...(def.numeric ? {} : { maxLength: MAX_NAME_LENGTH }),
+      ...(def.numeric ? {} : { maxLength: CARD_NAME_MAX_LENGTH }),
     });
     const { container, input } = view;
     container.dataset.field = field;

@@ -6,6 +6,7 @@
  */
 import { THEME_VARIABLES, type CardField, type CardStyles } from '../../protocol/card.js';
 import { customPropertiesCss } from '../../protocol/style-policy.js';
+import { CARD_LAYOUT as L } from '../../protocol/layout.js';
 
 const PRIMARY = 'var(--moment-color-primary,#0b63ce)';
 const DANGER = 'var(--moment-color-danger,#c5221f)';
@@ -19,15 +20,15 @@ export const FRAME_PAGE_CSS = 'html,body{margin:0;padding:0;background:transpare
 
 /** Default look, in a cascade layer: any rule outside it (the merchant's styles, the checkout page's) wins. */
 export const DEFAULT_CSS = `@layer mc{
-.mc-root{box-sizing:border-box;padding:4px;font-family:var(--moment-font-family,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);font-size:var(--moment-font-size,16px);font-weight:var(--moment-font-weight,400);line-height:1.4;color:var(--moment-color-text,#1b1b1f)}
-.mc-form{display:grid;grid-template-columns:1fr 1fr;gap:var(--moment-spacing,12px);margin:0}
+.mc-root{box-sizing:border-box;padding:${L.padding}px;font-family:var(--moment-font-family,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);font-size:var(--moment-font-size,16px);font-weight:var(--moment-font-weight,400);line-height:1.4;color:var(--moment-color-text,#1b1b1f)}
+.mc-form{display:grid;grid-template-columns:1fr 1fr;gap:var(--moment-spacing,${L.rowGap}px);margin:0}
 .mc-form[hidden]{display:none}
-.mc-field{grid-column:1/-1;display:flex;flex-direction:column;gap:4px;min-width:0}
+.mc-field{grid-column:1/-1;display:flex;flex-direction:column;gap:${L.labelGap}px;min-width:0}
 .mc-field-expiryDate,.mc-field-cv2{grid-column:auto}
 @media (max-width:220px){.mc-field-expiryDate,.mc-field-cv2{grid-column:1/-1}}
-.mc-label{color:var(--moment-color-label,#45464f);font-size:.875em;font-weight:500}
+.mc-label{color:var(--moment-color-label,#45464f);font-size:.875em;font-weight:500;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;line-height:${L.labelLineHeight}px;line-height:max(${L.labelLineHeight}px,round(up,1.4em,1px))}
 .mc-control{position:relative}
-.mc-input{box-sizing:border-box;width:100%;min-height:44px;height:var(--moment-input-height,44px);margin:0;padding:var(--moment-input-padding,10px 12px);font:inherit;color:inherit;background:var(--moment-color-background,#fff);border:var(--moment-border-width,1px) solid var(--moment-color-border,#8e9099);border-radius:var(--moment-border-radius,6px);outline:2px solid transparent;outline-offset:1px;transition:border-color .15s,box-shadow .15s;-webkit-appearance:none;appearance:none}
+.mc-input{box-sizing:border-box;width:100%;min-height:${L.inputHeight}px;height:var(--moment-input-height,${L.inputHeight}px);margin:0;padding:var(--moment-input-padding,10px 12px);font:inherit;color:inherit;background:var(--moment-color-background,#fff);border:var(--moment-border-width,1px) solid var(--moment-color-border,#8e9099);border-radius:var(--moment-border-radius,6px);outline:2px solid transparent;outline-offset:1px;transition:border-color .15s,box-shadow .15s;-webkit-appearance:none;appearance:none}
 .mc-field-cardNumber .mc-input{padding-right:54px}
 .mc-input::placeholder{color:var(--moment-color-placeholder,#6f7079);opacity:1}
 .mc-input:focus{border-color:${PRIMARY};box-shadow:0 0 0 3px color-mix(in srgb,${PRIMARY} 35%,transparent)}

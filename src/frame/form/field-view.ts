@@ -71,8 +71,10 @@ export class FieldView<E extends HTMLInputElement | HTMLSelectElement = HTMLInpu
     this.container.append(this.label, this.control, this.error);
   }
 
+  /** The label stays on one line (the frame's height does not depend on its width): cut short, it shows the whole text on hover. */
   setLabel(text: string): void {
     this.label.textContent = text;
+    this.label.title = text;
   }
 
   /** Shows a message (the field is invalid) or none. */

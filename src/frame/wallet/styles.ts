@@ -6,6 +6,7 @@
  */
 import { WALLET_THEME_VARIABLES } from '../../protocol/wallet.js';
 import { customPropertiesCss } from '../../protocol/style-policy.js';
+import { WALLET_LAYOUT as L } from '../../protocol/layout.js';
 
 export const PRIMARY = 'var(--moment-color-primary,#0b63ce)';
 export const DANGER = 'var(--moment-color-danger,#c5221f)';
@@ -14,8 +15,8 @@ export const RADIUS = 'var(--moment-wallet-radius,var(--moment-border-radius,6px
 export const WALLET_CSS = `
 html,body{margin:0;padding:0;background:transparent}
 body{display:flow-root}
-.mw-root{box-sizing:border-box;padding:4px;font-family:var(--moment-font-family,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);font-size:16px;line-height:1.4;color:var(--moment-color-text,#1b1b1f)}
-.mw-button{box-sizing:border-box;display:flex;align-items:center;justify-content:center;gap:.35em;width:100%;min-width:140px;min-height:40px;height:max(40px,var(--moment-wallet-height,48px));margin:0;padding:0 16px;border:1px solid transparent;border-radius:${RADIUS};font:inherit;font-size:17px;font-weight:500;letter-spacing:.01em;white-space:nowrap;overflow:hidden;cursor:pointer;-webkit-appearance:none;appearance:none}
+.mw-root{box-sizing:border-box;padding:${L.padding}px;font-family:var(--moment-font-family,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);font-size:16px;line-height:1.4;color:var(--moment-color-text,#1b1b1f)}
+.mw-button{box-sizing:border-box;display:flex;align-items:center;justify-content:center;gap:.35em;width:100%;min-width:140px;min-height:${L.minButtonHeight}px;height:max(${L.minButtonHeight}px,var(--moment-wallet-height,${L.buttonHeight}px));margin:0;padding:0 16px;border:1px solid transparent;border-radius:${RADIUS};font:inherit;font-size:17px;font-weight:500;letter-spacing:.01em;white-space:nowrap;overflow:hidden;cursor:pointer;-webkit-appearance:none;appearance:none}
 .mw-button[hidden]{display:none}
 .mw-button{container-type:inline-size}
 .mw-root:has(.mw-sheet) .mw-button{visibility:hidden}
