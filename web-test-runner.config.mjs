@@ -1,5 +1,8 @@
 // Browser tests in headless Chromium. The test page is served on http://localhost:PORT; the local
 // sandbox (started here) serves the frames on http://127.0.0.1:PORT, a different origin.
+// Everything is served from src: the host code through esbuildPlugin, the sandbox and the frames
+// built from src by esbuild when the server starts (test/support/src-build.mjs). Only test/cdn
+// loads a build: the CDN bundles in dist/cdn, rebuilt first when src is newer (cdn-plugin.mjs).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +12,7 @@ import { build } from 'esbuild';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 import { sandboxPlugin } from './test/support/sandbox-plugin.mjs';
 import { hostedPlugin } from './test/support/hosted-plugin.mjs';
+import { cdnPlugin } from './test/support/cdn-plugin.mjs';
 import { reactEsm } from './test/react/react-esm.mjs';
 
 /** Serves credit-card-type (CommonJS: its brand table, and the whole package for a comparison) as ES modules for the frame's unit tests. */
@@ -52,5 +56,6 @@ export default {
     reactEsm(),
     sandboxPlugin(),
     hostedPlugin(),
+    cdnPlugin(),
   ],
 };

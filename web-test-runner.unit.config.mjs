@@ -20,5 +20,5 @@ export default {
     '!test/frame/wallet-sheet.test.ts',
     '!test/frame/hosted-checkout.test.ts',
   ],
-  plugins: base.plugins.filter((plugin) => plugin.name !== 'moment-sandbox' && plugin.name !== 'moment-hosted'),
+  plugins: base.plugins.filter((plugin) => !['moment-sandbox', 'moment-hosted', 'moment-cdn'].includes(plugin.name)),
 };

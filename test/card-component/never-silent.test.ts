@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { quietWindow } from '../support/wait.js';
 import type { CardComponent } from '../../src/elements/card-component/card-component.component.js';
 import type { WalletButton } from '../../src/elements/wallet-button/wallet-button.component.js';
 import '../../src/elements/wallet-button/wallet-button.js';
@@ -202,7 +203,8 @@ describe('styles the secure frame refuses are named on the console', () => {
       // A second configure (any change) does not say it again.
       el.hideValidation = true;
       await el.updateComplete;
-      await new Promise((r) => setTimeout(r, 200));
+      // Room for a second warning that must not come.
+      await quietWindow(200);
       return el;
     });
     try {

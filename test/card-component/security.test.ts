@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { quietWindow } from '../support/wait.js';
 import { FIELD_STYLE_STATES } from '../../src/protocol/card.js';
 import { PROTOCOL, PROTOCOL_VERSION } from '../../src/protocol/messages.js';
 import { fillCard, frameEval, readyCard, record, sandboxOrigin, until } from '../support/helpers.js';
@@ -20,7 +21,8 @@ describe('the bridge', () => {
       { protocol: PROTOCOL, v: PROTOCOL_VERSION, kind: 'event', name: 'change', detail: { brand: 'visa' } },
     ];
     for (const message of forged) window.postMessage(message, '*');
-    await new Promise((r) => setTimeout(r, 100));
+    // None of them may make it ready or throw.
+    await quietWindow(100);
     window.removeEventListener('error', onError);
     expect(errors).to.deep.equal([]);
     expect(readies).to.deep.equal([]);
@@ -36,7 +38,8 @@ describe('the bridge', () => {
       html`<iframe src="${origin}/frames/card#channel=${channel}&origin=${encodeURIComponent(location.origin)}"></iframe>`,
     );
     await oneEvent(impostor, 'load');
-    await new Promise((r) => setTimeout(r, 700));
+    // The impostor says hello for a while: none of its hellos may be taken.
+    await quietWindow(700);
     expect(events).to.deep.equal([]);
     expect(el.shadowRoot!.querySelectorAll('iframe').length).to.equal(1);
   });

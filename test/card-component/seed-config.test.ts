@@ -22,6 +22,13 @@ import {
   until,
 } from '../support/helpers.js';
 
+/**
+ * A fixed wait, for want of a signal: a changed config goes to the frame after the element's
+ * update, and the frame applies it after an asynchronous check of the token; nothing observable
+ * outside the element says it has been applied. 100 ms covers that round trip on the port.
+ */
+const configReachesFrame = () => new Promise((resolve) => setTimeout(resolve, 100));
+
 /** Captures console warnings while `run` runs (errors, such as a fake token's load-error, are dropped). */
 async function warnings<T>(run: () => Promise<T> | T): Promise<{ value: T; lines: string[] }> {
   const lines: string[] = [];
@@ -311,7 +318,7 @@ describe("<card-component> showValidation (seed 004's rule; visible by default, 
     const { el, frame } = await readyCard();
     setup(el);
     await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 100)); // the new config reaches the frame
+    await configReachesFrame();
     await el.validate();
     return { el, frame };
   }
@@ -384,7 +391,7 @@ describe("<card-component> showValidation (seed 004's rule; visible by default, 
     const { el, frame } = await readyCard();
     el.displayErrorsCallback = () => undefined;
     await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 100));
+    await configReachesFrame();
     const shown = oneEvent(el, 'validation-error');
     await typeInFrame(frame, 'expiryDate', '01/20');
     await typeInFrame(frame, 'cv2', '1');

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { quietWindow, until } from '../support/wait.js';
 import { boolean, number, object, picklist } from '../../src/protocol/schema.js';
 import { envelope } from '../../src/protocol/messages.js';
 import { readFrameParams, startFrameBridge, type FrameBridge } from '../../src/frame/bridge.js';
@@ -57,7 +58,9 @@ describe('frame bridge handshake', () => {
       helloIntervalMs: 10,
       maxHellos: 3,
     });
-    await new Promise((r) => setTimeout(r, 120));
+    await until(() => hellos.length >= 3, 2000, 'three hellos');
+    // No fourth: maxHellos caps them (three more intervals of 10 ms).
+    await quietWindow(30);
     expect(hellos).to.deep.equal(Array(3).fill({ ...envelope(), kind: 'hello', channel: CHANNEL, frame: 'card' }));
   });
 
@@ -74,7 +77,8 @@ describe('frame bridge handshake', () => {
       helloIntervalMs: 10,
       maxHellos: 2,
     });
-    await new Promise((r) => setTimeout(r, 60));
+    // Room for the hellos that must not come (two intervals of 10 ms, and more).
+    await quietWindow(60);
     expect(hellos).to.deep.equal([]);
   });
 
@@ -100,7 +104,8 @@ describe('frame bridge handshake', () => {
     connectFrom(host, connect, []);
     connectFrom(host, { ...connect, kind: 'nonsense' }, [new MessageChannel().port2]);
     connectFrom(host, 'garbage', [new MessageChannel().port2]);
-    await new Promise((r) => setTimeout(r, 20));
+    // None of these may connect.
+    await quietWindow(20);
     expect(connected).to.equal(false);
 
     const good = new MessageChannel();

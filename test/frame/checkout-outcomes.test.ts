@@ -5,6 +5,7 @@
  * it), and through the host's two maps (`OUTCOME_EVENTS`, `OUTCOME_CALLBACKS`).
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { quietWindow } from '../support/wait.js';
 import type { CheckoutEventName, CheckoutFrameConfig } from '../../src/protocol/checkout.js';
 import { CheckoutPage } from '../../src/frame/checkout/checkout-page.js';
 import { OUTCOME_EVENTS, outcomeOf, type Outcome } from '../../src/protocol/outcome.js';
@@ -168,7 +169,7 @@ describe('outcome table: a payment in the checkout reports exactly one outcome',
       page!.submit();
       await waitUntil(() => events.some((e) => e.name === 'outcome'), 'no outcome', { timeout: 3000 });
       // Anything reported late (a second outcome) would arrive within a few tasks.
-      await new Promise((r) => setTimeout(r, 50));
+      await quietWindow(50);
       const outcomes = events.filter((e) => e.name === 'outcome').map((e) => e.detail);
       expect(outcomes.map((o) => o.outcome)).to.deep.equal([row.outcome]);
       expect(outcomes[0]!.sessionId).to.equal('ps_table');

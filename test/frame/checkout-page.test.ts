@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { quietWindow } from '../support/wait.js';
 import type { CheckoutEventName, CheckoutFrameConfig } from '../../src/protocol/checkout.js';
 import { BridgeError } from '../../src/protocol/port.js';
 import { CheckoutPage } from '../../src/frame/checkout/checkout-page.js';
@@ -450,7 +451,8 @@ describe('checkout page: paying', () => {
     fillCard();
     page.submit();
     await outcome();
-    await new Promise((r) => setTimeout(r, 50));
+    // Room for a second outcome that must not come.
+    await quietWindow(50);
     expect(named('outcome')).to.deep.equal([
       {
         outcome: 'failure',

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { quietWindow, until } from '../support/wait.js';
 import { COLLECTED_ERROR_MESSAGES, buildAdditionalInfo, collectedFields, validateCollected, type CollectedValues } from '../../src/frame/checkout/collect.js';
 import { countries, countryOfLocale, numericCountryCode } from '../../src/frame/checkout/countries.js';
 import { orderSummary } from '../../src/frame/checkout/money.js';
@@ -300,14 +301,15 @@ describe('checkout: the session', () => {
   it('schedules the expiry on the server clock, and at once when it has passed', async () => {
     let fired = 0;
     const cancel = scheduleExpiry(Date.now() + 60_000, 60_000 - 30, () => fired++);
-    await new Promise((r) => setTimeout(r, 120));
+    await until(() => fired > 0, 2000, 'the expiry');
     expect(fired).to.equal(1);
     cancel();
     scheduleExpiry(Date.now() - 1, 0, () => fired++);
     expect(fired).to.equal(2);
     const stop = scheduleExpiry(Date.now() + 50, 0, () => fired++);
     stop();
-    await new Promise((r) => setTimeout(r, 100));
+    // A stopped schedule (due in 50 ms) never fires.
+    await quietWindow(100);
     expect(fired).to.equal(2);
   });
 });

@@ -4,12 +4,11 @@
  * the frame tests drive the built frame pages without the elements.
  */
 import type { Infer, Schema } from '../../src/protocol/schema.js';
-import { FRAME_PATHS } from '../../src/protocol/api.js';
-import { cardEvents, cardRequests, ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '../../src/protocol/messages.js';
+import { cardEvents, cardRequests, ConnectMessage, envelope, type FrameKind } from '../../src/protocol/messages.js';
 import { checkoutEvents, checkoutRequests } from '../../src/protocol/checkout.js';
 import { walletEvents, walletRequests } from '../../src/protocol/wallet.js';
-import { PortEndpoint, randomId } from '../../src/protocol/port.js';
-import { sandboxOrigin } from '../support/helpers.js';
+import { PortEndpoint } from '../../src/protocol/port.js';
+import { loadFramePage, type FramePageOptions } from '../support/frames.js';
 
 const TABLES = {
   card: { requests: cardRequests, events: cardEvents },
@@ -31,49 +30,22 @@ export interface FrameHost<K extends FrameKind> {
   remove(): void;
 }
 
-let count = 0;
-
 /** Opens the frame page of `kind` in `parent` and completes the handshake. */
-export async function openFrame<K extends FrameKind>(
-  kind: K,
-  options: { parent?: HTMLElement; session?: string; style?: string; width?: number; height?: number } = {},
-): Promise<FrameHost<K>> {
-  const origin = await sandboxOrigin();
-  const channel = randomId();
-  const iframe = document.createElement('iframe');
-  const name = `test-${kind}-${++count}-${channel.slice(0, 6)}`;
-  iframe.name = name;
-  iframe.title = `${kind} frame`;
-  iframe.style.cssText = `border:0;width:${options.width ?? 420}px;height:${options.height ?? 400}px;${options.style ?? ''}`;
-  const query = options.session ? `?session=${encodeURIComponent(options.session)}` : '';
-  iframe.src = `${origin}${FRAME_PATHS[kind]}${query}#${new URLSearchParams({ channel, origin: location.origin })}`;
+export async function openFrame<K extends FrameKind>(kind: K, options: FramePageOptions = {}): Promise<FrameHost<K>> {
+  const { iframe, name, channel, origin } = await loadFramePage(kind, 'test', options);
   const events: { name: string; detail: unknown }[] = [];
   const waiters = new Set<() => void>();
   const tables = TABLES[kind];
   const results = Object.fromEntries(Object.entries(tables.requests).map(([m, spec]) => [m, spec.result]));
-
-  const endpoint = await new Promise<PortEndpoint<Record<string, { params: Schema<unknown>; result: Schema<unknown> }>>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The ${kind} frame did not say hello.`)), 10_000);
-    const onMessage = (event: MessageEvent) => {
-      if (event.origin !== origin || event.source !== iframe.contentWindow) return;
-      const hello = parse(HelloMessage, event.data);
-      if (!hello || hello.channel !== channel) return;
-      window.removeEventListener('message', onMessage);
-      clearTimeout(timer);
-      const { port1, port2 } = new MessageChannel();
-      const ep = new PortEndpoint(port1, results as never, {
-        events: tables.events as Record<string, Schema<unknown>>,
-        onEvent: (eventName, detail) => {
-          events.push({ name: eventName, detail });
-          for (const wake of waiters) wake();
-        },
-      });
-      iframe.contentWindow!.postMessage({ ...envelope(), kind: 'connect', channel } satisfies ConnectMessage, origin, [port2]);
-      resolve(ep);
-    };
-    window.addEventListener('message', onMessage);
-    (options.parent ?? document.body).append(iframe);
+  const { port1, port2 } = new MessageChannel();
+  const endpoint = new PortEndpoint<Record<string, { params: Schema<unknown>; result: Schema<unknown> }>>(port1, results as never, {
+    events: tables.events as Record<string, Schema<unknown>>,
+    onEvent: (eventName, detail) => {
+      events.push({ name: eventName, detail });
+      for (const wake of waiters) wake();
+    },
   });
+  iframe.contentWindow!.postMessage({ ...envelope(), kind: 'connect', channel } satisfies ConnectMessage, origin, [port2]);
 
   return {
     iframe,

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { quietWindow } from '../support/wait.js';
 import { cardRequestResults, cardRequests, envelope, parse } from '../../src/protocol/messages.js';
 import { BridgeError, PortEndpoint, servePort } from '../../src/protocol/port.js';
 import { literal, object, string, unknown } from '../../src/protocol/schema.js';
@@ -143,7 +144,8 @@ describe('port hardening: a post that fails', () => {
     expect(pendingCount(host)).to.equal(0);
     // No timer is left running: none was started, or it was cleared.
     for (const id of started) expect(cleared.has(id), 'the timer was cleared').to.equal(true);
-    await new Promise((r) => setTimeout(r, 20));
+    // Nothing was posted: nothing arrives.
+    await quietWindow(20);
     expect(received).to.deep.equal([]);
   });
 

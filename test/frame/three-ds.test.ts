@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { quietWindow, until } from '../support/wait.js';
 import { runChallenge } from '../../src/frame/card/three-ds.js';
 import { challengeClick, createSession, fillCard, frameClick, frameEval, getSession, typeInFrame } from '../support/helpers.js';
 import { cardConfig, checkoutConfig, openFrame } from './frame-host.js';
@@ -12,12 +13,8 @@ document.getElementById('pass').addEventListener('click', () => parent.postMessa
 }
 
 async function loaded(iframe: HTMLIFrameElement): Promise<Document> {
-  for (let i = 0; i < 100; i++) {
-    const doc = iframe.contentDocument;
-    if (doc?.getElementById('pass')) return doc;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('challenge page did not load');
+  await until(() => !!iframe.contentDocument?.getElementById('pass'), 2000, 'the challenge page');
+  return iframe.contentDocument!;
 }
 
 const TEXTS = { heading: 'Verify your payment', text: 'Your bank needs to confirm this payment.', frameTitle: '3-D Secure payment verification' };
@@ -51,7 +48,8 @@ describe('3-D Secure challenge', () => {
     const iframe = container.querySelector('iframe')!;
     expect(iframe.style.width).to.equal('100%');
     (await loaded(iframe)).getElementById('pass')!.click();
-    await new Promise((r) => setTimeout(r, 100));
+    // Neither completion may settle it.
+    await quietWindow(100);
     expect(settled).to.equal(false);
     expect(container.querySelector('.mc-challenge')).to.exist;
     container.querySelector('.mc-challenge')!.remove();

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { COVERED_MESSAGE, VisibilityGuard, supportsVisibilityTracking } from '../../src/frame/visibility.js';
-import { createSession, frameClick, frameEval, getSession, typeInFrame, until } from '../support/helpers.js';
+import { clickUntil, createSession, frameClick, frameEval, getSession, typeInFrame, until } from '../support/helpers.js';
 import { checkoutConfig, openFrame, walletConfig, type FrameHost } from './frame-host.js';
 
 /** What the host does on `sheet`: the frame over the whole page while the sheet is open. */
@@ -11,23 +11,6 @@ function followSheet(frame: FrameHost<'wallet'>, style: string): void {
     frame.iframe.style.cssText = last?.open ? `position:fixed;inset:0;z-index:2147483647;width:100%;height:100%;border:0;${style}` : base;
   }, 10);
   frame.iframe.addEventListener('remove-follow', () => clearInterval(onEvent));
-}
-
-/**
- * Clicks until `done`: Chromium drops input to a cross-origin frame that uses IntersectionObserver
- * v2 for a while after the frame moved (here: the host turning it into an overlay).
- */
-async function clickUntil(frame: string, selector: string, done: () => Promise<boolean>): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await frameClick(frame, selector);
-    try {
-      await until(done, 250, `the click on ${selector} to act`);
-      return;
-    } catch {
-      // Dropped: the frame moved a moment ago. Click again.
-    }
-  }
-  throw new Error(`No click on ${selector} was taken.`);
 }
 
 const sheetOpen = (frame: FrameHost<'wallet'>) => frameEval<boolean>(frame.name, "return !!document.querySelector('#wallet-sheet')");

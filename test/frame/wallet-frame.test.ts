@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { quietWindow, until as waitFor } from '../support/wait.js';
 import type { TransactionResult } from '../../src/protocol/card.js';
 import { BridgeError } from '../../src/protocol/port.js';
 import type { WalletEventDetail, WalletEventName, WalletFrameConfig, WalletKind } from '../../src/protocol/wallet.js';
@@ -88,13 +89,7 @@ function mount(adapters: (context: AdapterContext) => WalletAdapter[], api = fak
   return { frame, root, events, contexts, api, remove: () => root.remove() };
 }
 
-const until = async (predicate: () => boolean, what: string) => {
-  const deadline = Date.now() + 2000;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+const until = (predicate: () => boolean, what: string) => waitFor(predicate, 2000, what);
 
 describe('wallet frame', () => {
   let cleanup: (() => void) | undefined;
@@ -183,7 +178,8 @@ describe('wallet frame', () => {
     cleanup = m.remove;
     await m.frame.configure(config({ disabled: true }));
     m.frame.button.dispatchEvent(new MouseEvent('click'));
-    await new Promise((r) => setTimeout(r, 20));
+    // A disabled button starts nothing.
+    await quietWindow(20);
     expect(m.events).to.deep.equal([]);
     expect(adapter.requests).to.deep.equal([]);
   });

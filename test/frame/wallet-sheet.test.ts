@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createSession, frameClick, frameEval, until } from '../support/helpers.js';
+import { clickUntil, createSession, frameEval, until } from '../support/helpers.js';
 import { openFrame, walletConfig, type FrameHost } from './frame-host.js';
 
 /** Acts as the host does on `sheet`: the iframe over the whole page while the sheet is open. */
@@ -34,19 +34,6 @@ const layout = (frame: string) =>
        buttonShown: getComputedStyle(document.getElementById('wallet-button')).visibility === 'visible',
        focusInSheet: !!s && s.contains(document.activeElement) };`,
   );
-
-/** Clicks until `done`: Chromium drops input to a frame using IntersectionObserver v2 for a moment after it moved. */
-async function clickUntil(frame: string, selector: string, done: () => Promise<boolean>): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await frameClick(frame, selector);
-    try {
-      return await until(done, 250, selector);
-    } catch {
-      // Dropped; again.
-    }
-  }
-  throw new Error(`No click on ${selector} was taken.`);
-}
 
 describe('wallet sheet: an overlay the page does not feel', () => {
   let frame: FrameHost<'wallet'>;

@@ -186,7 +186,7 @@ describe('host texts follow the language', () => {
       expect(wallet.shadowRoot!.querySelector('iframe')!.title).to.equal('Pago con monedero');
       expect(card.shadowRoot!.querySelector('iframe')!.title).to.equal('Pago con tarjeta de la tienda');
       root.lang = 'ar';
-      await new Promise((r) => setTimeout(r, 0));
+      await until(() => wallet.shadowRoot!.querySelector('iframe')!.title === 'الدفع بالمحفظة', 2000, 'the Arabic title');
       await wallet.updateComplete;
       expect(wallet.shadowRoot!.querySelector('iframe')!.title).to.equal('الدفع بالمحفظة');
     } finally {

@@ -6,7 +6,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/card-component/card-component.js';
 import '../../src/elements/wallet-button/wallet-button.js';
 import { LOCALES } from '../../src/protocol/locale.js';
-import { TEST_KEY, createSession } from '../support/helpers.js';
+import { TEST_KEY, createSession, quietWindow } from '../support/helpers.js';
 
 interface Placed {
   /** Where the paragraph after the element was while the frame loaded, and once it was ready. */
@@ -40,7 +40,7 @@ async function place(tag: 'card-component' | 'wallet-button', setup: (el: HTMLEl
   await ready;
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   // Layout-shift entries are delivered after the frame that had them.
-  await new Promise((r) => setTimeout(r, 50));
+  await quietWindow(50);
   observer?.disconnect();
   return { before, after: after.getBoundingClientRect().top, heightLoading, heightReady: el.getBoundingClientRect().height, shifts };
 }

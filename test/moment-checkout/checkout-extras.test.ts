@@ -9,7 +9,19 @@ import { setViewport } from '@web/test-runner-commands';
 import type { MomentCheckout } from '../../src/elements/moment-checkout/moment-checkout.component.js';
 import type { CheckoutResult } from '../../src/core/events.js';
 import '../../src/elements/moment-checkout/moment-checkout.js';
-import { TEST_KEY, createSession, fillCard, frameAxe, frameClick, frameEval, getSession, paidWebhooks, record, subscribeWebhooks } from '../support/helpers.js';
+import {
+  TEST_KEY,
+  createSession,
+  fillCard,
+  frameAxe,
+  frameClick,
+  frameEval,
+  frameUntil,
+  getSession,
+  paidWebhooks,
+  record,
+  subscribeWebhooks,
+} from '../support/helpers.js';
 
 /** Seed 004, "Show detailed information about the order and taxes", the request body verbatim (amount in the product's form). */
 const SEED_ORDER = {
@@ -158,10 +170,7 @@ describe('<moment-checkout>: paymentMethods', () => {
     const log = record(el, ['checkout-error', 'payment-success']);
     await el.launch();
     const frame = frameOf(el);
-    await frameEval(
-      frame,
-      `for (let i = 0; i < 100 && document.querySelector('#wallet-button')?.dataset.wallet !== 'sandbox'; i++) await new Promise((r) => setTimeout(r, 50)); return true;`,
-    );
+    await frameUntil(frame, `document.querySelector('#wallet-button')?.dataset.wallet === 'sandbox'`);
     expect(await frameEval<boolean>(frame, `return document.querySelector('#card-number') === null`)).to.equal(true);
     expect(await frameEval<string>(frame, `return document.querySelector('.mc-test-badge').textContent`)).to.equal('Test mode');
     expect(await frameAxe(frame)).to.deep.equal([]);
@@ -187,17 +196,14 @@ describe('<moment-checkout>: paymentMethods', () => {
       'mc-wallet',
       'mc-card',
     ]);
-    await frameEval(
-      frame,
-      `for (let i = 0; i < 100 && document.querySelector('#wallet-button')?.dataset.wallet !== 'sandbox'; i++) await new Promise((r) => setTimeout(r, 50)); return true;`,
-    );
+    await frameUntil(frame, `document.querySelector('#wallet-button')?.dataset.wallet === 'sandbox'`);
     const paid = oneEvent(el, 'payment-success');
     await frameClick(frame, '#wallet-button');
     // The sheet asks for the email the session collects (collect.email → emailRequired).
+    await frameUntil(frame, `document.querySelector('.mw-sheet #sheet-email, .mw-sheet input[type=email]')`);
     await frameEval(
       frame,
       `
-      for (let i = 0; i < 100 && !document.querySelector('.mw-sheet #sheet-email, .mw-sheet input[type=email]'); i++) await new Promise((r) => setTimeout(r, 50));
       const email = document.querySelector('.mw-sheet input[type=email]');
       email.value = 'ada@example.com';
       email.dispatchEvent(new InputEvent('input', { inputType: 'insertText', bubbles: true }));

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { quietWindow } from '../support/wait.js';
 import { Moment } from '../../src/moment.js';
 import { hostedCheckoutUrl } from '../../src/protocol/api.js';
 import { topNavigation } from '../../src/core/navigation.js';
@@ -118,7 +119,8 @@ describe('the return from the hosted page (?session_id=)', () => {
     document.body.append(el);
     try {
       const { detail } = await fired;
-      await new Promise((r) => setTimeout(r, 100));
+      // Room for a second callback or a navigation that must not come.
+      await quietWindow(100);
       return { detail, called, openVariant: el.openVariant };
     } finally {
       el.remove();
@@ -248,7 +250,8 @@ describe('the client token’s mode claim', () => {
     expect((error as { code?: string }).code).to.equal('invalid_client_token');
     expect((error as Error).message).to.match(/unknown mode "popup"/);
     expect((await errored).detail.code).to.equal('invalid_client_token');
-    await new Promise((r) => setTimeout(r, 50));
+    // Room for a navigation that must not come.
+    await quietWindow(50);
     expect(log).to.deep.equal([]);
     expect(iframesOf(el)).to.equal(0);
   });

@@ -4,6 +4,7 @@
  * Every other row is covered one by one in test/frame/checkout-outcomes.test.ts.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { quietWindow } from '../support/wait.js';
 import { Moment, type CheckoutConfig } from '../../src/moment.js';
 import type { CardComponent } from '../../src/elements/card-component/card-component.component.js';
 import { TEST_KEY, createSession, fillCard, frameClick, frameEval, frameName, getSession, record, until, type SandboxSession } from '../support/helpers.js';
@@ -58,7 +59,7 @@ describe('outcome table end to end: the attempt that exhausts the session', () =
       await until(() => events.length === attempt, 8000, `the outcome of attempt ${attempt}`);
     }
     // Anything fired late (a second final callback) would show here.
-    await new Promise((r) => setTimeout(r, 300));
+    await quietWindow(300);
     const expected = [...Array(MAX_FAILED_ATTEMPTS - 1).fill('payment-attempt-failed'), 'payment-failure'];
     expect(events.map((e) => e.name)).to.deep.equal(expected);
     expect(calls.map((c) => c.callback)).to.deep.equal([...Array(MAX_FAILED_ATTEMPTS - 1).fill('onAttemptFailed'), 'onFailure']);
@@ -107,7 +108,8 @@ describe('outcome table end to end: a payment on a session that is already paid'
 
     await frameClick(frame, PAY_BUTTON);
     await until(() => events.length > 0, 8000, 'the outcome');
-    await new Promise((r) => setTimeout(r, 300));
+    // Nothing more: no second outcome, no failure after the success.
+    await quietWindow(300);
     expect(events.map((e) => e.name)).to.deep.equal(['payment-success']);
     expect(calls.map((c) => c.callback)).to.deep.equal(['onSuccess']);
     expect(calls[0]!.result).to.include({ sessionId: session.id, statusCode: 20, authCode: originalAuthCode });
@@ -128,7 +130,8 @@ describe('outcome table end to end: a payment on a session that is already paid'
     const success = oneEvent(checkout.element, 'payment-success');
     await checkout.launch();
     expect((await success).detail.sessionId).to.equal(session.id);
-    await new Promise((r) => setTimeout(r, 300));
+    // Nothing more: success once.
+    await quietWindow(300);
     expect(events.map((e) => e.name)).to.deep.equal(['payment-success']);
     expect(calls.map((c) => c.callback)).to.deep.equal(['onSuccess']);
     const frame = checkoutFrame(checkout.element);

@@ -15,8 +15,10 @@ import {
   fillCard,
   frameName,
   getSession,
+  faultTaken,
   readyCard,
   record,
+  until,
   type FaultSpec,
   type SandboxSession,
 } from '../support/helpers.js';
@@ -29,9 +31,10 @@ async function cardWithFaults(...faults: Omit<FaultSpec, 'session_id'>[]) {
   el.paymentTimeout = 1500;
   await el.updateComplete;
   await fillCard(frame, { number: '4242424242424242' });
-  for (const fault of faults) await addFault({ ...fault, session_id: session.id });
+  const armed = [];
+  for (const fault of faults) armed.push(await addFault({ ...fault, session_id: session.id }));
   const events = record(el, OUTCOME_EVENTS);
-  return { el, session, frame, events };
+  return { el, session, frame, events, faults: armed };
 }
 
 /** The payment's outcome: its result, or the `PaymentError` it rejected with. */
@@ -170,15 +173,16 @@ describe('<card-component> when the network fails mid-payment', () => {
   });
 
   it('the element is removed mid-payment: `closed` and payment-unknown; the outcome is readable from the session and another element never charges twice', async () => {
-    const { el, session, events } = await cardWithFaults({ route: 'payments', fault: 'slow', delay_ms: 1200 });
+    const { el, session, events, faults } = await cardWithFaults({ route: 'payments', fault: 'slow', delay_ms: 1200 });
     const payment = settle(el.executePayment());
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The payment request reached the provider (it met the slow fault).
+    await faultTaken(faults[0]!);
     el.remove();
     const { error } = await payment;
     expect(error!.code).to.equal('closed');
     expect(events.map((e) => e.name)).to.deep.equal(['payment-unknown']);
     // The request had reached the provider, which finishes it.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await until(async () => (await charged(session)).status !== 'open', 5000, 'the provider to finish the payment');
     expect((await charged(session)).status).to.equal('completed');
     // A new element on the same session (a reloaded page): the truth, and no second charge.
     const next = document.createElement('card-component') as CardComponent;
@@ -208,7 +212,7 @@ describe('<card-component> when the network fails mid-payment', () => {
     try {
       el.paymentTimeout = 50;
       await el.updateComplete;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await until(() => warnings.length > 0, 2000, 'a warning');
     } finally {
       console.warn = original;
     }

@@ -17,6 +17,7 @@ import { FRAME_PATHS } from '../../src/protocol/api.js';
 import {
   TEST_KEY,
   createSession,
+  clickUntil,
   fillCard,
   frameClick,
   frameEval,
@@ -56,20 +57,6 @@ async function noCharge(id: string): Promise<void> {
 }
 
 after(() => console.log(`security: framing+swap refusals=${tally.refused}/${tally.attacks} charges=${tally.charges}`));
-
-/** Clicks until `done`: Chromium drops input to a just-moved frame that tracks its visibility. */
-async function clickUntil(frame: string, selector: string, done: () => Promise<boolean>): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await frameClick(frame, selector);
-    try {
-      await until(done, 250, `the click on ${selector} to act`);
-      return;
-    } catch {
-      // Dropped: click again.
-    }
-  }
-  throw new Error(`No click on ${selector} was taken.`);
-}
 
 describe('security: framing by a page outside allowed_origins', function () {
   // Thousands of messages or whole payments per test: room for a busy 2-core machine.

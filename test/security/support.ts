@@ -5,12 +5,12 @@
  * and a quiet page on the frames origin to post from.
  */
 import type { Schema } from '../../src/protocol/schema.js';
-import { FRAME_PATHS } from '../../src/protocol/api.js';
-import { cardEvents, cardRequests, ConnectMessage, HelloMessage, envelope, parse, type FrameKind } from '../../src/protocol/messages.js';
+import { cardEvents, cardRequests, ConnectMessage, envelope, type FrameKind } from '../../src/protocol/messages.js';
 import { checkoutEvents, checkoutRequests } from '../../src/protocol/checkout.js';
 import { walletEvents, walletRequests } from '../../src/protocol/wallet.js';
-import { PortEndpoint, randomId } from '../../src/protocol/port.js';
+import { PortEndpoint } from '../../src/protocol/port.js';
 import { frameEval, sandboxOrigin } from '../support/helpers.js';
+import { loadFramePage, type FramePageOptions } from '../support/frames.js';
 
 export const TABLES = {
   card: { requests: cardRequests, events: cardEvents },
@@ -37,35 +37,9 @@ export interface RawFrame {
   remove(): void;
 }
 
-let count = 0;
-
 /** Opens a frame page of `kind` and waits for its first hello; the caller connects. */
-export async function openRawFrame(
-  kind: FrameKind,
-  options: { session?: string; style?: string; width?: number; height?: number; parent?: HTMLElement } = {},
-): Promise<RawFrame> {
-  const origin = await sandboxOrigin();
-  const channel = randomId();
-  const iframe = document.createElement('iframe');
-  const name = `sec-${kind}-${++count}-${channel.slice(0, 6)}`;
-  iframe.name = name;
-  iframe.title = `${kind} frame`;
-  iframe.style.cssText = `border:0;width:${options.width ?? 420}px;height:${options.height ?? 400}px;${options.style ?? ''}`;
-  const query = options.session ? `?session=${encodeURIComponent(options.session)}` : '';
-  iframe.src = `${origin}${FRAME_PATHS[kind]}${query}#${new URLSearchParams({ channel, origin: location.origin })}`;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The ${kind} frame did not say hello.`)), 10_000);
-    const onMessage = (event: MessageEvent) => {
-      if (event.origin !== origin || event.source !== iframe.contentWindow) return;
-      const hello = parse(HelloMessage, event.data);
-      if (!hello || hello.channel !== channel) return;
-      window.removeEventListener('message', onMessage);
-      clearTimeout(timer);
-      resolve();
-    };
-    window.addEventListener('message', onMessage);
-    (options.parent ?? document.body).append(iframe);
-  });
+export async function openRawFrame(kind: FrameKind, options: FramePageOptions = {}): Promise<RawFrame> {
+  const { iframe, name, channel, origin } = await loadFramePage(kind, 'sec', options);
   const table = TABLES[kind];
   const results = Object.fromEntries(Object.entries(table.requests as Table).map(([m, spec]) => [m, spec.result]));
   let endpoint: PortEndpoint<Table> | undefined;

@@ -6,6 +6,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { fixture, html, oneEvent } from '@open-wc/testing';
 import type { CardComponent } from '../../src/elements/card-component/card-component.component.js';
 import '../../src/elements/card-component/card-component.js';
+import { until } from './wait.js';
 
 export interface SandboxSession {
   id: string;
@@ -112,6 +113,20 @@ export async function frameEval<T>(frame: string, script: string): Promise<T> {
   return ((await executeServerCommand('frame-eval', { frame, script })) as { result: T }).result;
 }
 
+/** Waits, inside the frame, until the JavaScript expression `condition` is truthy (checked every 20 ms, at most `timeout` ms). */
+export async function frameUntil(frame: string, condition: string, timeout = 5000): Promise<void> {
+  const met = await frameEval<boolean>(
+    frame,
+    `const deadline = Date.now() + ${timeout};
+     while (!(${condition})) {
+       if (Date.now() > deadline) return false;
+       await new Promise((r) => setTimeout(r, 20));
+     }
+     return true;`,
+  );
+  if (!met) throw new Error(`Timed out waiting in frame ${frame} for: ${condition}`);
+}
+
 /** Clicks an element inside the frame. */
 export async function frameClick(frame: string, selector: string): Promise<void> {
   await executeServerCommand('frame-click', { frame, selector });
@@ -127,21 +142,24 @@ export async function frameAxe(frame: string): Promise<{ id: string; impact: str
   return (await executeServerCommand('frame-axe', { frame })) as { id: string; impact: string; nodes: string[] }[];
 }
 
-/** Resolves after the next animation frames: lets bridged messages arrive. */
-export function nextFrames(count = 2): Promise<void> {
-  return new Promise((resolve) => {
-    const step = (n: number) => (n === 0 ? resolve() : requestAnimationFrame(() => step(n - 1)));
-    step(count);
-  });
-}
+export { animationsDone, nextFrames, pastFrameMoveClickProtection, quietWindow, until } from './wait.js';
 
-/** Waits until `predicate` holds, checking every 20 ms, at most `timeout` ms. */
-export async function until(predicate: () => boolean | Promise<boolean>, timeout = 5000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((r) => setTimeout(r, 20));
+/**
+ * Clicks until `done`: Chromium drops input to a cross-origin frame that tracks its visibility
+ * (IntersectionObserver v2) for a while after the frame moved (the host turning it into an
+ * overlay, a sheet opening). Each click gets 250 ms to act.
+ */
+export async function clickUntil(frame: string, selector: string, done: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await frameClick(frame, selector);
+    try {
+      await until(done, 250, `the click on ${selector} to act`);
+      return;
+    } catch {
+      // Dropped: the frame moved a moment ago. Click again.
+    }
   }
+  throw new Error(`No click on ${selector} was taken.`);
 }
 
 /** Collects events of the given names fired on `target`. */
@@ -153,9 +171,18 @@ export function record(target: EventTarget, names: string[]): { name: string; de
 
 export type { FaultSpec } from '../../src/sandbox/fault-spec.js';
 
-/** Scripts a network fault in the sandbox; `clearFaults()` removes every one left. */
-export async function addFault(spec: import('../../src/sandbox/fault-spec.js').FaultSpec): Promise<void> {
-  await executeServerCommand('add-fault', spec);
+/** Scripts a network fault in the sandbox; `clearFaults()` removes every one left. Returns the armed fault. */
+export async function addFault(spec: import('../../src/sandbox/fault-spec.js').FaultSpec): Promise<import('../../src/sandbox/fault-spec.js').Fault> {
+  return (await executeServerCommand('add-fault', spec)) as import('../../src/sandbox/fault-spec.js').Fault;
+}
+
+/** Waits until a request has met the fault (it is taken once per request it applies to): the request reached the sandbox. */
+export async function faultTaken(fault: { id: string; remaining: number }, timeout = 5000): Promise<void> {
+  await until(
+    async () => ((await executeServerCommand('fault-remaining', { id: fault.id })) as { remaining: number }).remaining < fault.remaining,
+    timeout,
+    `a request to meet fault ${fault.id}`,
+  );
 }
 
 export async function clearFaults(): Promise<void> {

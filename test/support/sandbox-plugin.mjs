@@ -5,14 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import { buildFromSrc } from './src-build.mjs';
 
 const SECRET_KEY = 'sk_test_wtr';
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export function sandboxPlugin() {
-  /** @type {import('../../dist/sandbox/index.js').Sandbox | undefined} */
+  /** @type {import('../../src/sandbox/index.js').Sandbox | undefined} */
   let sandbox;
+  /** The sandbox and frames built from src for this run (see src-build.mjs). */
+  let built;
 
   const api = async (path, init = {}) => {
     const response = await fetch(`${sandbox.origin}${path}`, {
@@ -40,7 +43,7 @@ export function sandboxPlugin() {
   let receiver;
   const subscribeWebhooks = async () => {
     if (receiver) return receiver;
-    const { verifyDojoSignature, verifyWebhookSignature } = await import('../../dist/sandbox/index.js');
+    const { verifyDojoSignature, verifyWebhookSignature } = await import(built.sandboxModule);
     const deliveries = [];
     let secret = '';
     const server = createServer((req, res) => {
@@ -88,14 +91,19 @@ export function sandboxPlugin() {
 
   return {
     name: 'moment-sandbox',
-    async serverStart() {
-      const { startSandbox } = await import('../../dist/sandbox/index.js');
-      sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
+    async serverStart({ logger }) {
+      // The sandbox and the frames come from src, never from dist/ (which may be stale).
+      const log = (line) => (logger ?? console).log(line);
+      built = await buildFromSrc({ watch: process.argv.includes('--watch'), log });
+      log(`[moment-wtr] built the sandbox and the frames from src with esbuild in ${built.ms} ms`);
+      const { startSandbox } = await import(built.sandboxModule);
+      sandbox = await startSandbox({ port: 0, host: '127.0.0.1', framesDir: built.framesDir });
     },
     async serverStop() {
       receiver?.server.closeAllConnections();
       receiver?.server.close();
       await sandbox?.close();
+      await built?.dispose();
     },
     async executeCommand({ command, payload = {}, session }) {
       switch (command) {
@@ -137,6 +145,11 @@ export function sandboxPlugin() {
         case 'add-fault':
           // payload: the fault spec of POST /test/faults ({route, fault, status?, delay_ms?, times?, session_id?}).
           return sandbox.addFault(payload);
+        case 'fault-remaining': {
+          // How many more requests the fault applies to (0 once used up: the sandbox drops it then).
+          const { body } = await api('/test/faults');
+          return { remaining: body.data?.find((fault) => fault.id === payload.id)?.remaining ?? 0 };
+        }
         case 'clear-faults':
           sandbox.clearFaults();
           return true;

@@ -5,7 +5,7 @@
 import { fixture, html, oneEvent } from '@open-wc/testing';
 import type { WalletButton } from '../../src/elements/wallet-button/wallet-button.component.js';
 import '../../src/elements/wallet-button/wallet-button.js';
-import { TEST_KEY, createSession, frameClick, frameEval, frameName, until, type SandboxSession } from '../support/helpers.js';
+import { TEST_KEY, createSession, frameClick, frameEval, frameName, pastFrameMoveClickProtection, until, type SandboxSession } from '../support/helpers.js';
 
 export type WalletProps = Partial<
   Pick<
@@ -61,10 +61,8 @@ export async function openSheet(frame: string): Promise<void> {
     5000,
     'the sheet to cover the page',
   );
-  // Chromium drops clicks on a cross-origin frame that tracks its visibility for 500 ms after the
-  // frame moves (its protection against click-jacking by moving a frame under the pointer); no
-  // event says when that window ends.
-  await new Promise((resolve) => setTimeout(resolve, 600));
+  // The frame just moved (over the whole page): Chromium drops clicks on it for 500 ms.
+  await pastFrameMoveClickProtection();
 }
 
 /** Whether the sheet is open. */

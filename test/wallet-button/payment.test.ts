@@ -1,8 +1,16 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { quietWindow } from '../support/wait.js';
 import type { TransactionResult } from '../../src/protocol/card.js';
 import { TEST_KEY, createSession, frameClick, frameEval, frameName, getSession, record, until } from '../support/helpers.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { BUTTON, openSheet, readButton, readyWallet, sheetFields, sheetOpen } from './helpers.js';
+
+/**
+ * A fixed wait, for want of a signal: the frame's button acts only once its visibility observer
+ * (IntersectionObserver v2, at most one report per 100 ms) has seen it shown, and that verdict
+ * never leaves the frame. Where a test may click more than once, `clickUntil` is faster.
+ */
+const visibilityReported = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 const typeInSheet = (frame: string, selector: string, text: string) => executeServerCommand('frame-type', { frame, selector, text });
 
@@ -116,14 +124,15 @@ describe('<wallet-button> paying with the sandbox wallet', function () {
     const { el, frame, session } = await readyWallet();
     const events = record(el, ['payment-initiated', 'payment-success', 'payment-failure', 'payment-attempt-failed']);
     // The button acts only once the frame's visibility observer has seen it shown (it reports every 100 ms).
-    await new Promise((r) => setTimeout(r, 300));
+    await visibilityReported();
     await frameEval(frame, `const b = document.querySelector('${BUTTON}'); b.click(); b.click(); return true`);
     await until(() => sheetOpen(frame), 3000, 'the sheet');
     expect(await frameEval<number>(frame, `return document.querySelectorAll('#wallet-sheet').length`)).to.equal(1);
     const success = oneEvent(el, 'payment-success');
     await frameEval(frame, `const p = document.querySelector('#sheet-pay'); p.click(); p.click(); return true`);
     await success;
-    await new Promise((r) => setTimeout(r, 300));
+    // Nothing more: one payment.
+    await quietWindow(300);
     expect(events.map((e) => e.name)).to.deep.equal(['payment-initiated', 'payment-success']);
     const after = await getSession(session.id);
     expect(after.status).to.equal('completed');
@@ -135,7 +144,8 @@ describe('<wallet-button> paying with the sandbox wallet', function () {
     const initiated = record(el, ['payment-initiated']);
     await openSheet(frame);
     await frameEval(frame, `document.querySelector('${BUTTON}').click(); return true`);
-    await new Promise((r) => setTimeout(r, 200));
+    // The click must start nothing.
+    await quietWindow(200);
     expect(initiated).to.have.length(1);
   });
 
@@ -155,7 +165,8 @@ describe('<wallet-button> paying with the sandbox wallet', function () {
       `const i = document.querySelector('#wallet-email'); return { invalid: i.getAttribute('aria-invalid'), error: document.getElementById(i.getAttribute('aria-describedby')).textContent, focused: document.activeElement.id }`,
     );
     expect(state).to.deep.equal({ invalid: 'true', error: 'Enter an email address, like name@example.com.', focused: 'wallet-email' });
-    await new Promise((r) => setTimeout(r, 200));
+    // No payment may follow.
+    await quietWindow(200);
     expect(outcomes).to.deep.equal([]);
     expect((await getSession(session.id)).payment).to.equal(null);
   });
@@ -208,7 +219,8 @@ describe('<wallet-button> paying with the sandbox wallet', function () {
     el.disabled = true;
     await until(async () => (await readButton(frame)).disabled, 3000, 'the frame button to be disabled');
     await frameEval(frame, `document.querySelector('${BUTTON}').click(); return true`);
-    await new Promise((r) => setTimeout(r, 200));
+    // The click must start nothing.
+    await quietWindow(200);
     expect(initiated).to.deep.equal([]);
     expect(await sheetOpen(frame)).to.equal(false);
     el.disabled = false;
