@@ -8,8 +8,11 @@
  * - everywhere, only while the frame's document is visible, the button and its ancestors in
  *   the frame are fully opaque and visible, and the click lands on the button itself
  *   (`elementFromPoint`; the button's centre for a keyboard click).
- * Without v2 the embedding page's own styles cannot be seen from inside the frame: the checks
- * that remain catch hiding and covering inside it only.
+ * Without v2 the embedding page's own styles cannot be seen from inside the frame: the frame asks
+ * the host element instead (`visibility-query`), which checks itself on the page at that moment
+ * (src/core/visibility.ts), and acts only on a yes that came for this click. The frame's own
+ * checks stay. A button that must start a wallet's sheet inside the click asks on `pointerdown`,
+ * so the answer is usually there by the `click`; otherwise the click waits for it.
  *
  * v2 reports at most every `delay` ms, so its verdict can lag a layout change (the host showing
  * the frame as an overlay, a modal's opening). `check()` waits for the next report when the last
@@ -44,6 +47,46 @@ interface V2Entry extends IntersectionObserverEntry {
   readonly isVisible?: boolean;
 }
 
+/** How long a frame waits for the host's answer before it refuses the click (ms). */
+export const HOST_ANSWER_MS = 1500;
+/** How long an answer asked for on `pointerdown` stands for the click that follows (ms). */
+const PREFETCH_MS = 1000;
+
+type AskHost = (x: number, y: number) => Promise<boolean>;
+interface EarlyAnswer {
+  at: number;
+  answer: Promise<boolean>;
+  visible?: boolean;
+}
+/** The host's check, once the frame's entry connected it; none in a frame without a host. */
+let askHost: AskHost | undefined;
+
+/**
+ * Connects the guards of this frame to its host: `query` sends a `visibility-query`; the returned
+ * function is the handler of the host's `visibility` answer. An answer that does not come within
+ * `HOST_ANSWER_MS` is a no.
+ */
+export function connectHostVisibility(query: (detail: { id: string; x: number; y: number }) => void): (answer: { id: string; visible: boolean }) => null {
+  const pending = new Map<string, (visible: boolean) => void>();
+  let next = 0;
+  askHost = (x, y) =>
+    new Promise<boolean>((resolve) => {
+      const id = `v${Date.now().toString(36)}${(next++).toString(36).padStart(4, '0')}`;
+      const settle = (visible: boolean) => {
+        clearTimeout(timer);
+        pending.delete(id);
+        resolve(visible);
+      };
+      const timer = setTimeout(() => settle(false), HOST_ANSWER_MS);
+      pending.set(id, settle);
+      query({ id, x: Math.max(-1, Math.round(x)), y: Math.max(-1, Math.round(y)) });
+    });
+  return ({ id, visible }) => {
+    pending.get(id)?.(visible === true);
+    return null;
+  };
+}
+
 export interface VisibilityGuardOptions {
   /** Use IntersectionObserver v2 where supported (default); `false` keeps to the other checks. */
   trackVisibility?: boolean;
@@ -54,6 +97,8 @@ export class VisibilityGuard {
   /** The latest v2 verdict; `undefined` until the first entry. */
   #visible: boolean | undefined;
   #wake: (() => void) | undefined;
+  /** The host's answer asked for on the last `pointerdown` (no v2 only). */
+  #early: EarlyAnswer | undefined;
 
   constructor(
     readonly element: HTMLElement,
@@ -67,6 +112,13 @@ export class VisibilityGuard {
         delay: VISIBILITY_DELAY_MS,
       } as IntersectionObserverInit);
       this.#observer.observe(element);
+    } else {
+      element.addEventListener('pointerdown', (event) => {
+        if (!askHost) return;
+        const early: EarlyAnswer = { at: Date.now(), answer: askHost(...this.#point(event)) };
+        void early.answer.then((visible) => (early.visible = visible));
+        this.#early = early;
+      });
     }
   }
 
@@ -75,9 +127,15 @@ export class VisibilityGuard {
     return this.#observer !== undefined;
   }
 
-  /** Whether a click (or an activation without one) on the element may act now. */
+  /**
+   * Whether a click (or an activation without one) on the element may act now, without waiting:
+   * with v2, on its verdict; without, only on the host's yes to this click's `pointerdown`.
+   */
   allows(event?: MouseEvent | null): boolean {
-    return this.#seen() && this.#shownInFrame() && this.#pointIsOnElement(event);
+    if (!(this.#seen() && this.#shownInFrame() && this.#pointIsOnElement(event))) return false;
+    if (this.#observer || !askHost) return true;
+    const early = this.#early;
+    return early !== undefined && Date.now() - early.at < PREFETCH_MS && early.visible === true;
   }
 
   /**
@@ -87,6 +145,12 @@ export class VisibilityGuard {
    */
   async check(event?: MouseEvent | null): Promise<boolean> {
     if (!this.#shownInFrame() || !this.#pointIsOnElement(event)) return false;
+    if (!this.#observer) {
+      if (!askHost) return true;
+      // Without v2: the host's answer for this click, asked on its pointerdown, or now.
+      const early = this.#early;
+      return early && Date.now() - early.at < PREFETCH_MS ? early.answer : askHost(...this.#point(event));
+    }
     if (this.#seen()) return true;
     await new Promise<void>((resolve) => {
       this.#wake = resolve;
@@ -126,13 +190,16 @@ export class VisibilityGuard {
     return true;
   }
 
+  /** The point clicked, or the element's centre for a keyboard activation, in the frame's viewport. */
+  #point(event?: MouseEvent | PointerEvent | null): [number, number] {
+    const box = this.element.getBoundingClientRect();
+    const fromPointer = event && (event.type === 'pointerdown' || event.detail > 0) && (event.clientX !== 0 || event.clientY !== 0);
+    return fromPointer ? [event.clientX, event.clientY] : [box.left + box.width / 2, box.top + box.height / 2];
+  }
+
   /** The point clicked (or the element's centre, for a keyboard activation) is on the element. */
   #pointIsOnElement(event?: MouseEvent | null): boolean {
-    const box = this.element.getBoundingClientRect();
-    const fromPointer = event && event.detail > 0 && (event.clientX !== 0 || event.clientY !== 0);
-    const x = fromPointer ? event.clientX : box.left + box.width / 2;
-    const y = fromPointer ? event.clientY : box.top + box.height / 2;
-    const hit = this.element.ownerDocument.elementFromPoint(x, y);
+    const hit = this.element.ownerDocument.elementFromPoint(...this.#point(event));
     return hit !== null && (hit === this.element || this.element.contains(hit));
   }
 }

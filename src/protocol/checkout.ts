@@ -3,7 +3,7 @@
  * envelopes are those of messages.ts; this file adds the checkout's requests and events.
  */
 import { array, boolean, literal, nullish, number, object, optional, picklist, string, type Infer } from './schema.js';
-import { Declarations, Height, PAYMENT_TIMEOUT_LIMITS, ShortText, TransactionResultSchema } from './messages.js';
+import { Declarations, Height, PAYMENT_TIMEOUT_LIMITS, ShortText, TransactionResultSchema, VisibilityAnswer, VisibilityQuery } from './messages.js';
 import { CHECKOUT_VARIANTS } from './api.js';
 import type { SessionStatus } from './outcome.js';
 import type { PAYMENT_METHODS } from './sessions.js';
@@ -41,17 +41,21 @@ export const checkoutRequestParams = {
   }),
   /** Pays with what the customer entered (the inline variant's external pay button). */
   submit: object({}),
+  /** The host's answer to the frame's `visibility-query`. */
+  visibility: VisibilityAnswer,
 } as const;
 
 export const checkoutRequestResults = {
   configure: object({ height: Height }),
   /** `null` once the attempt has started; outcomes arrive as events. */
   submit: literal(null),
+  visibility: literal(null),
 } as const;
 
 export const checkoutRequests = {
   configure: { params: checkoutRequestParams.configure, result: checkoutRequestResults.configure },
   submit: { params: checkoutRequestParams.submit, result: checkoutRequestResults.submit },
+  visibility: { params: checkoutRequestParams.visibility, result: checkoutRequestResults.visibility },
 } as const;
 
 /** How a checkout attempt or session ended, as the frame reports it. */
@@ -85,6 +89,8 @@ export const checkoutEvents = {
    * whenever that list changes and on every pay attempt with errors. An empty list: all clear.
    */
   'validation-error': object({ errors: array(CheckoutValidationErrorSchema, 40) }),
+  /** A click on Pay (or the wallet's): the host answers whether the checkout is seen there (`visibility`). */
+  'visibility-query': VisibilityQuery,
   /** Escape pressed in the frame and not used there (a native select, a 3-D Secure challenge). */
   escape: object({}),
 } as const;

@@ -57,6 +57,21 @@ const Id = string({ pattern: /^[A-Za-z0-9_-]{8,64}$/ });
 /** Schemas the card, wallet and checkout messages share. */
 export const ShortText = string({ max: 500 });
 export const Height = number({ finite: true, min: 0, max: 10000 });
+
+/**
+ * Why the host found its element not seen at a click: hidden or transparent (its own or an
+ * ancestor's `visibility`, `opacity`, `filter`, `clip-path`, `mask`, or a transform that is more
+ * than a move), or covered at the point clicked, or the page not shown.
+ */
+export const HIDDEN_REASONS = ['hidden', 'transparent', 'effect', 'covered', 'page-hidden'] as const;
+/**
+ * A frame's question at a click on a button that pays, for browsers where the frame cannot see
+ * the embedding page (no IntersectionObserver v2): is the element seen at this point? `x`, `y`
+ * are in the frame's viewport; `-1` means the frame's centre (a keyboard activation).
+ */
+export const VisibilityQuery = object({ id: Id, x: number({ finite: true, min: -1, max: 100000 }), y: number({ finite: true, min: -1, max: 100000 }) });
+/** The host's answer to a `visibility-query`, checked by the host at that moment. */
+export const VisibilityAnswer = object({ id: Id, visible: boolean(), reason: optional(picklist(HIDDEN_REASONS)) });
 /** CSS declarations or theme variables: at most 64, with bounded names and values. */
 export const Declarations = check(record(string({ max: 64 }), string({ max: 500 })), (r) => Object.keys(r).length <= 64);
 export const TransactionResultSchema = object({

@@ -8,8 +8,17 @@
  * in the document that calls their APIs. The host configures the frame; the frame reports what
  * happened (initiated, cancelled, completed with a `TransactionResult`).
  */
-import { array, boolean, number, object, optional, picklist, string, type Infer } from './schema.js';
-import { Declarations, Height, PAYMENT_TIMEOUT_LIMITS, PaymentStatusSchema, ShortText, TransactionResultSchema } from './messages.js';
+import { array, boolean, literal, number, object, optional, picklist, string, type Infer } from './schema.js';
+import {
+  Declarations,
+  Height,
+  PAYMENT_TIMEOUT_LIMITS,
+  PaymentStatusSchema,
+  ShortText,
+  TransactionResultSchema,
+  VisibilityAnswer,
+  VisibilityQuery,
+} from './messages.js';
 import type { TransactionResult } from './card.js';
 
 /** Colours of the wallet button (seed 004, "Button configuration"). */
@@ -91,18 +100,22 @@ export const walletRequestParams = {
     paymentTimeout: optional(number({ integer: true, ...PAYMENT_TIMEOUT_LIMITS })),
   }),
   paymentStatus: object({}),
+  /** The host's answer to the frame's `visibility-query`. */
+  visibility: VisibilityAnswer,
 } as const;
 
 /** Result schemas of the same requests (validated by the host, which needs nothing else). */
 export const walletRequestResults = {
   configure: object({ height: Height, available: boolean(), wallets: Wallets }),
   paymentStatus: PaymentStatusSchema,
+  visibility: literal(null),
 } as const;
 
 /** Requests the host makes of the wallet frame: parameter and result schemas by method. */
 export const walletRequests = {
   configure: { params: walletRequestParams.configure, result: walletRequestResults.configure },
   paymentStatus: { params: walletRequestParams.paymentStatus, result: walletRequestResults.paymentStatus },
+  visibility: { params: walletRequestParams.visibility, result: walletRequestResults.visibility },
 } as const;
 export type WalletMethod = keyof typeof walletRequests;
 export type WalletRequestParams<M extends WalletMethod> = Infer<(typeof walletRequests)[M]['params']>;
@@ -133,6 +146,8 @@ export const walletEvents = {
   sheet: object({ open: boolean() }),
   /** Escape pressed in the frame and not used there (an open sheet uses it to cancel). */
   escape: object({}),
+  /** A click on the button or the sheet's Pay: the host answers whether the element is seen there (`visibility`). */
+  'visibility-query': VisibilityQuery,
 } as const;
 export type WalletEventName = keyof typeof walletEvents;
 export type WalletEventDetail<E extends WalletEventName> = Infer<(typeof walletEvents)[E]>;

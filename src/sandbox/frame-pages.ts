@@ -3,10 +3,12 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Context, Hono } from 'hono';
 import { HOSTED_CHECKOUT_PATH } from '../protocol/api.js';
 import type { SandboxContext } from './context.js';
-import { errorBody } from './errors.js';
+import { ApiFailure, errorBody } from './errors.js';
 import type { SessionRecord } from './store.js';
 import { escapeHtml } from './html.js';
 import { registerFramesHealth } from './faults.js';
+import { requireSecretKey } from './auth.js';
+import { readJsonObject } from './request.js';
 
 /**
  * The frames' Content-Security-Policy: scripts only from this origin, fonts and font stylesheets
@@ -86,13 +88,23 @@ const bundlePath = (kind: FrameKind) => `/frames/assets/${kind}.js`;
  * the frame checks who hosts it without a request of its own (its `GET /v1/session` answers the
  * same; this page is the frames origin's own, never cached).
  */
-function pageHtml(title: string, script?: string, session?: SessionRecord, body = ''): string {
+/**
+ * Test hook: browser engines the frames run in, emulated in the one the tests drive. With
+ * `visibility_tracking: false` each frame page first removes IntersectionObserver v2
+ * (`isVisible`), as in Firefox and WebKit, so the clickjacking guard takes the path those engines
+ * take (the host's check at each click).
+ */
+const emulations = new WeakMap<SandboxContext, { visibilityTracking: boolean }>();
+const WITHOUT_VISIBILITY_TRACKING = '/test/emulation/without-visibility-tracking.js';
+
+function pageHtml(title: string, script?: string, session?: SessionRecord, body = '', ctx?: SandboxContext): string {
   const about = session ? JSON.stringify({ id: session.id, allowed_origins: session.allowedOrigins }) : undefined;
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width,initial-scale=1">' +
     (about ? `<meta name="moment-session" content="${escapeHtml(about)}">` : '') +
     `<title>${title}</title>` +
+    (script && ctx && emulations.get(ctx)?.visibilityTracking === false ? `<script type="module" src="${WITHOUT_VISIBILITY_TRACKING}"></script>` : '') +
     (script ? `<script type="module" src="${script}"></script>` : '') +
     `</head><body>${body}</body></html>`
   );
@@ -155,7 +167,7 @@ export function registerFramePages(app: Hono, ctx: SandboxContext): void {
     const delay = Number(c.req.query('delay'));
     if (Number.isFinite(delay) && delay > 0) await sleep(Math.min(delay, MAX_DELAY_MS));
     const session = sessionOfQuery(c, ctx);
-    return framePage(c, pageHtml(FRAME_TITLES[kind], bundlePath(kind), session), 200, frameAncestors(session));
+    return framePage(c, pageHtml(FRAME_TITLES[kind], bundlePath(kind), session, '', ctx), 200, frameAncestors(session));
   });
 
   /**
@@ -186,6 +198,23 @@ export function registerFramePages(app: Hono, ctx: SandboxContext): void {
     const noscript = '<noscript><p>This secure checkout needs JavaScript. Turn it on and reload the page.</p></noscript>';
     return framePage(c, pageHtml(FRAME_TITLES.checkout, bundlePath('checkout'), session, noscript), 200, TOP_LEVEL_ONLY);
   });
+
+  app.post('/test/emulation', async (c) => {
+    requireSecretKey(c);
+    const invalid = (param: string, message: string) => new ApiFailure(400, 'invalid_request_error', `${param} ${message}`, param);
+    const body = await readJsonObject(c);
+    for (const key of Object.keys(body)) if (key !== 'visibility_tracking') throw invalid(key, 'is not a known field (known fields: visibility_tracking)');
+    if (typeof body.visibility_tracking !== 'boolean') throw invalid('visibility_tracking', 'must be true or false');
+    emulations.set(ctx, { visibilityTracking: body.visibility_tracking });
+    return c.json({ visibility_tracking: body.visibility_tracking });
+  });
+  app.get(WITHOUT_VISIBILITY_TRACKING, (c) =>
+    c.body('delete IntersectionObserverEntry.prototype.isVisible;\n', 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    }),
+  );
 
   // Test hook: a frame that loads but never says hello.
   app.get('/test/slow-frame', (c) => framePage(c, pageHtml(FRAME_TITLES.card), 200, frameAncestors(sessionOfQuery(c, ctx))));

@@ -188,3 +188,11 @@ export async function faultTaken(fault: { id: string; remaining: number }, timeo
 export async function clearFaults(): Promise<void> {
   await executeServerCommand('clear-faults');
 }
+
+/**
+ * Frame pages opened from now on behave as in an engine without IntersectionObserver v2 (Firefox,
+ * WebKit) when `visibilityTracking` is false; `true` restores Chromium's own behaviour.
+ */
+export async function emulateVisibilityTracking(visibilityTracking: boolean): Promise<void> {
+  await executeServerCommand('emulate', { visibility_tracking: visibilityTracking });
+}

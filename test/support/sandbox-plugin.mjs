@@ -153,6 +153,11 @@ export function sandboxPlugin() {
         case 'clear-faults':
           sandbox.clearFaults();
           return true;
+        case 'emulate': {
+          const { status, body } = await api('/test/emulation', { method: 'POST', body: JSON.stringify(payload) });
+          if (status !== 200) throw new Error(`emulate failed: ${status} ${JSON.stringify(body)}`);
+          return body;
+        }
         case 'frame-eval': {
           const frame = await findFrame(session, payload.frame);
           // Wrapped: a bare `undefined` or `null` would tell the runner the command was not handled.

@@ -15,6 +15,7 @@ import { RedirectReturnController, rememberLaunched, rememberRedirect, type Sess
 import { themeTransitionStyles } from '../../core/theme.js';
 import { MomentElement, type PropertyTable } from '../../core/moment-element.js';
 import { createSecureIframe } from '../../core/frame-policy.js';
+import { answerVisibility } from '../../core/visibility.js';
 import { CHECKOUT_TEXTS, hostText } from '../../core/i18n.js';
 import { OUTCOME_EVENTS, type Outcome } from '../../protocol/outcome.js';
 import { momentCheckoutStyles } from './moment-checkout.styles.js';
@@ -255,6 +256,8 @@ export class MomentCheckout extends MomentElement {
           this.#report(outcome, { sessionId, message, ...(result ?? {}) });
         },
         redirect: ({ url }) => this.#redirect(url),
+        // A click on Pay: is the checkout seen there, now?
+        'visibility-query': (query) => answerVisibility(this.frame.endpoint, this.#iframe, query),
         error: ({ message }) => this.#checkoutError('checkout_unavailable', message),
       },
     });

@@ -21,6 +21,7 @@ import type { PropertyTable } from '../../core/moment-element.js';
 import { OUTCOME_EVENTS, outcomeOf } from '../../protocol/outcome.js';
 import { WALLET_LAYOUT, pixels, walletFrameHeight } from '../../protocol/layout.js';
 import { WALLET_TEXTS } from '../../core/i18n.js';
+import { answerVisibility } from '../../core/visibility.js';
 import { walletButtonStyles, walletThemeTransitionStyles } from './wallet-button.styles.js';
 import { containerIdAdvice, defineUnhonouredKeys } from '../../core/component-config.js';
 
@@ -228,6 +229,8 @@ export class WalletButton extends FramedElement<'wallet'> {
         },
         // The payment may have been taken: never a failure. `paymentStatus()` tells.
         'payment-unknown': ({ message }) => emit(this, 'payment-unknown', { code: 'outcome_unknown', message }),
+        // A click on the button or the sheet's Pay: is this element seen there, now?
+        'visibility-query': (query) => answerVisibility(this.frame.endpoint, this.frame.iframe, query),
       },
       onOpen: () => {
         this.#availability = undefined;

@@ -14,6 +14,7 @@ import { contentHeight, observeContentHeight } from '../resize.js';
 import { watchEscape } from '../escape.js';
 import { CheckoutPage } from './checkout-page.js';
 import { pageGuard } from '../session-guard.js';
+import { connectHostVisibility } from '../visibility.js';
 
 let page: CheckoutPage | undefined;
 let loading: Promise<void> | undefined;
@@ -46,7 +47,10 @@ const handlers: FrameHandlers<typeof checkoutRequests> = {
     if (!page) throw new BridgeError({ code: 'not_configured', message: 'The checkout has not been configured yet.' });
     return page.submit();
   },
+  visibility: (answer) => hostAnswer?.(answer) ?? null,
 };
+/** Framed only: the host checks, at each click on Pay, that the checkout is seen on the page. Top-level there is no page to hide it in. */
+let hostAnswer: ((answer: { id: string; visible: boolean }) => null) | undefined;
 
 if (window.top === window) {
   // No parent frame: the frame-ancestors and origin rules of the framed checkout have no host to
@@ -59,6 +63,7 @@ if (window.top === window) {
     },
   );
 } else {
+  hostAnswer = connectHostVisibility((query) => bridge?.emit('visibility-query', query));
   bridge = startFrameBridge({ kind: 'checkout', accepts: checkoutRequests, handlers, events: checkoutEvents });
   watchEscape(document, () => bridge?.emit('escape', {}));
 }

@@ -10,12 +10,15 @@ import { contentHeight, observeContentHeight } from '../resize.js';
 import { WalletFrame } from './wallet-frame.js';
 import { watchEscape } from '../escape.js';
 import { pageGuard } from '../session-guard.js';
+import { connectHostVisibility } from '../visibility.js';
 
 let bridge: FrameBridge<typeof walletEvents> | null = null;
 
 let frame: WalletFrame | undefined;
 /** Refuses a page not in the session's `allowed_origins`, and a token of another session. */
 const admit = pageGuard(() => bridge!.hostOrigin);
+/** The host checks, at each click on the button or the sheet's Pay, that it is seen on the page. */
+const hostAnswer = connectHostVisibility((query) => bridge?.emit('visibility-query', query));
 
 bridge = startFrameBridge({
   kind: 'wallet',
@@ -39,6 +42,7 @@ bridge = startFrameBridge({
       if (!frame) throw new BridgeError({ code: 'not_configured', message: 'The wallet frame has not been configured yet.' });
       return frame.paymentStatus();
     },
+    visibility: hostAnswer,
   },
 });
 watchEscape(document, () => bridge?.emit('escape', {}));

@@ -260,8 +260,9 @@ export class WalletFrame {
     if (!this.#canStart()) return;
     // A click the customer may not have meant for this button (it is hidden or covered) opens
     // nothing. Visible now: start at once, inside the click, as the wallets require. Not known to
-    // be visible yet (the visibility report lags a move): wait for it; Chromium's user activation
-    // outlasts the wait, and browsers without v2 never take this path.
+    // be visible yet (v2's report lags a move; without v2, the host's answer to the pointerdown
+    // has not come, or there was none: a keyboard click): wait for it, within the click's user
+    // activation.
     if (this.#guard.allows(event)) return this.#start();
     this.#checkingClick = true;
     void this.#guard.check(event).then((visible) => {
