@@ -22,7 +22,7 @@ describe('<card-component> accessibility', () => {
     const { el, frame } = await readyCard();
     const fields = await frameEval<{ id: string; label: string; autocomplete: string; inputmode: string | null }[]>(
       frame,
-      `return [...document.querySelectorAll('input')].map((i) => ({ id: i.id, label: document.querySelector('label[for="' + i.id + '"]')?.textContent.trim() ?? '', autocomplete: i.autocomplete, inputmode: i.getAttribute('inputmode') }))`,
+      `return [...document.querySelectorAll('input')].map((i) => ({ id: i.id, label: document.querySelector('label[for="' + i.id + '"]')?.textContent.trim() ?? '', autocomplete: i.getAttribute('autocomplete'), inputmode: i.getAttribute('inputmode') }))`,
     );
     expect(fields.map((f) => [f.id, f.autocomplete, f.inputmode])).to.deep.equal([
       ['card-number', 'cc-number', 'numeric'],

@@ -77,9 +77,10 @@ describe('security: framing by a page outside allowed_origins', function () {
       document.body.append(iframe);
       try {
         await loaded;
-        // The blocked frame is the browser's error page, not the frame page.
+        // The blocked frame is the browser's error page, not the frame page (Chromium names it so;
+        // Firefox keeps the refused URL on its error page, which runs none of the frame's code).
         const where = await frameEval<{ href: string; scripts: number }>(iframe.name, 'return { href: location.href, scripts: document.scripts.length }');
-        expect(where.href).to.match(/^chrome-error:|^about:blank/);
+        if (navigator.userAgent.includes('Chrome/')) expect(where.href).to.match(/^chrome-error:|^about:blank/);
         expect(hellos).to.deep.equal([]);
         await noCharge(session.id);
       } finally {
@@ -181,7 +182,7 @@ describe('security: the invisible-frame attack charges nothing', function () {
       for (const key of ['Enter', ' ', 'Enter']) {
         frame.iframe.focus();
         await frameEval(frame.name, "document.querySelector('#wallet-button').focus(); return document.activeElement?.id ?? ''");
-        await sendKeys({ press: key === ' ' ? 'Space' : key });
+        await sendKeys({ press: key });
       }
       await until(async () => (await refusalText()) === COVERED_MESSAGE, 5000, 'the refusal');
       expect(await frameEval<boolean>(frame.name, "return !!document.querySelector('#wallet-sheet')")).to.equal(false);

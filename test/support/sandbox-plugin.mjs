@@ -25,11 +25,28 @@ export function sandboxPlugin() {
     return { status: response.status, body: await response.json() };
   };
 
+  /**
+   * Over WebDriver BiDi (Firefox) a frame does not know its `name`: ask its iframe element. The
+   * names are remembered per frame (a frame's iframe keeps its name).
+   */
+  const elementNames = new WeakMap();
+  const frameByElementName = async (page, name) => {
+    for (const frame of page.frames()) {
+      if (!elementNames.has(frame)) {
+        const element = await frame.frameElement().catch(() => null);
+        const found = element ? await element.evaluate((e) => e.getAttribute('name') ?? '').catch(() => '') : '';
+        if (found) elementNames.set(frame, found);
+      }
+      if (elementNames.get(frame) === name) return frame;
+    }
+    return undefined;
+  };
+
   const findFrame = async (session, name, timeout = 10_000) => {
     const page = session.browser.getPage(session.id);
     const deadline = Date.now() + timeout;
     for (;;) {
-      const frame = page.frames().find((f) => f.name() === name);
+      const frame = page.frames().find((f) => f.name() === name) ?? (await frameByElementName(page, name));
       if (frame) return frame;
       if (Date.now() > deadline) throw new Error(`No frame named "${name}" appeared within ${timeout} ms.`);
       await new Promise((r) => setTimeout(r, 50));
