@@ -36,24 +36,49 @@ export type ChallengeResultMessage = ChallengeCompleteMessage & { outcome?: Chal
 /** Minor units to a display amount, e.g. 1234 GBP → £12.34. */
 export const formatAmount = (amount: number, currency: string): string => formatMoney(amount, currency, 'en-GB');
 
+/**
+ * Compact enough to fit the smallest challenge window the frames open without scrolling (size 01,
+ * 250×400, a 248×398 page inside the frame's border) and every other size, also when the frame is
+ * narrower than the window (a 320 px phone): whole-pixel line heights, Pass and Fail side by side
+ * (stacked, with smaller type, below 300 px), the Cancel link always in view. Roomier where the
+ * window is large (full page on a desktop). test/layout/fit.test.ts measures each size.
+ */
 const STYLE = `
-:root { color-scheme: light; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2330; }
-body { margin: 0; background: #fff; }
-main { max-width: 22rem; margin: 0 auto; padding: 1.25rem; }
-.bank { margin: 0 0 .75rem; font-size: .8rem; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: #4a5160; }
-h1 { margin: 0 0 .5rem; font-size: 1.3rem; }
-p { margin: 0 0 .75rem; }
+:root { color-scheme: light; font: 15px/20px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2330; }
+html, body { margin: 0; background: #fff; }
+main { box-sizing: border-box; max-width: 24rem; margin: 0 auto; padding: 12px; overflow-wrap: break-word; }
+.bank { margin: 0 0 4px; font-size: 12px; line-height: 16px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: #4a5160; }
+h1 { margin: 0 0 6px; font-size: 19px; line-height: 24px; }
+p { margin: 0 0 8px; }
 .amount { font-weight: 700; }
-.note { font-size: .85rem; color: #4a5160; }
-.actions { display: grid; gap: .6rem; margin-top: 1rem; }
-button { font: inherit; font-weight: 600; padding: .7rem 1rem; border-radius: .5rem; border: 2px solid #1b4fd6; cursor: pointer; }
+.note { font-size: 13px; line-height: 17px; color: #4a5160; }
+.actions { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin-top: 12px; }
+button { min-height: 44px; font: inherit; font-weight: 600; line-height: 18px; padding: 6px 8px; border-radius: 8px; border: 2px solid #1b4fd6; cursor: pointer; }
 button.pass { background: #1b4fd6; color: #fff; }
 button.fail { background: #fff; color: #1b4fd6; }
 button:focus-visible { outline: 3px solid #f0a400; outline-offset: 2px; }
 button:disabled { opacity: .6; cursor: progress; }
-a.cancel, button.cancel { justify-self: center; padding: .4rem; color: #1b4fd6; font-weight: 600; background: none; border: 0; text-decoration: underline; }
+a.cancel, button.cancel { justify-self: center; grid-column: 1 / -1; min-height: 0; padding: 6px; color: #1b4fd6; font-weight: 600; background: none; border: 0; text-decoration: underline; }
 a.cancel:focus-visible { outline: 3px solid #f0a400; outline-offset: 2px; }
-[role="status"] { min-height: 1.5em; margin-top: .75rem; }
+[role="status"] { min-height: 20px; margin: 4px 0 0; }
+@media (max-width: 299px) {
+  :root { font-size: 14px; line-height: 19px; }
+  main { padding: 10px 12px; }
+  h1 { font-size: 18px; line-height: 22px; }
+  .note { font-size: 12px; line-height: 16px; }
+  [role="status"] { min-height: 19px; }
+  .actions { grid-template-columns: 1fr; margin-top: 10px; }
+  button { min-height: 40px; }
+}
+@media (min-width: 420px) and (min-height: 560px) {
+  :root { font-size: 16px; line-height: 22px; }
+  main { padding: 24px 20px; }
+  .bank { margin-bottom: 10px; }
+  h1 { margin-bottom: 8px; font-size: 21px; line-height: 28px; }
+  p { margin-bottom: 12px; }
+  .actions { margin-top: 16px; gap: 10px; }
+  button { padding: 10px 12px; }
+}
 `;
 
 function challengeHtml(body: string, attributes = '', script = CHALLENGE_SCRIPT_PATH, title = "Verify it's you — Sandbox bank"): string {

@@ -134,6 +134,11 @@ export const momentCheckoutStyles = css`
       margin: auto 0 0;
       border-radius: 16px 16px 0 0;
     }
+    /* The sheet meets the screen's bottom edge: Pay stays at least 16 px above it, and above the
+       area a phone keeps for its home indicator (the page's viewport-fit=cover gives its height). */
+    .body {
+      padding-bottom: calc(16px + env(safe-area-inset-bottom, 0px));
+    }
     @media (prefers-reduced-motion: no-preference) {
       dialog[open] {
         animation: slide-up 220ms ease-out;

@@ -18,6 +18,15 @@ const SUCCESS = 'var(--moment-color-success,#1e7b34)';
  */
 export const FRAME_PAGE_CSS = 'html,body{margin:0;padding:0;background:transparent}body{display:flow-root}';
 
+/**
+ * Below this width the card number field moves the brand icon from inside the input (where it
+ * takes 54 px of the text's room) to the end of the label's line, so that a full 16 to 19-digit
+ * number fits without running under the icon or being cut off (a 320 px phone).
+ */
+const NARROW_NUMBER = 300;
+/** The brand icon on the label's line: its height, the width at the icon's 34:22 ratio. */
+const BRAND_ON_LABEL = { width: Math.round((L.labelLineHeight * 34) / 22), height: L.labelLineHeight };
+
 /** Default look, in a cascade layer: any rule outside it (the merchant's styles, the checkout page's) wins. */
 export const DEFAULT_CSS = `@layer mc{
 .mc-root{box-sizing:border-box;padding:${L.padding}px;font-family:var(--moment-font-family,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);font-size:var(--moment-font-size,16px);font-weight:var(--moment-font-weight,400);line-height:1.4;color:var(--moment-color-text,#1b1b1f)}
@@ -40,6 +49,14 @@ export const DEFAULT_CSS = `@layer mc{
 [dir=rtl] .mc-brand{right:auto;left:10px}
 [dir=rtl] .mc-field-cardNumber .mc-input{padding-right:12px;padding-left:54px}
 [dir=rtl] .mc-input[dir=ltr]{text-align:right}
+.mc-field-cardNumber{container:mc-number/inline-size}
+@container mc-number (max-width:${NARROW_NUMBER - 0.02}px){
+.mc-field-cardNumber .mc-label{padding-inline-end:${BRAND_ON_LABEL.width + 5}px}
+.mc-field-cardNumber .mc-input,[dir=rtl] .mc-field-cardNumber .mc-input{padding:var(--moment-input-padding,10px 12px)}
+.mc-brand{top:auto;right:0;bottom:calc(100% + ${L.labelGap}px);width:${BRAND_ON_LABEL.width}px;height:${BRAND_ON_LABEL.height}px;transform:none}
+[dir=rtl] .mc-brand{right:auto;left:0}
+}
+@container mc-number (max-width:240px){.mc-field-cardNumber .mc-input{font-size:.9375em}}
 .mc-brand svg{width:100%;height:100%}
 .mc-error{display:flex;align-items:center;gap:6px;color:${DANGER};font-size:.8125em}
 .mc-error[hidden]{display:none}
