@@ -426,9 +426,10 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
   }
 
   /**
-   * No client token yet. A React 18 or server-rendered `clientToken` prop arrives as a lower-cased
-   * attribute that can never work: say so at once. Otherwise give the page `load-timeout` ms to
-   * set one, then fail with `missing_token` rather than show a skeleton forever.
+   * No client token yet. Give the page `load-timeout` ms to set one, then fail with `missing_token`
+   * rather than show a skeleton forever. A `clientToken` prop rendered on a server (or by React 18)
+   * arrives first as a lower-cased attribute, which can never work, and often as the property too
+   * once the page hydrates: say at once how to fix the attribute, and wait for the property.
    */
   #awaitToken(): void {
     const misnamed = MISNAMED_ATTRIBUTES.filter((name) => this.host.hasAttribute(name));
@@ -436,13 +437,12 @@ export class SecureFrameController<Out extends RequestTable, In extends EventTab
       this.#warnedAttributes = true;
       const names = misnamed.map((name) => `"${name}"`).join(', ');
       console.warn(
-        `Moment Elements <${this.options.tag}>: unknown attribute ${names}: attribute names are lower-cased, so a clientToken / clientKey prop never reaches the element (React 18, server rendering). ` +
-          'Use the client-token / client-key attributes, set the clientToken / clientKey properties, or use @momentpay/elements/react.',
+        `Moment Elements <${this.options.tag}>: unknown attribute ${names}: attribute names are lower-cased, so a clientToken / clientKey prop rendered as an attribute never reaches the element (React 18, server rendering). ` +
+          'Use the client-token / client-key attributes, set the clientToken / clientKey properties, or use @momentpay/elements/react. ' +
+          'Waiting for the property until load-timeout (hydration may still set it).',
       );
     }
     if (this.loadError?.code === 'missing_token') return;
-    const config = this.options.config();
-    if (misnamed.length && !config.clientToken) return this.#failMissingToken();
     this.#missingTokenTimer ??= setTimeout(() => {
       this.#missingTokenTimer = undefined;
       if (!this.host.isConnected || this.options.config().clientToken) return;
