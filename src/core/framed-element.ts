@@ -65,26 +65,31 @@ export abstract class FramedElement<K extends keyof FrameTables> extends MomentE
   /** Called when the frame fails to load (same moment as `load-error`). */
   onIframeLoadFailed: ((error: LoadErrorDetail) => void) | undefined;
 
-  /** Key, token and frames origin from an enclosing `<moment-checkout>`; own attributes win. */
+  /** @internal Key, token and frames origin from an enclosing `<moment-checkout>`; own attributes win. */
   protected readonly scope = new CheckoutScopeConsumer(this);
   readonly #paymentToken: PaymentTokenAlias;
   #box: FrameBox | undefined;
   /** The frame's content height, once it said. */
   #frameHeight: number | undefined;
+  /** @internal The frame's lifecycle. */
   protected readonly frame: SecureFrameController<Out<K>, In<K>>;
 
-  /** The element's tag, for messages. */
+  /** @internal The element's tag, for messages. */
   protected readonly tag: string;
+  /** @internal Which frame: its page and its iframe policy. */
   protected readonly kind: K;
   readonly #shell: FrameShell<K>;
 
   constructor(shell: FrameShell<K>) {
     super();
     const { tag, kind } = (this.#shell = shell);
+    /** @internal */
     this.tag = tag;
+    /** @internal */
     this.kind = kind;
     this.#paymentToken = new PaymentTokenAlias(this, tag);
     const setup = this.frameSetup();
+    /** @internal */
     this.frame = new SecureFrameController<Out<K>, In<K>>(this, {
       ...setup,
       tag,
@@ -103,17 +108,17 @@ export abstract class FramedElement<K extends keyof FrameTables> extends MomentE
     });
   }
 
-  /** Own key, token and frames origin, else the enclosing checkout's. */
+  /** @internal Own key, token and frames origin, else the enclosing checkout's. */
   protected get ownConfig(): ElementConfig {
     return scopedConfig({ clientKey: this.clientKey, clientToken: this.clientToken, framesOrigin: this.framesOrigin }, this.scope.value);
   }
 
-  /** The frame's events, its config and what to do with its answers. Called once, from the constructor. */
+  /** @internal The frame's events, its config and what to do with its answers. Called once, from the constructor. */
   protected abstract frameSetup(): FrameSetup<K>;
-  /** The height kept while the frame loads: the frame's default layout, so nothing moves when it is ready. */
+  /** @internal The height kept while the frame loads: the frame's default layout, so nothing moves when it is ready. */
   protected abstract get reservedHeight(): number;
 
-  /** The frame's content height; setting it resizes the box. */
+  /** @internal The frame's content height; setting it resizes the box. */
   protected get frameHeight(): number | undefined {
     return this.#frameHeight;
   }
@@ -185,7 +190,7 @@ export abstract class FramedElement<K extends keyof FrameTables> extends MomentE
     sizeFrameBox(this.renderRoot, this.frame.state, this.frameHeight, this.reservedHeight);
   }
 
-  /** The placeholder shown while the frame loads. */
+  /** @internal The placeholder shown while the frame loads. */
   protected skeleton(): Element {
     const skeleton = this.ownerDocument.createElement('div');
     skeleton.setAttribute('part', 'skeleton');
@@ -193,12 +198,12 @@ export abstract class FramedElement<K extends keyof FrameTables> extends MomentE
     return skeleton;
   }
 
-  /** The skeleton is built again when this changes. */
+  /** @internal The skeleton is built again when this changes. */
   protected get skeletonKey(): string | undefined {
     return undefined;
   }
 
-  /** The frame covers the page (the sandbox wallet's sheet). */
+  /** @internal The frame covers the page (the sandbox wallet's sheet). */
   protected get overlay(): boolean {
     return false;
   }

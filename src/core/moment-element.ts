@@ -30,7 +30,7 @@ export abstract class MomentElement extends ReactiveElement {
     lang: {},
   };
   static readonly version = '0.1.0';
-  /** The `--moment-*` variables the element forwards into its frame. */
+  /** @internal The `--moment-*` variables the element forwards into its frame. */
   protected static themeVariables: readonly string[] = THEME_VARIABLES;
 
   /** Your publishable key: `pk_test_…` (sandbox) or `pk_live_…` (production). */
@@ -49,12 +49,12 @@ export abstract class MomentElement extends ReactiveElement {
   paymentTimeout: number = DEFAULT_PAYMENT_TIMEOUT;
   /** Language of the element; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
   override lang = '';
-  /** The resolved language, followed as the page's `lang` changes. */
+  /** @internal The resolved language, followed as the page's `lang` changes. */
   protected readonly locale = new LocaleController(this);
-  /** The theme variables, followed as the page's styles change (a dark-mode switch). */
+  /** @internal The theme variables, followed as the page's styles change (a dark-mode switch). */
   protected readonly theme = new ThemeController(this, (this.constructor as typeof MomentElement).themeVariables);
 
-  /** `payment-timeout` as the frame takes it, warning once about a value it cannot use. */
+  /** @internal `payment-timeout` as the frame takes it, warning once about a value it cannot use. */
   protected get paymentTimeoutConfig(): { paymentTimeout?: number } {
     return paymentTimeoutConfig(this.paymentTimeout, (note) => warnOnce(this, note));
   }

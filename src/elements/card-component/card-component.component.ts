@@ -197,13 +197,16 @@ export class CardComponent extends FramedElement<'card'> {
     super({ tag: TAG, kind: 'card', texts: CARD_TEXTS, callbacks: CARD_CALLBACKS, noun: 'The card form' });
   }
 
+  /** @internal */
   protected get reservedHeight(): number {
     return cardFrameHeight(this.hideCardName, this.theme.values);
   }
+  /** @internal */
   protected override get skeletonKey(): string {
     return String(this.hideCardName);
   }
 
+  /** @internal */
   protected frameSetup(): FrameSetup<'card'> {
     return {
       results: cardRequestResults,
@@ -462,7 +465,7 @@ export class CardComponent extends FramedElement<'card'> {
     this.#cardState = undefined;
   }
 
-  /** Bones in the shape of the fields: number, expiry and code, name. */
+  /** @internal Bones in the shape of the fields: number, expiry and code, name. */
   protected override skeleton(): Element {
     const doc = this.ownerDocument;
     const skeleton = doc.createElement('div');

@@ -203,6 +203,7 @@ export class MomentCheckout extends MomentElement {
     return this.renderRoot?.querySelector('[part="inline"]') ?? null;
   }
 
+  /** @internal The checkout frame's lifecycle. */
   private readonly frame: SecureFrameController<typeof checkoutRequests, typeof checkoutEvents>;
   /** Language of the checkout; default: the closest `lang` attribute, then `<html lang>`, followed when they change. */
   declare lang: string;
@@ -223,6 +224,7 @@ export class MomentCheckout extends MomentElement {
 
   constructor() {
     super();
+    /** @internal */
     this.frame = new SecureFrameController<typeof checkoutRequests, typeof checkoutEvents>(this, {
       tag: 'moment-checkout',
       kind: 'checkout',

@@ -104,6 +104,7 @@ export class WalletButton extends FramedElement<'wallet'> {
     paymentComplete: { attribute: false },
     callbacks: { attribute: false },
   };
+  /** @internal */
   protected static override themeVariables: readonly string[] = WALLET_THEME_VARIABLES;
 
   /** `black` (default) or `white`. */
@@ -187,13 +188,16 @@ export class WalletButton extends FramedElement<'wallet'> {
     super({ tag: TAG, kind: 'wallet', texts: WALLET_TEXTS, callbacks: WALLET_CALLBACKS, noun: 'The wallet button' });
   }
 
+  /** @internal */
   protected get reservedHeight(): number {
     return walletFrameHeight(pixels(this.theme.values['--moment-wallet-height'], WALLET_LAYOUT.buttonHeight));
   }
+  /** @internal */
   protected override get overlay(): boolean {
     return this.#sheetOpen;
   }
 
+  /** @internal */
   protected frameSetup(): FrameSetup<'wallet'> {
     return {
       results: walletRequestResults,
