@@ -92,6 +92,12 @@ const elementEntries = () =>
         .map((f) => `src/elements/${d.name}/${f}`),
     );
 
+/** The React entry and one module per element (`@momentpay/elements/react/card-component`, …). */
+const reactEntries = () =>
+  readdirSync('src/react')
+    .filter((f) => f.endsWith('.ts') && f !== 'shared.ts')
+    .map((f) => `src/react/${f}`);
+
 const frameEntries = Object.fromEntries(
   ['card', 'wallet', 'checkout'].filter((kind) => existsSync(`src/frame/${kind}/main.ts`)).map((kind) => [kind, `src/frame/${kind}/main.ts`]),
 );
@@ -104,7 +110,7 @@ const browserPlugins = (label) => [nodeResolve({ browser: true }), commonjs({ st
 export default [
   // npm: one module per source file, dependencies left as imports, declarations from tsc.
   {
-    input: ['src/index.ts', 'src/moment.ts', ...elementEntries(), 'src/react/index.ts'],
+    input: ['src/index.ts', 'src/moment.ts', ...elementEntries(), ...reactEntries()],
     external: isExternalDependency,
     plugins: [minifyTemplates(), ts()],
     // Rollup drops module-level directives; the React entry must stay a client module (Next.js).
@@ -115,7 +121,7 @@ export default [
       preserveModules: true,
       preserveModulesRoot: 'src',
       sourcemap: true,
-      banner: (chunk) => (chunk.fileName === 'react/index.js' ? "'use client';" : ''),
+      banner: (chunk) => (chunk.fileName.startsWith('react/') ? "'use client';" : ''),
     },
   },
   // CDN: everything in one minified ES module.

@@ -25,6 +25,22 @@ export const APPS = {
     main: `import { Moment } from '${pkg.name}';\nglobalThis.Moment = Moment;\n`,
     leavesOut: [],
   },
+  // React apps: measured less the same app with React alone (React is the app's, not ours).
+  'React: CardComponent from /react': {
+    main: `import React from 'react';\nimport { CardComponent } from '${pkg.name}/react';\nglobalThis.card = React.createElement(CardComponent);\n`,
+    leavesOut: ['elements/moment-checkout/', 'elements/wallet-button/', 'react/wallet-button', 'react/moment-checkout', 'moment.js'],
+    less: 'react',
+  },
+  'React: CardComponent from /react/card-component': {
+    main: `import React from 'react';\nimport { CardComponent } from '${pkg.name}/react/card-component';\nglobalThis.card = React.createElement(CardComponent);\n`,
+    leavesOut: ['elements/moment-checkout/', 'elements/wallet-button/', 'react/wallet-button', 'react/moment-checkout', 'moment.js'],
+    less: 'react',
+  },
+};
+
+/** Baselines subtracted from an app's size (`less`): what the app itself brings. */
+const BASELINES = {
+  react: `import React from 'react';\nglobalThis.React = React;\n`,
 };
 
 /** Builds each app against the package at `root`; returns { name: { gzip, minified, modules } }. */
@@ -36,7 +52,11 @@ export async function measureApps({ modules = false, root = checkout } = {}) {
     // The package as installed in an app: node_modules/<name> is this checkout (its dist/ and exports).
     mkdirSync(join(dir, 'node_modules', ...pkg.name.split('/').slice(0, -1)), { recursive: true });
     symlinkSync(root, join(dir, 'node_modules', ...pkg.name.split('/')), 'dir');
-    for (const [name, { main, leavesOut }] of Object.entries(APPS)) {
+    // The React apps' own React (the package resolves the same copy from the checkout).
+    symlinkSync(join(checkout, 'node_modules', 'react'), join(dir, 'node_modules', 'react'), 'dir');
+    const baselines = {};
+    const apps = [...Object.entries(APPS), ...Object.entries(BASELINES).map(([name, main]) => [`baseline ${name}`, { main, leavesOut: [] }])];
+    for (const [name, { main, leavesOut }] of apps.reverse()) {
       const app = join(dir, name.replace(/\W+/g, '-'));
       mkdirSync(app);
       writeFileSync(join(app, 'main.js'), main);
@@ -56,9 +76,15 @@ export async function measureApps({ modules = false, root = checkout } = {}) {
       const included = attribute(chunks, join(app, 'dist'), root);
       const pulledIn = Object.keys(included).filter((m) => leavesOut.some((path) => m.startsWith(`dist/npm/${path}`)));
       if (pulledIn.length) throw new Error(`${name}: the app includes ${pulledIn.join(', ')}; the package is not tree-shaken`);
+      const measured = { gzip: gzipSync(code, { level: 9 }).length, minified: Buffer.byteLength(code) };
+      if (name.startsWith('baseline ')) {
+        baselines[name.slice('baseline '.length)] = measured;
+        continue;
+      }
+      const less = APPS[name]?.less ? baselines[APPS[name].less] : undefined;
       results[name] = {
-        gzip: gzipSync(code, { level: 9 }).length,
-        minified: Buffer.byteLength(code),
+        gzip: measured.gzip - (less?.gzip ?? 0),
+        minified: measured.minified - (less?.minified ?? 0),
         modules: modules ? included : undefined,
       };
     }

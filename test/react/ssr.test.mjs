@@ -33,3 +33,27 @@ test('the React entry is a client module', async () => {
   const source = await readFile(new URL('../../dist/npm/react/index.js', import.meta.url), 'utf8');
   assert.match(source, /^['"]use client['"];/);
 });
+
+test('each component has its own entry (@momentpay/elements/react/<tag>): a client module that renders on the server, the same component as the root entry’s', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const root = await import('../../dist/npm/react/index.js');
+  for (const [file, name, tag] of [
+    ['card-component', 'CardComponent', 'card-component'],
+    ['wallet-button', 'WalletButton', 'wallet-button'],
+    ['moment-checkout', 'MomentCheckout', 'moment-checkout'],
+  ]) {
+    const url = new URL(`../../dist/npm/react/${file}.js`, import.meta.url);
+    assert.match(await readFile(url, 'utf8'), /^['"]use client['"];/, `${file}.js is a client module`);
+    const entry = await import(url.href);
+    assert.equal(entry[name], root[name], `${file}.js exports the root entry's ${name}`);
+    assert.match(renderToString(createElement(entry[name], { clientKey: 'pk_test_demo' })), new RegExp(`^<${tag}[^>]*></${tag}>$`));
+    // Only its own element's module is imported: the others stay out of an app that uses this one.
+    const source = await readFile(url, 'utf8');
+    const others = ['card-component', 'wallet-button', 'moment-checkout'].filter((t) => t !== tag);
+    for (const other of others) assert.doesNotMatch(source, new RegExp(`elements/${other}/`), `${file}.js imports ${other}`);
+  }
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+  for (const file of ['card-component', 'wallet-button', 'moment-checkout']) {
+    assert.deepEqual(pkg.exports[`./react/${file}`], { types: `./dist/npm/react/${file}.d.ts`, default: `./dist/npm/react/${file}.js` });
+  }
+});
