@@ -3,10 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { build } from 'esbuild';
+import { importFromSrc } from '../support/import-src.mjs';
 
-const { outputFiles } = await build({ entryPoints: ['src/protocol/layout.ts'], bundle: true, format: 'esm', write: false, logLevel: 'silent' });
-const layout = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+const layout = await importFromSrc(["export * from './src/protocol/layout.ts';"]);
 const css = readFileSync('src/moment-elements.css', 'utf8');
 const minHeight = (selector) => {
   const rule = css.split('}').find((r) => r.trim().startsWith(`${selector} {`) || r.includes(`\n${selector} {`));

@@ -3,33 +3,19 @@
 // `POST /v1/payments` (dist/sandbox) must agree on every number: one the rules call valid is
 // charged, one they refuse is a 400 naming `card.number` (and the same for the security code).
 import { describe, it, before, after } from 'node:test';
+import { importFromSrc } from '../support/import-src.mjs';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import * as esbuild from 'esbuild';
 import { startSandbox, client, TOKEN_SECRET, NEXT_YEAR } from './helpers.mjs';
-
-const root = new URL('../../', import.meta.url);
 
 /** The rules as the frame bundles them: the protocol module and the frame's validators, built from source. */
 async function loadRules() {
-  const result = await esbuild.build({
-    stdin: {
-      contents: [
-        "export * from './src/protocol/card-rules.ts';",
-        "export { CARD_BRANDS } from './src/protocol/card.ts';",
-        "export { detectBrand as frameDetectBrand } from './src/frame/card/brands.ts';",
-        "export { cardNumberInvalid, cv2Invalid } from './src/frame/form/validators.ts';",
-      ].join('\n'),
-      resolveDir: root.pathname,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    logLevel: 'silent',
-  });
-  return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+  return importFromSrc([
+    "export * from './src/protocol/card-rules.ts';",
+    "export { CARD_BRANDS } from './src/protocol/card.ts';",
+    "export { detectBrand as frameDetectBrand } from './src/frame/card/brands.ts';",
+    "export { cardNumberInvalid, cv2Invalid } from './src/frame/form/validators.ts';",
+  ]);
 }
 
 /** Well-known test numbers per protocol brand (card networks', processors' and credit-card-type's). */

@@ -6,35 +6,21 @@
 // naming the path of the schema's issue. The frames' own request code (src/frame) sends bodies the
 // schema accepts and the sandbox charges.
 import { describe, it, before, after } from 'node:test';
+import { importFromSrc } from '../support/import-src.mjs';
 import assert from 'node:assert/strict';
-import * as esbuild from 'esbuild';
 import { startSandbox, client, cardBody, sessionBody, newKey, SECRET_KEY, TOKEN_SECRET, NEXT_YEAR } from './helpers.mjs';
-
-const root = new URL('../../', import.meta.url);
 
 /** The protocol schemas and the frames' request functions, built from source. */
 async function loadProtocol() {
-  const result = await esbuild.build({
-    stdin: {
-      contents: [
-        "export { safeParse } from './src/protocol/schema.ts';",
-        "export * from './src/protocol/requests.ts';",
-        "export { CreateSessionRequestSchema, DemoSessionRequestSchema, SeedAmountSchema } from './src/protocol/sessions.ts';",
-        "export { FaultSpecSchema } from './src/protocol/faults.ts';",
-        "export { SubscribeWebhookRequestSchema, TestWebhookRequestSchema } from './src/protocol/webhooks.ts';",
-        "export { createPayment } from './src/frame/card/payment.ts';",
-        "export { payWithWallet } from './src/frame/wallet/api.ts';",
-      ].join('\n'),
-      resolveDir: root.pathname,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    logLevel: 'silent',
-  });
-  return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+  return importFromSrc([
+    "export { safeParse } from './src/protocol/schema.ts';",
+    "export * from './src/protocol/requests.ts';",
+    "export { CreateSessionRequestSchema, DemoSessionRequestSchema, SeedAmountSchema } from './src/protocol/sessions.ts';",
+    "export { FaultSpecSchema } from './src/protocol/faults.ts';",
+    "export { SubscribeWebhookRequestSchema, TestWebhookRequestSchema } from './src/protocol/webhooks.ts';",
+    "export { createPayment } from './src/frame/card/payment.ts';",
+    "export { payWithWallet } from './src/frame/wallet/api.ts';",
+  ]);
 }
 
 const long = (n) => 'x'.repeat(n);
