@@ -3,7 +3,7 @@
  * sandbox checks the body with this schema (worded in src/sandbox) and the public types of the
  * sandbox and of the test kit are inferred from it. Server-side: no browser bundle imports this.
  */
-import { number, object, optional, picklist, string, type Infer } from './schema.js';
+import { boolean, number, object, optional, picklist, string, type Infer } from './schema.js';
 
 /** What a fault applies to. `any`: every request to the sandbox except the `/test/*` routes. */
 export const FAULT_ROUTES = ['payments', 'payment_status', 'session', 'frames', 'webhooks', 'any'] as const;
@@ -33,3 +33,10 @@ export const FaultSpecSchema = object(
   true,
 );
 export type FaultSpec = Infer<typeof FaultSpecSchema>;
+
+/**
+ * What `POST /test/emulation` takes: a browser engine's behaviour for the frame pages opened from
+ * then on. `visibility_tracking: false` serves them without IntersectionObserver v2 (Firefox, WebKit).
+ */
+export const EmulationSchema = object({ visibility_tracking: boolean() }, true);
+export type Emulation = Infer<typeof EmulationSchema>;

@@ -3,12 +3,14 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Context, Hono } from 'hono';
 import { HOSTED_CHECKOUT_PATH } from '../protocol/api.js';
 import type { SandboxContext } from './context.js';
-import { ApiFailure, errorBody } from './errors.js';
+import { errorBody } from './errors.js';
 import type { SessionRecord } from './store.js';
 import { escapeHtml } from './html.js';
 import { registerFramesHealth } from './faults.js';
 import { requireSecretKey } from './auth.js';
-import { readJsonObject } from './request.js';
+import { parseOrFail, readJsonObject } from './request.js';
+import { fields, worded } from './schema.js';
+import { EmulationSchema as EmulationRequestSchema } from '../protocol/faults.js';
 
 /**
  * The frames' Content-Security-Policy: scripts only from this origin, fonts and font stylesheets
@@ -95,6 +97,8 @@ const bundlePath = (kind: FrameKind) => `/frames/assets/${kind}.js`;
  * take (the host's check at each click).
  */
 const emulations = new WeakMap<SandboxContext, { visibilityTracking: boolean }>();
+/** Body of `POST /test/emulation` (the protocol's `EmulationSchema`), worded. */
+const EmulationSchema = worded(EmulationRequestSchema, fields(EmulationRequestSchema, { visibility_tracking: 'must be true or false' }));
 const WITHOUT_VISIBILITY_TRACKING = '/test/emulation/without-visibility-tracking.js';
 
 function pageHtml(title: string, script?: string, session?: SessionRecord, body = '', ctx?: SandboxContext): string {
@@ -201,12 +205,9 @@ export function registerFramePages(app: Hono, ctx: SandboxContext): void {
 
   app.post('/test/emulation', async (c) => {
     requireSecretKey(c);
-    const invalid = (param: string, message: string) => new ApiFailure(400, 'invalid_request_error', `${param} ${message}`, param);
-    const body = await readJsonObject(c);
-    for (const key of Object.keys(body)) if (key !== 'visibility_tracking') throw invalid(key, 'is not a known field (known fields: visibility_tracking)');
-    if (typeof body.visibility_tracking !== 'boolean') throw invalid('visibility_tracking', 'must be true or false');
-    emulations.set(ctx, { visibilityTracking: body.visibility_tracking });
-    return c.json({ visibility_tracking: body.visibility_tracking });
+    const { visibility_tracking } = parseOrFail(EmulationSchema, await readJsonObject(c));
+    emulations.set(ctx, { visibilityTracking: visibility_tracking });
+    return c.json({ visibility_tracking });
   });
   app.get(WITHOUT_VISIBILITY_TRACKING, (c) =>
     c.body('delete IntersectionObserverEntry.prototype.isVisible;\n', 200, {
