@@ -20,8 +20,6 @@
  * synchronously.
  */
 
-import { randomId } from '../protocol/port.js';
-
 /** What a refused click shows and announces. */
 export const COVERED_MESSAGE = 'This payment button is covered or hidden, so it did nothing. Make sure it is fully visible and try again.';
 
@@ -70,9 +68,10 @@ let askHost: AskHost | undefined;
  */
 export function connectHostVisibility(query: (detail: { id: string; x: number; y: number }) => void): (answer: { id: string; visible: boolean }) => null {
   const pending = new Map<string, (visible: boolean) => void>();
+  let next = 0;
   askHost = (x, y) =>
     new Promise<boolean>((resolve) => {
-      const id = randomId();
+      const id = `v${Date.now().toString(36)}${(next++).toString(36).padStart(4, '0')}`;
       const settle = (visible: boolean) => {
         clearTimeout(timer);
         pending.delete(id);

@@ -240,9 +240,9 @@ export class WalletButton extends FramedElement<'wallet'> {
         this.#availability = undefined;
         this.#sheetOpen = false;
       },
-      // The controller has asked for the update that shows the availability (`unavailable`).
       onReady: () => {
         if (this.#availability) emit(this, 'wallet-availability', { ...this.#availability });
+        this.requestUpdate();
       },
     };
   }
